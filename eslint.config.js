@@ -1,0 +1,56 @@
+// Lint enforces the architecture: imports flow app → features → (components, lib) → domain, with no cycles.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const layer = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            layer('./src/domain', './src/lib', 'domain is pure: it imports nothing from lib'),
+            layer('./src/domain', './src/features', 'domain must not import features'),
+            layer('./src/domain', './src/components', 'domain must not import components'),
+            layer('./src/domain', './src/app', 'domain must not import app'),
+            layer('./src/lib', './src/features', 'lib must not import features'),
+            layer('./src/lib', './src/components', 'lib must not import components'),
+            layer('./src/lib', './src/app', 'lib must not import app'),
+            layer('./src/components', './src/features', 'ui primitives must not import features'),
+            layer('./src/components', './src/app', 'ui primitives must not import app'),
+            layer('./src/components', './src/lib', 'ui primitives are presentational: no lib'),
+            layer('./src/features', './src/app', 'features must not import the composition root'),
+            layer('./src', './server', 'the app does not import the reference server'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only src/lib/openai may talk to the network.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/lib/openai/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Network access lives in src/lib/openai only.' }],
+    },
+  },
+);

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunks, contents, post, sseData, startServer, user } from './testkit';
+import type { JsonRecord, TestServer } from './testkit';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const json = async (res: Response): Promise<JsonRecord> => (await res.json()) as JsonRecord;
+
+describe('models', () => {
+  it('lists the four reference models', async () => {
+    const body = await json(await fetch(`${server.url}/v1/models`));
+    expect(body['object']).toBe('list');
+    const data = body['data'] as JsonRecord[];
+    expect(data.map((m) => m['id'])).toEqual(['ref-chat', 'ref-reasoner', 'ref-tools', 'ref-slow']);
+    expect(data[0]).toMatchObject({ object: 'model', owned_by: 'reference', context_window: 128000 });
+  });
+});
+
+describe('chat completions', () => {
+  it('returns exact [[reply:...]] text non-streamed', async () => {
+    const res = await post(server.url, { model: 'ref-chat', messages: [user('[[reply:Hello, **world** — 日本 🎉]]')] });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(res.headers.get('x-ratelimit-remaining-requests')).toMatch(/^\d+$/);
+    const body = await json(res);
+    expect(body).toMatchObject({ object: 'chat.completion', model: 'ref-chat', system_fingerprint: 'fp_ref' });
+    const choice = (body['choices'] as JsonRecord[])[0];
+    expect(choice).toMatchObject({ index: 0, finish_reason: 'stop', logprobs: null });
+    expect(choice?.['message']).toMatchObject({ role: 'assistant', content: 'Hello, **world** — 日本 🎉', refusal: null });
+    const usage = body['usage'] as JsonRecord;
+    expect(usage['total_tokens']).toBe((usage['prompt_tokens'] as number) + (usage['completion_tokens'] as number));
+    expect(usage['prompt_tokens_details']).toMatchObject({ cached_tokens: 0 });
+  });
+
+  it('streams exact [[reply:...]] text token by token', async () => {
+    const res = await post(server.url, { model: 'ref-chat', stream: true, messages: [user('[[reply:Hello, **world** — 日本 🎉]]')] });
+    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const text = await res.text();
+    expect(sseData(text).at(-1)).toBe('[DONE]');
+    const list = chunks(text);
+    expect(list[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: '' });
+    expect(list.length).toBeGreaterThan(5);
+    expect(list.every((c) => c.id.startsWith('chatcmpl-ref-') && c.object === 'chat.completion.chunk')).toBe(true);
+    expect(list.at(-1)?.choices[0]).toMatchObject({ delta: {}, finish_reason: 'stop' });
+    expect(contents(list)[0]).toBe('Hello, **world** — 日本 🎉');
+    for (const c of list) expect(String(c.choices[0]?.delta['content'] ?? '')).not.toContain('\uFFFD');
+  });
+
+  it('is deterministic: same seed same output, choices differ at temperature 1, equal at 0', async () => {
+    const ask = async (extra: JsonRecord): Promise<string[]> => {
+      const body = await json(await post(server.url, { model: 'ref-chat', messages: [user('Tell me about streaming')], n: 2, ...extra }));
+      return (body['choices'] as { message: { content: string } }[]).map((c) => c.message.content);
+    };
+    const a = await ask({ seed: 7 });
+    expect(await ask({ seed: 7 })).toEqual(a);
+    expect(a[0]).not.toBe(a[1]);
+    expect(await ask({ seed: 8 })).not.toEqual(a);
+    const cold = await ask({ temperature: 0 });
+    expect(cold[0]).toBe(cold[1]);
+    expect(a[0]).toContain('Tell me about streaming');
+  });
+
+  it('streams n=3 interleaved with a usage-only final chunk', async () => {
+    const res = await post(server.url, { model: 'ref-chat', n: 3, stream: true, stream_options: { include_usage: true }, messages: [user('hi')] });
+    const list = chunks(await res.text());
+    const last = list.at(-1);
+    expect(last?.choices).toEqual([]);
+    expect(last?.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) });
+    expect(list.slice(0, -1).every((c) => c.usage === null)).toBe(true);
+    expect(list.slice(0, 3).map((c) => c.choices[0]?.index)).toEqual([0, 1, 2]);
+    const texts = contents(list);
+    expect(texts).toHaveLength(3);
+    expect(list.filter((c) => c.choices[0]?.finish_reason === 'stop')).toHaveLength(3);
+  });
+
+  it('cuts at max_tokens with finish_reason length, and before a stop string', async () => {
+    const long = await json(await post(server.url, { model: 'ref-chat', max_tokens: 5, messages: [user('[[reply:one two three four five six seven eight]]')] }));
+    const choice = (long['choices'] as JsonRecord[])[0];
+    expect(choice?.['finish_reason']).toBe('length');
+    expect((choice?.['message'] as JsonRecord)['content']).toBe('one two three four five');
+    expect((long['usage'] as JsonRecord)['completion_tokens']).toBe(5);
+    const stopped = await json(await post(server.url, { model: 'ref-chat', stop: ['four', 'zzz'], messages: [user('[[reply:one two three four five]]')] }));
+    const s = (stopped['choices'] as JsonRecord[])[0];
+    expect(s).toMatchObject({ finish_reason: 'stop', message: { content: 'one two three ' } });
+  });
+
+  it('produces consistent logprobs', async () => {
+    const res = await post(server.url, { model: 'ref-chat', stream: true, logprobs: true, top_logprobs: 3, messages: [user('[[reply:Foo bar.]]')] });
+    const list = chunks(await res.text());
+    const entries = list.flatMap((c) => ((c.choices[0]?.logprobs?.['content'] as JsonRecord[] | undefined) ?? []));
+    expect(entries.map((e) => e['token']).join('')).toBe('Foo bar.');
+    for (const e of entries) {
+      const top = e['top_logprobs'] as JsonRecord[];
+      expect(e['logprob']).toBeLessThanOrEqual(0);
+      expect(top).toHaveLength(3);
+      expect(top[0]?.['token']).toBe(e['token']);
+      const mass = top.reduce((sum, t) => sum + Math.exp(t['logprob'] as number), 0);
+      expect(mass).toBeLessThanOrEqual(1.000001);
+    }
+  });
+
+  it('ref-reasoner streams reasoning_content before content', async () => {
+    const res = await post(server.url, { model: 'ref-reasoner', stream: true, stream_options: { include_usage: true }, messages: [user('[[reply:Done.]]')] });
+    const list = chunks(await res.text());
+    const deltas = list.flatMap((c) => c.choices.map((ch) => ch.delta));
+    const firstContent = deltas.findIndex((d) => typeof d['content'] === 'string' && d['content'] !== '');
+    const reasoning = deltas.filter((d) => typeof d['reasoning_content'] === 'string');
+    expect(reasoning.length).toBeGreaterThan(10);
+    expect(reasoning.every((d) => d['content'] === null)).toBe(true);
+    expect(deltas.findLastIndex((d) => typeof d['reasoning_content'] === 'string')).toBeLessThan(firstContent);
+    expect(contents(list)[0]).toBe('Done.');
+    const usage = list.at(-1)?.usage as JsonRecord;
+    expect((usage['completion_tokens_details'] as JsonRecord)['reasoning_tokens']).toBe(reasoning.length);
+  });
+});
+
+describe('validation', () => {
+  const cases: [string, unknown, number, string | null][] = [
+    ['not json', '{oops', 400, null],
+    ['missing model', { messages: [user('x')] }, 400, 'model'],
+    ['missing messages', { model: 'ref-chat' }, 400, 'messages'],
+    ['empty messages', { model: 'ref-chat', messages: [] }, 400, 'messages'],
+    ['bad role', { model: 'ref-chat', messages: [{ role: 'robot', content: 'x' }] }, 400, 'messages[0].role'],
+    ['temperature', { model: 'ref-chat', messages: [user('x')], temperature: 3 }, 400, 'temperature'],
+    ['top_p type', { model: 'ref-chat', messages: [user('x')], top_p: 'high' }, 400, 'top_p'],
+    ['n', { model: 'ref-chat', messages: [user('x')], n: 0 }, 400, 'n'],
+    ['top_logprobs without logprobs', { model: 'ref-chat', messages: [user('x')], top_logprobs: 2 }, 400, 'top_logprobs'],
+    ['max_tokens', { model: 'ref-chat', messages: [user('x')], max_tokens: 1.5 }, 400, 'max_tokens'],
+    ['stop', { model: 'ref-chat', messages: [user('x')], stop: ['a', 'b', 'c', 'd', 'e'] }, 400, 'stop'],
+    ['stream', { model: 'ref-chat', messages: [user('x')], stream: 'yes' }, 400, 'stream'],
+    ['unknown model', { model: 'gpt-nope', messages: [user('x')] }, 404, null],
+  ];
+  it.each(cases)('%s', async (_name, body, status, param) => {
+    const res = await post(server.url, body);
+    expect(res.status).toBe(status);
+    const error = (await json(res))['error'] as JsonRecord;
+    expect(error['type']).toBe('invalid_request_error');
+    expect(error['param']).toBe(param);
+    if (status === 404) {
+      expect(error).toMatchObject({ code: 'model_not_found', message: 'The model `gpt-nope` does not exist or you do not have access to it.' });
+    }
+  });
+
+  it('accepts and ignores unknown fields', async () => {
+    const res = await post(server.url, { model: 'ref-chat', messages: [user('x')], top_k: 40, min_p: 0.1 });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('auth, CORS and the request log', () => {
+  it('rejects a missing or wrong API key with a masked message', async () => {
+    const keyed = await startServer({ apiKey: 'sk-reference-key' });
+    try {
+      const wrong = await post(keyed.url, { model: 'ref-chat', messages: [user('x')] }, { Authorization: 'Bearer sk-abcdefghyz' });
+      expect(wrong.status).toBe(401);
+      expect((await json(wrong))['error']).toMatchObject({ code: 'invalid_api_key', message: expect.stringContaining('sk-ab****yz') });
+      expect((await post(keyed.url, { model: 'ref-chat', messages: [user('x')] })).status).toBe(401);
+      expect((await fetch(`${keyed.url}/v1/models`)).status).toBe(401);
+      const ok = await post(keyed.url, { model: 'ref-chat', messages: [user('x')] }, { Authorization: 'Bearer sk-reference-key' });
+      expect(ok.status).toBe(200);
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  it('answers CORS preflight with 204 and echoes requested headers', async () => {
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toBe('authorization,content-type');
+    expect(res.headers.get('access-control-allow-methods')).toContain('DELETE');
+    const chat = await post(server.url, { model: 'ref-chat', messages: [user('x')] });
+    expect(chat.headers.get('access-control-expose-headers')).toContain('x-ratelimit-remaining-tokens');
+  });
+
+  it('logs requests with the authorization header masked', async () => {
+    await fetch(`${server.url}/__ref/requests`, { method: 'DELETE' });
+    await post(server.url, { model: 'ref-chat', messages: [user('logged')] }, { Authorization: 'Bearer secret' });
+    const log = (await (await fetch(`${server.url}/__ref/requests`)).json()) as JsonRecord[];
+    expect(log).toHaveLength(1);
+    expect(log[0]?.['headers']).toMatchObject({ authorization: 'Bearer ***', 'content-type': 'application/json' });
+    expect(log[0]?.['body']).toEqual({ model: 'ref-chat', messages: [user('logged')] });
+    expect(await (await fetch(`${server.url}/__ref/health`)).json()).toEqual({ ok: true });
+  });
+});

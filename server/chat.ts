@@ -1,0 +1,115 @@
+// POST /v1/chat/completions: log, authenticate, validate, apply triggers and
+// faults, then answer from a deterministic plan (streamed or not).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, authError, modelNotFound, serverError } from './errors';
+import { respondWithFault, STREAM_FAULTS } from './faults';
+import type { OnceTracker } from './faults';
+import { readBody, sendError, sleep, startEventStream } from './http';
+import { lastUserIndex } from './context';
+import { findModel } from './models';
+import { buildPlan } from './plan';
+import { hashHex } from './prng';
+import { completionBody, ChunkWriter } from './render';
+import { replayCase } from './replay';
+import type { RequestLog } from './requestLog';
+import { streamPlan } from './stream';
+import type { StreamFault } from './stream';
+import { messageText } from './tokens';
+import { extractTriggers, headerTriggers, mergeTriggers } from './triggers';
+import { validateChatRequest } from './validate';
+
+export interface ChatContext {
+  apiKey: string | undefined;
+  tokensPerSecond: number;
+  wireDir: string;
+  log: RequestLog;
+  once: OnceTracker;
+  stats: { requests: number; tokens: number };
+}
+
+/** Null when the key matches (or none is configured), else the 401 to send. */
+export function checkAuth(req: IncomingMessage, apiKey: string | undefined): ApiError | null {
+  if (!apiKey) return null;
+  const header = req.headers.authorization;
+  if (!header) return authError(null);
+  const match = /^Bearer\s+(.*)$/i.exec(header.trim());
+  const given = match?.[1]?.trim() ?? header;
+  return given === apiKey ? null : authError(given);
+}
+
+function rateLimitHeaders(ctx: ChatContext, rawBody: string, started: number): Record<string, string> {
+  ctx.stats.requests++;
+  ctx.stats.tokens += Math.ceil(rawBody.length / 4) + 100;
+  return {
+    'x-request-id': `req_${hashHex(`${rawBody}|${ctx.stats.requests}`).slice(0, 24)}`,
+    'openai-processing-ms': String(Date.now() - started),
+    'x-ratelimit-limit-requests': '10000',
+    'x-ratelimit-limit-tokens': '30000000',
+    'x-ratelimit-remaining-requests': String(9999 - (ctx.stats.requests % 10000)),
+    'x-ratelimit-remaining-tokens': String(30_000_000 - (ctx.stats.tokens % 30_000_000)),
+    'x-ratelimit-reset-requests': '6ms',
+    'x-ratelimit-reset-tokens': '0s',
+  };
+}
+
+const PARSE_ERROR =
+  "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
+
+export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx: ChatContext): Promise<void> {
+  const started = Date.now();
+  const raw = await readBody(req);
+  ctx.log.add(req.headers, raw);
+  const denied = checkAuth(req, ctx.apiKey);
+  if (denied) return sendError(res, denied);
+  const headers = rateLimitHeaders(ctx, raw, started);
+
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return sendError(res, new ApiError(400, PARSE_ERROR), headers);
+  }
+  const fromHeaders = headerTriggers(req.headers);
+  if (fromHeaders.replay !== undefined) return replayCase(res, ctx.wireDir, fromHeaders.replay, headers);
+
+  const request = validateChatRequest(body);
+  const lastUser = request.messages[lastUserIndex(request.messages)];
+  const { triggers: fromMessage, cleaned } = extractTriggers(lastUser ? messageText(lastUser) : '');
+  const triggers = mergeTriggers(fromHeaders, fromMessage);
+  if (triggers.replay !== undefined) return replayCase(res, ctx.wireDir, triggers.replay, headers);
+  const model = findModel(request.model);
+  if (!model) throw modelNotFound(request.model);
+
+  if (triggers.slowFirstToken) await sleep(triggers.slowFirstToken);
+  if (res.destroyed) return;
+  const fault = triggers.fault ?? '';
+  const handled = respondWithFault(fault, res, headers, request.stream, () => ctx.once.first(`${fault}|${hashHex(raw)}`));
+  if (handled) return handled;
+
+  const plan = buildPlan(request, cleaned, triggers, raw, model.reasoning);
+  const render = { logprobs: request.logprobs, includeUsage: request.includeUsage };
+  const rate = triggers.rate ?? model.rate ?? ctx.tokensPerSecond;
+  const streamFault = (STREAM_FAULTS as readonly string[]).includes(fault) ? (fault as StreamFault) : undefined;
+  headers['openai-processing-ms'] = String(Date.now() - started);
+
+  if (request.stream && fault !== 'json-for-stream') {
+    startEventStream(res, headers);
+    return streamPlan(res, plan, render, { rate, firstTokenMs: model.firstTokenMs }, streamFault);
+  }
+  // A non-streamed answer takes roughly as long as the stream would, capped at 2 s.
+  const ticks = Math.max(0, ...plan.choices.map(ChunkWriter.ticks));
+  await sleep(model.firstTokenMs + (rate > 0 ? Math.min(2000, (ticks * 1000) / rate) : 0));
+  if (res.destroyed) return;
+  const json = JSON.stringify(completionBody(plan, render));
+  if (streamFault === 'midstream-error') return sendError(res, serverError(), headers);
+  if (streamFault) {
+    // Non-streamed variants: a cut body (drop / no-done) or an unparsable one (malformed).
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+    if (streamFault === 'malformed') res.end('{not json');
+    else if (streamFault === 'drop') res.write(json.slice(0, Math.floor(json.length / 2)), () => res.destroy());
+    else res.end(json.slice(0, Math.floor(json.length / 2)));
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(json) });
+  res.end(json);
+}

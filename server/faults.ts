@@ -1,0 +1,80 @@
+// "[[fault:...]]" responses that replace the normal answer before any token:
+// error statuses, HTML pages, a hung connection, JSON where a stream was asked for.
+import type { ServerResponse } from 'node:http';
+import { overloadedError, rateLimitError, serverError } from './errors';
+import { sendError, startEventStream } from './http';
+
+export const STREAM_FAULTS = ['midstream-error', 'drop', 'malformed', 'no-done'] as const;
+
+const NGINX_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n';
+
+const LOGIN_PAGE =
+  '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Sign in</title></head>\n<body>\n<h1>Sign in to continue</h1>\n<form method="post" action="/login"><input name="user"><input name="password" type="password"><button>Sign in</button></form>\n</body>\n</html>\n';
+
+function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string>): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) });
+  res.end(html);
+}
+
+/** Remembers which request bodies already got their one-time failure. */
+export class OnceTracker {
+  private readonly seen = new Set<string>();
+
+  first(key: string): boolean {
+    if (this.seen.has(key)) return false;
+    if (this.seen.size > 10_000) this.seen.clear();
+    this.seen.add(key);
+    return true;
+  }
+}
+
+/**
+ * Answers the request if `fault` is one that happens before generation.
+ * Returns a promise that settles when the response is finished, or null when
+ * the request should proceed normally.
+ */
+export function respondWithFault(
+  fault: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  stream: boolean,
+  isFirstAttempt: () => boolean,
+): Promise<void> | null {
+  switch (fault) {
+    case '429':
+    case '429-once':
+      if (fault === '429-once' && !isFirstAttempt()) return null;
+      sendError(res, rateLimitError(), {
+        ...headers,
+        'Retry-After': '1',
+        'retry-after-ms': '1000',
+        'x-ratelimit-remaining-requests': '0',
+        'x-ratelimit-reset-requests': '1s',
+      });
+      return Promise.resolve();
+    case '500':
+      sendError(res, serverError(), headers);
+      return Promise.resolve();
+    case '503-once':
+      if (!isFirstAttempt()) return null;
+      sendError(res, overloadedError(), headers);
+      return Promise.resolve();
+    case 'html':
+      sendHtml(res, 502, NGINX_502, headers);
+      return Promise.resolve();
+    case 'html-200':
+      sendHtml(res, 200, LOGIN_PAGE, headers);
+      return Promise.resolve();
+    case 'hang':
+      if (stream) startEventStream(res, headers);
+      else {
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+        res.flushHeaders();
+      }
+      // Nothing more is sent; the socket stays open until the client gives up.
+      return new Promise((resolve) => res.on('close', () => resolve()));
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,156 @@
+// Turns a validated request into a complete, deterministic plan of what each
+// choice will say; streaming and non-streamed responses both render from it.
+import { composeJsonObject, composeReasoning, composeReply } from './reply';
+import type { ReplyInput } from './reply';
+import { longMarkdown } from './longform';
+import { makeLogprob } from './logprobs';
+import type { TokenLogprob } from './logprobs';
+import { hash53, hashHex, Rng } from './prng';
+import { sampleFromSchema } from './schema';
+import { countPromptTokens, countTokens, tokenize } from './tokens';
+import type { Piece } from './tokens';
+import { planToolCalls } from './tools';
+import type { PlannedToolCall } from './tools';
+import type { Triggers } from './triggers';
+import type { ChatRequest } from './types';
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls';
+
+export interface ChoicePlan {
+  index: number;
+  reasoning: Piece[];
+  content: Piece[];
+  logprobs: TokenLogprob[] | null;
+  toolCalls: PlannedToolCall[];
+  /** Per tool call, the argument string split into 1–6 character fragments. */
+  argFragments: string[][];
+  finishReason: FinishReason;
+  completionTokens: number;
+  reasoningTokens: number;
+}
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details: { cached_tokens: number; audio_tokens: number };
+  completion_tokens_details: { reasoning_tokens: number; audio_tokens: number; accepted_prediction_tokens: number; rejected_prediction_tokens: number };
+}
+
+export interface Plan {
+  id: string;
+  created: number;
+  model: string;
+  choices: ChoicePlan[];
+  usage: Usage;
+}
+
+/** Keeps whole pieces while they fit in `budget` tokens. */
+function takeTokens(pieces: Piece[], budget: number): { kept: Piece[]; used: number; cut: boolean } {
+  let used = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (!piece) break;
+    if (used + piece.tokens > budget) return { kept: pieces.slice(0, i), used, cut: true };
+    used += piece.tokens;
+  }
+  return { kept: pieces, used, cut: false };
+}
+
+function applyStop(text: string, stops: string[]): { text: string; stopped: boolean } {
+  let at = -1;
+  for (const stop of stops) {
+    const i = text.indexOf(stop);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  return at < 0 ? { text, stopped: false } : { text: text.slice(0, at), stopped: true };
+}
+
+function splitFragments(text: string, rng: Rng): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const size = rng.range(1, 6);
+    out.push(text.slice(i, i + size));
+    i += size;
+  }
+  return out;
+}
+
+function contentText(request: ChatRequest, input: ReplyInput, triggers: Triggers, rng: Rng): string {
+  if (triggers.reply !== undefined) return triggers.reply;
+  if (triggers.tokens !== undefined) return longMarkdown(triggers.tokens, rng);
+  const format = request.responseFormat;
+  if (format?.type === 'json_schema') return JSON.stringify(sampleFromSchema(format.json_schema?.schema ?? {}));
+  if (format?.type === 'json_object') return composeJsonObject(input);
+  return composeReply(input, rng);
+}
+
+function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers, index: number, reasoningModel: boolean): ChoicePlan {
+  const { tools, responseFormat, seed, temperature, model, messages } = request;
+  const seedKey = [model, JSON.stringify(messages), JSON.stringify(responseFormat), JSON.stringify(tools), seed, temperature > 0 ? index : 0].join('|');
+  const rng = new Rng(hash53(seedKey));
+  const toolCalls = triggers.reply !== undefined ? [] : planToolCalls(request, input.userText, seedKey);
+
+  let budget = request.maxTokens ?? Infinity;
+  let cut = false;
+  let reasoning: Piece[] = [];
+  if (reasoningModel) {
+    const taken = takeTokens(tokenize(composeReasoning(input, new Rng(hash53(`${seedKey}|think`)), toolCalls.map((t) => t.name))), budget);
+    reasoning = taken.kept;
+    budget -= taken.used;
+    cut = taken.cut;
+  }
+  const reasoningTokens = reasoning.reduce((sum, p) => sum + p.tokens, 0);
+
+  let content: Piece[] = [];
+  let stopped = false;
+  if (toolCalls.length === 0 && !cut) {
+    const stop = applyStop(contentText(request, input, triggers, rng), request.stop);
+    stopped = stop.stopped;
+    let pieces = tokenize(stop.text);
+    // [[tokens:N]] is exact: the long text is generated slightly longer and cut here.
+    if (triggers.tokens !== undefined) pieces = takeTokens(pieces, triggers.tokens).kept;
+    const taken = takeTokens(pieces, budget);
+    content = taken.kept;
+    cut = taken.cut && !stopped;
+  }
+  const lpRng = new Rng(hash53(`${seedKey}|logprobs`));
+  const fragRng = new Rng(hash53(`${seedKey}|fragments`));
+  const toolTokens = toolCalls.reduce((sum, t) => sum + countTokens(t.name + t.arguments) + 3, 0);
+  return {
+    index,
+    reasoning,
+    content,
+    logprobs: request.logprobs ? content.map((p) => makeLogprob(p.text, lpRng, request.topLogprobs)) : null,
+    toolCalls,
+    argFragments: toolCalls.map((t) => splitFragments(t.arguments, fragRng)),
+    finishReason: toolCalls.length > 0 ? 'tool_calls' : cut ? 'length' : 'stop',
+    completionTokens: reasoningTokens + content.reduce((sum, p) => sum + p.tokens, 0) + toolTokens,
+    reasoningTokens,
+  };
+}
+
+export function buildPlan(request: ChatRequest, userText: string, triggers: Triggers, requestKey: string, reasoningModel: boolean): Plan {
+  const input: ReplyInput = { request, userText };
+  const choices = Array.from({ length: request.n }, (_, i) => planChoice(request, input, triggers, i, reasoningModel));
+  const prompt = countPromptTokens(request.messages, request.tools);
+  const completion = choices.reduce((sum, c) => sum + c.completionTokens, 0);
+  return {
+    id: `chatcmpl-ref-${hashHex(requestKey).slice(0, 24)}`,
+    created: 1_700_000_000 + (hash53(requestKey) % 60_000_000),
+    model: request.model,
+    choices,
+    usage: {
+      prompt_tokens: prompt,
+      completion_tokens: completion,
+      total_tokens: prompt + completion,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: choices.reduce((sum, c) => sum + c.reasoningTokens, 0),
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// The last 50 chat-completion requests, so E2E tests can assert exactly what the app sent.
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface LoggedRequest {
+  at: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+const LIMIT = 50;
+
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+
+  add(headers: IncomingHttpHeaders, rawBody: string): void {
+    const flat: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) continue;
+      flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    if (flat['authorization'] !== undefined) flat['authorization'] = 'Bearer ***';
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      body = rawBody; // Invalid JSON is logged as the raw text.
+    }
+    this.entries.push({ at: new Date().toISOString(), headers: flat, body });
+    if (this.entries.length > LIMIT) this.entries.splice(0, this.entries.length - LIMIT);
+  }
+
+  list(): LoggedRequest[] {
+    return [...this.entries];
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -1,0 +1,89 @@
+// Streams a plan as server-sent events: paced by tokens per second (each
+// choice advances one token per tick, so choices stream side by side), or as
+// fast as the socket takes it when the rate is 0.
+import type { ServerResponse } from 'node:http';
+import type { Plan } from './plan';
+import { ChunkWriter } from './render';
+import type { RenderOptions } from './render';
+import { sleep, write } from './http';
+
+export type StreamFault = 'midstream-error' | 'drop' | 'malformed' | 'no-done';
+
+export interface Pacing {
+  /** Tokens per second; 0 = unlimited. */
+  rate: number;
+  /** Extra delay before the first token, after the role chunks. */
+  firstTokenMs: number;
+}
+
+const BATCH_BYTES = 64 * 1024;
+
+const MIDSTREAM_ERROR = `data: ${JSON.stringify({
+  error: { message: 'The server had an error while processing your request.', type: 'server_error', code: 'stream_failure' },
+})}\n\n`;
+
+export async function streamPlan(res: ServerResponse, plan: Plan, render: RenderOptions, pacing: Pacing, fault?: StreamFault): Promise<void> {
+  const writer = new ChunkWriter(plan, render);
+  const iterators = plan.choices.map((choice) => writer.ticksOf(choice));
+  let closed = false;
+  res.on('close', () => {
+    closed = true;
+  });
+
+  // Role chunks go out at once, so clients see the stream open before the first token.
+  let head = '';
+  for (const it of iterators) head += (it.next().value ?? []).join('');
+  if (!(await write(res, head))) return;
+  if (pacing.firstTokenMs > 0) await sleep(pacing.firstTokenMs);
+
+  const first = plan.choices[0];
+  const faultAt = fault && first ? Math.max(1, Math.min(5, Math.floor(ChunkWriter.ticks(first) / 2))) : Infinity;
+  const active = [...iterators];
+  const start = Date.now();
+  let tick = 0;
+  let buffer = '';
+
+  while (active.length > 0 && !closed) {
+    const due = pacing.rate > 0 ? Math.floor(((Date.now() - start) * pacing.rate) / 1000) + 1 : Infinity;
+    while (tick < due && active.length > 0 && buffer.length < BATCH_BYTES) {
+      for (let i = 0; i < active.length; ) {
+        const step = active[i]?.next();
+        if (!step || step.done) active.splice(i, 1);
+        else {
+          buffer += step.value.join('');
+          i++;
+        }
+      }
+      tick++;
+      if (tick === faultAt) {
+        if (fault === 'malformed') buffer += 'data: {not json\n\n';
+        else {
+          if (fault === 'midstream-error') buffer += MIDSTREAM_ERROR;
+          if (fault !== 'drop') return void res.end(buffer);
+          // Let the tokens reach the client before the connection breaks, as a real drop would.
+          await new Promise<void>((resolve) => res.write(buffer, () => resolve()));
+          await sleep(20);
+          res.destroy();
+          return;
+        }
+      }
+    }
+    if (buffer.length > 0) {
+      const ok = await write(res, buffer);
+      buffer = '';
+      if (!ok) return;
+    }
+    if (pacing.rate > 0) {
+      const nextAt = start + (tick * 1000) / pacing.rate;
+      await sleep(Math.max(0, nextAt - Date.now()));
+    } else {
+      // Let other requests and disconnect events through between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  if (closed) return;
+  if (render.includeUsage) buffer += writer.usageEvent();
+  buffer += 'data: [DONE]\n\n';
+  await write(res, buffer);
+  res.end();
+}

@@ -1,0 +1,25 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { recoverInterruptedStreams } from '../lib/db/recovery';
+import { App } from './App';
+import { applyUrlConfig } from './url-config';
+import './styles.css';
+
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+const applyTheme = () => document.documentElement.classList.toggle('dark', dark.matches);
+applyTheme();
+dark.addEventListener('change', applyTheme);
+
+applyUrlConfig();
+void recoverInterruptedStreams().catch((err: unknown) => console.error('Recovering interrupted replies failed', err));
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);

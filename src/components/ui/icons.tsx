@@ -1,0 +1,22 @@
+import type { SVGProps } from 'react';
+
+/** A few stroke icons, drawn inline so no icon font or network request is needed. */
+function Icon({ d, ...props }: SVGProps<SVGSVGElement> & { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" {...props}>
+      <path d={d} />
+    </svg>
+  );
+}
+
+export const PlusIcon = () => <Icon d="M12 5v14M5 12h14" />;
+export const TrashIcon = () => <Icon d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />;
+export const PencilIcon = () => <Icon d="M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4" />;
+export const SendIcon = () => <Icon d="M5 12h13M13 6l6 6-6 6" />;
+export const StopIcon = () => <Icon d="M7 7h10v10H7z" />;
+export const CopyIcon = () => <Icon d="M9 9h10v11H9zM5 15V4h10" />;
+export const CheckIcon = () => <Icon d="M5 12l5 5L20 7" />;
+export const RefreshIcon = () => <Icon d="M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7" />;
+export const ChevronIcon = ({ open }: { open: boolean }) => <Icon d={open ? 'M6 9l6 6 6-6' : 'M9 6l6 6-6 6'} />;
+export const ToolIcon = () => <Icon d="M14.7 6.3a4 4 0 0 0-5.4 5.4L4 17l3 3 5.3-5.3a4 4 0 0 0 5.4-5.4l-2.5 2.5-2.5-2.5z" />;
+export const AlertIcon = () => <Icon d="M12 8v5M12 16.5v.5M10.3 3.9L2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />;

@@ -1,0 +1,239 @@
+/**
+ * The app's own vocabulary. Everything outside `src/lib/openai/wire.ts` speaks these types;
+ * the Chat Completions wire format is mapped to and from them in exactly one place
+ * (`src/lib/openai/mapping.ts`). No React, no I/O here.
+ */
+
+export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
+export const ROLES: readonly Role[] = ['system', 'developer', 'user', 'assistant', 'tool'];
+
+export type ImageDetail = 'auto' | 'low' | 'high';
+
+/** Where the bytes of a binary part live: a URL the person typed, or a Blob row in IndexedDB. */
+export type BinarySource =
+  | { kind: 'url'; url: string }
+  | { kind: 'blob'; blobId: string; mimeType: string; name?: string; size?: number };
+
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image'; source: BinarySource; detail: ImageDetail; width?: number; height?: number }
+  | { type: 'audio'; source: BinarySource; format: 'wav' | 'mp3' }
+  | { type: 'file'; source: BinarySource; filename: string };
+
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The exact arguments string as the model produced it (may be invalid JSON). */
+  arguments: string;
+}
+
+export interface TopLogprob {
+  token: string;
+  logprob: number;
+  bytes: number[] | null;
+}
+
+export interface TokenLogprob extends TopLogprob {
+  topLogprobs: TopLogprob[];
+}
+
+export interface Usage {
+  promptTokens: number | null;
+  completionTokens: number | null;
+  totalTokens: number | null;
+  reasoningTokens?: number;
+  cachedPromptTokens?: number;
+  audioPromptTokens?: number;
+  audioCompletionTokens?: number;
+  /** The usage object exactly as the server sent it, provider extras included. */
+  raw: Record<string, unknown>;
+}
+
+export type ErrorKind =
+  | 'http' // the server answered with a non-2xx status
+  | 'network' // fetch failed: host unreachable, DNS, connection refused
+  | 'cors' // fetch failed in a way that is most likely a CORS or mixed-content block
+  | 'stream' // an `error` object arrived inside the stream
+  | 'malformed' // the body could not be understood (bad JSON chunk, HTML page with 200, …)
+  | 'interrupted' // the stream ended without finish_reason or [DONE]
+  | 'timeout' // no byte arrived in time
+  | 'storage' // IndexedDB failed
+  | 'invalid'; // the request could not be built (bad extra body JSON, …)
+
+/** Errors are values the UI can show as they are. */
+export interface AppError {
+  kind: ErrorKind;
+  /** One sentence a person can read. */
+  message: string;
+  status?: number;
+  code?: string | number | null;
+  type?: string | null;
+  param?: string | null;
+  /** What to do about it, when we can tell. */
+  hint?: string;
+  /** Body or detail as received, truncated, for the raw view. Never contains the API key. */
+  detail?: string;
+  retryable?: boolean;
+  retryAfterMs?: number;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call' | 'error' | (string & {});
+
+/** One assembled choice of a response. */
+export interface Choice {
+  index: number;
+  role: string | null;
+  /** Concatenated text content; null when the server never sent content. */
+  content: string | null;
+  reasoning: string | null;
+  refusal: string | null;
+  toolCalls: ToolCall[];
+  logprobs: TokenLogprob[] | null;
+  finishReason: FinishReason | null;
+  /** Some providers put usage inside the choice. */
+  usage: Usage | null;
+  audio: { id: string; data: string; transcript: string; expiresAt: number | null } | null;
+  /** Unknown fields of the choice / delta, kept for the raw view (last value wins). */
+  extra: Record<string, unknown>;
+}
+
+/** The assembled response of one request (streamed or not). */
+export interface Completion {
+  id: string | null;
+  model: string | null;
+  created: number | null;
+  systemFingerprint: string | null;
+  serviceTier: string | null;
+  choices: Choice[];
+  usage: Usage | null;
+  /** An error object the server sent inside a 200 response / stream. */
+  error: AppError | null;
+  /** `data: [DONE]` was seen (streams only). */
+  sawDone: boolean;
+  /** Unknown top-level fields (x_groq, timings, prompt_filter_results, …), last value wins. */
+  extra: Record<string, unknown>;
+}
+
+export type MessageStatus = 'done' | 'streaming' | 'interrupted' | 'error';
+
+export interface MessageTiming {
+  startedAt: number;
+  firstTokenAt?: number;
+  finishedAt?: number;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** Messages form a tree: regenerations and edits are siblings under the same parent. */
+  parentId: string | null;
+  role: Role;
+  name?: string;
+  content: ContentPart[];
+  reasoning?: string;
+  refusal?: string;
+  toolCalls?: ToolCall[];
+  /** For role `tool`: the call this message answers. */
+  toolCallId?: string;
+  status: MessageStatus;
+  finishReason?: FinishReason | null;
+  usage?: Usage | null;
+  /** True when `usage` is our estimate, not the server's. */
+  usageEstimated?: boolean;
+  model?: string;
+  responseId?: string;
+  systemFingerprint?: string;
+  logprobs?: TokenLogprob[] | null;
+  error?: AppError | null;
+  timing?: MessageTiming;
+  /** Which choice of its response this message is (n > 1). */
+  choiceIndex?: number;
+  /** Messages produced by the same request share it. */
+  requestId?: string;
+  audio?: { id: string; transcript: string; blobId?: string; expiresAt?: number | null };
+  /** Unknown provider fields, for the raw view. */
+  extra?: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
+
+export type ResponseFormat =
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | { type: 'json_schema'; json_schema: { name: string; schema: Record<string, unknown>; strict?: boolean; description?: string } };
+
+export type ToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
+
+export interface ToolDefinition {
+  type: 'function';
+  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean };
+}
+
+/** Every tunable request parameter, by its wire name. Values are kept even when switched off. */
+export interface ParamValues {
+  stream: boolean;
+  include_usage: boolean;
+  temperature: number;
+  top_p: number;
+  max_completion_tokens: number;
+  max_tokens: number;
+  n: number;
+  stop: string[];
+  presence_penalty: number;
+  frequency_penalty: number;
+  seed: number;
+  logprobs: boolean;
+  top_logprobs: number;
+  logit_bias: Record<string, number>;
+  response_format: ResponseFormat;
+  tools: ToolDefinition[];
+  tool_choice: ToolChoice;
+  parallel_tool_calls: boolean;
+  reasoning_effort: ReasoningEffort;
+  service_tier: string;
+  user: string;
+  safety_identifier: string;
+  store: boolean;
+  metadata: Record<string, string>;
+  modalities: string[];
+  audio: { voice: string; format: string };
+}
+
+export type ParamKey = keyof ParamValues;
+
+export interface RequestParams {
+  model: string;
+  values: ParamValues;
+  /** Only switched-on parameters are sent. */
+  enabled: Partial<Record<ParamKey, boolean>>;
+  /** JSON object text merged into the body for vendor parameters (top_k, min_p, …). */
+  extraBody: string;
+}
+
+export type KeyPersistence = 'device' | 'session';
+
+/** A saved server. The API key is not part of it: it lives in the key store only. */
+export interface Endpoint {
+  id: string;
+  name: string;
+  baseURL: string;
+  headers: Record<string, string>;
+  keyPersistence: KeyPersistence;
+  presetId?: string;
+  createdAt: number;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  /** The leaf of the branch currently shown; the path to it is the conversation. */
+  currentLeafId: string | null;
+  params: RequestParams;
+  endpointId: string | null;
+  pinned?: boolean;
+  tags?: string[];
+}

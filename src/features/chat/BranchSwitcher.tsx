@@ -1,0 +1,29 @@
+import { newestLeafFrom } from '../../domain/messages';
+import type { Message } from '../../domain/types';
+import { updateConversation } from '../../lib/db/conversations-repo';
+import { db } from '../../lib/db/schema';
+
+/** ‹ 2/3 › between alternatives of one turn (regenerations, edits, the n choices of a request). */
+export function BranchSwitcher({ message, siblings }: { message: Message; siblings: Message[] }) {
+  const index = siblings.findIndex((m) => m.id === message.id);
+  const go = async (delta: number) => {
+    const target = siblings[index + delta];
+    if (!target) return;
+    const all = await db().messages.where('conversationId').equals(message.conversationId).toArray();
+    await updateConversation(message.conversationId, { currentLeafId: newestLeafFrom(all, target.id) });
+  };
+  const btn = 'h-5 w-5 rounded text-muted hover:bg-sunken hover:text-fg disabled:opacity-30';
+  return (
+    <span className="inline-flex items-center gap-0.5 font-mono text-[11px] text-muted" role="group" aria-label="Alternatives">
+      <button type="button" className={btn} aria-label="Previous alternative" disabled={index <= 0} onClick={() => void go(-1)}>
+        ‹
+      </button>
+      <span data-testid="branch-position">
+        {index + 1}/{siblings.length}
+      </span>
+      <button type="button" className={btn} aria-label="Next alternative" disabled={index >= siblings.length - 1} onClick={() => void go(1)}>
+        ›
+      </button>
+    </span>
+  );
+}

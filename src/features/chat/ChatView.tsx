@@ -1,0 +1,33 @@
+import type { ActiveConversation } from '../conversations/use-active-conversation';
+import { useActiveEndpoint } from '../endpoints/endpoints-store';
+import { Composer } from './Composer';
+import { EmptyState } from './EmptyState';
+import { ErrorBanner } from './ErrorBanner';
+import { useLiveRuns } from './live-run-store';
+import { MessageList } from './MessageList';
+import { UsageSummary } from './UsageSummary';
+
+export function ChatView({ active, model }: { active: ActiveConversation; model: string }) {
+  const { conversation, path, messages } = active;
+  const id = conversation?.id ?? null;
+  const running = useLiveRuns((s) => (id ? s.runs[id] !== undefined : false));
+  const endpoint = useActiveEndpoint();
+
+  return (
+    <main className="flex min-w-0 flex-1 flex-col bg-bg" aria-label="Conversation">
+      <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-panel px-4">
+        <h1 className="truncate text-[14px] font-semibold">{conversation?.title ?? 'New conversation'}</h1>
+        <span className="rounded-md border border-line bg-sunken px-2 py-0.5 font-mono text-[11px] text-muted">{model}</span>
+        <span className="truncate text-[12px] text-faint">{endpoint.name}</span>
+        <div className="ml-auto">
+          <UsageSummary path={path} />
+        </div>
+      </header>
+      {path.length === 0 ? <EmptyState /> : <MessageList path={path} messages={messages} running={running} />}
+      <div className="px-4">
+        <ErrorBanner conversationId={id} path={path} />
+      </div>
+      <Composer conversationId={id} running={running} />
+    </main>
+  );
+}

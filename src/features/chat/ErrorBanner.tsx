@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { Button } from '../../components/ui/Button';
+import { AlertIcon } from '../../components/ui/icons';
+import type { AppError, Message } from '../../domain/types';
+import { setRunError, useLiveRuns, type RetryState } from './live-run-store';
+import { regenerate, sendConversation, stopRun } from './run-service';
+
+const TITLE: Record<AppError['kind'], string> = {
+  http: 'The server returned an error',
+  network: 'Could not reach the server',
+  cors: 'The request was blocked',
+  stream: 'The server reported an error mid-stream',
+  malformed: 'The response could not be read',
+  interrupted: 'The reply was interrupted',
+  timeout: 'The server did not answer in time',
+  storage: 'Saving failed',
+  invalid: 'The request could not be built',
+};
+
+/** The error of the latest request: a live one from this session, else the one saved on the last reply. */
+export function ErrorBanner({ conversationId, path }: { conversationId: string | null; path: Message[] }) {
+  const liveError = useLiveRuns((s) => (conversationId ? s.errors[conversationId] : undefined));
+  const retry = useLiveRuns((s) => (conversationId ? s.runs[conversationId]?.retry : null));
+  const last = path.at(-1);
+  const savedError = last?.role === 'assistant' && (last.status === 'error' || last.status === 'interrupted') ? last.error : null;
+  const error = liveError ?? savedError ?? null;
+
+  if (retry && conversationId) return <RetryCountdown retry={retry} onCancel={() => stopRun(conversationId)} />;
+  if (!error) return null;
+
+  const onRetry = () => {
+    if (!conversationId) return;
+    setRunError(conversationId, null);
+    if (last?.role === 'assistant') void regenerate(conversationId, last.id);
+    else void sendConversation('');
+  };
+
+  return (
+    <div data-testid="error-banner" role="alert" className="mx-auto mb-2 flex max-w-3xl items-start gap-3 rounded-lg border border-danger/40 bg-danger-soft px-3.5 py-2.5 text-[13px] text-fg">
+      <span className="mt-0.5 text-danger"><AlertIcon /></span>
+      <div className="min-w-0 flex-1 space-y-0.5">
+        <div className="font-semibold text-danger">
+          {TITLE[error.kind]}
+          {error.status ? ` (HTTP ${error.status})` : ''}
+          {error.code !== undefined && error.code !== null ? <span className="ml-1 font-mono font-normal text-faint">{String(error.code)}</span> : null}
+        </div>
+        <div className="break-words">{error.message}</div>
+        {error.hint ? <div className="text-muted">{error.hint}</div> : null}
+      </div>
+      {conversationId ? (
+        <div className="flex shrink-0 gap-1.5">
+          <Button onClick={onRetry}>Retry</Button>
+          {liveError ? <Button variant="ghost" aria-label="Dismiss error" onClick={() => setRunError(conversationId, null)}>✕</Button> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function RetryCountdown({ retry, onCancel }: { retry: RetryState; onCancel: () => void }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 200);
+    return () => clearInterval(t);
+  }, []);
+  const secs = Math.max(0, (retry.until - now) / 1000);
+  return (
+    <div role="status" data-testid="retry-countdown" className="mx-auto mb-2 flex max-w-3xl items-center gap-3 rounded-lg border border-warn/40 bg-warn-soft px-3.5 py-2 text-[13px]">
+      <span className="flex-1">
+        <span className="font-semibold text-warn">{retry.message}</span> — retrying in {secs.toFixed(1)} s (try {retry.attempt + 1} of {retry.maxRetries})
+      </span>
+      <Button onClick={onCancel}>Cancel</Button>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { siblingsOf } from '../../domain/messages';
+import type { Message } from '../../domain/types';
+import { MessageView } from './MessageView';
+
+/** Within this distance of the bottom the view follows the stream; scrolled further up it stays put. */
+const STICK_PX = 48;
+
+export function MessageList({ path, messages, running }: { path: Message[]; messages: Message[]; running: boolean }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+
+  const siblings = useMemo(() => {
+    const map = new Map<string, Message[]>();
+    for (const m of path) map.set(m.id, siblingsOf(messages, m));
+    return map;
+  }, [path, messages]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    const inner = content.current;
+    if (!el || !inner) return;
+    const onScroll = () => {
+      atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    };
+    const follow = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    el.addEventListener('scroll', onScroll, { passive: true });
+    follow.observe(inner);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      follow.disconnect();
+    };
+  }, []);
+
+  // Opening a conversation or sending shows the end.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [path.length]);
+
+  return (
+    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={running}>
+      <div ref={content} className="mx-auto max-w-3xl space-y-1 px-4 py-6">
+        {path.map((m) => (
+          <MessageView key={m.id} message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+        ))}
+      </div>
+    </div>
+  );
+}

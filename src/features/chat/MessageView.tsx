@@ -1,0 +1,150 @@
+import { memo, useState } from 'react';
+import { Markdown } from '../../components/markdown/Markdown';
+import { IconButton } from '../../components/ui/Button';
+import { ChevronIcon, CopyIcon, RefreshIcon } from '../../components/ui/icons';
+import { messageText } from '../../domain/messages';
+import type { Message, ToolCall } from '../../domain/types';
+import { BranchSwitcher } from './BranchSwitcher';
+import { useLiveChoice } from './live-run-store';
+import { MessageFooter } from './MessageFooter';
+import { regenerate } from './run-service';
+
+const ROLE_LABEL: Record<Message['role'], string> = {
+  system: 'System',
+  developer: 'Developer',
+  user: 'User',
+  assistant: 'Assistant',
+  tool: 'Tool',
+};
+
+const ROLE_TINT: Record<Message['role'], string> = {
+  system: 'text-warn',
+  developer: 'text-warn',
+  user: 'text-fg',
+  assistant: 'text-accent',
+  tool: 'text-muted',
+};
+
+interface Props {
+  message: Message;
+  siblings: Message[];
+  running: boolean;
+}
+
+/** One message of the conversation; a streaming reply reads its live text from the run store. */
+export const MessageView = memo(function MessageView({ message, siblings, running }: Props) {
+  const live = useLiveChoice(message.conversationId, message.id);
+  const streaming = message.status === 'streaming' && live !== undefined;
+  const status = message.status === 'streaming' && !running ? 'interrupted' : message.status;
+  const content = live ? live.content : messageText(message.content);
+  const reasoning = live ? live.reasoning : (message.reasoning ?? '');
+  const refusal = live ? live.refusal : (message.refusal ?? '');
+  const toolCalls = live ? live.toolCalls : (message.toolCalls ?? []);
+  const finishReason = live ? live.finishReason : message.finishReason;
+  const isAssistant = message.role === 'assistant';
+
+  return (
+    <article
+      data-testid="message"
+      data-role={message.role}
+      data-status={isAssistant ? status : undefined}
+      data-finish-reason={isAssistant && finishReason ? finishReason : undefined}
+      aria-label={`${ROLE_LABEL[message.role]} message`}
+      className="group rounded-xl px-4 py-3 hover:bg-panel/60"
+    >
+      <header className="mb-1.5 flex items-center gap-2 text-[12px]">
+        <span className={`font-semibold uppercase tracking-wide ${ROLE_TINT[message.role]}`}>{ROLE_LABEL[message.role]}</span>
+        {message.name ? <span className="text-faint">· {message.name}</span> : null}
+        {isAssistant && message.model ? <span className="font-mono text-faint">{message.model}</span> : null}
+        {streaming ? <span className="inline-flex items-center gap-1 text-accent" aria-hidden="true"><span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" />streaming</span> : null}
+        {siblings.length > 1 ? <BranchSwitcher message={message} siblings={siblings} /> : null}
+        <span className="ml-auto flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
+          <IconButton label="Copy text" onClick={() => void navigator.clipboard?.writeText(content)}>
+            <CopyIcon />
+          </IconButton>
+          {isAssistant ? (
+            <IconButton label="Regenerate" disabled={running} onClick={() => void regenerate(message.conversationId, message.id)}>
+              <RefreshIcon />
+            </IconButton>
+          ) : null}
+        </span>
+      </header>
+
+      {reasoning ? <Reasoning text={reasoning} streaming={streaming && content === ''} /> : null}
+
+      <div data-testid="message-content" className="text-[14px]">
+        {message.role === 'user' || message.role === 'tool' ? (
+          <div className="whitespace-pre-wrap break-words">{content}</div>
+        ) : (
+          <Markdown text={content} streaming={streaming} />
+        )}
+        {message.role === 'tool' && message.toolCallId ? <div className="mt-1 font-mono text-[11px] text-faint">answers {message.toolCallId}</div> : null}
+      </div>
+
+      {refusal ? (
+        <div data-testid="message-refusal" className="mt-2 rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-[13px] text-warn">
+          <span className="font-semibold">Refusal: </span>
+          {refusal}
+        </div>
+      ) : null}
+
+      {toolCalls.length > 0 ? (
+        <div className="mt-2 space-y-2">
+          {toolCalls.map((call, i) => (
+            <ToolCallView key={call.id || i} call={call} />
+          ))}
+        </div>
+      ) : null}
+
+      {isAssistant && !streaming ? <MessageFooter message={message} status={status} /> : null}
+    </article>
+  );
+});
+
+function Reasoning({ text, streaming }: { text: string; streaming: boolean }) {
+  const [open, setOpen] = useState(false);
+  const expanded = open || streaming;
+  return (
+    <div className="mb-2 rounded-lg border border-line bg-sunken/60">
+      <button
+        type="button"
+        aria-expanded={expanded}
+        onClick={() => setOpen(!open)}
+        className="flex w-full items-center gap-1.5 px-3 py-1.5 text-[12px] font-medium text-muted hover:text-fg"
+      >
+        <ChevronIcon open={expanded} /> Reasoning <span className="font-normal text-faint">({text.length.toLocaleString()} chars)</span>
+      </button>
+      <div data-testid="message-reasoning" hidden={!expanded} className="whitespace-pre-wrap border-t border-line px-3 py-2 text-[12.5px] leading-relaxed text-muted">
+        {text}
+      </div>
+    </div>
+  );
+}
+
+function ToolCallView({ call }: { call: ToolCall }) {
+  const [pretty, setPretty] = useState(false);
+  let formatted: string | null = null;
+  try {
+    formatted = JSON.stringify(JSON.parse(call.arguments), null, 2);
+  } catch {
+    formatted = null; // not valid JSON (yet): only the exact text can be shown
+  }
+  return (
+    <div data-testid="tool-call" data-tool-call-id={call.id} data-tool-name={call.name} className="rounded-lg border border-line bg-sunken">
+      <div className="flex items-center gap-2 border-b border-line px-3 py-1.5 text-[12px]">
+        <span className="font-semibold text-fg">ƒ {call.name || '(no name)'}</span>
+        <span className="font-mono text-faint">{call.id}</span>
+        {formatted !== null ? (
+          <button type="button" className="ml-auto text-faint hover:text-fg" aria-pressed={pretty} onClick={() => setPretty(!pretty)}>
+            {pretty ? 'Exact' : 'Pretty'}
+          </button>
+        ) : (
+          <span className="ml-auto text-warn">arguments are not valid JSON</span>
+        )}
+      </div>
+      <pre className="overflow-x-auto whitespace-pre-wrap break-all px-3 py-2 font-mono text-[12px]">
+        {pretty && formatted !== null ? <code>{formatted}</code> : <code data-testid="tool-call-arguments">{call.arguments}</code>}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { messageFieldsFromChoice } from '../../domain/completion';
+import type { Completion, Message } from '../../domain/types';
+import { putMessage } from '../../lib/db/messages-repo';
+import type { RetryInfo } from '../../lib/openai/client';
+import { patchRun, useLiveRuns, type LiveChoice } from './live-run-store';
+
+/** How often a streaming reply is written to IndexedDB, so a reload keeps what had arrived. */
+const PERSIST_EVERY_MS = 750;
+
+export interface RunPublisher {
+  update(completion: Completion): void;
+  retrying(info: RetryInfo): void;
+  responded(info: { status: number; headers: Record<string, string> }): void;
+  stop(): void;
+}
+
+/**
+ * Bridges the engine's per-chunk callbacks to the UI and the database:
+ * at most one store update per animation frame, and a throttled write of the partial reply.
+ */
+export function createRunPublisher(conversationId: string, requestId: string, placeholders: Message[], abort: () => void): RunPublisher {
+  let latest: Completion | null = null;
+  let frame: number | null = null;
+  let persistTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  const idByIndex = new Map(placeholders.map((p) => [p.choiceIndex ?? 0, p.id]));
+
+  useLiveRuns.setState((s) => ({
+    runs: { ...s.runs, [conversationId]: { requestId, messageIds: placeholders.map((p) => p.id), phase: 'connecting', retry: null, choices: {}, abort } },
+  }));
+
+  const publish = () => {
+    frame = null;
+    if (stopped || !latest) return;
+    const choices: Record<string, LiveChoice> = {};
+    for (const c of latest.choices) {
+      const id = idByIndex.get(c.index);
+      if (!id) continue;
+      choices[id] = {
+        content: c.content ?? '',
+        reasoning: c.reasoning ?? '',
+        refusal: c.refusal ?? '',
+        toolCalls: c.toolCalls.map((t) => ({ ...t })),
+        finishReason: c.finishReason,
+      };
+    }
+    patchRun(conversationId, { phase: 'streaming', retry: null, choices });
+  };
+
+  const persist = () => {
+    persistTimer = null;
+    if (stopped || !latest) return;
+    const completion = latest;
+    for (const p of placeholders) {
+      const choice = completion.choices.find((c) => c.index === (p.choiceIndex ?? 0));
+      if (!choice) continue;
+      void putMessage({ ...p, ...messageFieldsFromChoice(choice, completion), status: 'streaming', updatedAt: Date.now() }).catch(() => {
+        // A failed intermediate save is retried by the next one and by the final commit.
+      });
+    }
+  };
+
+  const schedule = () => {
+    if (frame === null) {
+      frame = typeof requestAnimationFrame === 'function' && !document.hidden ? requestAnimationFrame(publish) : (setTimeout(publish, 50) as unknown as number);
+    }
+    persistTimer ??= setTimeout(persist, PERSIST_EVERY_MS);
+  };
+
+  return {
+    update(completion) {
+      latest = completion;
+      schedule();
+    },
+    retrying(info) {
+      patchRun(conversationId, {
+        phase: 'retrying',
+        retry: { attempt: info.attempt, maxRetries: info.maxRetries, until: Date.now() + info.delayMs, message: info.error.message },
+      });
+    },
+    responded(info) {
+      useLiveRuns.setState((s) => ({
+        last: { ...s.last, [conversationId]: { usage: s.last[conversationId]?.usage ?? null, usageEstimated: true, status: info.status, headers: info.headers } },
+      }));
+    },
+    stop() {
+      stopped = true;
+      if (frame !== null) {
+        cancelAnimationFrame(frame);
+        clearTimeout(frame);
+      }
+      if (persistTimer !== null) clearTimeout(persistTimer);
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { estimatedUsage, hasAnyOutput, messageFieldsFromChoice } from '../../domain/completion';
+import { newId } from '../../domain/ids';
+import { messageText, pathToLeaf, textContent, titleFrom } from '../../domain/messages';
+import type { AppError, Choice, Completion, Conversation, Message, MessageStatus } from '../../domain/types';
+import { dataURLsFor } from '../../lib/db/blobs-repo';
+import { createConversation, getConversation } from '../../lib/db/conversations-repo';
+import { appendMessages, deleteMessages, listMessages } from '../../lib/db/messages-repo';
+import { streamLockName } from '../../lib/db/recovery';
+import { runChatCompletion, type RunResult } from '../../lib/openai/client';
+import { buildChatRequest } from '../../lib/openai/request';
+import { activeEndpointConfig } from '../endpoints/endpoints-store';
+import { useWorkspaceStore } from '../conversations/workspace-store';
+import { endRun, setRunError, useLiveRuns } from './live-run-store';
+import { createRunPublisher } from './run-publisher';
+
+function newMessage(conversationId: string, parentId: string | null, fields: Partial<Message> & Pick<Message, 'role'>): Message {
+  const now = Date.now();
+  return { id: newId(), conversationId, parentId, content: [], status: 'done', createdAt: now, updatedAt: now, ...fields };
+}
+
+/** Opens the active conversation, or creates it from the draft parameters on first send. */
+async function ensureConversation(): Promise<Conversation> {
+  const ws = useWorkspaceStore.getState();
+  const existing = ws.activeConversationId ? await getConversation(ws.activeConversationId) : undefined;
+  if (existing) return existing;
+  const conversation = await createConversation(ws.draftParams, activeEndpointConfig().endpoint.id);
+  ws.open(conversation.id);
+  return conversation;
+}
+
+export function isRunning(conversationId: string): boolean {
+  return useLiveRuns.getState().runs[conversationId] !== undefined;
+}
+
+/** Sends the conversation as it stands, after appending `text` as a user message when given. */
+export async function sendConversation(text: string): Promise<void> {
+  const conversation = await ensureConversation();
+  if (isRunning(conversation.id)) return;
+  let path = pathToLeaf(await listMessages(conversation.id), conversation.currentLeafId);
+  if (text.trim() !== '') {
+    const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content: textContent(text) });
+    const isFirst = !path.some((m) => m.role === 'user');
+    await appendMessages(conversation.id, [user], user.id, isFirst ? titleFrom(text) : undefined);
+    path = [...path, user];
+  }
+  await runFrom(conversation, path);
+}
+
+/** Runs again from the parent of `messageId`; the old reply stays as a sibling branch. */
+export async function regenerate(conversationId: string, messageId: string): Promise<void> {
+  const conversation = await getConversation(conversationId);
+  if (!conversation || isRunning(conversationId)) return;
+  const all = await listMessages(conversationId);
+  const target = all.find((m) => m.id === messageId);
+  if (!target) return;
+  await runFrom(conversation, pathToLeaf(all, target.parentId));
+}
+
+export function stopRun(conversationId: string): void {
+  useLiveRuns.getState().runs[conversationId]?.abort();
+}
+
+function choiceCount(conversation: Conversation): number {
+  const { enabled, values } = conversation.params;
+  return enabled.n ? Math.max(1, Math.min(128, Math.floor(values.n))) : 1;
+}
+
+async function runFrom(conversation: Conversation, path: Message[]): Promise<void> {
+  const conversationId = conversation.id;
+  setRunError(conversationId, null);
+  const blobs = await dataURLsFor(path);
+  const built = buildChatRequest(path, conversation.params, (source) =>
+    source.kind === 'url' ? source.url : (blobs.get(source.blobId) ?? ''),
+  );
+  if (!built.ok) {
+    setRunError(conversationId, built.error);
+    return;
+  }
+  const requestId = newId();
+  const parentId = path.at(-1)?.id ?? null;
+  const placeholders = Array.from({ length: choiceCount(conversation) }, (_, i) =>
+    newMessage(conversationId, parentId, {
+      role: 'assistant',
+      status: 'streaming',
+      choiceIndex: i,
+      requestId,
+      model: conversation.params.model,
+      timing: { startedAt: Date.now() },
+    }),
+  );
+  await appendMessages(conversationId, placeholders, placeholders[0]!.id);
+
+  const controller = new AbortController();
+  const publisher = createRunPublisher(conversationId, requestId, placeholders, () => controller.abort());
+  const { endpoint, apiKey } = activeEndpointConfig();
+  const run = () =>
+    runChatCompletion({
+      endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+      body: built.body,
+      signal: controller.signal,
+      maxRetries: useWorkspaceStore.getState().maxRetries,
+      now: Date.now,
+      onUpdate: publisher.update,
+      onRetry: publisher.retrying,
+      onResponse: publisher.responded,
+    });
+  try {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    const result = locks ? await locks.request(streamLockName(requestId), run) : await run();
+    publisher.stop();
+    await finish(conversationId, path, placeholders, result);
+  } catch (err) {
+    publisher.stop();
+    const error: AppError = { kind: 'storage', message: `Saving the reply failed: ${err instanceof Error ? err.message : String(err)}` };
+    setRunError(conversationId, error);
+  } finally {
+    endRun(conversationId);
+  }
+}
+
+const STATUS: Record<RunResult['outcome'], MessageStatus> = { done: 'done', aborted: 'interrupted', interrupted: 'interrupted', error: 'error' };
+
+async function finish(conversationId: string, path: Message[], placeholders: Message[], result: RunResult): Promise<void> {
+  const { completion } = result;
+  const parentId = path.at(-1)?.id ?? null;
+  if (!hasAnyOutput(completion) && result.outcome !== 'done') {
+    // Nothing arrived: drop the empty replies and show the error; the conversation is as it was.
+    await dropPlaceholders(conversationId, placeholders, parentId);
+    if (result.error) setRunError(conversationId, result.error);
+    recordLast(conversationId, result, path, completion);
+    return;
+  }
+  const status = STATUS[result.outcome];
+  const byIndex = new Map(completion.choices.map((c) => [c.index, c]));
+  const indices = [...new Set([...placeholders.map((p) => p.choiceIndex ?? 0), ...byIndex.keys()])].sort((a, b) => a - b);
+  const rows: Message[] = [];
+  for (const index of indices) {
+    const choice = byIndex.get(index);
+    const base = placeholders.find((p) => p.choiceIndex === index) ?? newMessage(conversationId, parentId, { role: 'assistant', choiceIndex: index, requestId: placeholders[0]!.requestId });
+    if (!choice && completion.choices.length > 0) continue; // the server returned fewer choices than asked
+    const timing = { ...(base.timing ?? { startedAt: result.timing.startedAt }), finishedAt: result.timing.finishedAt };
+    if (result.timing.firstTokenAt !== null) timing.firstTokenAt = result.timing.firstTokenAt;
+    rows.push({
+      ...base,
+      ...(choice ? messageFieldsFromChoice(choice, completion) : {}),
+      status,
+      error: result.error,
+      timing,
+      ...usageOrEstimate(path, choice ?? null, completion),
+      updatedAt: Date.now(),
+    });
+  }
+  const keep = new Set(rows.map((r) => r.id));
+  await dropPlaceholders(conversationId, placeholders.filter((p) => !keep.has(p.id)), undefined);
+  await appendMessages(conversationId, rows, rows[0]!.id);
+  if (result.error) setRunError(conversationId, result.error);
+  recordLast(conversationId, result, path, completion);
+}
+
+async function dropPlaceholders(conversationId: string, placeholders: Message[], leafId: string | null | undefined): Promise<void> {
+  await deleteMessages(conversationId, placeholders.map((p) => p.id), leafId);
+}
+
+function usageOrEstimate(path: Message[], choice: Choice | null, completion: Completion): Pick<Message, 'usage' | 'usageEstimated'> {
+  const usage = choice?.usage ?? completion.usage;
+  if (usage) return { usage, usageEstimated: false };
+  const promptText = path.map((m) => messageText(m.content)).join('\n');
+  return { usage: estimatedUsage(promptText, (choice?.content ?? '') + (choice?.reasoning ?? '')), usageEstimated: true };
+}
+
+function recordLast(conversationId: string, result: RunResult, path: Message[], completion: Completion): void {
+  const first = completion.choices[0];
+  const usage = completion.usage ?? first?.usage ?? null;
+  const promptText = path.map((m) => messageText(m.content)).join('\n');
+  const completionText = completion.choices.map((c) => (c.content ?? '') + (c.reasoning ?? '')).join('');
+  useLiveRuns.setState((s) => ({
+    last: {
+      ...s.last,
+      [conversationId]: {
+        usage: usage ?? estimatedUsage(promptText, completionText),
+        usageEstimated: usage === null,
+        status: result.status,
+        headers: result.headers,
+      },
+    },
+  }));
+}

@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { pathToLeaf } from '../../domain/messages';
+import type { Conversation, Message, RequestParams } from '../../domain/types';
+import { db } from '../../lib/db/schema';
+import { updateConversation } from '../../lib/db/conversations-repo';
+import { useWorkspaceStore } from './workspace-store';
+
+export interface ActiveConversation {
+  conversation: Conversation | null;
+  /** Every message of the conversation, all branches. */
+  messages: Message[];
+  /** The messages of the current branch, root first. */
+  path: Message[];
+  loading: boolean;
+}
+
+/** The open conversation, live from IndexedDB: changes from this or another tab show at once. */
+export function useActiveConversation(): ActiveConversation {
+  const id = useWorkspaceStore((s) => s.activeConversationId);
+  const data = useLiveQuery(async () => {
+    if (!id) return { conversation: null, messages: [] as Message[] };
+    const [conversation, messages] = await Promise.all([
+      db().conversations.get(id),
+      db().messages.where('[conversationId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
+    ]);
+    return { conversation: conversation ?? null, messages };
+  }, [id]);
+  const path = useMemo(() => (data?.conversation ? pathToLeaf(data.messages, data.conversation.currentLeafId) : []), [data]);
+  return { conversation: data?.conversation ?? null, messages: data?.messages ?? [], path, loading: data === undefined };
+}
+
+/** Parameters of the open conversation, or of the draft (and default for new ones). */
+export function useActiveParams(conversation: Conversation | null): { params: RequestParams; setParams: (next: RequestParams) => void } {
+  const draft = useWorkspaceStore((s) => s.draftParams);
+  const setDraft = useWorkspaceStore((s) => s.setDraftParams);
+  const params = conversation?.params ?? draft;
+  const setParams = (next: RequestParams) => {
+    setDraft(next); // the latest settings become the default for new conversations
+    if (conversation) void updateConversation(conversation.id, { params: next });
+  };
+  return { params, setParams };
+}

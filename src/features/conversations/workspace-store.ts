@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { defaultRequestParams } from '../../domain/params';
+import type { RequestParams } from '../../domain/types';
+
+export const DEFAULT_MODEL = 'ref-chat';
+
+interface WorkspaceState {
+  /** The open conversation; null = a new, not yet saved one. */
+  activeConversationId: string | null;
+  /** Parameters of the unsaved conversation, and the default for new ones. */
+  draftParams: RequestParams;
+  /** How often a request that failed before its first byte is retried. */
+  maxRetries: number;
+  setMaxRetries(n: number): void;
+  open(id: string | null): void;
+  setDraftParams(params: RequestParams): void;
+}
+
+export const useWorkspaceStore = create<WorkspaceState>()(
+  persist(
+    (set) => ({
+      activeConversationId: null,
+      draftParams: defaultRequestParams(DEFAULT_MODEL),
+      maxRetries: 2,
+      setMaxRetries: (n) => set({ maxRetries: Math.max(0, Math.min(10, Math.floor(n))) }),
+      open: (id) => set({ activeConversationId: id }),
+      setDraftParams: (params) => set({ draftParams: params }),
+    }),
+    { name: 'pg.workspace', version: 1 },
+  ),
+);

@@ -1,0 +1,104 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { hostLabel, normalizeBaseURL } from '../../domain/endpoints';
+import { newId } from '../../domain/ids';
+import type { Endpoint, KeyPersistence } from '../../domain/types';
+import { readApiKey, writeApiKey } from '../../lib/keys/key-store';
+
+export const REFERENCE_ENDPOINT_ID = 'reference';
+
+/** The built-in endpoint is served next to the app (`npm start`, or Vite's dev proxy). */
+export function referenceBaseURL(): string {
+  return normalizeBaseURL(new URL('v1', window.location.href).href);
+}
+
+function referenceEndpoint(): Endpoint {
+  return {
+    id: REFERENCE_ENDPOINT_ID,
+    name: 'Reference endpoint (built-in)',
+    baseURL: referenceBaseURL(),
+    headers: {},
+    keyPersistence: 'device',
+    presetId: 'reference',
+    createdAt: 0,
+  };
+}
+
+interface EndpointsState {
+  endpoints: Endpoint[];
+  activeId: string;
+  /** In memory only; the key store owns persistence (see partialize). */
+  apiKeys: Record<string, string>;
+  setActive(id: string): void;
+  update(id: string, patch: Partial<Omit<Endpoint, 'id'>>): void;
+  setApiKey(id: string, key: string): void;
+  setKeyPersistence(id: string, persistence: KeyPersistence): void;
+  /** Finds a profile by base URL or creates one; makes it active. */
+  activateBaseURL(baseURL: string): string;
+}
+
+export const useEndpointsStore = create<EndpointsState>()(
+  persist(
+    (set, get) => ({
+      endpoints: [referenceEndpoint()],
+      activeId: REFERENCE_ENDPOINT_ID,
+      apiKeys: {},
+      setActive: (id) => set({ activeId: id }),
+      update: (id, patch) =>
+        set((s) => ({
+          endpoints: s.endpoints.map((e) =>
+            e.id === id ? { ...e, ...patch, ...(patch.baseURL !== undefined ? { baseURL: patch.baseURL } : {}) } : e,
+          ),
+        })),
+      setApiKey: (id, key) => {
+        const endpoint = get().endpoints.find((e) => e.id === id);
+        writeApiKey(id, key, endpoint?.keyPersistence ?? 'device');
+        set((s) => ({ apiKeys: { ...s.apiKeys, [id]: key } }));
+      },
+      setKeyPersistence: (id, persistence) => {
+        writeApiKey(id, get().apiKeys[id] ?? readApiKey(id), persistence);
+        get().update(id, { keyPersistence: persistence });
+      },
+      activateBaseURL: (raw) => {
+        const baseURL = normalizeBaseURL(raw);
+        const existing = get().endpoints.find((e) => normalizeBaseURL(e.baseURL) === baseURL);
+        if (existing) {
+          set({ activeId: existing.id });
+          return existing.id;
+        }
+        const endpoint: Endpoint = {
+          id: newId(),
+          name: hostLabel(baseURL),
+          baseURL,
+          headers: {},
+          keyPersistence: 'device',
+          createdAt: Date.now(),
+        };
+        set((s) => ({ endpoints: [...s.endpoints, endpoint], activeId: endpoint.id }));
+        return endpoint.id;
+      },
+    }),
+    {
+      name: 'pg.endpoints',
+      version: 1,
+      partialize: (s) => ({ endpoints: s.endpoints, activeId: s.activeId }),
+      onRehydrateStorage: () => (state) => {
+        if (!state) return;
+        // The reference endpoint follows wherever the app is served from.
+        state.endpoints = state.endpoints.map((e) => (e.id === REFERENCE_ENDPOINT_ID ? { ...e, baseURL: referenceBaseURL() } : e));
+        if (!state.endpoints.some((e) => e.id === REFERENCE_ENDPOINT_ID)) state.endpoints.unshift(referenceEndpoint());
+        state.apiKeys = Object.fromEntries(state.endpoints.map((e) => [e.id, readApiKey(e.id)]));
+      },
+    },
+  ),
+);
+
+export function useActiveEndpoint(): Endpoint {
+  return useEndpointsStore((s) => s.endpoints.find((e) => e.id === s.activeId) ?? s.endpoints[0]!);
+}
+
+export function activeEndpointConfig(): { endpoint: Endpoint; apiKey: string } {
+  const s = useEndpointsStore.getState();
+  const endpoint = s.endpoints.find((e) => e.id === s.activeId) ?? s.endpoints[0]!;
+  return { endpoint, apiKey: s.apiKeys[endpoint.id] ?? readApiKey(endpoint.id) };
+}

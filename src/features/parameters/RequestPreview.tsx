@@ -1,0 +1,45 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { ChevronIcon } from '../../components/ui/icons';
+import { newId } from '../../domain/ids';
+import { textContent } from '../../domain/messages';
+import type { Message, RequestParams } from '../../domain/types';
+import { buildChatRequest } from '../../lib/openai/request';
+import { useComposerStore } from '../chat/composer-store';
+
+/** The exact JSON body the next request will send (binary parts shown as placeholders). */
+export function RequestPreview({ path, params }: { path: Message[]; params: RequestParams }) {
+  const [open, setOpen] = useState(true);
+  const draft = useDeferredValue(useComposerStore((s) => s.text));
+  const deferredPath = useDeferredValue(path);
+  const result = useMemo(() => {
+    const messages = [...deferredPath];
+    if (draft.trim() !== '') {
+      const now = Date.now();
+      messages.push({ id: newId(), conversationId: '', parentId: null, role: 'user', content: textContent(draft), status: 'done', createdAt: now, updatedAt: now });
+    }
+    return buildChatRequest(messages, params, (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`));
+  }, [deferredPath, draft, params]);
+
+  return (
+    <section className="border-t border-line pt-2" aria-label="Request preview">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="flex w-full items-center gap-1.5 px-2 py-1 text-[12px] font-semibold uppercase tracking-wide text-muted hover:text-fg">
+        <ChevronIcon open={open} /> Next request
+        <span className="ml-auto font-mono text-[10.5px] font-normal normal-case text-faint">POST /chat/completions</span>
+      </button>
+      {open ? (
+        result.ok ? (
+          <>
+            {result.warnings.map((w) => (
+              <div key={w} className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">{w}</div>
+            ))}
+            <pre data-testid="request-preview" className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug">
+              {JSON.stringify(result.body, null, 2)}
+            </pre>
+          </>
+        ) : (
+          <div data-testid="request-preview" className="mx-2 rounded-md border border-danger/40 bg-danger-soft p-2 text-[12px] text-danger">{result.error.message}</div>
+        )
+      ) : null}
+    </section>
+  );
+}

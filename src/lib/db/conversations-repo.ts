@@ -1,0 +1,55 @@
+import { newId } from '../../domain/ids';
+import type { Conversation, Message, RequestParams } from '../../domain/types';
+import { db } from './schema';
+
+export async function listConversations(): Promise<Conversation[]> {
+  return db().conversations.orderBy('updatedAt').reverse().toArray();
+}
+
+export async function getConversation(id: string): Promise<Conversation | undefined> {
+  return db().conversations.get(id);
+}
+
+export async function createConversation(params: RequestParams, endpointId: string | null): Promise<Conversation> {
+  const now = Date.now();
+  const conversation: Conversation = {
+    id: newId(),
+    title: 'New conversation',
+    createdAt: now,
+    updatedAt: now,
+    currentLeafId: null,
+    params: structuredClone(params),
+    endpointId,
+  };
+  await db().conversations.add(conversation);
+  return conversation;
+}
+
+export async function updateConversation(id: string, patch: Partial<Omit<Conversation, 'id'>>): Promise<void> {
+  await db().conversations.update(id, { ...patch, updatedAt: Date.now() });
+}
+
+export async function renameConversation(id: string, title: string): Promise<void> {
+  await updateConversation(id, { title: title.trim() || 'Untitled' });
+}
+
+/** Deletes the conversation, its messages and the blobs only they referenced, atomically. */
+export async function deleteConversation(id: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.conversations, d.messages, d.blobs, async () => {
+    const messages = await d.messages.where('conversationId').equals(id).toArray();
+    const blobIds = messages.flatMap(blobIdsOf);
+    await d.messages.where('conversationId').equals(id).delete();
+    await d.conversations.delete(id);
+    if (blobIds.length > 0) await d.blobs.bulkDelete(blobIds);
+  });
+}
+
+function blobIdsOf(m: Message): string[] {
+  const ids: string[] = [];
+  for (const part of m.content) {
+    if (part.type !== 'text' && part.source.kind === 'blob') ids.push(part.source.blobId);
+  }
+  if (m.audio?.blobId) ids.push(m.audio.blobId);
+  return ids;
+}

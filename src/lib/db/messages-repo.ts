@@ -1,0 +1,38 @@
+import type { Message } from '../../domain/types';
+import { db } from './schema';
+
+export async function listMessages(conversationId: string): Promise<Message[]> {
+  return db().messages.where('[conversationId+createdAt]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray();
+}
+
+/** Adds messages and moves the conversation's current leaf, in one transaction. */
+export async function appendMessages(conversationId: string, messages: Message[], leafId: string, title?: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.messages, d.conversations, async () => {
+    await d.messages.bulkPut(messages);
+    const patch: { currentLeafId: string; updatedAt: number; title?: string } = { currentLeafId: leafId, updatedAt: Date.now() };
+    if (title !== undefined) patch.title = title;
+    await d.conversations.update(conversationId, patch);
+  });
+}
+
+export async function putMessage(message: Message): Promise<void> {
+  await db().messages.put(message);
+}
+
+export async function updateMessage(id: string, patch: Partial<Omit<Message, 'id'>>): Promise<void> {
+  await db().messages.update(id, { ...patch, updatedAt: Date.now() });
+}
+
+export async function streamingMessages(): Promise<Message[]> {
+  return db().messages.where('status').equals('streaming').toArray();
+}
+
+/** Removes messages; when `leafId` is given the conversation's current leaf moves there. */
+export async function deleteMessages(conversationId: string, ids: string[], leafId: string | null | undefined): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.messages, d.conversations, async () => {
+    if (ids.length > 0) await d.messages.bulkDelete(ids);
+    if (leafId !== undefined) await d.conversations.update(conversationId, { currentLeafId: leafId, updatedAt: Date.now() });
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * Errors as values: every failure becomes an AppError a person can read, with a hint
+ * when we can tell what to do. Nothing here throws.
+ */
+import type { AppError } from '../../domain/types';
+import { asRecord, isRecord, nonEmpty, num, str, truncate } from './guards';
+import type { JsonRecord } from './guards';
+import { errorBodyFields, htmlTitle } from './error-body';
+
+const DETAIL_MAX = 2048;
+
+export function truncateDetail(text: string): string {
+  return truncate(text, DETAIL_MAX);
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+function hintForStatus(status: number, code: string | number | null, param: string | null): string | undefined {
+  if (status === 400 && param) return `The server rejected the parameter "${param}": switch it off or change its value.`;
+  if (status === 400 || status === 422) return 'The server rejected the request: check the model id and the parameters that are switched on.';
+  if (status === 401) return 'Check the API key.';
+  if (status === 403) return 'The key was accepted but is not allowed to do this: check its permissions, project, organization or region.';
+  if (status === 404) return 'Check the base URL (it usually ends in /v1) and the model id.';
+  if (status === 408) return 'The server timed out: try again.';
+  if (status === 413) return 'The request is too large: remove attachments or shorten the conversation.';
+  if (status === 429) {
+    return code === 'insufficient_quota'
+      ? 'You have run out of quota: check your plan and billing details.'
+      : 'Rate limited: wait a moment and try again.';
+  }
+  if (status >= 500) return 'The server had a problem: try again later.';
+  return undefined;
+}
+
+/** Milliseconds from `retry-after-ms`, or `Retry-After` (seconds or an HTTP date). */
+export function parseRetryAfter(retryAfter?: string | null, retryAfterMs?: string | null, nowMs = Date.now()): number | undefined {
+  const ms = retryAfterMs == null ? NaN : Number.parseFloat(retryAfterMs);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  if (retryAfter == null || retryAfter.trim() === '') return undefined;
+  const seconds = Number(retryAfter.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(retryAfter);
+  if (Number.isFinite(date)) return Math.max(0, date - nowMs);
+  return undefined;
+}
+
+function looksLikeHTML(contentType: string, body: string): boolean {
+  if (/text\/html/i.test(contentType)) return true;
+  return /^\s*(<!doctype html|<html[\s>])/i.test(body);
+}
+
+/** An HTML page where JSON was expected: almost always a proxy, a login wall or the wrong URL. */
+export function htmlPageError(status: number, statusText: string, body: string): AppError {
+  const title = htmlTitle(body)?.replace(/^\d{3}\s*[-:]?\s*/, '') || statusText || 'no title';
+  return {
+    kind: status >= 200 && status < 300 ? 'malformed' : 'http',
+    status,
+    message: `The server answered with an HTML page (status ${status}: ${title}) — probably a proxy or the wrong URL`,
+    hint: 'Check the base URL: it should point at the API (usually ending in /v1), not at a web page.',
+    detail: truncateDetail(body),
+    retryable: isRetryableStatus(status),
+  };
+}
+
+export function errorFromHttp(
+  status: number,
+  statusText: string,
+  contentType: string,
+  bodyText: string,
+  retryAfterHeader?: string | null,
+  retryAfterMsHeader?: string | null,
+): AppError {
+  const retryAfterMs = parseRetryAfter(retryAfterHeader, retryAfterMsHeader);
+  const withRetry = (e: AppError): AppError => (retryAfterMs === undefined ? e : { ...e, retryAfterMs });
+  if (looksLikeHTML(contentType, bodyText)) return withRetry(htmlPageError(status, statusText, bodyText));
+
+  const fields = errorBodyFields(bodyText);
+  const fallback = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const code = fields.code ?? null;
+  const param = fields.param ?? null;
+  const hint = hintForStatus(status, code, param);
+  const error: AppError = {
+    kind: 'http',
+    status,
+    message: fields.message ?? fallback,
+    code,
+    type: fields.type ?? null,
+    param,
+    detail: truncateDetail(bodyText),
+    retryable: isRetryableStatus(status) && code !== 'insufficient_quota',
+  };
+  if (hint) error.hint = hint;
+  return withRetry(error);
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]' || hostname.endsWith('.localhost');
+}
+
+const CORS_HINT = [
+  'If the server is running, allow this page\'s origin:',
+  '• Ollama: set OLLAMA_ORIGINS=* (or this page\'s origin) and restart it',
+  '• LM Studio: turn on "Enable CORS" in the server settings',
+  '• vLLM: start it with --allowed-origins \'["*"]\'',
+  '• llama.cpp llama-server allows CORS by default: check the host and port',
+  '• LiteLLM or another proxy: allow this origin in its CORS settings',
+].join('\n');
+
+/** A fetch() rejection (a TypeError in browsers) turned into a readable error. */
+export function errorFromFetchFailure(err: unknown, url: string, pageOrigin: string | null): AppError {
+  const detail = truncateDetail(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+  let target: URL;
+  try {
+    // Relative base URLs (a same-origin proxy) resolve against the page.
+    target = new URL(url, pageOrigin ?? undefined);
+  } catch {
+    return { kind: 'invalid', message: `"${url}" is not a valid URL.`, hint: 'Check the base URL, e.g. http://localhost:11434/v1', detail };
+  }
+  const page = pageOrigin ? safeURL(pageOrigin) : null;
+  if (page?.protocol === 'https:' && target.protocol === 'http:' && !isLoopback(target.hostname)) {
+    return {
+      kind: 'cors',
+      message: `This page is served over HTTPS, so the browser blocks requests to ${target.origin} (mixed content).`,
+      hint: 'Serve the API over https://, or open this app over http:// (for example, run it locally).',
+      detail,
+      retryable: false,
+    };
+  }
+  if (page && page.origin !== target.origin) {
+    return {
+      kind: 'cors',
+      message: `Could not reach ${target.host}. The server is down, or it refused this page's origin (CORS).`,
+      hint: CORS_HINT,
+      detail,
+      retryable: false,
+    };
+  }
+  return {
+    kind: 'network',
+    message: `Could not reach ${target.host}. Check that the server is running and the URL is right.`,
+    detail,
+    retryable: true,
+  };
+}
+
+function safeURL(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The `error` object of a stream chunk or a 200 body (OpenAI, vLLM, OpenRouter shapes). */
+export function errorFromStreamObject(obj: unknown): AppError {
+  const rec: JsonRecord | null = asRecord(obj);
+  const code = rec ? (nonEmpty(rec.code) ?? num(rec.code) ?? null) : null;
+  const raw = rec && isRecord(rec.metadata) ? str(rec.metadata.raw) : undefined;
+  let message = (rec ? nonEmpty(rec.message) : nonEmpty(obj)) ?? 'The server reported an error during the response.';
+  if (raw) message = `${message}: ${truncate(raw, 300)}`;
+  const error: AppError = {
+    kind: 'stream',
+    message,
+    code,
+    type: rec ? (nonEmpty(rec.type) ?? null) : null,
+    param: rec ? (nonEmpty(rec.param) ?? null) : null,
+    detail: truncateDetail(typeof obj === 'string' ? obj : JSON.stringify(obj) ?? String(obj)),
+  };
+  return error;
+}
+
+export function interruptedError(detail?: string): AppError {
+  const error: AppError = {
+    kind: 'interrupted',
+    message: 'The response stopped before it was complete: the connection closed without a finish reason.',
+    hint: 'The server or a proxy may have dropped the connection. The partial answer is kept; try again.',
+  };
+  if (detail) error.detail = truncateDetail(detail);
+  return error;
+}
+
+export function timeoutError(ms: number): AppError {
+  const seconds = Math.round(ms / 100) / 10;
+  return {
+    kind: 'timeout',
+    message: `The server did not start answering within ${seconds} s.`,
+    hint: 'It may be busy or still loading the model: try again, or raise the timeout.',
+    retryable: true,
+  };
+}
+
+export function malformedChunkError(sample: string): AppError {
+  return {
+    kind: 'malformed',
+    message: 'The server sent data that is not valid JSON.',
+    hint: 'The endpoint may not be OpenAI-compatible, or a proxy altered the response.',
+    detail: truncateDetail(sample),
+  };
+}
+
+/** A 2xx body that is neither an event stream nor JSON. */
+export function unexpectedBodyError(status: number, statusText: string, contentType: string, body: string): AppError {
+  if (looksLikeHTML(contentType, body)) return htmlPageError(status, statusText, body);
+  return {
+    kind: 'malformed',
+    status,
+    message: `The server answered with ${contentType || 'an unknown content type'} instead of a chat completion.`,
+    hint: 'Check the base URL: it should point at an OpenAI-compatible API (usually ending in /v1).',
+    detail: truncateDetail(body),
+  };
+}

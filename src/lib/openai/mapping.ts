@@ -1,0 +1,84 @@
+/**
+ * The one mapping between the domain and the wire: messages out, completions in.
+ * (Field-level decoding of received data lives in accumulate*.ts and usage.ts, which
+ * this module reuses so streamed and non-streamed answers follow the same rules.)
+ */
+import type { BinarySource, Completion, ContentPart, Message } from '../../domain/types';
+import { messageText } from '../../domain/messages';
+import { createCompletionAccumulator } from './accumulate';
+import type { WireAssistantMessage, WireMessage, WireToolCall, WireUserContentPart } from './wire';
+
+export type BinaryURLResolver = (source: BinarySource, part: ContentPart) => string;
+
+/** Drafts and previews: URL sources as is, blobs as `blob:<id>` placeholders. */
+export const placeholderResolver: BinaryURLResolver = (source) =>
+  source.kind === 'url' ? source.url : `blob:${source.blobId}`;
+
+/** `input_audio.data` is bare base64: drop a `data:…;base64,` prefix. */
+export function stripDataURLPrefix(url: string): string {
+  const match = /^data:[^,]*?;base64,/i.exec(url);
+  return match ? url.slice(match[0].length) : url;
+}
+
+function userPart(part: ContentPart, resolve: BinaryURLResolver): WireUserContentPart {
+  switch (part.type) {
+    case 'text':
+      return { type: 'text', text: part.text };
+    case 'image':
+      return { type: 'image_url', image_url: { url: resolve(part.source, part), detail: part.detail } };
+    case 'audio':
+      return { type: 'input_audio', input_audio: { data: stripDataURLPrefix(resolve(part.source, part)), format: part.format } };
+    case 'file':
+      return { type: 'file', file: { filename: part.filename, file_data: resolve(part.source, part) } };
+  }
+}
+
+function userContent(parts: readonly ContentPart[], resolve: BinaryURLResolver): string | WireUserContentPart[] {
+  if (parts.every((p) => p.type === 'text')) return messageText(parts);
+  return parts.map((p) => userPart(p, resolve));
+}
+
+function assistantMessage(m: Message): WireAssistantMessage {
+  const text = messageText(m.content);
+  const toolCalls: WireToolCall[] = (m.toolCalls ?? []).map((t) => ({
+    id: t.id,
+    type: 'function',
+    function: { name: t.name, arguments: t.arguments },
+  }));
+  const out: WireAssistantMessage = {
+    role: 'assistant',
+    // Content may be null only when something else carries the answer.
+    content: text === '' && (toolCalls.length > 0 || m.audio) ? null : text,
+  };
+  if (m.refusal) out.refusal = m.refusal;
+  if (toolCalls.length > 0) out.tool_calls = toolCalls;
+  if (m.audio) out.audio = { id: m.audio.id };
+  // Reasoning is never sent back: providers reject or ignore it.
+  return out;
+}
+
+function toWireMessage(m: Message, resolve: BinaryURLResolver): WireMessage {
+  const name = m.name ? { name: m.name } : {};
+  switch (m.role) {
+    case 'system':
+    case 'developer':
+      return { role: m.role, content: messageText(m.content), ...name };
+    case 'user':
+      return { role: 'user', content: userContent(m.content, resolve), ...name };
+    case 'assistant':
+      return { ...assistantMessage(m), ...name };
+    case 'tool':
+      return { role: 'tool', content: messageText(m.content), tool_call_id: m.toolCallId ?? '' };
+  }
+}
+
+export function toWireMessages(messages: readonly Message[], resolveBinaryURL: BinaryURLResolver): WireMessage[] {
+  return messages.map((m) => toWireMessage(m, resolveBinaryURL));
+}
+
+/** A non-streamed `chat.completion` body (or an error body sent with 200). */
+export function completionFromJSON(json: unknown): Completion {
+  const acc = createCompletionAccumulator();
+  acc.push(json);
+  return acc.completion;
+}

@@ -1,0 +1,18 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+// `base: './'` keeps the build working from any static host and sub-path.
+export default defineConfig({
+  base: './',
+  plugins: [react(), tailwindcss()],
+  build: { target: 'es2022', sourcemap: true },
+  // In development the reference endpoint runs beside Vite (npm run dev); same-origin /v1 reaches it.
+  server: { port: 5173, proxy: { '/v1': 'http://127.0.0.1:8787', '/__ref': 'http://127.0.0.1:8787' } },
+  test: {
+    include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+    environment: 'node',
+    pool: 'threads',
+  },
+});
