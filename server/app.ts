@@ -26,7 +26,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: ChatContext
     res.end();
     return;
   }
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  // Prefixing keeps a path like "//v1" from being read as a host name.
+  const { pathname } = new URL(`http://localhost${req.url ?? '/'}`);
 
   if (pathname === '/__ref/health' && method === 'GET') return sendJson(res, 200, { ok: true });
   if (pathname === '/__ref/requests') {
@@ -58,7 +59,7 @@ export function createReferenceServer(options: ReferenceServerOptions): http.Ser
   const ctx: ChatContext = {
     apiKey: options.apiKey || undefined,
     tokensPerSecond: options.tokensPerSecond ?? 60,
-    wireDir: process.env['WIRE_DIR'] ?? options.wireDir ?? path.resolve(repoRoot, '../shared/wire/cases'),
+    wireDir: options.wireDir ?? process.env['WIRE_DIR'] ?? path.resolve(repoRoot, '../shared/wire/cases'),
     log: new RequestLog(),
     once: new OnceTracker(),
     stats: { requests: 0, tokens: 0 },

@@ -99,7 +99,8 @@ export function composeReply(input: ReplyInput, rng: Rng): string {
 
   const extra: string[] = rng.sample(SENTENCES, 2).map((s) => fill(s, f));
   const note = request.temperature === 0 ? TEMPERATURE_NOTE.zero : request.n > 1 ? TEMPERATURE_NOTE.warmMany : TEMPERATURE_NOTE.warm;
-  extra.push(fill(note, f));
+  // The note matters when choices are compared; otherwise it shows up now and then.
+  if (request.n > 1 || request.temperature === 0 || rng.chance(0.4)) extra.push(fill(note, f));
   const block = optionalBlock(rng, f);
   if (block) extra.splice(1, 0, block);
 

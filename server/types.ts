@@ -2,7 +2,6 @@
 // Everything else in the body is accepted and ignored.
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
 
 export interface ContentPart {
   type: string;

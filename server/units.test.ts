@@ -5,6 +5,8 @@ import { Rng } from './prng';
 import { encodeText, joinPieces, tokenize } from './tokens';
 import { extractTriggers } from './triggers';
 import { parseDataUrl } from './context';
+import { composeReasoning } from './reply';
+import { validateChatRequest } from './validate';
 
 describe('tokenize', () => {
   const text = 'Emoji 🎉👩‍👩‍👧, CJK 日本語の文章, math 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, accents ñé, <|endoftext|> and **markdown**.';
@@ -44,5 +46,16 @@ describe('helpers', () => {
     expect(encodeText(a).length).toBeGreaterThanOrEqual(3000);
     expect(longMarkdown(3000, new Rng(1))).toBe(a);
     expect(longMarkdown(3000, new Rng(2))).not.toBe(a);
+  });
+});
+
+describe('reasoning', () => {
+  it('stays between 20 and 60 tokens', () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const request = validateChatRequest({ model: 'ref-reasoner', seed, messages: [{ role: 'user', content: `A long question number ${seed} `.repeat(seed) }] });
+      const text = composeReasoning({ request, userText: `A long question number ${seed} `.repeat(seed) }, new Rng(seed), seed % 2 ? ['get_weather'] : []);
+      expect(encodeText(text).length).toBeGreaterThanOrEqual(20);
+      expect(encodeText(text).length).toBeLessThanOrEqual(60);
+    }
   });
 });

@@ -29,8 +29,9 @@ export async function updateConversation(id: string, patch: Partial<Omit<Convers
   await db().conversations.update(id, { ...patch, updatedAt: Date.now() });
 }
 
+/** Renaming does not move the conversation in the newest-first list. */
 export async function renameConversation(id: string, title: string): Promise<void> {
-  await updateConversation(id, { title: title.trim() || 'Untitled' });
+  await db().conversations.update(id, { title: title.trim() || 'Untitled' });
 }
 
 /** Deletes the conversation, its messages and the blobs only they referenced, atomically. */

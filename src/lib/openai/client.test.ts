@@ -1,54 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Completion } from '../../domain/types';
-import { ApiError, chatCompletionsURL, listModels, modelsURL, runChatCompletion } from './client';
-import type { RetryInfo, RunOptions } from './client';
 import { MALFORMED_KEY } from './accumulate';
-import { jsonResponse, sseOf, sseResponse } from './test-support';
-
-const chunk = (content: string, extra: Record<string, unknown> = {}) => ({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { content }, ...extra }] });
-const finish = { id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] };
-
-type FetchArgs = [input: string | URL | Request, init?: RequestInit];
-
-/** A fetch stub answering from a list of responses (or thrown errors). */
-function fetchSeq(...answers: (Response | Error | ((init?: RequestInit) => Promise<Response>))[]) {
-  const calls: FetchArgs[] = [];
-  const fn = vi.fn(async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    calls.push([input, init]);
-    const a = answers[Math.min(calls.length - 1, answers.length - 1)];
-    if (a instanceof Error) throw a;
-    if (typeof a === 'function') return a(init);
-    if (!a) throw new Error('no answer');
-    return a;
-  });
-  return { fetch: fn as unknown as typeof fetch, calls };
-}
-
-function opts(fetchFn: typeof globalThis.fetch, patch: Partial<RunOptions> = {}): RunOptions {
-  return {
-    endpoint: { baseURL: 'http://localhost:11434/v1/' },
-    body: { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true },
-    signal: new AbortController().signal,
-    fetch: fetchFn,
-    ...patch,
-  };
-}
-
-/** A stream the test writes to by hand. */
-function manualStream() {
-  let ctrl!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctrl = c) });
-  const enc = new TextEncoder();
-  return {
-    response: new Response(body, { headers: { 'content-type': 'text/event-stream' } }),
-    send: (text: string) => ctrl.enqueue(enc.encode(text)),
-    fail: (e: Error) => ctrl.error(e),
-  };
-}
-
-/** A fetch that never answers but rejects when aborted, like the real one. */
-const hangingFetch = (init?: RequestInit) =>
-  new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+import { chatCompletionsURL, modelsURL, runChatCompletion } from './client';
+import type { RetryInfo } from './client';
+import { chunk, fetchSeq, finish, hangingFetch, jsonResponse, manualStream, opts, sseOf, sseResponse } from './test-support';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -252,69 +206,3 @@ describe('retries', () => {
   });
 });
 
-describe('fetch failures and error bodies', () => {
-  it('classifies a cross-origin TypeError as CORS, and a same-origin one as network', async () => {
-    vi.stubGlobal('location', { origin: 'http://localhost:5173' });
-    const cors = await runChatCompletion(opts(fetchSeq(new TypeError('Failed to fetch')).fetch, { maxRetries: 0 }));
-    expect(cors.error?.kind).toBe('cors');
-    expect(cors.error?.message).toBe("Could not reach localhost:11434. The server is down, or it refused this page's origin (CORS).");
-    expect(cors.error?.hint).toContain('OLLAMA_ORIGINS');
-    const same = await runChatCompletion(opts(fetchSeq(new TypeError('Failed to fetch')).fetch, { maxRetries: 0, endpoint: { baseURL: '/v1' } }));
-    expect(same.error?.kind).toBe('network');
-    vi.stubGlobal('location', { origin: 'https://app.example' });
-    const mixed = await runChatCompletion(opts(fetchSeq(new TypeError('Failed to fetch')).fetch, { endpoint: { baseURL: 'http://10.0.0.2:8000/v1' } }));
-    expect(mixed.error?.message).toMatch(/mixed content/);
-  });
-
-  it('maps OpenAI, numeric-code, plain-text and HTML error bodies', async () => {
-    const run = async (res: Response) => (await runChatCompletion(opts(fetchSeq(res).fetch, { maxRetries: 0 }))).error;
-    expect(await run(jsonResponse({ error: { message: 'Bad key', type: 'invalid_request_error', code: 'invalid_api_key', param: null } }, 401))).toMatchObject({
-      kind: 'http', status: 401, message: 'Bad key', code: 'invalid_api_key', hint: 'Check the API key.',
-    });
-    expect(await run(jsonResponse({ error: { code: 404, message: 'No endpoints' } }, 404))).toMatchObject({ code: 404, message: 'No endpoints' });
-    expect(await run(new Response('Internal error', { status: 500, headers: { 'content-type': 'text/plain' } }))).toMatchObject({ message: 'Internal error', retryable: true });
-    const html = await run(new Response('<html><head><title>502 Bad Gateway</title></head></html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
-    expect(html?.message).toBe('The server answered with an HTML page (status 502: Bad Gateway) — probably a proxy or the wrong URL');
-  });
-
-  it('never leaks the API key into errors', async () => {
-    const key = 'sk-secret-123456';
-    const { fetch } = fetchSeq(jsonResponse({ error: { message: `Key ${key} is revoked` } }, 401));
-    const r = await runChatCompletion(opts(fetch, { endpoint: { baseURL: 'http://h/v1', apiKey: key } }));
-    expect(JSON.stringify(r.error)).not.toContain(key);
-    expect(r.error?.message).toBe('Key *** is revoked');
-  });
-
-  it('never throws, even when a callback does', async () => {
-    const errors: unknown[] = [];
-    const onUnhandled = (e: unknown) => errors.push(e);
-    process.on('uncaughtException', onUnhandled);
-    try {
-      const r = await runChatCompletion(opts(fetchSeq(sseResponse(sseOf([chunk('a'), finish]))).fetch, { onUpdate: (_c: Completion) => { throw new Error('ui bug'); } }));
-      expect(r.outcome).toBe('done');
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    } finally {
-      process.off('uncaughtException', onUnhandled);
-    }
-    expect(errors).toHaveLength(1);
-  });
-});
-
-describe('listModels', () => {
-  it('lists OpenAI-style models', async () => {
-    const { fetch, calls } = fetchSeq(jsonResponse({ object: 'list', data: [{ id: 'a', owned_by: 'x' }, { id: 'b' }, { nope: 1 }] }));
-    const models = await listModels({ baseURL: 'http://h/v1', apiKey: 'k' }, undefined, fetch);
-    expect(models).toEqual([{ id: 'a', raw: { id: 'a', owned_by: 'x' } }, { id: 'b', raw: { id: 'b' } }]);
-    expect(calls[0]?.[0]).toBe('http://h/v1/models');
-    expect(calls[0]?.[1]?.headers).toEqual({ Authorization: 'Bearer k' });
-  });
-
-  it('throws ApiError with the AppError', async () => {
-    const { fetch } = fetchSeq(jsonResponse({ error: { message: 'Bad key' } }, 401));
-    const err = await listModels({ baseURL: 'http://h/v1' }, undefined, fetch).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).error).toMatchObject({ kind: 'http', status: 401, message: 'Bad key' });
-    const bad = await listModels({ baseURL: 'http://h/v1' }, undefined, fetchSeq(new Response('<html></html>')).fetch).catch((e: unknown) => e);
-    expect((bad as ApiError).error.kind).toBe('malformed');
-  });
-});

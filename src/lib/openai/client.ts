@@ -135,7 +135,7 @@ export async function runChatCompletion(opts: RunOptions): Promise<RunResult> {
   const now = opts.now ?? Date.now;
   const startedAt = now();
   const acc = createCompletionAccumulator();
-  const timing = { firstTokenAt: null as number | null };
+  const timing: { firstTokenAt: number | null } = { firstTokenAt: null };
   const finish = (r: Pick<AttemptResult, 'outcome' | 'error' | 'status' | 'headers' | 'firstByteAt'>): RunResult => ({
     outcome: r.outcome,
     completion: acc.completion,

@@ -2,7 +2,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
 import type { Completion } from '../../domain/types';
+import type { RunOptions } from './client';
 import { createCompletionAccumulator, pushEventData } from './accumulate';
 import { readEventStream } from './sse';
 
@@ -74,3 +76,50 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 export function sseOf(chunks: readonly unknown[], done = true): string {
   return chunks.map((c) => `data: ${typeof c === 'string' ? c : JSON.stringify(c)}\n\n`).join('') + (done ? 'data: [DONE]\n\n' : '');
 }
+
+// ---------- client tests ----------
+
+export const chunk = (content: string, extra: Record<string, unknown> = {}) => ({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { content }, ...extra }] });
+export const finish = { id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] };
+
+export type FetchArgs = [input: string | URL | Request, init?: RequestInit];
+
+/** A fetch stub answering from a list of responses (or thrown errors). */
+export function fetchSeq(...answers: (Response | Error | ((init?: RequestInit) => Promise<Response>))[]) {
+  const calls: FetchArgs[] = [];
+  const fn = vi.fn(async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    calls.push([input, init]);
+    const a = answers[Math.min(calls.length - 1, answers.length - 1)];
+    if (a instanceof Error) throw a;
+    if (typeof a === 'function') return a(init);
+    if (!a) throw new Error('no answer');
+    return a;
+  });
+  return { fetch: fn as unknown as typeof fetch, calls };
+}
+
+export function opts(fetchFn: typeof globalThis.fetch, patch: Partial<RunOptions> = {}): RunOptions {
+  return {
+    endpoint: { baseURL: 'http://localhost:11434/v1/' },
+    body: { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true },
+    signal: new AbortController().signal,
+    fetch: fetchFn,
+    ...patch,
+  };
+}
+
+/** A stream the test writes to by hand. */
+export function manualStream() {
+  let ctrl!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctrl = c) });
+  const enc = new TextEncoder();
+  return {
+    response: new Response(body, { headers: { 'content-type': 'text/event-stream' } }),
+    send: (text: string) => ctrl.enqueue(enc.encode(text)),
+    fail: (e: Error) => ctrl.error(e),
+  };
+}
+
+/** A fetch that never answers but rejects when aborted, like the real one. */
+export const hangingFetch = (init?: RequestInit) =>
+  new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
