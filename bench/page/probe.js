@@ -59,7 +59,7 @@
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
   };
 
-  /** The last assistant reply has left `streaming`; resolves once it is done and ends with `tail`. */
+  /** Resolves once the last assistant reply has left `streaming`; marks.tailOk tells whether it ends with `tail`. */
   B.waitReplyDone = (tail, timeoutMs) => {
     const want = norm(tail);
     return B.waitFrame(() => {
@@ -71,7 +71,8 @@
       if (status === 'error' || status === 'interrupted') return true;
       if (status !== 'done') return false;
       const text = last.querySelector('[data-testid="message-content"]')?.textContent ?? '';
-      return norm(text.slice(-600)).includes(want);
+      B.marks.tailOk = norm(text.slice(-600)).includes(want);
+      return true;
     }, timeoutMs);
   };
 

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { preloadMarkdown } from '../components/markdown/Markdown';
 import { recoverInterruptedStreams } from '../lib/db/recovery';
 import { App } from './App';
 import { applyUrlConfig } from './url-config';
@@ -13,6 +14,9 @@ dark.addEventListener('change', applyTheme);
 
 applyUrlConfig();
 void recoverInterruptedStreams().catch((err: unknown) => console.error('Recovering interrupted replies failed', err));
+
+const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+idle(() => preloadMarkdown());
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 

@@ -1,69 +1,20 @@
-import { memo, useMemo, useRef } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import { MarkdownBlockSplitter } from '../../domain/markdown-blocks';
-import { CodeBlock } from './CodeBlock';
-import { remarkHtmlAsText } from './remark-html-as-text';
-import { RemoteImage } from './RemoteImage';
+import { lazy, Suspense } from 'react';
 
-const GROUP = 24;
-
-function componentsFor(live: boolean): Components {
-  return {
-    a: ({ href, children }) => (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-        {children}
-      </a>
-    ),
-    img: ({ src, alt }) => <RemoteImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />,
-    pre: ({ children }) => <>{children}</>,
-    code: ({ className, children }) => {
-      const text = String(children ?? '');
-      const lang = /language-([\w+#.-]+)/.exec(className ?? '')?.[1];
-      // Block code has a language class or ends with a newline; everything else is inline.
-      if (lang === undefined && !text.includes('\n')) return <code>{children}</code>;
-      return <CodeBlock code={text.replace(/\n$/, '')} lang={lang ?? ''} live={live} />;
-    },
-  };
-}
-
-const FINISHED = componentsFor(false);
-const GROWING = componentsFor(true);
-const PLUGINS = [remarkGfm, remarkHtmlAsText];
-
-const Block = memo(function Block({ text, live }: { text: string; live: boolean }) {
-  return (
-    <ReactMarkdown remarkPlugins={PLUGINS} components={live ? GROWING : FINISHED}>
-      {text}
-    </ReactMarkdown>
-  );
-});
-
-/** A run of finished blocks: re-rendered only when one of its blocks changes (never, while streaming). */
-const BlockGroup = memo(
-  function BlockGroup({ blocks }: { blocks: string[] }) {
-    return blocks.map((b, i) => <Block key={i} text={b} live={false} />);
-  },
-  (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((x, i) => x === b.blocks[i]),
-);
+const load = () => import('./MarkdownRenderer');
+const MarkdownRenderer = lazy(load);
 
 /**
- * Markdown that stays fast while streaming: the text is split into blocks incrementally;
- * finished blocks are parsed once and memoized in groups, only the growing tail is re-parsed.
- * Raw HTML is shown as text, never rendered.
+ * The markdown pipeline (micromark, GFM, mdast/hast) is about a third of the app's JavaScript,
+ * so it is loaded after the shell, on idle; until then text shows as plain, wrapped text.
  */
+export function preloadMarkdown(): void {
+  void load();
+}
+
 export function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
-  const splitter = useRef<MarkdownBlockSplitter | null>(null);
-  splitter.current ??= new MarkdownBlockSplitter();
-  const { done, tail } = useMemo(() => splitter.current!.update(text), [text]);
-  const groups: string[][] = [];
-  for (let i = 0; i < done.length; i += GROUP) groups.push(done.slice(i, i + GROUP));
   return (
-    <div className="md">
-      {groups.map((g, i) => (
-        <BlockGroup key={i} blocks={g} />
-      ))}
-      {tail !== '' ? <Block text={tail} live={streaming} /> : null}
-    </div>
+    <Suspense fallback={<div className="md whitespace-pre-wrap">{text}</div>}>
+      <MarkdownRenderer text={text} streaming={streaming} />
+    </Suspense>
   );
 }
