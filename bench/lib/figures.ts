@@ -29,18 +29,21 @@ export interface FigureInput {
   budget?: Budget;
   note?: string;
   samples?: number[];
+  /** Show the baseline for context only (no ratio), e.g. when it is a different quantity. */
+  noRatio?: boolean;
 }
 
 export function figure(scenario: string, input: FigureInput): Figure {
   const base = input.baseline?.value ?? null;
-  const ratio = input.value !== null && base !== null && base > 0 ? input.value / base : null;
+  const ratio = !input.noRatio && input.value !== null && base !== null && base > 0 ? input.value / base : null;
   let verdict: Verdict = 'info';
   if (input.value === null) verdict = 'n/a';
   else if (input.budget) {
     const judged = input.budget.on === 'ratio' ? ratio : input.value;
     verdict = judged === null ? 'n/a' : judged <= input.budget.max ? 'ok' : 'OVER';
   }
-  return { scenario, ...input, ratio, verdict };
+  const { noRatio: _noRatio, ...rest } = input;
+  return { scenario, ...rest, ratio, verdict };
 }
 
 /** A figure that could not be measured because the app does not have the hook yet. */

@@ -42,7 +42,14 @@ const Block = memo(function Block({ text, live }: { text: string; live: boolean 
 /** A run of finished blocks: re-rendered only when one of its blocks changes (never, while streaming). */
 const BlockGroup = memo(
   function BlockGroup({ blocks }: { blocks: string[] }) {
-    return blocks.map((b, i) => <Block key={i} text={b} live={false} />);
+    // Off-screen groups skip layout and paint entirely; long answers stay cheap to extend.
+    return (
+      <div className="md-group">
+        {blocks.map((b, i) => (
+          <Block key={i} text={b} live={false} />
+        ))}
+      </div>
+    );
   },
   (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((x, i) => x === b.blocks[i]),
 );

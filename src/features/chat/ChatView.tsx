@@ -16,10 +16,10 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
   return (
     <main className="flex min-w-0 flex-1 flex-col bg-bg" aria-label="Conversation">
       <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-panel px-4">
-        <h1 className="truncate text-[14px] font-semibold">{conversation?.title ?? 'New conversation'}</h1>
-        <span className="rounded-md border border-line bg-sunken px-2 py-0.5 font-mono text-[11px] text-muted">{model}</span>
-        <span className="truncate text-[12px] text-faint">{endpoint.name}</span>
-        <div className="ml-auto">
+        <h1 className="min-w-0 truncate text-[14px] font-semibold">{conversation?.title ?? 'New conversation'}</h1>
+        <span className="shrink-0 whitespace-nowrap rounded-md border border-line bg-sunken px-2 py-0.5 font-mono text-[11px] text-muted">{model}</span>
+        <span className="hidden min-w-0 truncate text-[12px] text-faint xl:inline">{endpoint.name}</span>
+        <div className="ml-auto shrink-0">
           <UsageSummary path={path} />
         </div>
       </header>

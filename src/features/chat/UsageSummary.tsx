@@ -7,7 +7,7 @@ export function UsageSummary({ path }: { path: Message[] }) {
   const { usage } = last;
   const approx = last.usageEstimated ? '≈' : '';
   return (
-    <div className="flex items-center gap-3 text-[11px] text-faint" aria-label="Usage of the latest response">
+    <div className="flex items-center gap-3 whitespace-nowrap text-[11px] text-faint" aria-label="Usage of the latest response">
       <span>
         prompt {approx}
         <span data-testid="usage-prompt-tokens" className="font-mono text-muted">{usage.promptTokens ?? 0}</span>

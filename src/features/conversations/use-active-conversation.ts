@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { pathToLeaf } from '../../domain/messages';
 import type { Conversation, Message, RequestParams } from '../../domain/types';
 import { db } from '../../lib/db/schema';
@@ -18,13 +18,25 @@ export interface ActiveConversation {
 /** The open conversation, live from IndexedDB: changes from this or another tab show at once. */
 export function useActiveConversation(): ActiveConversation {
   const id = useWorkspaceStore((s) => s.activeConversationId);
+  // Live queries return new objects on every change; reusing unchanged rows keeps memoized
+  // message views from re-rendering a whole long conversation on each throttled save.
+  const cache = useRef(new Map<string, Message>());
   const data = useLiveQuery(async () => {
     if (!id) return { conversation: null, messages: [] as Message[] };
     const [conversation, messages] = await Promise.all([
       db().conversations.get(id),
       db().messages.where('[conversationId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
     ]);
-    return { conversation: conversation ?? null, messages };
+    const previous = cache.current;
+    const next = new Map<string, Message>();
+    const stable = messages.map((m) => {
+      const old = previous.get(m.id);
+      const keep = old && old.updatedAt === m.updatedAt && old.status === m.status ? old : m;
+      next.set(m.id, keep);
+      return keep;
+    });
+    cache.current = next;
+    return { conversation: conversation ?? null, messages: stable };
   }, [id]);
   const path = useMemo(() => (data?.conversation ? pathToLeaf(data.messages, data.conversation.currentLeafId) : []), [data]);
   return { conversation: data?.conversation ?? null, messages: data?.messages ?? [], path, loading: data === undefined };

@@ -6,8 +6,8 @@ export function ParamRow({ name, label, enabled, onToggle, children, hint }: { n
     <div className={`space-y-1 rounded-md px-2 py-1.5 ${enabled ? '' : 'opacity-70'}`}>
       <div className="flex items-center gap-2">
         <Switch checked={enabled} onChange={onToggle} label={`Send ${name}`} testId={`param-${name}-enabled`} />
-        <span className="text-[12.5px] font-medium text-fg">{label}</span>
-        <code className="ml-auto font-mono text-[10.5px] text-faint">{name}</code>
+        <span className="min-w-0 truncate text-[12.5px] font-medium text-fg" title={label}>{label}</span>
+        <code className="ml-auto shrink-0 font-mono text-[10.5px] text-faint">{name}</code>
       </div>
       {children}
       {hint ? <div className="text-[11px] text-faint">{hint}</div> : null}

@@ -13,12 +13,12 @@ interface NumericSpec {
 const NUMERIC: NumericSpec[] = [
   { key: 'temperature', label: 'Temperature', min: 0, max: 2, step: 0.05 },
   { key: 'top_p', label: 'Top P', min: 0, max: 1, step: 0.01 },
-  { key: 'max_completion_tokens', label: 'Max completion tokens', min: 1, max: 1_000_000, step: 1, hint: 'Required instead of max_tokens by reasoning models (o-series, GPT-5).' },
-  { key: 'max_tokens', label: 'Max tokens (legacy name)', min: 1, max: 1_000_000, step: 1 },
+  { key: 'max_completion_tokens', label: 'Max output', min: 1, max: 1_000_000, step: 1, hint: 'Required instead of max_tokens by reasoning models (o-series, GPT-5).' },
+  { key: 'max_tokens', label: 'Max tokens (legacy)', min: 1, max: 1_000_000, step: 1 },
   { key: 'n', label: 'Choices (n)', min: 1, max: 128, step: 1 },
   { key: 'seed', label: 'Seed', min: -9_007_199_254_740_991, max: 9_007_199_254_740_991, step: 1 },
-  { key: 'presence_penalty', label: 'Presence penalty', min: -2, max: 2, step: 0.1 },
-  { key: 'frequency_penalty', label: 'Frequency penalty', min: -2, max: 2, step: 0.1 },
+  { key: 'presence_penalty', label: 'Presence pen.', min: -2, max: 2, step: 0.1 },
+  { key: 'frequency_penalty', label: 'Frequency pen.', min: -2, max: 2, step: 0.1 },
 ];
 
 export function ParamsPanel({ params, onChange }: { params: RequestParams; onChange: (next: RequestParams) => void }) {
