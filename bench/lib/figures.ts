@@ -71,7 +71,7 @@ export function percentile(values: readonly number[], p: number): number | null 
 
 function num(value: number | null, unit: string): string {
   if (value === null) return '—';
-  const digits = unit === '%' || unit === '×' || unit === 'KB' ? 1 : value >= 100 ? 0 : 1;
+  const digits = unit === '%' || unit === '×' || unit === 'KB' ? 1 : Math.abs(value) >= 10 || Number.isInteger(value) ? 0 : 1;
   return `${value.toFixed(digits)}${unit === '' ? '' : unit === '%' || unit === '×' ? unit : ` ${unit}`}`;
 }
 

@@ -76,7 +76,19 @@ export async function openApp(page: Page, url = '/'): Promise<void> {
 
 /** Waits until the app has let Dexie create the database, so raw writes can follow its schema. */
 export async function waitForDatabase(page: Page): Promise<void> {
-  await page.waitForFunction('window.__benchSeed.exists()', null, { timeout: 15_000, polling: 100 });
+  await poll(page, 'window.__benchSeed.exists()', 15_000, 'the app did not create its database');
+}
+
+/**
+ * Evaluates `expression` every `interval` ms until it is truthy. (page.waitForFunction would
+ * eval() the string inside the page, which the app's Content-Security-Policy forbids.)
+ */
+export async function poll(page: Page, expression: string, timeout: number, what: string, interval = 50): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await evaluate<unknown>(page, expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s: ${what}`);
+    await page.waitForTimeout(interval);
+  }
 }
 
 export async function seedRows(page: Page, conversations: Conversation[], messages: Message[]): Promise<void> {
@@ -96,10 +108,10 @@ export async function setActiveConversation(page: Page, id: string | null): Prom
   );
 }
 
-/** Polls (every 50 ms, not per frame) until the named marks are all set. */
+/** Polls (every 50 ms, from Node) until the named marks are all set. */
 export async function waitMarks(page: Page, names: (keyof Marks)[], timeout: number): Promise<Marks> {
   const cond = names.map((n) => `window.__bench.marks[${JSON.stringify(n)}] !== undefined`).join(' && ');
-  await page.waitForFunction(cond, null, { timeout, polling: 50 });
+  await poll(page, cond, timeout, `page marks ${names.join(', ')}`);
   return marks(page);
 }
 

@@ -62,13 +62,19 @@
   /** Resolves once the last assistant reply has left `streaming`; marks.tailOk tells whether it ends with `tail`. */
   B.waitReplyDone = (tail, timeoutMs) => {
     const want = norm(tail);
+    let badSince;
     return B.waitFrame(() => {
       const all = assistants();
       const last = all[all.length - 1];
       if (!last) return false;
       const status = last.getAttribute('data-status');
       B.marks.replyStatus = status;
-      if (status === 'error' || status === 'interrupted') return true;
+      if (status === 'error' || status === 'interrupted') {
+        // May be transient (a placeholder saved before its run registers): final only if it lasts 1 s.
+        badSince ??= performance.now();
+        return performance.now() - badSince > 1000;
+      }
+      badSince = undefined;
       if (status !== 'done') return false;
       const text = last.querySelector('[data-testid="message-content"]')?.textContent ?? '';
       B.marks.tailOk = norm(text.slice(-600)).includes(want);

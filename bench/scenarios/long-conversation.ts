@@ -17,6 +17,15 @@ interface ScrollState {
   messages: number;
 }
 
+interface ScrollRun {
+  frames: FrameSummary;
+  longest: number;
+  ms: number;
+  reached: boolean;
+  start: ScrollState | null;
+  state: ScrollState | null;
+}
+
 async function openTimes(page: Page, id: string, reps: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
@@ -28,10 +37,10 @@ async function openTimes(page: Page, id: string, reps: number): Promise<number[]
   return times;
 }
 
-/** Wheels up in fast steps until the top (or the time limit); frames and long tasks meanwhile. */
-async function scrollToTop(page: Page, limitMs: number): Promise<{ frames: FrameSummary; longest: number; ms: number; reached: boolean; state: ScrollState | null }> {
+/** Wheels up in fast steps (one every ~30 ms) until the top (or the time limit); frames and long tasks meanwhile. */
+async function scrollToTop(page: Page, limitMs: number): Promise<ScrollRun> {
   const start = await evaluate<ScrollState | null>(page, 'window.__bench.scrollState()');
-  if (!start) return { frames: { frames: 0, dropped: 0, slowFrames: 0, maxGap: 0, span: 0 }, longest: 0, ms: 0, reached: false, state: null };
+  if (!start) return { frames: { frames: 0, dropped: 0, slowFrames: 0, maxGap: 0, span: 0 }, longest: 0, ms: 0, reached: false, start, state: null };
   const center = await evaluate<{ x: number; y: number }>(
     page,
     '(() => { const r = window.__bench.scroller().getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()',
@@ -42,8 +51,10 @@ async function scrollToTop(page: Page, limitMs: number): Promise<{ frames: Frame
   const began = Date.now();
   let state: ScrollState | null = start;
   let steps = 0;
+  // About 80 steps whatever the height: a fast fling, 2,000–6,000 px per wheel event.
+  const delta = Math.min(6000, Math.max(2000, Math.round(start.top / 80)));
   while (Date.now() - began < limitMs) {
-    await page.mouse.wheel(0, -1200);
+    await page.mouse.wheel(0, -delta);
     await page.waitForTimeout(30);
     if (++steps % 5 === 0) {
       state = await evaluate<ScrollState | null>(page, 'window.__bench.scrollState()');
@@ -53,7 +64,7 @@ async function scrollToTop(page: Page, limitMs: number): Promise<{ frames: Frame
   const to = await now(page);
   const frames = await evaluate<FrameSummary>(page, 'window.__bench.stopFrames()');
   const t = await tasks(page, from, to);
-  return { frames, longest: t.max, ms: to - from, reached: state !== null && state.top <= 0, state };
+  return { frames, longest: t.max, ms: to - from, reached: state !== null && state.top <= 0, start, state };
 }
 
 export async function longConversationScenario(env: Env): Promise<Figure[]> {
@@ -76,10 +87,11 @@ export async function longConversationScenario(env: Env): Promise<Figure[]> {
     env.log(`  open: 2 messages ${shortMs?.toFixed(0)} ms, ${MESSAGES} messages ${longMs?.toFixed(0)} ms`);
 
     await page.waitForTimeout(300);
-    const scroll = await scrollToTop(page, env.quick ? 6_000 : 12_000);
+    const scroll = await scrollToTop(page, env.quick ? 6_000 : 10_000);
     const total = scroll.frames.frames + scroll.frames.dropped;
     const where = scroll.state ? `${scroll.state.messages} message nodes in the DOM` : 'no scroller found';
-    const reached = scroll.reached ? `top reached in ${(scroll.ms / 1000).toFixed(1)} s` : `top NOT reached in ${(scroll.ms / 1000).toFixed(1)} s`;
+    const travelled = scroll.state && scroll.start ? `${Math.round(scroll.start.top - scroll.state.top)} of ${Math.round(scroll.start.top)} px` : '';
+    const reached = `${scroll.reached ? 'top reached' : `top NOT reached (${travelled})`} in ${(scroll.ms / 1000).toFixed(1)} s`;
     env.log(`  scroll: ${reached}, ${scroll.frames.dropped} of ${total} frames dropped, ${where}`);
     return [
       figure(SCENARIO, {

@@ -94,6 +94,7 @@ export async function realisticScenario(env: Env): Promise<Figure[]> {
         unit: '%',
         value: droppedPct(stream),
         baseline: { label: 'idle', value: droppedPct(idle) },
+        noRatio: true,
         note: `${stream.frames.dropped} of ${stream.frames.frames + stream.frames.dropped}, worst gap ${stream.frames.maxGap.toFixed(0)} ms`,
       }),
       figure(SCENARIO, {

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { preloadMarkdown } from '../components/markdown/Markdown';
 import { recoverInterruptedStreams } from '../lib/db/recovery';
+import { flushParams } from '../features/conversations/params-writer';
 import { App } from './App';
 import { applyUrlConfig } from './url-config';
 import './styles.css';
@@ -13,6 +14,8 @@ applyTheme();
 dark.addEventListener('change', applyTheme);
 
 applyUrlConfig();
+// Parameter edits made just before the last page close are still in the write-ahead record.
+void flushParams().catch((err: unknown) => console.error('Saving parameters failed', err));
 void recoverInterruptedStreams().catch((err: unknown) => console.error('Recovering interrupted replies failed', err));
 
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));

@@ -23,7 +23,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
           <UsageSummary path={path} />
         </div>
       </header>
-      {path.length === 0 ? <EmptyState /> : <MessageList path={path} messages={messages} running={running} />}
+      {path.length === 0 ? <EmptyState /> : <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />}
       <div className="px-4">
         <ErrorBanner conversationId={id} path={path} />
       </div>

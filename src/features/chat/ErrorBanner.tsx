@@ -21,8 +21,9 @@ const TITLE: Record<AppError['kind'], string> = {
 export function ErrorBanner({ conversationId, path }: { conversationId: string | null; path: Message[] }) {
   const liveError = useLiveRuns((s) => (conversationId ? s.errors[conversationId] : undefined));
   const retry = useLiveRuns((s) => (conversationId ? s.runs[conversationId]?.retry : null));
+  const dismissedId = useLiveRuns((s) => (conversationId ? s.dismissed[conversationId] : undefined));
   const last = path.at(-1);
-  const savedError = last?.role === 'assistant' && (last.status === 'error' || last.status === 'interrupted') ? last.error : null;
+  const savedError = last?.role === 'assistant' && (last.status === 'error' || last.status === 'interrupted') && last.id !== dismissedId ? last.error : null;
   const error = liveError ?? savedError ?? null;
 
   if (retry && conversationId) return <RetryCountdown retry={retry} onCancel={() => stopRun(conversationId)} />;
@@ -50,7 +51,16 @@ export function ErrorBanner({ conversationId, path }: { conversationId: string |
       {conversationId ? (
         <div className="flex shrink-0 gap-1.5">
           <Button onClick={onRetry}>Retry</Button>
-          {liveError ? <Button variant="ghost" aria-label="Dismiss error" onClick={() => setRunError(conversationId, null)}>✕</Button> : null}
+          <Button
+            variant="ghost"
+            aria-label="Dismiss error"
+            onClick={() => {
+              setRunError(conversationId, null);
+              if (last) useLiveRuns.setState((s) => ({ dismissed: { ...s.dismissed, [conversationId]: last.id } }));
+            }}
+          >
+            ✕
+          </Button>
         </div>
       ) : null}
     </div>
@@ -67,7 +77,7 @@ function RetryCountdown({ retry, onCancel }: { retry: RetryState; onCancel: () =
   return (
     <div role="status" data-testid="retry-countdown" className="mx-auto mb-2 flex max-w-3xl items-center gap-3 rounded-lg border border-warn/40 bg-warn-soft px-3.5 py-2 text-[13px]">
       <span className="flex-1">
-        <span className="font-semibold text-warn">{retry.message}</span> — retrying in {secs.toFixed(1)} s (try {retry.attempt + 1} of {retry.maxRetries})
+        <span className="font-semibold text-warn">{retry.message}</span> — retrying in {secs.toFixed(1)} s (retry {retry.attempt} of {retry.maxRetries})
       </span>
       <Button onClick={onCancel}>Cancel</Button>
     </div>

@@ -35,11 +35,14 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
     };
   }, []);
 
-  // Opening a conversation or sending shows the end.
+  // Sending (a new user message or a reply starting) shows the end, wherever the reader was.
+  const last = path.at(-1);
+  const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
   useLayoutEffect(() => {
     const el = scroller.current;
+    if (jumpToEnd) atBottom.current = true;
     if (el && atBottom.current) el.scrollTop = el.scrollHeight;
-  }, [path.length]);
+  }, [path.length, jumpToEnd]);
 
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={running}>

@@ -5,7 +5,7 @@ import { ChevronIcon, CopyIcon, RefreshIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
 import { BranchSwitcher } from './BranchSwitcher';
-import { useLiveChoice } from './live-run-store';
+import { useLiveChoice, useLiveRuns } from './live-run-store';
 import { MessageFooter } from './MessageFooter';
 import { regenerate } from './run-service';
 
@@ -33,9 +33,11 @@ interface Props {
 
 /** One message of the conversation; a streaming reply reads its live text from the run store. */
 export const MessageView = memo(function MessageView({ message, siblings, running }: Props) {
-  const live = useLiveChoice(message.conversationId, message.id);
-  const streaming = message.status === 'streaming' && live !== undefined;
-  const status = message.status === 'streaming' && !running ? 'interrupted' : message.status;
+  const liveChoice = useLiveChoice(message.conversationId, message.id);
+  const settled = useLiveRuns((s) => (message.status === 'streaming' ? s.settled[message.id] : undefined));
+  const live = liveChoice ?? settled?.choice;
+  const streaming = message.status === 'streaming' && liveChoice !== undefined;
+  const status = settled ? settled.status : message.status === 'streaming' && !running ? 'interrupted' : message.status;
   const content = live ? live.content : messageText(message.content);
   const reasoning = live ? live.reasoning : (message.reasoning ?? '');
   const refusal = live ? live.refusal : (message.refusal ?? '');
@@ -102,14 +104,15 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
 });
 
 function Reasoning({ text, streaming }: { text: string; streaming: boolean }) {
-  const [open, setOpen] = useState(false);
-  const expanded = open || streaming;
+  // null = automatic: open while the reasoning streams, closed afterwards.
+  const [open, setOpen] = useState<boolean | null>(null);
+  const expanded = open ?? streaming;
   return (
     <div className="mb-2 rounded-lg border border-line bg-sunken/60">
       <button
         type="button"
         aria-expanded={expanded}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpen(!expanded)}
         className="flex w-full items-center gap-1.5 px-3 py-1.5 text-[12px] font-medium text-muted hover:text-fg"
       >
         <ChevronIcon open={expanded} /> Reasoning <span className="font-normal text-faint">({text.length.toLocaleString()} chars)</span>

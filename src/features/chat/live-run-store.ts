@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { AppError, FinishReason, ToolCall, Usage } from '../../domain/types';
+import { messageText } from '../../domain/messages';
+import type { AppError, FinishReason, Message, MessageStatus, ToolCall, Usage } from '../../domain/types';
 
 /** What one streaming choice shows right now; replaced once per animation frame. */
 export interface LiveChoice {
@@ -45,9 +46,41 @@ interface LiveRunsState {
   /** The error of the latest request per conversation, shown in the banner. */
   errors: Record<string, AppError | null>;
   last: Record<string, LastResponse>;
+  /**
+   * Final state of replies whose run just ended, by message id, until the database row shows it:
+   * bridges the gap between the run ending and the live query delivering the final row.
+   */
+  settled: Record<string, { choice: LiveChoice; status: MessageStatus }>;
+  /** A saved error the person dismissed, by conversation: the id of its message. */
+  dismissed: Record<string, string>;
 }
 
-export const useLiveRuns = create<LiveRunsState>()(() => ({ runs: {}, errors: {}, last: {} }));
+export const useLiveRuns = create<LiveRunsState>()(() => ({ runs: {}, errors: {}, last: {}, settled: {}, dismissed: {} }));
+
+/** Marks a conversation busy at once (before any await), with a way to abort it. */
+export function claimRun(conversationId: string, abort: () => void): void {
+  useLiveRuns.setState((s) => ({
+    runs: { ...s.runs, [conversationId]: { requestId: '', messageIds: [], phase: 'connecting', retry: null, choices: {}, abort } },
+  }));
+}
+
+export function settle(rows: Message[]): void {
+  const entries = rows.map((m) => [
+    m.id,
+    {
+      status: m.status,
+      choice: { content: messageText(m.content), reasoning: m.reasoning ?? '', refusal: m.refusal ?? '', toolCalls: m.toolCalls ?? [], finishReason: m.finishReason ?? null },
+    },
+  ]);
+  useLiveRuns.setState((s) => ({ settled: { ...s.settled, ...Object.fromEntries(entries) } }));
+  setTimeout(() => {
+    useLiveRuns.setState((s) => {
+      const next = { ...s.settled };
+      for (const m of rows) delete next[m.id];
+      return { settled: next };
+    });
+  }, 5000);
+}
 
 export function patchRun(conversationId: string, patch: Partial<RunState>): void {
   useLiveRuns.setState((s) => {

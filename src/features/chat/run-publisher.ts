@@ -25,9 +25,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   let stopped = false;
   const idByIndex = new Map(placeholders.map((p) => [p.choiceIndex ?? 0, p.id]));
 
-  useLiveRuns.setState((s) => ({
-    runs: { ...s.runs, [conversationId]: { requestId, messageIds: placeholders.map((p) => p.id), phase: 'connecting', retry: null, choices: {}, abort } },
-  }));
+  patchRun(conversationId, { requestId, messageIds: placeholders.map((p) => p.id), abort });
 
   const publish = () => {
     frame = null;

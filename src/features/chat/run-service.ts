@@ -9,8 +9,9 @@ import { streamLockName } from '../../lib/db/recovery';
 import { runChatCompletion, type RunResult } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
+import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
-import { endRun, setRunError, useLiveRuns } from './live-run-store';
+import { claimRun, endRun, setRunError, settle, useLiveRuns } from './live-run-store';
 import { createRunPublisher } from './run-publisher';
 
 function newMessage(conversationId: string, parentId: string | null, fields: Partial<Message> & Pick<Message, 'role'>): Message {
@@ -32,11 +33,36 @@ export function isRunning(conversationId: string): boolean {
   return useLiveRuns.getState().runs[conversationId] !== undefined;
 }
 
+/** Set synchronously before the first await, so a double click cannot start two runs. */
+let starting = false;
+
+async function exclusive(task: () => Promise<void>): Promise<void> {
+  if (starting) return;
+  starting = true;
+  try {
+    await task();
+  } catch (err) {
+    const id = useWorkspaceStore.getState().activeConversationId;
+    if (id) setRunError(id, { kind: 'storage', message: `The request could not start: ${err instanceof Error ? err.message : String(err)}` });
+  } finally {
+    starting = false;
+  }
+}
+
 /** Sends the conversation as it stands, after appending `text` as a user message when given. */
-export async function sendConversation(text: string): Promise<void> {
+export function sendConversation(text: string): Promise<void> {
+  return exclusive(() => send(text));
+}
+
+async function send(text: string): Promise<void> {
+  const activeId = useWorkspaceStore.getState().activeConversationId;
+  if (activeId && isRunning(activeId)) return;
+  if (text.trim() === '' && activeId === null) return; // nothing to send yet
+  await flushParams();
   const conversation = await ensureConversation();
   if (isRunning(conversation.id)) return;
   let path = pathToLeaf(await listMessages(conversation.id), conversation.currentLeafId);
+  if (text.trim() === '' && path.length === 0) return;
   if (text.trim() !== '') {
     const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content: textContent(text) });
     const isFirst = !path.some((m) => m.role === 'user');
@@ -47,13 +73,20 @@ export async function sendConversation(text: string): Promise<void> {
 }
 
 /** Runs again from the parent of `messageId`; the old reply stays as a sibling branch. */
-export async function regenerate(conversationId: string, messageId: string): Promise<void> {
+export function regenerate(conversationId: string, messageId: string): Promise<void> {
+  return exclusive(async () => {
+    await flushParams();
+    await regenerateNow(conversationId, messageId);
+  });
+}
+
+async function regenerateNow(conversationId: string, messageId: string): Promise<void> {
   const conversation = await getConversation(conversationId);
   if (!conversation || isRunning(conversationId)) return;
   const all = await listMessages(conversationId);
   const target = all.find((m) => m.id === messageId);
   if (!target) return;
-  await runFrom(conversation, pathToLeaf(all, target.parentId));
+  void runFrom(conversation, pathToLeaf(all, target.parentId));
 }
 
 export function stopRun(conversationId: string): void {
@@ -66,14 +99,26 @@ function choiceCount(conversation: Conversation): number {
 }
 
 async function runFrom(conversation: Conversation, path: Message[]): Promise<void> {
+  try {
+    await runFromUnguarded(conversation, path);
+  } catch (err) {
+    setRunError(conversation.id, { kind: 'storage', message: `The request could not run: ${err instanceof Error ? err.message : String(err)}` });
+    endRun(conversation.id);
+  }
+}
+
+async function runFromUnguarded(conversation: Conversation, path: Message[]): Promise<void> {
   const conversationId = conversation.id;
   setRunError(conversationId, null);
+  const controller = new AbortController();
+  claimRun(conversationId, () => controller.abort());
   const blobs = await dataURLsFor(path);
   const built = buildChatRequest(path, conversation.params, (source) =>
     source.kind === 'url' ? source.url : (blobs.get(source.blobId) ?? ''),
   );
   if (!built.ok) {
     setRunError(conversationId, built.error);
+    endRun(conversationId);
     return;
   }
   const requestId = newId();
@@ -90,7 +135,6 @@ async function runFrom(conversation: Conversation, path: Message[]): Promise<voi
   );
   await appendMessages(conversationId, placeholders, placeholders[0]!.id);
 
-  const controller = new AbortController();
   const publisher = createRunPublisher(conversationId, requestId, placeholders, () => controller.abort());
   const { endpoint, apiKey } = activeEndpointConfig();
   const run = () =>
@@ -122,6 +166,11 @@ const STATUS: Record<RunResult['outcome'], MessageStatus> = { done: 'done', abor
 
 async function finish(conversationId: string, path: Message[], placeholders: Message[], result: RunResult): Promise<void> {
   const { completion } = result;
+  if (!(await getConversation(conversationId))) {
+    // Deleted while streaming: remove anything a throttled save wrote back.
+    await deleteMessages(conversationId, placeholders.map((p) => p.id), undefined);
+    return;
+  }
   const parentId = path.at(-1)?.id ?? null;
   if (!hasAnyOutput(completion) && result.outcome !== 'done') {
     // Nothing arrived: drop the empty replies and show the error; the conversation is as it was.
@@ -152,6 +201,7 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
   }
   const keep = new Set(rows.map((r) => r.id));
   await dropPlaceholders(conversationId, placeholders.filter((p) => !keep.has(p.id)), undefined);
+  settle(rows);
   await appendMessages(conversationId, rows, rows[0]!.id);
   if (result.error) setRunError(conversationId, result.error);
   recordLast(conversationId, result, path, completion);

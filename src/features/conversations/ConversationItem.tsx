@@ -3,6 +3,7 @@ import { IconButton } from '../../components/ui/Button';
 import { PencilIcon, TrashIcon } from '../../components/ui/icons';
 import type { Conversation } from '../../domain/types';
 import { deleteConversation, renameConversation } from '../../lib/db/conversations-repo';
+import { stopRun } from '../chat/run-service';
 import { useWorkspaceStore } from './workspace-store';
 
 export function ConversationItem({ conversation, active, onOpen }: { conversation: Conversation; active: boolean; onOpen: () => void }) {
@@ -15,6 +16,7 @@ export function ConversationItem({ conversation, active, onOpen }: { conversatio
   };
   const remove = () => {
     if (!window.confirm(`Delete “${conversation.title}”? This cannot be undone.`)) return;
+    stopRun(conversation.id); // no tokens are spent on a conversation that is gone
     if (useWorkspaceStore.getState().activeConversationId === conversation.id) useWorkspaceStore.getState().open(null);
     void deleteConversation(conversation.id);
   };

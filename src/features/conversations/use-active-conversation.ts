@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'react';
 import { pathToLeaf } from '../../domain/messages';
 import type { Conversation, Message, RequestParams } from '../../domain/types';
 import { db } from '../../lib/db/schema';
-import { updateConversation } from '../../lib/db/conversations-repo';
+import { editParams } from './params-writer';
 import { useWorkspaceStore } from './workspace-store';
 
 export interface ActiveConversation {
@@ -42,14 +42,11 @@ export function useActiveConversation(): ActiveConversation {
   return { conversation: data?.conversation ?? null, messages: data?.messages ?? [], path, loading: data === undefined };
 }
 
-/** Parameters of the open conversation, or of the draft (and default for new ones). */
+/** Parameters of the open conversation (unsaved edits first), or of the draft for a new one. */
 export function useActiveParams(conversation: Conversation | null): { params: RequestParams; setParams: (next: RequestParams) => void } {
   const draft = useWorkspaceStore((s) => s.draftParams);
-  const setDraft = useWorkspaceStore((s) => s.setDraftParams);
-  const params = conversation?.params ?? draft;
-  const setParams = (next: RequestParams) => {
-    setDraft(next); // the latest settings become the default for new conversations
-    if (conversation) void updateConversation(conversation.id, { params: next });
-  };
+  const pending = useWorkspaceStore((s) => s.pendingParams);
+  const params = conversation ? (pending?.id === conversation.id ? pending.params : conversation.params) : draft;
+  const setParams = (next: RequestParams) => editParams(conversation?.id ?? null, next);
   return { params, setParams };
 }

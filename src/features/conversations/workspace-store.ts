@@ -12,6 +12,9 @@ interface WorkspaceState {
   draftParams: RequestParams;
   /** How often a request that failed before its first byte is retried. */
   maxRetries: number;
+  /** Parameter edits not yet written to the open conversation (see params-writer). */
+  pendingParams: { id: string; params: RequestParams } | null;
+  setPendingParams(pending: { id: string; params: RequestParams } | null): void;
   setMaxRetries(n: number): void;
   open(id: string | null): void;
   setDraftParams(params: RequestParams): void;
@@ -23,10 +26,13 @@ export const useWorkspaceStore = create<WorkspaceState>()(
       activeConversationId: null,
       draftParams: defaultRequestParams(DEFAULT_MODEL),
       maxRetries: 2,
+      pendingParams: null,
+      setPendingParams: (pending) => set({ pendingParams: pending }),
       setMaxRetries: (n) => set({ maxRetries: Math.max(0, Math.min(10, Math.floor(n))) }),
       open: (id) => set({ activeConversationId: id }),
       setDraftParams: (params) => set({ draftParams: params }),
     }),
-    { name: 'pg.workspace', version: 1 },
+    { name: 'pg.workspace', version: 1, // pendingParams is persisted synchronously too: a write-ahead record replayed at startup.
+      partialize: (s) => ({ activeConversationId: s.activeConversationId, draftParams: s.draftParams, maxRetries: s.maxRetries, pendingParams: s.pendingParams }) },
   ),
 );

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Field, TextInput } from '../../components/ui/Field';
 import { normalizeBaseURL } from '../../domain/endpoints';
-import { useActiveEndpoint, useEndpointsStore } from './endpoints-store';
+import { REFERENCE_ENDPOINT_ID, useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { useModels } from './models-query';
 
 export function EndpointPanel({ model, onModel }: { model: string; onModel: (model: string) => void }) {
   const endpoint = useActiveEndpoint();
   const endpoints = useEndpointsStore((s) => s.endpoints);
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const { update, setApiKey, setActive, setKeyPersistence } = useEndpointsStore.getState();
+  const { update, setApiKey, setActive, setKeyPersistence, activateBaseURL } = useEndpointsStore.getState();
   const [baseDraft, setBaseDraft] = useState<{ id: string; value: string } | null>(null);
   const models = useModels(endpoint.baseURL, apiKey, endpoint.headers);
   const listId = `models-${endpoint.id}`;
@@ -33,7 +33,12 @@ export function EndpointPanel({ model, onModel }: { model: string; onModel: (mod
           spellCheck={false}
           onChange={(e) => setBaseDraft({ id: endpoint.id, value: e.target.value })}
           onBlur={() => {
-            if (baseDraft?.id === endpoint.id) update(endpoint.id, { baseURL: normalizeBaseURL(baseDraft.value) });
+            if (baseDraft?.id === endpoint.id && normalizeBaseURL(baseDraft.value) !== endpoint.baseURL) {
+              // The built-in endpoint keeps its address; another address becomes a profile of its own,
+              // so a key typed for it is never sent to the playground's host.
+              if (endpoint.id === REFERENCE_ENDPOINT_ID) activateBaseURL(baseDraft.value);
+              else update(endpoint.id, { baseURL: normalizeBaseURL(baseDraft.value) });
+            }
             setBaseDraft(null);
           }}
           onKeyDown={(e) => {

@@ -12,6 +12,30 @@ export interface ReadEventStreamOptions {
   shouldStop?: () => boolean;
 }
 
+/** Longest stretch of parsing before the loop lets the page render and handle input. */
+const SLICE_MS = 8;
+const MAX_FEED_BYTES = 64 * 1024;
+
+/**
+ * Gives the event loop a turn. When the network has buffered a lot, `read()` resolves as a
+ * microtask again and again, so without this a fast stream becomes one long frozen task.
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
@@ -32,15 +56,29 @@ export async function readEventStream(
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    let sliceStart = performance.now();
     for (;;) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
       const { done, value } = await reader.read();
       if (signal?.aborted) throw abortReason(signal);
       if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
-      options.onChunk?.(value.byteLength);
-      if (options.shouldStop?.()) {
-        await reader.cancel().catch(() => {});
-        return;
+      // A large read is fed in slices, so parsing it can also be interleaved with rendering.
+      for (let offset = 0; offset < value.byteLength; offset += MAX_FEED_BYTES) {
+        if (offset > 0 && performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+          if (signal?.aborted) throw abortReason(signal);
+        }
+        const piece = value.byteLength <= MAX_FEED_BYTES ? value : value.subarray(offset, offset + MAX_FEED_BYTES);
+        parser.feed(decoder.decode(piece, { stream: true }));
+        options.onChunk?.(piece.byteLength);
+        if (options.shouldStop?.()) {
+          await reader.cancel().catch(() => {});
+          return;
+        }
       }
     }
     // Flush the decoder, and dispatch a last event the server did not end with a blank line.

@@ -1,0 +1,62 @@
+import { expect, test } from './support/app';
+
+test.describe('robust against quick hands', () => {
+  test('a double-click on Send starts one request, not two', async ({ app }) => {
+    await app.open();
+    await app.sendAndWait('[[reply:first]]');
+    const marker = `double-${Date.now()}`;
+    await app.composer.fill(`${marker} [[reply:only once]] [[rate:50]]`);
+    await app.sendButton.dblclick();
+    await expect(app.assistant()).toHaveAttribute('data-status', 'done');
+    await expect(app.page.locator('[data-role="assistant"]')).toHaveCount(2);
+    const sent = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes(marker));
+    expect(sent).toHaveLength(1);
+  });
+
+  test('typing fast into settings of a saved conversation keeps every character', async ({ app }) => {
+    await app.open();
+    await app.sendAndWait('[[reply:saved]]');
+    const model = app.page.getByTestId('model-input');
+    await model.fill('');
+    await model.pressSequentially('gpt-4o-mini-2024-07-18', { delay: 5 });
+    await expect(model).toHaveValue('gpt-4o-mini-2024-07-18');
+    const extra = app.page.getByTestId('extra-body-input');
+    await extra.pressSequentially('{"top_k": 40, "min_p": 0.05}', { delay: 5 });
+    await expect(extra).toHaveValue('{"top_k": 40, "min_p": 0.05}');
+    await app.page.reload();
+    await expect(app.page.getByTestId('model-input')).toHaveValue('gpt-4o-mini-2024-07-18');
+    const preview = JSON.parse(await app.page.getByTestId('request-preview').innerText()) as Record<string, unknown>;
+    expect(preview).toMatchObject({ model: 'gpt-4o-mini-2024-07-18', top_k: 40, min_p: 0.05 });
+  });
+
+  test('a reply never flickers to interrupted when it finishes', async ({ app }) => {
+    await app.open();
+    await app.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __statuses: string[] }).__statuses = seen;
+      new MutationObserver(() => {
+        const s = document.querySelector('[data-role="assistant"]')?.getAttribute('data-status');
+        if (s && seen.at(-1) !== s) seen.push(s);
+      }).observe(document.body, { subtree: true, attributes: true, childList: true });
+    });
+    await app.sendAndWait('[[reply:steady]]');
+    await app.page.waitForTimeout(300);
+    const statuses = await app.page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+    expect(statuses).not.toContain('interrupted');
+    expect(statuses.at(-1)).toBe('done');
+  });
+
+  test('another address typed over the built-in endpoint becomes its own profile', async ({ app, baseURL }) => {
+    await app.open();
+    const url = app.page.getByTestId('endpoint-base-url');
+    await url.fill(`${baseURL}/v1/`);
+    await url.press('Enter');
+    await expect(url).toHaveValue(`${baseURL}/v1`);
+    await url.fill('http://127.0.0.1:9/v1');
+    await url.press('Enter');
+    await expect(url).toHaveValue('http://127.0.0.1:9/v1');
+    await app.page.reload();
+    await expect(app.page.getByTestId('endpoint-base-url')).toHaveValue('http://127.0.0.1:9/v1');
+    await expect(app.page.getByRole('combobox', { name: 'Endpoint' })).toBeVisible();
+  });
+});
