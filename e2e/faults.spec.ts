@@ -98,3 +98,11 @@ test.describe('faults', () => {
     await expect(app.errorBanner).toContainText(/Ollama|OLLAMA_ORIGINS/);
   });
 });
+
+test('the number of retries is a setting', async ({ app }) => {
+  await app.open();
+  await app.page.getByTestId('max-retries-input').fill('0');
+  await app.send(`no retries ${Date.now()} [[fault:429-once]]`);
+  await expect(app.errorBanner).toContainText('429');
+  await expect(app.page.getByTestId('retry-countdown')).toHaveCount(0);
+});

@@ -60,3 +60,17 @@ test.describe('robust against quick hands', () => {
     await expect(app.page.getByRole('combobox', { name: 'Endpoint' })).toBeVisible();
   });
 });
+
+test('the full text is there the moment a long reply reads done', async ({ app }) => {
+  await app.open();
+  await app.page.evaluate(() => {
+    const w = window as unknown as { __atDone?: string };
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-role="assistant"]');
+      if (el?.getAttribute('data-status') === 'done' && w.__atDone === undefined) w.__atDone = el.querySelector('[data-testid="message-content"]')?.textContent ?? '';
+    }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+  });
+  const reply = await app.sendAndWait('[[tokens:3000]] [[rate:0]]');
+  const final = await reply.getByTestId('message-content').textContent();
+  expect(await app.page.evaluate(() => (window as unknown as { __atDone?: string }).__atDone)).toBe(final);
+});

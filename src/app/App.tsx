@@ -4,6 +4,7 @@ import { useActiveConversation, useActiveParams } from '../features/conversation
 import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
+import { RetrySetting } from '../features/parameters/RetrySetting';
 
 export function App() {
   const active = useActiveConversation();
@@ -18,6 +19,7 @@ export function App() {
         <div className="space-y-4 p-3">
           <EndpointPanel model={params.model} onModel={(model) => setParams({ ...params, model })} />
           <ParamsPanel params={params} onChange={setParams} />
+          <RetrySetting />
           <RequestPreview path={active.path} params={params} />
         </div>
       </aside>

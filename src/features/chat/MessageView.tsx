@@ -35,8 +35,9 @@ interface Props {
 export const MessageView = memo(function MessageView({ message, siblings, running }: Props) {
   const liveChoice = useLiveChoice(message.conversationId, message.id);
   const settled = useLiveRuns((s) => (message.status === 'streaming' ? s.settled[message.id] : undefined));
-  const live = liveChoice ?? settled?.choice;
-  const streaming = message.status === 'streaming' && liveChoice !== undefined;
+  // The final state wins over the last animation frame, so `done` never shows with stale text.
+  const live = settled?.choice ?? liveChoice;
+  const streaming = message.status === 'streaming' && liveChoice !== undefined && settled === undefined;
   const status = settled ? settled.status : message.status === 'streaming' && !running ? 'interrupted' : message.status;
   const content = live ? live.content : messageText(message.content);
   const reasoning = live ? live.reasoning : (message.reasoning ?? '');

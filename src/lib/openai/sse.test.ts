@@ -33,3 +33,22 @@ describe('readEventStream', () => {
     await expect(reading).rejects.toThrow('stop');
   });
 });
+
+describe('large reads', () => {
+  it('parses a read far larger than one slice without losing or reordering events', async () => {
+    const events = Array.from({ length: 20_000 }, (_, i) => `data: {"i":${i},"t":"é✓ token ${i}"}\n\n`).join('');
+    const bytes = new TextEncoder().encode(events);
+    expect(bytes.byteLength).toBeGreaterThan(5 * 64 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes);
+        c.close();
+      },
+    });
+    const seen: string[] = [];
+    await readEventStream(body, (data) => seen.push(data));
+    expect(seen).toHaveLength(20_000);
+    expect(seen[19_999]).toBe('{"i":19999,"t":"é✓ token 19999"}');
+    expect(seen.every((d, i) => JSON.parse(d).i === i)).toBe(true);
+  });
+});
