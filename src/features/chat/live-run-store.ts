@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { messageText } from '../../domain/messages';
-import type { AppError, FinishReason, Message, MessageStatus, ToolCall, Usage } from '../../domain/types';
+import type { AppError, FinishReason, Message, MessageStatus, ToolCall } from '../../domain/types';
 
 /** What one streaming choice shows right now; replaced once per animation frame. */
 export interface LiveChoice {
@@ -30,8 +30,6 @@ export interface RunState {
 }
 
 export interface LastResponse {
-  usage: Usage | null;
-  usageEstimated: boolean;
   status: number | null;
   /** Response headers of the latest request (rate limits, request id). */
   headers?: Record<string, string>;

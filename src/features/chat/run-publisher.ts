@@ -78,7 +78,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
     },
     responded(info) {
       useLiveRuns.setState((s) => ({
-        last: { ...s.last, [conversationId]: { usage: s.last[conversationId]?.usage ?? null, usageEstimated: true, status: info.status, headers: info.headers } },
+        last: { ...s.last, [conversationId]: { status: info.status, headers: info.headers } },
       }));
     },
     stop() {

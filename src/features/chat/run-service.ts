@@ -176,7 +176,7 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
     // Nothing arrived: drop the empty replies and show the error; the conversation is as it was.
     await dropPlaceholders(conversationId, placeholders, parentId);
     if (result.error) setRunError(conversationId, result.error);
-    recordLast(conversationId, result, path, completion);
+    recordLast(conversationId, result);
     return;
   }
   const status = STATUS[result.outcome];
@@ -204,7 +204,7 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
   settle(rows);
   await appendMessages(conversationId, rows, rows[0]!.id);
   if (result.error) setRunError(conversationId, result.error);
-  recordLast(conversationId, result, path, completion);
+  recordLast(conversationId, result);
 }
 
 async function dropPlaceholders(conversationId: string, placeholders: Message[], leafId: string | null | undefined): Promise<void> {
@@ -218,20 +218,7 @@ function usageOrEstimate(path: Message[], choice: Choice | null, completion: Com
   return { usage: estimatedUsage(promptText, (choice?.content ?? '') + (choice?.reasoning ?? '')), usageEstimated: true };
 }
 
-function recordLast(conversationId: string, result: RunResult, path: Message[], completion: Completion): void {
-  const first = completion.choices[0];
-  const usage = completion.usage ?? first?.usage ?? null;
-  const promptText = path.map((m) => messageText(m.content)).join('\n');
-  const completionText = completion.choices.map((c) => (c.content ?? '') + (c.reasoning ?? '')).join('');
-  useLiveRuns.setState((s) => ({
-    last: {
-      ...s.last,
-      [conversationId]: {
-        usage: usage ?? estimatedUsage(promptText, completionText),
-        usageEstimated: usage === null,
-        status: result.status,
-        headers: result.headers,
-      },
-    },
-  }));
+/** Status and headers of the latest response (rate limits, request id); usage lives on the messages. */
+function recordLast(conversationId: string, result: RunResult): void {
+  useLiveRuns.setState((s) => ({ last: { ...s.last, [conversationId]: { status: result.status, headers: result.headers } } }));
 }
