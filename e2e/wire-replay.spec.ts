@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from './support/app';
 
 /**
- * Every recorded response in ../shared/wire/cases, replayed byte-exactly by the reference endpoint
+ * Every recorded response in server/wire/cases (a copy of ../shared/wire), replayed byte-exactly by the reference endpoint
  * in small random network pieces, must show in the UI what INDEX.md says it assembles to.
  */
 interface Expect {
@@ -65,7 +65,7 @@ const CASES: Record<string, Expect> = {
   'llamacpp-nonstream-reasoning-timings.json': { reasoning: /^Okay, so I have this problem where a clock shows 6:00[\s\S]*So, the answer should be 180\.$/, content: /Answer: 180$/, finish: 'stop', usage: [63, 381] },
 };
 
-const casesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/wire/cases');
+const casesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../server/wire/cases');
 
 test('every recorded case has an expectation here', () => {
   expect(readdirSync(casesDir).sort()).toEqual(Object.keys(CASES).sort());

@@ -59,7 +59,7 @@ export function createReferenceServer(options: ReferenceServerOptions): http.Ser
   const ctx: ChatContext = {
     apiKey: options.apiKey || undefined,
     tokensPerSecond: options.tokensPerSecond ?? 60,
-    wireDir: options.wireDir ?? process.env['WIRE_DIR'] ?? path.resolve(repoRoot, '../shared/wire/cases'),
+    wireDir: options.wireDir ?? process.env['WIRE_DIR'] ?? path.resolve(repoRoot, 'server/wire/cases'),
     log: new RequestLog(),
     once: new OnceTracker(),
     stats: { requests: 0, tokens: 0 },

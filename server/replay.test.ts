@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, startServer, user } from './testkit';
 import type { TestServer } from './testkit';
 
-const WIRE = '/work/shared/wire/cases';
+const WIRE = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'wire/cases');
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer({ wireDir: WIRE });

@@ -62,7 +62,7 @@ export interface ReferenceServerOptions {
   staticDir?: string;
   /** Default 60; 0 = unlimited. */
   tokensPerSecond?: number;
-  /** Default: ../shared/wire/cases relative to the repo root; env WIRE_DIR overrides. */
+  /** Default: server/wire/cases (the repo's copy of ../shared/wire); env WIRE_DIR overrides. */
   wireDir?: string;
   log?: boolean;
 }

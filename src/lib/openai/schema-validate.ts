@@ -1,6 +1,6 @@
 /**
  * Validating a request body against the official OpenAI schema extract
- * (/work/shared/wire/openai-chat-schema.json, OpenAPI 3.0). The schema document is a
+ * (server/wire/openai-chat-schema.json, a copy of ../shared/wire; OpenAPI 3.0). The schema document is a
  * parameter so the browser can lazy-load it; the compiled validator is cached per document.
  */
 import { Ajv } from 'ajv';

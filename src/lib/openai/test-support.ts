@@ -9,8 +9,8 @@ import { createCompletionAccumulator, pushEventData } from './accumulate';
 import { readEventStream } from './sse';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const CASES_DIR = join(here, '../../../../shared/wire/cases');
-export const SCHEMA_PATH = join(here, '../../../../shared/wire/openai-chat-schema.json');
+export const CASES_DIR = join(here, '../../../server/wire/cases');
+export const SCHEMA_PATH = join(here, '../../../server/wire/openai-chat-schema.json');
 
 export function caseFiles(): string[] {
   return readdirSync(CASES_DIR).sort();

@@ -24,7 +24,7 @@ interface Expected {
 
 const call = (id: string, name: string, args: string): ToolCall => ({ id, name, arguments: args });
 
-// Exactly what /work/shared/wire/INDEX.md says each case assembles to.
+// Exactly what server/wire/INDEX.md (copied from ../shared/wire) says each case assembles to.
 const COMPLETIONS: Record<string, Expected> = {
   'openai-text-after-tool-result-usage.sse': {
     model: 'gpt-4o-mini-2024-07-18', content: 'The capital of the UK is London.', finishReason: 'stop', usage: [78, 9, 87],
