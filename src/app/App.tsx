@@ -1,3 +1,4 @@
+import { Toaster } from '../components/ui/toast';
 import { ChatView } from '../features/chat/ChatView';
 import { Sidebar } from '../features/conversations/Sidebar';
 import { useActiveConversation, useActiveParams } from '../features/conversations/use-active-conversation';
@@ -23,6 +24,7 @@ export function App() {
           <RequestPreview path={active.path} params={params} />
         </div>
       </aside>
+      <Toaster />
     </div>
   );
 }
