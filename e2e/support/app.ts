@@ -48,6 +48,30 @@ export class PlaygroundPage {
     return reply;
   }
 
+  /** Editor: appends an empty message with `role` and types `text` into it. */
+  async addMessage(role: string, text = ''): Promise<Locator> {
+    const before = await this.messages.count();
+    await this.page.getByTestId('add-message-button').click();
+    const message = this.messages.nth(before);
+    await message.getByTestId('message-role-select').selectOption(role);
+    if (text !== '') await message.getByTestId('message-text-input').fill(text);
+    return message;
+  }
+
+  /** Editor: opens the editor of a message unless it is open already; returns its text box. */
+  async edit(message: Locator): Promise<Locator> {
+    const input = message.getByTestId('message-text-input');
+    if (!(await input.isVisible())) await message.getByTestId('edit-message-button').click();
+    await expect(input).toBeVisible();
+    return input;
+  }
+
+  /** The JSON body of the newest request the reference endpoint received. */
+  async lastRequestBody(): Promise<{ messages: Record<string, unknown>[] } & Record<string, unknown>> {
+    const all = await this.receivedRequests();
+    return all.at(-1)!.body as { messages: Record<string, unknown>[] } & Record<string, unknown>;
+  }
+
   /** What the reference endpoint received, newest last. */
   async receivedRequests(): Promise<{ body: Record<string, unknown>; headers: Record<string, string> }[]> {
     const res = await this.page.request.get('/__ref/requests');

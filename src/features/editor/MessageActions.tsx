@@ -67,7 +67,7 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
         <TrashIcon />
       </IconButton>
       <details ref={more} className="relative">
-        <summary aria-label="More actions" title="More actions" className="flex h-7 w-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">⋯</summary>
+        <summary role="button" aria-label="More actions" title="More actions" className="flex h-7 w-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">⋯</summary>
         <div role="menu" className="absolute right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-panel p-1 shadow-lg">
           <button role="menuitem" type="button" className={item} disabled={running} onClick={run(() => void addMessage(message.id))}>
             <span className="inline-flex items-center gap-1.5"><PlusIcon /> Insert message below</span>
