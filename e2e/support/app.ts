@@ -66,10 +66,33 @@ export class PlaygroundPage {
     return input;
   }
 
-  /** The JSON body of the newest request the reference endpoint received. */
-  async lastRequestBody(): Promise<{ messages: Record<string, unknown>[] } & Record<string, unknown>> {
-    const all = await this.receivedRequests();
-    return all.at(-1)!.body as { messages: Record<string, unknown>[] } & Record<string, unknown>;
+  /**
+   * Writes conversations and messages straight into the app's IndexedDB (as an earlier session
+   * would have left them) and makes `activeId` the open one on the next load.
+   */
+  async seed(conversations: unknown[], messages: unknown[], activeId: string | null = null): Promise<void> {
+    await this.page.evaluate(
+      async ({ conversations, messages, activeId }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('chat-playground');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('open failed'));
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['conversations', 'messages'], 'readwrite');
+          for (const c of conversations) tx.objectStore('conversations').put(c);
+          for (const m of messages) tx.objectStore('messages').put(m);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        });
+        db.close();
+        const raw = localStorage.getItem('pg.workspace');
+        const saved = raw ? (JSON.parse(raw) as { state: Record<string, unknown>; version: number }) : { state: {}, version: 1 };
+        saved.state = { ...saved.state, activeConversationId: activeId };
+        localStorage.setItem('pg.workspace', JSON.stringify(saved));
+      },
+      { conversations, messages, activeId },
+    );
   }
 
   /** What the reference endpoint received, newest last. */
