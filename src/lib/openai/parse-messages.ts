@@ -19,6 +19,8 @@ function fail(where: string, what: string): never {
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'object') return 'an object';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
   return `a ${typeof v}`;
