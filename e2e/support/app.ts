@@ -48,6 +48,24 @@ export class PlaygroundPage {
     return reply;
   }
 
+  /** Editor: appends an empty message with `role` and types `text` into it. */
+  async addMessage(role: string, text = ''): Promise<Locator> {
+    const before = await this.messages.count();
+    await this.page.getByTestId('add-message-button').click();
+    const message = this.messages.nth(before);
+    await message.getByTestId('message-role-select').selectOption(role);
+    if (text !== '') await message.getByTestId('message-text-input').fill(text);
+    return message;
+  }
+
+  /** Editor: opens the editor of a message unless it is open already; returns its text box. */
+  async edit(message: Locator): Promise<Locator> {
+    const input = message.getByTestId('message-text-input');
+    if (!(await input.isVisible())) await message.getByTestId('edit-message-button').click();
+    await expect(input).toBeVisible();
+    return input;
+  }
+
   /**
    * Writes conversations and messages straight into the app's IndexedDB (as an earlier session
    * would have left them) and makes `activeId` the open one on the next load.
