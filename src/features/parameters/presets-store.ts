@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { newId } from '../../domain/ids';
+import { DEFAULT_PARAM_VALUES } from '../../domain/params';
 import type { RequestParams } from '../../domain/types';
 
 /** A named set of parameter values; the model is not part of it. */
@@ -43,5 +44,7 @@ export const usePresetsStore = create<PresetsState>()(
 
 /** A preset applied to the current parameters: its values, switches and extra body; the model stays. */
 export function applyPreset(current: RequestParams, preset: ParamPreset): RequestParams {
-  return { ...structuredClone(preset.params), model: current.model };
+  // Presets saved before a parameter existed get its default.
+  const saved = structuredClone(preset.params);
+  return { ...saved, values: { ...structuredClone(DEFAULT_PARAM_VALUES), ...saved.values }, model: current.model };
 }
