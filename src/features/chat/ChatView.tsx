@@ -1,5 +1,6 @@
 import type { ActiveConversation } from '../conversations/use-active-conversation';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
+import { ShareToolbar } from '../share/ShareToolbar';
 import { Composer } from './Composer';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
@@ -22,6 +23,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <div className="ml-auto shrink-0">
           <UsageSummary path={path} />
         </div>
+        <ShareToolbar active={active} />
       </header>
       {path.length === 0 ? <EmptyState /> : <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />}
       <div className="px-4">
