@@ -3,10 +3,11 @@ import { Switch } from '../../components/ui/Switch';
 
 export function ParamRow({ name, label, enabled, onToggle, children, hint }: { name: string; label: string; enabled: boolean; onToggle: (on: boolean) => void; children?: ReactNode; hint?: string }) {
   return (
-    <div className={`space-y-1 rounded-md px-2 py-1.5 ${enabled ? '' : 'opacity-70'}`}>
+    <div className="space-y-1 rounded-md px-2 py-1.5">
       <div className="flex items-center gap-2">
         <Switch checked={enabled} onChange={onToggle} label={`Send ${name}`} testId={`param-${name}-enabled`} />
-        <span className="min-w-0 truncate text-[12.5px] font-medium text-fg" title={label}>{label}</span>
+        {/* Off rows read quieter through the label colour, not opacity, so every text keeps AA contrast. */}
+        <span className={`min-w-0 truncate text-[12.5px] font-medium ${enabled ? 'text-fg' : 'text-muted'}`} title={label}>{label}</span>
         <code className="ml-auto shrink-0 font-mono text-[10.5px] text-faint">{name}</code>
       </div>
       {children}
