@@ -185,7 +185,7 @@ async function runFromUnguarded(conversation: Conversation, path: Message[], con
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     const result = locks ? await locks.request(streamLockName(requestId), run) : await run();
     publisher.stop();
-    await finish(conversationId, path, placeholders, result, continueOf);
+    await finish(conversationId, path, placeholders, { ...result, choiceTimings: publisher.choiceTimings() }, continueOf);
   } catch (err) {
     publisher.stop();
     const error: AppError = { kind: 'storage', message: `Saving the reply failed: ${err instanceof Error ? err.message : String(err)}` };
@@ -197,7 +197,9 @@ async function runFromUnguarded(conversation: Conversation, path: Message[], con
 
 const STATUS: Record<RunResult['outcome'], MessageStatus> = { done: 'done', aborted: 'interrupted', interrupted: 'interrupted', error: 'error' };
 
-async function finish(conversationId: string, path: Message[], placeholders: Message[], result: RunResult, continueOf?: Message): Promise<void> {
+type FinishedRun = RunResult & { choiceTimings?: Map<number, { firstAt?: number; doneAt?: number }> };
+
+async function finish(conversationId: string, path: Message[], placeholders: Message[], result: FinishedRun, continueOf?: Message): Promise<void> {
   const { completion } = result;
   if (!(await getConversation(conversationId))) {
     // Deleted while streaming: remove anything a throttled save wrote back.
@@ -220,8 +222,11 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
     const choice = byIndex.get(index);
     const base = placeholders.find((p) => p.choiceIndex === index) ?? newMessage(conversationId, parentId, { role: 'assistant', choiceIndex: index, requestId: placeholders[0]!.requestId });
     if (!choice && completion.choices.length > 0) continue; // the server returned fewer choices than asked
-    const timing = { ...(base.timing ?? { startedAt: result.timing.startedAt }), finishedAt: result.timing.finishedAt };
-    if (result.timing.firstTokenAt !== null) timing.firstTokenAt = result.timing.firstTokenAt;
+    // Per choice where the stream told them apart (n > 1 choices finish at different times).
+    const own = result.choiceTimings?.get(index);
+    const timing = { ...(base.timing ?? { startedAt: result.timing.startedAt }), finishedAt: own?.doneAt ?? result.timing.finishedAt };
+    const first = own?.firstAt ?? result.timing.firstTokenAt;
+    if (first !== null) timing.firstTokenAt = first;
     rows.push({
       ...base,
       ...(choice ? messageFieldsFromChoice(choice, completion) : {}),
