@@ -46,7 +46,11 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
       <div className="mx-auto max-w-3xl space-y-1.5 pb-2">
         {toolResults.length > 0 && !running ? (
           <div role="status" className="flex items-center gap-2 rounded-lg border border-accent/40 bg-accent-soft px-3 py-1.5 text-[12.5px]">
-            <span className="flex-1">{toolResults.length} tool result{toolResults.length > 1 ? 's' : ''} ready to send back.</span>
+            <span className="flex-1">
+              {toolResults.some((m) => m.content.every((p) => p.type === 'text' && p.text.trim() === ''))
+                ? `Fill in the tool result${toolResults.length > 1 ? 's' : ''} above, then send ${toolResults.length > 1 ? 'them' : 'it'} back.`
+                : `${toolResults.length} tool result${toolResults.length > 1 ? 's' : ''} ready to send back.`}
+            </span>
             <Button variant="primary" className="h-7" data-testid="send-tool-results-button" onClick={() => void sendFromEditor()}>Send results</Button>
           </div>
         ) : null}
