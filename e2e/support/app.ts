@@ -95,6 +95,52 @@ export class PlaygroundPage {
     );
   }
 
+  /** Runs `action` and returns the file the page downloads because of it. */
+  async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), action()]);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Share menu: export the open conversation in the app's JSON format. */
+  exportJSON(): Promise<{ name: string; text: string }> {
+    return this.download(() => this.page.getByTestId('export-json-button').click());
+  }
+
+  /** Share menu: any entry of the "more" menu (Markdown, Web page, request body, Export all…). */
+  async exportMenu(item: RegExp): Promise<{ name: string; text: string }> {
+    await this.page.getByRole('button', { name: 'More export and import options' }).click();
+    return this.download(() => this.page.getByRole('menuitem', { name: item }).click());
+  }
+
+  async importFile(name: string, content: string): Promise<void> {
+    await this.page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+  }
+
+  async shareLink(): Promise<string> {
+    await this.page.getByTestId('share-link-button').click();
+    const output = this.page.getByTestId('share-link-output');
+    await expect(output).toHaveValue(/#share=/);
+    return output.inputValue();
+  }
+
+  /** Deletes everything the app stored in this browser and reloads. */
+  async wipeStorage(): Promise<void> {
+    await this.page.goto('/__ref/health'); // same origin, no app holding the database open
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      await new Promise((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('chat-playground');
+        req.onsuccess = resolve;
+        req.onerror = reject;
+      });
+    });
+    await this.page.goto('/');
+    await expect(this.composer).toBeVisible();
+  }
+
   /** What the reference endpoint received, newest last. */
   async receivedRequests(): Promise<{ body: Record<string, unknown>; headers: Record<string, string> }[]> {
     const res = await this.page.request.get('/__ref/requests');

@@ -2,6 +2,7 @@ import type { ActiveConversation } from '../conversations/use-active-conversatio
 import { EditorBar } from '../editor/EditorBar';
 import { PathSync } from '../editor/path-store';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
+import { ShareToolbar } from '../share/ShareToolbar';
 import { Composer } from './Composer';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
@@ -24,6 +25,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <div className="ml-auto shrink-0">
           <UsageSummary path={path} />
         </div>
+        <ShareToolbar active={active} />
       </header>
       <PathSync path={path} />
       {path.length === 0 ? <EmptyState /> : <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />}

@@ -34,14 +34,10 @@ export function VirtualMessageRows({
     paddingEnd: 24,
   });
 
-  useLayoutEffect(() => {
-    virtualizer.scrollToEnd();
-  }, [virtualizer]);
+  useLayoutEffect(() => pinToEnd(virtualizer), [virtualizer]);
 
   // Sending (a new user message or a reply starting) shows the end, wherever the reader was.
-  useLayoutEffect(() => {
-    if (jumpToEnd) virtualizer.scrollToEnd();
-  }, [virtualizer, path.length, jumpToEnd]);
+  useLayoutEffect(() => (jumpToEnd ? pinToEnd(virtualizer) : undefined), [virtualizer, path.length, jumpToEnd]);
 
   const items = virtualizer.getVirtualItems();
   return (
@@ -63,6 +59,23 @@ export function VirtualMessageRows({
       </div>
     </div>
   );
+}
+
+/**
+ * Rows far from the viewport have only estimated heights, so one jump to the end lands short once
+ * the rows there are measured. Jump again each frame until the end holds still (a few frames).
+ */
+function pinToEnd(virtualizer: { scrollToEnd: () => void; isAtEnd: (threshold?: number) => boolean }): () => void {
+  let frame = 0;
+  let settled = 0;
+  let id = 0;
+  const step = () => {
+    virtualizer.scrollToEnd();
+    settled = virtualizer.isAtEnd(2) ? settled + 1 : 0;
+    if (settled < 3 && ++frame < 30) id = requestAnimationFrame(step);
+  };
+  step();
+  return () => cancelAnimationFrame(id);
 }
 
 /** A row that mounts mid-scroll paints plain text first; its markdown follows in a background render. */
