@@ -250,4 +250,15 @@ test.describe('message editor', () => {
     await expect(app.page.getByTestId('conversation-warning').filter({ hasText: '"call_missing", which matches no earlier tool call' })).toBeVisible();
     await expect(app.sendButton).toBeEnabled();
   });
+
+  test('the shortcuts are listed in the editor help and in the app shortcuts dialog', async ({ app }) => {
+    await app.open();
+    await app.page.getByRole('button', { name: 'Editor keyboard shortcuts' }).click();
+    await expect(app.page.getByRole('dialog', { name: 'Editor shortcuts' })).toContainText('Move the focused message up');
+    await app.page.getByRole('button', { name: 'Editor keyboard shortcuts' }).click();
+    await app.page.locator('body').click({ position: { x: 700, y: 300 } });
+    await app.page.keyboard.press('?');
+    await expect(app.page.getByRole('dialog').filter({ hasText: 'Switch the role of the focused message' })).toBeVisible();
+    await expect(app.page.getByRole('dialog').filter({ hasText: 'Add a message at the end' })).toBeVisible();
+  });
 });
