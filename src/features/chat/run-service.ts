@@ -1,8 +1,9 @@
+import { playableAudio } from '../../domain/audio';
 import { estimatedUsage, hasAnyOutput, messageFieldsFromChoice } from '../../domain/completion';
 import { newId } from '../../domain/ids';
 import { messageText, pathToLeaf, textContent, titleFrom } from '../../domain/messages';
 import type { AppError, Choice, Completion, ContentPart, Conversation, Message, MessageStatus } from '../../domain/types';
-import { dataURLsFor } from '../../lib/db/blobs-repo';
+import { dataURLsFor, putBlob } from '../../lib/db/blobs-repo';
 import { createConversation, getConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, deleteMessages, listMessages } from '../../lib/db/messages-repo';
 import { streamLockName } from '../../lib/db/recovery';
@@ -237,6 +238,7 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
       updatedAt: Date.now(),
     });
   }
+  await storeAudioReplies(rows, completion, conversationId);
   if (continueOf) {
     // A continuation becomes a sibling of the partial reply holding both texts.
     for (const row of rows) {
@@ -251,6 +253,22 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
   await appendMessages(conversationId, rows, rows[0]!.id);
   if (result.error) setRunError(conversationId, result.error);
   recordLast(conversationId, result);
+}
+
+/** An audio reply's sound is kept as a Blob so it plays inline later; only its id goes back to the API. */
+async function storeAudioReplies(rows: Message[], completion: Completion, conversationId: string): Promise<void> {
+  const conversation = await getConversation(conversationId);
+  const format = conversation?.params.values.audio.format ?? 'wav';
+  for (const row of rows) {
+    const data = completion.choices.find((c) => c.index === (row.choiceIndex ?? 0))?.audio?.data;
+    if (!row.audio || !data) continue;
+    try {
+      const { bytes, mimeType } = playableAudio(data, format);
+      row.audio = { ...row.audio, blobId: await putBlob(new Blob([bytes], { type: mimeType })) };
+    } catch {
+      // Undecodable audio: the transcript and id are still kept.
+    }
+  }
 }
 
 async function dropPlaceholders(conversationId: string, placeholders: Message[], leafId: string | null | undefined): Promise<void> {
