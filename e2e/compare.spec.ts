@@ -41,7 +41,8 @@ test('n = 3 streams three columns; tokens, diff, sync scroll; continue with choi
   await expect(app.assistant()).toHaveAttribute('data-status', 'done');
 
   // Each column holds exactly what the server streamed for its index: read back through the token view.
-  const sent = (await app.receivedRequests()).at(-1)!.body;
+  // The request log is shared with tests running beside this one: find ours by its text.
+  const sent = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes('Compare these, please.')).at(-1)!.body;
   const expected = await expectedChoices(page, sent);
   expect(expected).toHaveLength(3);
   expect(new Set(expected).size).toBe(3);
@@ -91,4 +92,27 @@ test('n = 3 streams three columns; tokens, diff, sync scroll; continue with choi
   await page.reload();
   await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/3');
   await expect(choices).toHaveCount(0);
+});
+
+test('a server that ignores n: the app offers a fan-out and streams n parallel requests side by side', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await app.open('?n=3');
+  await app.send('Three takes, please. [[ignore-n:true]]');
+  await expect(app.assistant()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('choice')).toHaveCount(0);
+  const notice = page.getByTestId('fan-out-notice');
+  await expect(notice).toContainText('Asked for 3 choices; this server returned one');
+
+  await page.getByTestId('fan-out-button').click();
+  const choices = page.getByTestId('choice');
+  await expect(choices).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await expect(choices.nth(i)).toHaveAttribute('data-finish-reason', 'stop', { timeout: 30_000 });
+    await expect(choices.nth(i)).toContainText('parallel request');
+    await expect(choices.nth(i).getByTestId('choice-content')).toContainText('Three takes, please.');
+  }
+  await expect(notice).toHaveCount(0);
+  // Three requests went out, none of them asking for n.
+  const ours = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes('Three takes, please.'));
+  expect(ours.map((r) => r.body['n'])).toEqual([3, undefined, undefined, undefined]);
 });

@@ -50,6 +50,11 @@ describe('chat completions', () => {
     for (const c of list) expect(String(c.choices[0]?.delta['content'] ?? '')).not.toContain('\uFFFD');
   });
 
+  it('[[ignore-n:true]] answers with one choice whatever n asks', async () => {
+    const body = await json(await post(server.url, { model: 'ref-chat', messages: [user('Hello [[ignore-n:true]]')], n: 3 }));
+    expect(body['choices']).toHaveLength(1);
+  });
+
   it('is deterministic: same seed same output, choices differ at temperature 1, equal at 0', async () => {
     const ask = async (extra: JsonRecord): Promise<string[]> => {
       const body = await json(await post(server.url, { model: 'ref-chat', messages: [user('Tell me about streaming')], n: 2, ...extra }));

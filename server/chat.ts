@@ -86,7 +86,7 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   const handled = respondWithFault(fault, res, headers, request.stream, () => ctx.once.first(`${fault}|${hashHex(raw)}`));
   if (handled) return handled;
 
-  const plan = buildPlan(request, cleaned, triggers, raw, model.reasoning);
+  const plan = buildPlan(triggers.ignoreN ? { ...request, n: 1 } : request, cleaned, triggers, raw, model.reasoning);
   const render = { logprobs: request.logprobs, includeUsage: request.includeUsage };
   const rate = triggers.rate ?? model.rate ?? ctx.tokensPerSecond;
   const streamFault = (STREAM_FAULTS as readonly string[]).includes(fault) ? (fault as StreamFault) : undefined;

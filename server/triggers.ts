@@ -9,9 +9,11 @@ export interface Triggers {
   slowFirstToken?: number;
   fault?: string;
   replay?: string;
+  /** Answer with one choice whatever `n` asks, as many compatible servers do. */
+  ignoreN?: boolean;
 }
 
-const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay):([\s\S]*?)\]\]/g;
+const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
@@ -37,6 +39,9 @@ function apply(triggers: Triggers, name: string, value: string): void {
       break;
     case 'replay':
       triggers.replay = value.trim();
+      break;
+    case 'ignore-n':
+      triggers.ignoreN = value.trim() !== 'false';
       break;
   }
 }

@@ -2,6 +2,7 @@ import type { ActiveConversation } from '../conversations/use-active-conversatio
 import { EditorBar } from '../editor/EditorBar';
 import { PathSync } from '../editor/path-store';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
+import { FanOutNotice } from '../compare/FanOutNotice';
 import { ShareToolbar } from '../share/ShareToolbar';
 import { Composer } from './Composer';
 import { EmptyState } from './EmptyState';
@@ -31,6 +32,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
       {path.length === 0 ? <EmptyState /> : <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />}
       <EditorBar conversationId={id} path={path} model={model} running={running} />
       <div className="px-4">
+        <FanOutNotice conversation={conversation} path={path} messages={messages} running={running} />
         <ErrorBanner conversationId={id} path={path} />
       </div>
       <Composer conversationId={id} running={running} />

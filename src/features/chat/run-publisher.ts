@@ -37,14 +37,17 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
     }
   };
 
-  patchRun(conversationId, { requestId, messageIds: placeholders.map((p) => p.id), abort });
+  // Several publishers share one run when a request is fanned out: their ids add up.
+  const ids = placeholders.map((p) => p.id);
+  const before = useLiveRuns.getState().runs[conversationId];
+  patchRun(conversationId, { requestId, messageIds: before?.requestId === requestId ? [...new Set([...before.messageIds, ...ids])] : ids, abort });
 
   const publish = () => {
     frame = null;
     if (stopped || !latest) return;
     const run = useLiveRuns.getState().runs[conversationId];
     const previous = run?.choices ?? {};
-    const choices: Record<string, LiveChoice> = {};
+    const choices: Record<string, LiveChoice> = { ...previous };
     let changed = false;
     for (const c of latest.choices) {
       const id = idByIndex.get(c.index);
@@ -62,7 +65,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
       choices[id] = same ? prev : next;
       changed ||= !same;
     }
-    if (!changed && run?.phase === 'streaming' && Object.keys(choices).length === Object.keys(previous).length) return;
+    if (!changed && run?.phase === 'streaming') return;
     patchRun(conversationId, { phase: 'streaming', retry: null, choices });
   };
 

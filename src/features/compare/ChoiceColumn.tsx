@@ -52,6 +52,11 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
         <span className="font-semibold text-fg">Choice {index + 1}</span>
+        {message.extra?.['fanOut'] !== undefined ? (
+          <span className="rounded bg-sunken px-1.5 text-muted" title="Sent as its own request: the server ignores n">
+            parallel request
+          </span>
+        ) : null}
         {state.streaming ? (
           <span className="inline-flex items-center gap-1 text-accent">
             <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" aria-hidden="true" />
