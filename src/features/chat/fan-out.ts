@@ -1,15 +1,17 @@
-// For servers that ignore `n`: the same request sent as k parallel requests of one choice each,
-// streamed side by side and stored like the k choices of one response (labelled as a fan-out).
+// Parallel single-choice requests shown like the choices of one response: a fan-out (the same
+// request k times, for servers that ignore `n`) or a compare of configurations (another model,
+// endpoint or parameter set per column).
 import { pathToLeaf } from '../../domain/messages';
-import type { Completion, Message } from '../../domain/types';
+import type { Completion, Message, RequestParams } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/blobs-repo';
 import { getConversation, updateConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, listMessages } from '../../lib/db/messages-repo';
 import { streamLockName } from '../../lib/db/recovery';
 import { runChatCompletion } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
+import type { WireChatRequest } from '../../lib/openai/wire';
 import { newId } from '../../domain/ids';
-import { activeEndpointConfig } from '../endpoints/endpoints-store';
+import { activeEndpointConfig, endpointConfig } from '../endpoints/endpoints-store';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { claimRun, endRun, setRunError } from './live-run-store';
@@ -32,23 +34,52 @@ export function fanOut(conversationId: string, messageId: string): Promise<void>
     const target = all.find((m) => m.id === messageId);
     if (!target) return;
     const k = Math.max(2, choiceCount(conversation));
-    await runLanes(conversationId, pathToLeaf(all, target.parentId), k);
+    const lane: Lane = { params: conversation.params, endpointId: null, label: null };
+    await runLanes(conversationId, pathToLeaf(all, target.parentId), Array.from({ length: k }, () => lane), 'fanOut');
   });
 }
 
-async function runLanes(conversationId: string, path: Message[], k: number): Promise<void> {
+/** One column of a compare: its parameters (model included) and endpoint (null: the active one). */
+export interface Lane {
+  params: RequestParams;
+  endpointId: string | null;
+  label: string | null;
+}
+
+/**
+ * Sends the open conversation to each configuration side by side. A conversation ending with a
+ * reply runs its last turn again (the old reply stays an alternative).
+ */
+export function compareConfigurations(conversationId: string, lanes: Lane[]): Promise<void> {
+  return exclusive(async () => {
+    await flushParams();
+    const conversation = await getConversation(conversationId);
+    if (!conversation || isRunning(conversationId) || lanes.length === 0) return;
+    const all = await listMessages(conversationId);
+    const path = pathToLeaf(all, conversation.currentLeafId);
+    const last = path.at(-1);
+    await runLanes(conversationId, last?.role === 'assistant' ? path.slice(0, -1) : path, lanes, 'compare');
+  });
+}
+
+async function runLanes(conversationId: string, path: Message[], lanes: Lane[], kind: 'fanOut' | 'compare'): Promise<void> {
   const conversation = await getConversation(conversationId);
   if (!conversation) return;
   setRunError(conversationId, null);
   const controller = new AbortController();
   claimRun(conversationId, () => controller.abort());
+  const k = lanes.length;
   try {
-    const params = { ...conversation.params, enabled: { ...conversation.params.enabled, n: false } };
     const blobs = await dataURLsFor(path);
-    const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')));
-    if (!built.ok) {
-      setRunError(conversationId, built.error);
-      return;
+    const bodies: WireChatRequest[] = [];
+    for (const lane of lanes) {
+      const params = { ...lane.params, enabled: { ...lane.params.enabled, n: false } };
+      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')));
+      if (!built.ok) {
+        setRunError(conversationId, lane.label ? { ...built.error, message: `${lane.label}: ${built.error.message}` } : built.error);
+        return;
+      }
+      bodies.push(built.body);
     }
     const requestId = newId();
     const parentId = path.at(-1)?.id ?? null;
@@ -58,21 +89,22 @@ async function runLanes(conversationId: string, path: Message[], k: number): Pro
         status: 'streaming',
         choiceIndex: i,
         requestId,
-        model: params.model,
+        model: lanes[i]!.params.model,
         timing: { startedAt: Date.now() },
-        extra: { fanOut: { lane: i + 1, of: k } },
+        extra: { [kind]: { lane: i + 1, of: k, ...(lanes[i]!.label ? { label: lanes[i]!.label } : {}) } },
       }),
     );
     await appendMessages(conversationId, placeholders, placeholders[0]!.id);
-    const { endpoint, apiKey } = activeEndpointConfig();
-    const lanes = () =>
+    const runAll = () =>
       Promise.all(
       placeholders.map(async (placeholder, i) => {
         const publisher = createRunPublisher(conversationId, requestId, [placeholder], () => controller.abort());
+        const laneEndpoint = lanes[i]!.endpointId;
+        const { endpoint, apiKey } = (laneEndpoint ? endpointConfig(laneEndpoint) : undefined) ?? activeEndpointConfig();
         const run = () =>
           runChatCompletion({
             endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
-            body: built.body,
+            body: bodies[i]!,
             signal: controller.signal,
             maxRetries: useWorkspaceStore.getState().maxRetries,
             now: Date.now,
@@ -87,13 +119,13 @@ async function runLanes(conversationId: string, path: Message[], k: number): Pro
     );
     // One lock for the whole fan-out: other tabs see its replies as alive while any lane streams.
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    await (locks ? locks.request(streamLockName(requestId), lanes) : lanes());
+    await (locks ? locks.request(streamLockName(requestId), runAll) : runAll());
     // Each lane committed itself; the first one that has a reply is the current branch.
     const kept = new Set((await listMessages(conversationId)).map((m) => m.id));
     const first = placeholders.find((p) => kept.has(p.id));
     if (first) await updateConversation(conversationId, { currentLeafId: first.id });
   } catch (err) {
-    setRunError(conversationId, { kind: 'storage', message: `The fan-out could not run: ${err instanceof Error ? err.message : String(err)}` });
+    setRunError(conversationId, { kind: 'storage', message: `The parallel requests could not run: ${err instanceof Error ? err.message : String(err)}` });
   } finally {
     endRun(conversationId);
   }

@@ -137,3 +137,10 @@ export function activeEndpointConfig(): { endpoint: Endpoint; apiKey: string } {
   const endpoint = s.endpoints.find((e) => e.id === s.activeId) ?? s.endpoints[0]!;
   return { endpoint, apiKey: s.apiKeys[endpoint.id] ?? readApiKey(endpoint.id) };
 }
+
+/** The profile `id` and its key, for a request to an endpoint other than the active one. */
+export function endpointConfig(id: string): { endpoint: Endpoint; apiKey: string } | undefined {
+  const s = useEndpointsStore.getState();
+  const endpoint = s.endpoints.find((e) => e.id === id);
+  return endpoint ? { endpoint, apiKey: s.apiKeys[endpoint.id] ?? readApiKey(endpoint.id) } : undefined;
+}
