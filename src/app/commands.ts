@@ -4,6 +4,7 @@ import { useComposerStore } from '../features/chat/composer-store';
 import { useLiveRuns } from '../features/chat/live-run-store';
 import { sendConversation, stopRun } from '../features/chat/run-service';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
+import { flushEdits } from '../features/editor/pending-writes';
 import { registerCommands } from '../features/workspace/commands';
 import { togglePane, useLayoutStore } from '../features/workspace/layout-store';
 import { registerShortcuts } from '../features/workspace/shortcuts';
@@ -43,9 +44,11 @@ export function registerAppCommands(): void {
       keywords: ['submit', 'request'],
       enabled: () => activeRunning() === null,
       run: () => {
-        const { text, setText } = useComposerStore.getState();
+        const { text, setText, parts, setParts } = useComposerStore.getState();
         setText('');
-        void sendConversation(text);
+        setParts([]);
+        // Message edits are written as typed; attachments go with the text.
+        void flushEdits().then(() => sendConversation(text, parts));
       },
     },
     {

@@ -37,7 +37,8 @@ export function ShortcutsDialog() {
           <CloseIcon />
         </IconButton>
       </div>
-      <div className="max-h-[70vh] space-y-4 overflow-y-auto px-4 py-3">
+      {/* Focusable so keyboard users can scroll a list longer than the screen. */}
+      <div tabIndex={0} aria-label="Shortcut list" className="max-h-[70vh] space-y-4 overflow-y-auto px-4 py-3">
         {all
           .filter(([, list]) => list.length > 0)
           .map(([section, list]) => (
