@@ -186,3 +186,15 @@ test.describe('parameters', () => {
     expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'lookup' } });
   });
 });
+
+test('logit bias picks tokens by text through the tokenizer', async ({ app }) => {
+  await app.open('?model=gpt-4o');
+  await app.setParamOn('logit_bias', true);
+  await app.page.getByTestId('logit-bias-text').fill(' hello world');
+  await app.page.getByTestId('logit-bias-value').fill('-50');
+  await app.page.getByTestId('logit-bias-add').click();
+  await expect(app.page.locator('[data-param="logit_bias"]')).toContainText('o200k_base');
+  const bias = (await app.previewBody()).logit_bias as Record<string, number>;
+  // o200k_base: " hello" = 40617, " world" = 2375.
+  expect(bias).toEqual({ '40617': -50, '2375': -50 });
+});
