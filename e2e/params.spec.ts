@@ -151,6 +151,9 @@ test.describe('parameters', () => {
   test('the preview warns where the body breaks the schema or a model rule', async ({ app }) => {
     await app.open('?model=ref-reasoner');
     const warnings = app.page.getByTestId('request-warning');
+    await expect(app.page.getByTestId('request-preview')).toBeVisible();
+    await expect(warnings).toHaveCount(0); // an empty conversation is not a schema problem
+    await app.composer.fill('Hello');
     await expect(app.page.getByTestId('model-list-status')).toHaveAttribute('data-state', 'ok');
     await app.setParamOn('max_tokens', true);
     await app.setParamOn('temperature', true);

@@ -78,7 +78,7 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
       num('top_logprobs'),
       inline(
         'modalities',
-        'Output modalities',
+        'Modalities',
         <SelectParam className="w-28! shrink-0" name="modalities" value={v.modalities.join(',')} onChange={(e) => set('modalities', e.target.value.split(','))}>
           <option value="text">text</option>
           <option value="text,audio">text, audio</option>
