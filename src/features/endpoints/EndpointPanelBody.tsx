@@ -33,7 +33,7 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
             </option>
           ))}
         </select>
-        <select aria-label="Add an endpoint" data-testid="endpoint-add" value="" onChange={(e) => e.target.value !== '' && addEndpoint(e.target.value === 'blank' ? undefined : e.target.value)} className={`${small} w-20 shrink-0 text-muted`}>
+        <select aria-label="New profile from a preset" data-testid="endpoint-add" value="" onChange={(e) => e.target.value !== '' && addEndpoint(e.target.value === 'blank' ? undefined : e.target.value)} className={`${small} w-20 shrink-0 text-muted`}>
           <option value="">+ Add</option>
           {ENDPOINT_PRESETS.filter((p) => p.id !== 'reference').map((p) => (
             <option key={p.id} value={p.id}>
