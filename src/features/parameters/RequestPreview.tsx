@@ -28,13 +28,14 @@ export function RequestPreview({ path, params }: { path: Message[]; params: Requ
   const warnings = useMemo(() => {
     if (!result.ok) return [];
     const text = JSON.stringify(result.body.messages);
-    const schema = validate ? validate(result.body).map((p) => `Schema: ${p}`) : [];
+    // An empty conversation is only "nothing typed yet", not a schema problem worth a warning.
+    const schema = validate && result.body.messages.length > 0 ? validate(result.body).map((p) => `Schema: ${p}`) : [];
     return [...new Set([...schema, ...modelRuleWarnings(params, facts, text), ...result.warnings])];
   }, [result, validate, params, facts]);
 
   return (
     <section className="border-t border-line pt-2" aria-label="Request preview">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="flex w-full items-center gap-1.5 px-2 py-1 text-[12px] font-semibold uppercase tracking-wide text-muted hover:text-fg">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="flex w-full items-center gap-1.5 whitespace-nowrap px-2 py-1 text-[12px] font-semibold uppercase tracking-wide text-muted hover:text-fg">
         <ChevronIcon open={open} /> Next request
         <span className="ml-auto font-mono text-[10.5px] font-normal normal-case text-faint">POST /chat/completions</span>
       </button>
