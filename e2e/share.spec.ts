@@ -78,7 +78,7 @@ test('share link: open → read-only preview → save gives back the same conver
   const preview = page.getByTestId('share-preview');
   await expect(preview).toBeVisible();
   await expect(preview.getByTestId('share-preview-message')).toHaveCount(2);
-  await expect(preview).toContainText('Hello **world**');
+  await expect(preview.locator('[data-role=assistant]')).toHaveText(/^Assistant\s*Hello world$/i); // markdown rendered, never raw HTML
   await expect(app.conversations).toHaveCount(0); // nothing stored before the person chooses
   await page.getByTestId('share-save-button').click();
   await expect(preview).toBeHidden();
