@@ -48,6 +48,53 @@ export class PlaygroundPage {
     return reply;
   }
 
+  /** Editor: appends an empty message with `role` and types `text` into it. */
+  async addMessage(role: string, text = ''): Promise<Locator> {
+    const before = await this.messages.count();
+    await this.page.getByTestId('add-message-button').click();
+    const message = this.messages.nth(before);
+    await message.getByTestId('message-role-select').selectOption(role);
+    if (text !== '') await message.getByTestId('message-text-input').fill(text);
+    return message;
+  }
+
+  /** Editor: opens the editor of a message unless it is open already; returns its text box. */
+  async edit(message: Locator): Promise<Locator> {
+    const input = message.getByTestId('message-text-input');
+    if (!(await input.isVisible())) await message.getByTestId('edit-message-button').click();
+    await expect(input).toBeVisible();
+    return input;
+  }
+
+  /**
+   * Writes conversations and messages straight into the app's IndexedDB (as an earlier session
+   * would have left them) and makes `activeId` the open one on the next load.
+   */
+  async seed(conversations: unknown[], messages: unknown[], activeId: string | null = null): Promise<void> {
+    await this.page.evaluate(
+      async ({ conversations, messages, activeId }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('chat-playground');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('open failed'));
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['conversations', 'messages'], 'readwrite');
+          for (const c of conversations) tx.objectStore('conversations').put(c);
+          for (const m of messages) tx.objectStore('messages').put(m);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        });
+        db.close();
+        const raw = localStorage.getItem('pg.workspace');
+        const saved = raw ? (JSON.parse(raw) as { state: Record<string, unknown>; version: number }) : { state: {}, version: 1 };
+        saved.state = { ...saved.state, activeConversationId: activeId };
+        localStorage.setItem('pg.workspace', JSON.stringify(saved));
+      },
+      { conversations, messages, activeId },
+    );
+  }
+
   /** Runs `action` and returns the file the page downloads because of it. */
   async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
     const [file] = await Promise.all([this.page.waitForEvent('download'), action()]);
