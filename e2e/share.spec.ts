@@ -88,6 +88,30 @@ test('share link: open → read-only preview → save gives back the same conver
   expect(parse((await app.exportJSON()).text)).toEqual(original);
 });
 
+test('offline HTML page and a pasted share link both import back to the same conversation', async ({ app, page }) => {
+  await chatOnce(app);
+  const original = parse((await app.exportJSON()).text);
+  const html = await app.exportMenu(/Web page/);
+  expect(html.name).toMatch(/\.html$/);
+  expect(html.text).toContain('Hello **world**'); // escaped text, no script: shown as written
+  expect(html.text).not.toMatch(/<script(?! type="application\/json")/);
+  const link = await app.shareLink();
+  await page.keyboard.press('Escape');
+
+  await app.wipeStorage();
+  await app.importFile(html.name, html.text);
+  await expect(app.conversations).toHaveCount(1);
+  expect(parse((await app.exportJSON()).text)).toEqual(original);
+
+  await app.wipeStorage();
+  await page.getByRole('button', { name: 'More export and import options' }).click();
+  await page.getByRole('menuitem', { name: /Import file or link/ }).click();
+  await page.getByTestId('import-text-input').fill(link);
+  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(app.conversations).toHaveCount(1);
+  expect(parse((await app.exportJSON()).text)).toEqual(original);
+});
+
 test('share link with a large image leaves it out with a notice; Open in playground opens it', async ({ app, page }) => {
   await app.open();
   const big = Buffer.alloc(40_000, 7).toString('base64');
@@ -197,12 +221,18 @@ test('code export: curl, Python, JavaScript and fetch carry the preview body and
   }
 });
 
-test('a canary API key never appears in any export, link or backup', async ({ app, page }) => {
+test('a canary API key and custom header value never appear in any export, link, snippet or backup', async ({ app, page }) => {
+  const HEADER_CANARY = 'hdr-canary-55e1b2';
   await app.open();
   await page.getByTestId('endpoint-api-key').fill(CANARY);
+  await page.getByRole('button', { name: /Extra headers/ }).click();
+  await page.getByTestId('endpoint-header-name').fill('X-Secret-Auth');
+  await page.getByTestId('endpoint-header-value').fill(HEADER_CANARY);
+  await page.getByTestId('endpoint-header-value').press('Enter');
   await app.sendAndWait('Secret test [[reply:fine]]');
   const received = await app.receivedRequests();
   expect(received.at(-1)?.headers.authorization).toBe('Bearer ***'); // a key was sent (the log masks it)
+  expect(received.at(-1)?.headers['x-secret-auth']).toBe(HEADER_CANARY); // and the header is in use
   const outputs = [
     (await app.exportJSON()).text,
     (await app.exportMenu(/Markdown/)).text,
@@ -211,7 +241,17 @@ test('a canary API key never appears in any export, link or backup', async ({ ap
     (await app.exportMenu(/Export all conversations/)).text,
     await app.shareLink(),
   ];
-  for (const text of outputs) expect(text).not.toContain(CANARY);
-  const html = outputs[2]!;
-  expect(html).toContain('Secret test');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('code-export-button').click();
+  for (const tab of ['curl', 'Python', 'JavaScript', 'fetch']) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    const code = (await page.getByTestId('code-export-output').textContent()) ?? '';
+    expect(code).toContain('X_SECRET_AUTH'); // the header, by environment variable
+    outputs.push(code);
+  }
+  for (const text of outputs) {
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain(HEADER_CANARY);
+  }
+  expect(outputs[2]).toContain('Secret test');
 });
