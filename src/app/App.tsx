@@ -6,7 +6,7 @@ import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
 import { RetrySetting } from '../features/parameters/RetrySetting';
-import { SharePreview } from '../features/share/SharePreview';
+import { ShareLinkGate } from '../features/share/ShareLinkGate';
 
 export function App() {
   const active = useActiveConversation();
@@ -25,7 +25,7 @@ export function App() {
           <RequestPreview path={active.path} params={params} />
         </div>
       </aside>
-      <SharePreview />
+      <ShareLinkGate />
       <Toaster />
     </div>
   );
