@@ -1,6 +1,9 @@
 import { expect, test, type PlaygroundPage } from './support/app';
 
 const CANARY = 'sk-canary-e2e-7f3a9c1d';
+
+// Each test is a whole round trip (chat, export, wipe, reload, import, export again).
+test.describe.configure({ timeout: 60_000 });
 /** A 1×1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -104,10 +107,7 @@ test('offline HTML page and a pasted share link both import back to the same con
   expect(parse((await app.exportJSON()).text)).toEqual(original);
 
   await app.wipeStorage();
-  await page.getByRole('button', { name: 'More export and import options' }).click();
-  await page.getByRole('menuitem', { name: /Import file or link/ }).click();
-  await page.getByTestId('import-text-input').fill(link);
-  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await app.pasteImport(link);
   await expect(app.conversations).toHaveCount(1);
   expect(parse((await app.exportJSON()).text)).toEqual(original);
 });
@@ -168,10 +168,7 @@ test('plain request body: export → import → the next request is the same bod
   const preview = JSON.parse((await page.getByTestId('request-preview').textContent()) ?? '') as unknown;
   expect(JSON.parse(body.text)).toEqual(preview);
   await app.wipeStorage();
-  await page.getByRole('button', { name: 'More export and import options' }).click();
-  await page.getByRole('menuitem', { name: /Import file or link/ }).click();
-  await page.getByTestId('import-text-input').fill(body.text);
-  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await app.pasteImport(body.text);
   await expect(app.conversations).toHaveCount(1);
   await expect(app.messages).toHaveCount(2);
   expect(JSON.parse((await page.getByTestId('request-preview').textContent()) ?? '')).toEqual(preview);
