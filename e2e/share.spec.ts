@@ -1,6 +1,9 @@
 import { expect, test, type PlaygroundPage } from './support/app';
 
 const CANARY = 'sk-canary-e2e-7f3a9c1d';
+
+// Each test is a whole round trip (chat, export, wipe, reload, import, export again).
+test.describe.configure({ timeout: 60_000 });
 /** A 1×1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -78,13 +81,34 @@ test('share link: open → read-only preview → save gives back the same conver
   const preview = page.getByTestId('share-preview');
   await expect(preview).toBeVisible();
   await expect(preview.getByTestId('share-preview-message')).toHaveCount(2);
-  await expect(preview).toContainText('Hello **world**');
+  await expect(preview.locator('[data-role=assistant]')).toHaveText(/^Assistant\s*Hello world$/i); // markdown rendered, never raw HTML
   await expect(app.conversations).toHaveCount(0); // nothing stored before the person chooses
   await page.getByTestId('share-save-button').click();
   await expect(preview).toBeHidden();
   await expect(app.conversations).toHaveCount(1);
   expect(page.url()).not.toContain('#share=');
   await app.conversations.first().click();
+  expect(parse((await app.exportJSON()).text)).toEqual(original);
+});
+
+test('offline HTML page and a pasted share link both import back to the same conversation', async ({ app, page }) => {
+  await chatOnce(app);
+  const original = parse((await app.exportJSON()).text);
+  const html = await app.exportMenu(/Web page/);
+  expect(html.name).toMatch(/\.html$/);
+  expect(html.text).toContain('Hello **world**'); // escaped text, no script: shown as written
+  expect(html.text).not.toMatch(/<script(?! type="application\/json")/);
+  const link = await app.shareLink();
+  await page.keyboard.press('Escape');
+
+  await app.wipeStorage();
+  await app.importFile(html.name, html.text);
+  await expect(app.conversations).toHaveCount(1);
+  expect(parse((await app.exportJSON()).text)).toEqual(original);
+
+  await app.wipeStorage();
+  await app.pasteImport(link);
+  await expect(app.conversations).toHaveCount(1);
   expect(parse((await app.exportJSON()).text)).toEqual(original);
 });
 
@@ -144,10 +168,7 @@ test('plain request body: export → import → the next request is the same bod
   const preview = JSON.parse((await page.getByTestId('request-preview').textContent()) ?? '') as unknown;
   expect(JSON.parse(body.text)).toEqual(preview);
   await app.wipeStorage();
-  await page.getByRole('button', { name: 'More export and import options' }).click();
-  await page.getByRole('menuitem', { name: /Import file or link/ }).click();
-  await page.getByTestId('import-text-input').fill(body.text);
-  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await app.pasteImport(body.text);
   await expect(app.conversations).toHaveCount(1);
   await expect(app.messages).toHaveCount(2);
   expect(JSON.parse((await page.getByTestId('request-preview').textContent()) ?? '')).toEqual(preview);
@@ -197,12 +218,18 @@ test('code export: curl, Python, JavaScript and fetch carry the preview body and
   }
 });
 
-test('a canary API key never appears in any export, link or backup', async ({ app, page }) => {
+test('a canary API key and custom header value never appear in any export, link, snippet or backup', async ({ app, page }) => {
+  const HEADER_CANARY = 'hdr-canary-55e1b2';
   await app.open();
   await page.getByTestId('endpoint-api-key').fill(CANARY);
+  await page.getByRole('button', { name: /Extra headers/ }).click();
+  await page.getByTestId('endpoint-header-name').fill('X-Secret-Auth');
+  await page.getByTestId('endpoint-header-value').fill(HEADER_CANARY);
+  await page.getByTestId('endpoint-header-value').press('Enter');
   await app.sendAndWait('Secret test [[reply:fine]]');
   const received = await app.receivedRequests();
   expect(received.at(-1)?.headers.authorization).toBe('Bearer ***'); // a key was sent (the log masks it)
+  expect(received.at(-1)?.headers['x-secret-auth']).toBe(HEADER_CANARY); // and the header is in use
   const outputs = [
     (await app.exportJSON()).text,
     (await app.exportMenu(/Markdown/)).text,
@@ -211,7 +238,17 @@ test('a canary API key never appears in any export, link or backup', async ({ ap
     (await app.exportMenu(/Export all conversations/)).text,
     await app.shareLink(),
   ];
-  for (const text of outputs) expect(text).not.toContain(CANARY);
-  const html = outputs[2]!;
-  expect(html).toContain('Secret test');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('code-export-button').click();
+  for (const tab of ['curl', 'Python', 'JavaScript', 'fetch']) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    const code = (await page.getByTestId('code-export-output').textContent()) ?? '';
+    expect(code).toContain('X_SECRET_AUTH'); // the header, by environment variable
+    outputs.push(code);
+  }
+  for (const text of outputs) {
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain(HEADER_CANARY);
+  }
+  expect(outputs[2]).toContain('Secret test');
 });

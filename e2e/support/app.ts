@@ -144,6 +144,19 @@ export class PlaygroundPage {
     await this.page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
   }
 
+  /** Import dialog: paste a link, JSON or request body and import it. */
+  async pasteImport(text: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'More export and import options' }).click();
+    await this.page.getByRole('menuitem', { name: /Import file or link/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import' });
+    const input = dialog.getByTestId('import-text-input');
+    await expect(async () => {
+      await input.fill(text);
+      await expect(input).toHaveValue(text, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  }
+
   async shareLink(): Promise<string> {
     await this.page.getByTestId('share-link-button').click();
     const output = this.page.getByTestId('share-link-output');

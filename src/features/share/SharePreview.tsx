@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Markdown } from '../../components/markdown/Markdown';
 import { Button } from '../../components/ui/Button';
 import { hostLabel } from '../../domain/endpoints';
 import { messageText, pathToLeaf } from '../../domain/messages';
@@ -74,7 +75,9 @@ function Preview({ restored, onDone }: { restored: Restored; onDone: () => void 
             <li key={m.id} data-testid="share-preview-message" data-role={m.role} className="rounded-lg border border-line bg-bg px-3 py-2">
               <div className={`mb-1 text-[11px] font-semibold uppercase tracking-wide ${m.role === 'assistant' ? 'text-accent' : 'text-muted'}`}>{ROLE_LABEL[m.role]}</div>
               {m.reasoning ? <div className="mb-1 border-l-2 border-line pl-2 text-[12.5px] whitespace-pre-wrap text-muted">{m.reasoning}</div> : null}
-              <div className="whitespace-pre-wrap break-words text-[13.5px]">{messageText(m.content)}</div>
+              <div className="break-words text-[13.5px]">
+                {m.role === 'assistant' ? <Markdown text={messageText(m.content)} /> : <div className="whitespace-pre-wrap">{messageText(m.content)}</div>}
+              </div>
               {m.content.map((p, i) =>
                 p.type === 'image' && p.source.kind === 'blob' && urls.has(p.source.blobId) ? <img key={i} src={urls.get(p.source.blobId)} alt={p.source.name ?? 'image'} className="mt-1 max-h-48 rounded border border-line" /> : null,
               )}

@@ -1,13 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { IconButton } from '../../components/ui/Button';
 import { toast } from '../../components/ui/toast';
 import type { ActiveConversation } from '../conversations/use-active-conversation';
 import { useActiveParams } from '../conversations/use-active-conversation';
 import { useComposerStore } from '../chat/composer-store';
-import { CodeDialog } from './CodeDialog';
-import { ImportDialog } from './ImportDialog';
-import { ShareLinkDialog } from './ShareLinkDialog';
-import { backupEverything, exportConversation, importFile, type ExportKind } from './share-actions';
+import type { ExportKind } from './share-actions';
+
+// The codec (schema, compression, snippets) loads on first use, not with the page.
+const actions = () => import('./share-actions');
+const CodeDialog = lazy(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const ShareLinkDialog = lazy(() => import('./ShareLinkDialog').then((m) => ({ default: m.ShareLinkDialog })));
+const exportConversation = (id: string, kind: ExportKind, draft: string) => actions().then((a) => a.exportConversation(id, kind, draft));
 
 const LinkIcon = () => (
   <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
@@ -45,6 +49,7 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
     const files = [...(input.files ?? [])];
     input.value = ''; // choosing the same file again imports again
     setOpen(null);
+    const { importFile } = await actions();
     for (const file of files) await importFile(file);
   };
 
@@ -61,9 +66,11 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
       </IconButton>
       <MoreMenu conversationId={id} draft={draft} onImport={() => setOpen('import')} />
       <input ref={fileInput} data-testid="import-file-input" type="file" accept=".json,.chat.json,.html,application/json,text/html" multiple hidden onChange={(e) => void onFile(e.currentTarget)} />
-      {open === 'link' && id ? <ShareLinkDialog conversationId={id} onClose={() => setOpen(null)} /> : null}
-      {open === 'code' ? <CodeDialog path={path} params={params} draft={draft} onClose={() => setOpen(null)} /> : null}
-      {open === 'import' ? <ImportDialog onChooseFile={() => fileInput.current?.click()} onClose={() => setOpen(null)} /> : null}
+      <Suspense fallback={null}>
+        {open === 'link' && id ? <ShareLinkDialog conversationId={id} onClose={() => setOpen(null)} /> : null}
+        {open === 'code' ? <CodeDialog path={path} params={params} draft={draft} onClose={() => setOpen(null)} /> : null}
+        {open === 'import' ? <ImportDialog onChooseFile={() => fileInput.current?.click()} onClose={() => setOpen(null)} /> : null}
+      </Suspense>
     </div>
   );
 }
@@ -103,7 +110,7 @@ function MoreMenu({ conversationId, draft, onImport }: { conversationId: string 
           <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('body')}>OpenAI request body<span className="font-mono text-[11px] text-faint">.json</span></button>
           <div className="my-1 border-t border-line" />
           <div className="px-3 pb-1 pt-1 text-[10.5px] font-semibold uppercase tracking-wide text-faint">Backup</div>
-          <button role="menuitem" type="button" data-testid="backup-export-button" className={item} onClick={() => { setOpen(false); void backupEverything(); }}>Export all conversations</button>
+          <button role="menuitem" type="button" data-testid="backup-export-button" className={item} onClick={() => { setOpen(false); void actions().then((a) => a.backupEverything()); }}>Export all conversations</button>
           <button role="menuitem" type="button" data-testid="import-button" className={item} onClick={() => { setOpen(false); onImport(); }}>Import file or link…</button>
         </div>
       ) : null}

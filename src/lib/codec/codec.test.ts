@@ -165,3 +165,18 @@ describe('hostile and broken input', () => {
     expect(md).not.toContain('A dot.'); // the other branch
   });
 });
+
+describe('request body parameters', () => {
+  it.each([
+    [{ stream: false }],
+    [{ stream: true, stream_options: { include_usage: false } }],
+    [{ stream: true, stream_options: { include_usage: true } }],
+    [{ temperature: 0.2, stop: ['x'], top_k: 40, seed: 7 }],
+  ])('body %j comes back unchanged', (extra) => {
+    const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }], ...extra };
+    const back = ok(restore(JSON.stringify(body)));
+    const c = back.conversations[0]!;
+    const rebuilt = buildChatRequest(c.messages, c.conversation.params);
+    expect(rebuilt.ok && rebuilt.body).toEqual(body);
+  });
+});

@@ -82,6 +82,10 @@ const DIRECT: ParamKey[] = [
   'user', 'safety_identifier', 'store', 'metadata', 'modalities', 'audio',
 ];
 
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 export type ParamsResult = { ok: true; params: RequestParams } | { ok: false; path: string; reason: string };
 
 /** Parameters from a request body; anything the panel has no control for goes to extra body. */
@@ -106,18 +110,15 @@ export function paramsFromBody(body: Record<string, unknown>): ParamsResult {
     (values as unknown as Record<string, unknown>)[key] = parsed.output;
     enabled[key as ParamKey] = true;
   }
-  if (body.stream === true) {
-    values.stream = true;
+  if (typeof body.stream === 'boolean') {
+    values.stream = body.stream;
     enabled.stream = true;
-    const opts = body.stream_options;
-    if (opts && typeof opts === 'object' && (opts as Record<string, unknown>).include_usage === true && Object.keys(opts).length === 1) {
-      values.include_usage = true;
-      enabled.include_usage = true;
-    } else if (opts !== undefined) extra.stream_options = opts;
-  } else if (body.stream !== undefined) {
-    if (body.stream !== false) extra.stream = body.stream;
-    if (body.stream_options !== undefined) extra.stream_options = body.stream_options;
-  }
+  } else if (body.stream !== undefined) extra.stream = body.stream;
+  const opts = body.stream_options;
+  if (isRecord(opts) && typeof opts.include_usage === 'boolean' && Object.keys(opts).length === 1) {
+    values.include_usage = opts.include_usage;
+    enabled.include_usage = true;
+  } else if (opts !== undefined) extra.stream_options = opts;
   const model = typeof body.model === 'string' ? body.model : 'gpt-4o-mini';
   return { ok: true, params: { model, values, enabled, extraBody: Object.keys(extra).length > 0 ? JSON.stringify(extra, null, 2) : '' } };
 }

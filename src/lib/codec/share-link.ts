@@ -5,7 +5,19 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { base64urlToBytes, bytesToBase64url } from './base64';
 import type { BlobData, ConversationBundle } from './format';
-import { documentToJSON, encodeDocument } from './encode';
+import { DEFAULT_PARAM_VALUES } from '../../domain/params';
+import { encodeDocument } from './encode';
+import type { DocumentV2 } from './schema';
+
+/** Links leave out parameter values equal to the defaults: restore() fills them back in. */
+function withoutDefaultValues(doc: DocumentV2): DocumentV2 {
+  const defaults = DEFAULT_PARAM_VALUES as unknown as Record<string, unknown>;
+  for (const c of doc.conversations) {
+    const values = c.params.values as Record<string, unknown>;
+    for (const key of Object.keys(values)) if (JSON.stringify(values[key]) === JSON.stringify(defaults[key])) delete values[key];
+  }
+  return doc;
+}
 
 export const SHARE_PARAM = 'share';
 /** Images up to this size travel inside links; larger ones are replaced by a notice. */
@@ -70,7 +82,8 @@ function dropLargeBinaries(bundle: ConversationBundle, blobs: ReadonlyMap<string
 
 export function encodeShareLink(appURL: string, bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>): ShareLink {
   const slim = dropLargeBinaries(bundle, blobs);
-  const json = documentToJSON(encodeDocument([slim.bundle], slim.blobs)).replace(/\n\s*/g, '');
+  const doc = withoutDefaultValues(structuredClone(encodeDocument([slim.bundle], slim.blobs)));
+  const json = JSON.stringify(doc);
   const packed = bytesToBase64url(deflateSync(strToU8(json), { level: 9 }));
   const base = appURL.replace(/#.*$/, '');
   const url = `${base}#${SHARE_PARAM}=${packed}`;
