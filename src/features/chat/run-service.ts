@@ -11,6 +11,7 @@ import { buildChatRequest } from '../../lib/openai/request';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
+import { useComposerStore } from './composer-store';
 import { claimRun, endRun, setRunError, settle, useLiveRuns } from './live-run-store';
 import { createRunPublisher } from './run-publisher';
 
@@ -66,7 +67,13 @@ async function send(text: string): Promise<void> {
   if (text.trim() !== '') {
     const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content: textContent(text) });
     const isFirst = !path.some((m) => m.role === 'user');
-    await appendMessages(conversation.id, [user], user.id, isFirst ? titleFrom(text) : undefined);
+    try {
+      await appendMessages(conversation.id, [user], user.id, isFirst ? titleFrom(text) : undefined);
+    } catch (err) {
+      // Not saved (e.g. storage full): the text goes back into the composer rather than being lost.
+      if (useComposerStore.getState().text === '') useComposerStore.getState().setText(text);
+      throw err;
+    }
     path = [...path, user];
   }
   await runFrom(conversation, path);

@@ -74,7 +74,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
         className={`flex min-w-0 flex-1 flex-col justify-center self-stretch px-2.5 text-left ${active ? 'text-fg' : 'text-muted'}`}
       >
         <span className={`flex min-w-0 items-center gap-1.5 text-[13px] ${active ? 'font-medium' : ''}`}>
-          <span className="truncate">
+          <span data-testid="conversation-title" className="truncate">
             <Highlighted text={c.title} terms={terms} />
           </span>
           {(c.tags ?? []).map((t) => (

@@ -69,6 +69,17 @@ function watchWrites(d: PlaygroundDB): void {
     name: 'storage-health',
     create: (down) => ({
       ...down,
+      // IndexedDB reports a full disk when the transaction commits (abort with QuotaExceededError), not per request.
+      transaction: (stores, mode, options) => {
+        const tx = down.transaction(stores, mode, options);
+        if (mode === 'readwrite' && typeof (tx as Partial<IDBTransaction>).addEventListener === 'function') {
+          const idbTx = tx as unknown as IDBTransaction;
+          idbTx.addEventListener('abort', () => {
+            if (isQuotaError(idbTx.error)) addProblem({ kind: 'quota', detail: idbTx.error?.message ?? 'QuotaExceededError' });
+          });
+        }
+        return tx;
+      },
       table: (name) => {
         const table = down.table(name);
         return {
@@ -115,7 +126,9 @@ async function recreate(d: PlaygroundDB): Promise<void> {
 
 async function memoryDatabase(): Promise<PlaygroundDB> {
   const fake = await import('fake-indexeddb');
-  const d = new PlaygroundDB(DB_NAME, { indexedDB: fake.indexedDB, IDBKeyRange: fake.IDBKeyRange });
+  // Dexie's live queries stay silent without a global IndexedDB; give them the in-memory one.
+  if (!Dexie.dependencies.indexedDB) Object.assign(Dexie.dependencies, { indexedDB: fake.indexedDB, IDBKeyRange: fake.IDBKeyRange });
+  const d = new PlaygroundDB(`${DB_NAME}-memory`, { indexedDB: fake.indexedDB, IDBKeyRange: fake.IDBKeyRange });
   watchWrites(d);
   await d.open();
   return d;
