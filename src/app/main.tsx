@@ -6,14 +6,16 @@ import { openDatabase } from '../lib/db/health';
 import { recoverInterruptedStreams } from '../lib/db/recovery';
 import { flushParams } from '../features/conversations/params-writer';
 import { startLibraryList } from '../features/library/library-list';
+import { registerServiceWorker } from '../features/workspace/sw-register';
+import { startTheme } from '../features/workspace/theme';
 import { App } from './App';
+import { registerAppCommands } from './commands';
 import { applyUrlConfig } from './url-config';
 import './styles.css';
 
-const dark = window.matchMedia('(prefers-color-scheme: dark)');
-const applyTheme = () => document.documentElement.classList.toggle('dark', dark.matches);
-applyTheme();
-dark.addEventListener('change', applyTheme);
+startTheme();
+registerAppCommands();
+registerServiceWorker();
 
 applyUrlConfig();
 // The sidebar's first screen paints with the app; the whole list follows from the indexes.

@@ -1,21 +1,55 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { choiceGroup } from '../../domain/choices';
 import { siblingsOf } from '../../domain/messages';
 import type { Message } from '../../domain/types';
+import { ChoiceColumns } from '../compare/ChoiceColumns';
+import { useCompareStore } from '../compare/compare-store';
 import { MessageView } from './MessageView';
+import { VirtualMessageRows } from './VirtualMessageRows';
+
+/**
+ * Up to this many messages every one is in the DOM (find-in-page works, nothing is measured);
+ * longer conversations are virtualized so they open at once.
+ */
+const VIRTUALIZE_FROM = 60;
 
 /** Within this distance of the bottom the view follows the stream; scrolled further up it stays put. */
 const STICK_PX = 48;
 
 export function MessageList({ path, messages, running }: { path: Message[]; messages: Message[]; running: boolean }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-
   const siblings = useMemo(() => {
     const map = new Map<string, Message[]>();
     for (const m of path) map.set(m.id, siblingsOf(messages, m));
     return map;
   }, [path, messages]);
+  const last = path.at(-1);
+  const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
+  const decided = useCompareStore((s) => (last?.requestId ? s.decided.includes(last.requestId) : false));
+  const choices = useMemo(() => (decided ? [] : choiceGroup(messages, last)), [decided, messages, last]);
+  const renderRow = (m: Message) =>
+    m === last && choices.length > 1 ? (
+      <ChoiceColumns choices={choices} leafId={m.id} />
+    ) : (
+      <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+    );
+  if (path.length >= VIRTUALIZE_FROM) return <VirtualMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;
+  return <AllMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;
+}
+
+function AllMessageRows({
+  path,
+  renderRow,
+  running,
+  jumpToEnd,
+}: {
+  path: Message[];
+  renderRow: (m: Message) => ReactNode;
+  running: boolean;
+  jumpToEnd: boolean;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
 
   useEffect(() => {
     const el = scroller.current;
@@ -36,8 +70,6 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
   }, []);
 
   // Sending (a new user message or a reply starting) shows the end, wherever the reader was.
-  const last = path.at(-1);
-  const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
   useLayoutEffect(() => {
     const el = scroller.current;
     if (jumpToEnd) atBottom.current = true;
@@ -45,10 +77,10 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
   }, [path.length, jumpToEnd]);
 
   return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={running}>
+    <div ref={scroller} className="@container min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={running}>
       <div ref={content} className="mx-auto max-w-3xl space-y-1 px-4 py-6">
         {path.map((m) => (
-          <MessageView key={m.id} message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+          <Fragment key={m.id}>{renderRow(m)}</Fragment>
         ))}
       </div>
     </div>
