@@ -4,6 +4,9 @@ import { putConversations, type RawConversation } from './support/idb';
 
 const PARAMS = defaultRequestParams('ref-chat');
 
+// Multi-step journeys through the library; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe('library actions', () => {
   test('pin, duplicate, tag and filter, delete with Undo', async ({ app }) => {
     await app.open();

@@ -4,6 +4,9 @@ import { databaseVersion, holdDatabaseOpen, releaseDatabase, writeV1Database, ty
 
 const PARAMS = defaultRequestParams('ref-chat');
 
+// Multi-step journeys through the library; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe('several tabs', () => {
   test('changes in one tab show in the other', async ({ app, context }) => {
     await app.open();
@@ -15,8 +18,8 @@ test.describe('several tabs', () => {
     await expect(other.assistant().getByTestId('message-content')).toHaveText('seen everywhere');
     // A reply streaming in one tab grows in the other (throttled saves).
     await app.send('More [[rate:30]] [[tokens:200]]');
-    await expect(other.assistant().getByTestId('message-content')).toContainText(/\w+ \w+ \w+/, { timeout: 10_000 });
-    await expect(other.assistant()).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+    await expect(other.assistant().getByTestId('message-content')).toContainText(/\w+ \w+ \w+/, { timeout: 30_000 });
+    await expect(other.assistant()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await other.conversationAction('Shared topic', 'Rename');
     const title = other.page.getByRole('textbox', { name: 'Conversation title' });
     await title.fill('Renamed in the other tab');
