@@ -49,7 +49,7 @@ export function StorageBanner({ conversation, messages }: { conversation: Conver
   useRestoreSource(conversation, messages);
   if (health.problems.length === 0) return null;
   return (
-    <div className="pointer-events-none fixed inset-x-0 top-2 z-40 flex flex-col items-center gap-1.5">
+    <div className="pointer-events-none fixed inset-x-0 top-12 z-40 flex flex-col items-center gap-1.5">
       {health.problems.map((p) => (
         <div key={p.kind} role="alert" data-testid="storage-banner" data-kind={p.kind} className="pointer-events-auto flex max-w-[720px] items-start gap-2 rounded-md border border-warn/50 bg-warn-soft px-3 py-2 text-[13px] text-fg shadow-md">
           <span className="mt-0.5 text-warn">
