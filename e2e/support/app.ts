@@ -73,6 +73,39 @@ export class PlaygroundPage {
     return found;
   }
 
+  // Library (sidebar)
+  async newConversation(): Promise<void> {
+    await this.page.getByTestId('new-conversation-button').click();
+    await expect(this.messages).toHaveCount(0);
+  }
+  get search(): Locator {
+    return this.page.getByTestId('conversation-search');
+  }
+  conversation(title: string | RegExp): Locator {
+    return this.conversations.filter({ hasText: title });
+  }
+  /** Opens it from the sidebar and waits until its messages are the ones shown. */
+  async openConversation(title: string | RegExp): Promise<void> {
+    const open = this.conversation(title).first().getByRole('button').first();
+    await open.click();
+    await expect(open).toHaveAttribute('aria-current', 'page');
+    const name = (await open.getByTestId('conversation-title').textContent()) ?? '';
+    await expect(this.page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(name);
+  }
+  /** Runs a row action: Rename and Delete are on the row, the rest in its "More actions" menu. */
+  async conversationAction(title: string | RegExp, action: string): Promise<void> {
+    const row = this.conversation(title).first();
+    await row.hover();
+    const direct = row.getByRole('button', { name: action, exact: true });
+    if ((await direct.count()) > 0) return direct.click();
+    await row.getByRole('button', { name: 'More actions' }).click();
+    await this.page.getByRole('menuitem', { name: action }).click();
+  }
+  storageBanner(kind?: string): Locator {
+    const all = this.page.getByTestId('storage-banner');
+    return kind ? all.and(this.page.locator(`[data-kind="${kind}"]`)) : all;
+  }
+
   /** Editor: appends an empty message with `role` and types `text` into it. */
   async addMessage(role: string, text = ''): Promise<Locator> {
     const before = await this.messages.count();

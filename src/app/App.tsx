@@ -1,7 +1,8 @@
 import { Toaster } from '../components/ui/toast';
 import { ChatView } from '../features/chat/ChatView';
-import { Sidebar } from '../features/conversations/Sidebar';
 import { useActiveConversation, useActiveParams } from '../features/conversations/use-active-conversation';
+import { Sidebar } from '../features/library/Sidebar';
+import { StorageBanner } from '../features/library/StorageBanner';
 import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
@@ -31,6 +32,7 @@ export function App() {
         }
       />
       <ShareLinkGate />
+      <StorageBanner conversation={active.conversation} messages={active.messages} />
       <Toaster />
     </>
   );

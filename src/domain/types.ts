@@ -234,6 +234,7 @@ export interface Conversation {
   currentLeafId: string | null;
   params: RequestParams;
   endpointId: string | null;
-  pinned?: boolean;
+  /** When it was pinned (pinned conversations sit on top); absent = not pinned. */
+  pinnedAt?: number;
   tags?: string[];
 }

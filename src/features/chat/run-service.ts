@@ -10,6 +10,7 @@ import { buildChatRequest } from '../../lib/openai/request';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
+import { useComposerStore } from './composer-store';
 import { claimRun, endRun, setRunError, useLiveRuns } from './live-run-store';
 import { finish, newMessage } from './run-finish';
 import { createRunPublisher } from './run-publisher';
@@ -67,7 +68,13 @@ async function send(text: string, parts: ContentPart[]): Promise<void> {
     const content = text.trim() !== '' ? [...textContent(text), ...parts] : parts;
     const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content });
     const isFirst = !path.some((m) => m.role === 'user');
-    await appendMessages(conversation.id, [user], user.id, isFirst ? titleFrom(text) : undefined);
+    try {
+      await appendMessages(conversation.id, [user], user.id, isFirst ? titleFrom(text) : undefined);
+    } catch (err) {
+      // Not saved (e.g. storage full): the text goes back into the composer rather than being lost.
+      if (useComposerStore.getState().text === '') useComposerStore.getState().setText(text);
+      throw err;
+    }
     path = [...path, user];
   }
   await runFrom(conversation, path);

@@ -47,6 +47,6 @@ export function useActiveParams(conversation: Conversation | null): { params: Re
   const draft = useWorkspaceStore((s) => s.draftParams);
   const pending = useWorkspaceStore((s) => s.pendingParams);
   const params = conversation ? (pending?.id === conversation.id ? pending.params : conversation.params) : draft;
-  const setParams = (next: RequestParams) => editParams(conversation?.id ?? null, next);
+  const setParams = (next: RequestParams) => editParams(conversation?.id ?? null, next, conversation?.params);
   return { params, setParams };
 }

@@ -5,6 +5,13 @@ import type { RequestParams } from '../../domain/types';
 
 export const DEFAULT_MODEL = 'ref-chat';
 
+/** An edit not yet saved, and the stored parameters it started from (to notice another tab's change). */
+export interface PendingParams {
+  id: string;
+  params: RequestParams;
+  base?: RequestParams;
+}
+
 interface WorkspaceState {
   /** The open conversation; null = a new, not yet saved one. */
   activeConversationId: string | null;
@@ -13,8 +20,8 @@ interface WorkspaceState {
   /** How often a request that failed before its first byte is retried. */
   maxRetries: number;
   /** Parameter edits not yet written to the open conversation (see params-writer). */
-  pendingParams: { id: string; params: RequestParams } | null;
-  setPendingParams(pending: { id: string; params: RequestParams } | null): void;
+  pendingParams: PendingParams | null;
+  setPendingParams(pending: PendingParams | null): void;
   setMaxRetries(n: number): void;
   open(id: string | null): void;
   setDraftParams(params: RequestParams): void;

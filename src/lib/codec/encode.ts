@@ -32,7 +32,7 @@ export function encodeDocument(bundles: readonly ConversationBundle[], blobs: Re
       currentLeafId: c.currentLeafId,
       params: c.params,
       endpoint: endpoint ? { baseURL: endpoint.baseURL, name: endpoint.name, ...(endpoint.builtIn ? { builtIn: endpoint.builtIn } : {}) } : null,
-      ...(c.pinned !== undefined ? { pinned: c.pinned } : {}),
+      ...(c.pinnedAt !== undefined ? { pinned: true } : {}),
       ...(c.tags !== undefined ? { tags: c.tags } : {}),
       messages: messages.map(fileMessage),
     })),

@@ -154,7 +154,8 @@ function toBundle(c: DocumentV2['conversations'][number]): ConversationBundle {
     currentLeafId: c.currentLeafId,
     params: { model: c.params.model, values, enabled, extraBody: c.params.extraBody },
     endpointId: null,
-    ...(c.pinned !== undefined ? { pinned: c.pinned } : {}),
+    // The file keeps a plain flag; the library orders pins by when they were pinned.
+    ...(c.pinned === true ? { pinnedAt: c.updatedAt } : {}),
     ...(c.tags !== undefined ? { tags: c.tags } : {}),
   };
   const messages = c.messages.map((m) => ({ ...m, conversationId: c.id }) as Message);

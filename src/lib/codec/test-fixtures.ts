@@ -12,7 +12,7 @@ export function richBundle(id = 'conv-1'): { bundle: ConversationBundle; blobs: 
   params.values.temperature = 0.3;
   params.values.tools = [{ type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
   params.extraBody = '{"top_k": 40}';
-  const conversation: Conversation = { id, title: 'Weather <b>test</b>', createdAt: 1000, updatedAt: 2000, currentLeafId: `${id}-a2`, params, endpointId: 'reference', pinned: true, tags: ['demo'] };
+  const conversation: Conversation = { id, title: 'Weather <b>test</b>', createdAt: 1000, updatedAt: 2000, currentLeafId: `${id}-a2`, params, endpointId: 'reference', pinnedAt: 2000, tags: ['demo'] };
   const m = (suffix: string, parentId: string | null, fields: Partial<Message> & Pick<Message, 'role'>, t: number): Message => ({
     id: `${id}-${suffix}`, conversationId: id, parentId, content: [], status: 'done', createdAt: t, updatedAt: t, ...fields,
   });

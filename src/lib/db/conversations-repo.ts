@@ -29,9 +29,20 @@ export async function updateConversation(id: string, patch: Partial<Omit<Convers
   await db().conversations.update(id, { ...patch, updatedAt: Date.now() });
 }
 
-/** Renaming does not move the conversation in the newest-first list. */
-export async function renameConversation(id: string, title: string): Promise<void> {
-  await db().conversations.update(id, { title: title.trim() || 'Untitled' });
+/**
+ * Renaming does not move the conversation in the newest-first list. With `expected` (the title
+ * the person started from), a title changed meanwhile (e.g. in another tab) is not overwritten:
+ * the result is 'conflict' and the current title is returned.
+ */
+export async function renameConversation(id: string, title: string, expected?: string): Promise<{ ok: true } | { ok: false; current: string }> {
+  const d = db();
+  return d.transaction('rw', d.conversations, async () => {
+    const current = await d.conversations.get(id);
+    if (!current) return { ok: true } as const;
+    if (expected !== undefined && current.title !== expected && current.title !== title.trim()) return { ok: false, current: current.title } as const;
+    await d.conversations.update(id, { title: title.trim() || 'Untitled' });
+    return { ok: true } as const;
+  });
 }
 
 /** Deletes the conversation, its messages and the blobs only they referenced, atomically. */
@@ -46,7 +57,7 @@ export async function deleteConversation(id: string): Promise<void> {
   });
 }
 
-function blobIdsOf(m: Message): string[] {
+export function blobIdsOf(m: Message): string[] {
   const ids: string[] = [];
   for (const part of m.content) {
     if (part.type !== 'text' && part.source.kind === 'blob') ids.push(part.source.blobId);

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Conversation, Message } from '../../domain/types';
 
 /** Binary parts (images, audio, files) live here, never as base64 inside message rows. */
@@ -16,10 +16,35 @@ export interface KeyValueRow {
 
 export const DB_NAME = 'chat-playground';
 
+/** The schema version this build writes; a database with a higher one was written by a newer build. */
+export const SCHEMA_VERSION = 2;
+
+/** v1 rows as they were stored: `pinned` was a boolean, which IndexedDB cannot index. */
+type V1Conversation = Omit<Conversation, 'pinnedAt'> & { pinned?: boolean; pinnedAt?: number };
+
+/**
+ * v1 → v2: pins become a timestamp (indexable, and pinned rows keep a stable order), tags are
+ * always an array (multi-entry index for the tag filter), and every message has `updatedAt`
+ * (indexed: the search index catches up on changes since it last looked, from any tab).
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx.table<V1Conversation, string>('conversations').toCollection().modify((c) => {
+    if (c.pinned === true && c.pinnedAt === undefined) c.pinnedAt = c.updatedAt;
+    delete c.pinned;
+    if (!Array.isArray(c.tags)) c.tags = [];
+    if (typeof c.title !== 'string') c.title = String(c.title ?? 'Untitled');
+  });
+  await tx.table<Message, string>('messages').toCollection().modify((m) => {
+    if (typeof m.updatedAt !== 'number') m.updatedAt = m.createdAt;
+  });
+}
+
 /**
  * Schema history. Each version lists only what changed; data upgrades go in `.upgrade()`
- * and get a test that opens a database written by the previous version.
+ * and get a test that opens a database written by the previous version (schema.test.ts).
  * v1: conversations, messages (tree by parentId), blobs, kv.
+ * v2: conversations by pinnedAt, tags and [updatedAt+title] (the sidebar reads only keys),
+ *     messages by updatedAt (see upgradeToV2).
  * Endpoint profiles are small, synchronous-at-startup settings and live in localStorage instead.
  */
 export class PlaygroundDB extends Dexie {
@@ -28,16 +53,25 @@ export class PlaygroundDB extends Dexie {
   blobs!: EntityTable<BlobRow, 'id'>;
   kv!: EntityTable<KeyValueRow, 'key'>;
 
-  constructor(name = DB_NAME) {
-    super(name);
-    this.version(1).stores({
-      conversations: 'id, updatedAt, pinned',
-      messages: 'id, conversationId, [conversationId+createdAt], status',
-      blobs: 'id',
-      kv: 'key',
-    });
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(V1_STORES);
+    this.version(2)
+      .stores({
+        conversations: 'id, updatedAt, pinnedAt, *tags, [updatedAt+title]',
+        messages: 'id, conversationId, [conversationId+createdAt], status, updatedAt',
+      })
+      .upgrade(upgradeToV2);
   }
 }
+
+/** The v1 schema, also used by tests to write a database as the previous build did. */
+export const V1_STORES = {
+  conversations: 'id, updatedAt, pinned',
+  messages: 'id, conversationId, [conversationId+createdAt], status',
+  blobs: 'id',
+  kv: 'key',
+} as const;
 
 let instance: PlaygroundDB | null = null;
 
@@ -46,7 +80,7 @@ export function db(): PlaygroundDB {
   return instance;
 }
 
-/** Tests and tools may swap the database (e.g. fake-indexeddb in Node). */
+/** Tests and tools may swap the database (e.g. fake-indexeddb in Node, or memory mode). */
 export function setDb(next: PlaygroundDB): void {
   instance = next;
 }

@@ -1,0 +1,188 @@
+import { defaultRequestParams } from '../src/domain/params';
+import { expect, test, PlaygroundPage } from './support/app';
+import { databaseVersion, holdDatabaseOpen, releaseDatabase, writeV1Database, type RawConversation } from './support/idb';
+
+const PARAMS = defaultRequestParams('ref-chat');
+
+// Multi-step journeys through the library; the shared 2-core machine can be slow.
+test.describe.configure({ timeout: 90_000 });
+
+test.describe('several tabs', () => {
+  test('changes in one tab show in the other', async ({ app, context }) => {
+    await app.open();
+    const other = new PlaygroundPage(await context.newPage());
+    await other.open();
+    await app.sendAndWait('Shared topic [[reply:seen everywhere]]');
+    await expect(other.conversation('Shared topic')).toHaveCount(1);
+    await other.openConversation('Shared topic');
+    await expect(other.assistant().getByTestId('message-content')).toHaveText('seen everywhere');
+    // A reply streaming in one tab grows in the other (throttled saves).
+    await app.send('More [[rate:30]] [[tokens:200]]');
+    await expect(other.assistant().getByTestId('message-content')).toContainText(/\w+ \w+ \w+/, { timeout: 30_000 });
+    await expect(other.assistant()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await other.conversationAction('Shared topic', 'Rename');
+    const title = other.page.getByRole('textbox', { name: 'Conversation title' });
+    await title.fill('Renamed in the other tab');
+    await title.press('Enter');
+    await expect(app.conversations.first()).toContainText('Renamed in the other tab');
+  });
+
+  test('two tabs renaming the same conversation: the second is told, not silently overwritten', async ({ app, context }) => {
+    await app.open();
+    await app.sendAndWait('Contested [[reply:ok]]');
+    const other = new PlaygroundPage(await context.newPage());
+    await other.open();
+    await app.conversationAction('Contested', 'Rename');
+    await other.conversationAction('Contested', 'Rename');
+    const mine = app.page.getByRole('textbox', { name: 'Conversation title' });
+    const theirs = other.page.getByRole('textbox', { name: 'Conversation title' });
+    await theirs.fill('Title from tab B');
+    await theirs.press('Enter');
+    await expect(app.page.getByRole('textbox', { name: 'Conversation title' })).toBeVisible();
+    await mine.fill('Title from tab A');
+    await mine.press('Enter');
+    const notice = app.page.getByTestId('toast').filter({ hasText: 'renamed in another tab' });
+    await expect(notice).toContainText('Title from tab B');
+    await expect(app.conversations.first()).toContainText('Title from tab B');
+    await notice.getByRole('button', { name: 'Use “Title from tab A”' }).click();
+    await expect(other.conversations.first()).toContainText('Title from tab A');
+  });
+
+  test('settings edited in two tabs at once: one is saved, the other tab is told', async ({ app, context }) => {
+    await app.open();
+    await app.sendAndWait('Settings race [[reply:ok]]');
+    const other = new PlaygroundPage(await context.newPage());
+    await other.open();
+    await other.openConversation('Settings race');
+    await Promise.all([app.page.getByTestId('model-input').fill('model-from-a'), other.page.getByTestId('model-input').fill('model-from-b')]);
+    const notice = (p: PlaygroundPage) => p.page.getByTestId('toast').filter({ hasText: 'changed in another tab' });
+    await expect.poll(async () => (await notice(app).count()) + (await notice(other).count())).toBe(1);
+    await app.page.reload();
+    await expect(app.page.getByTestId('model-input')).toHaveValue(/model-from-[ab]/);
+  });
+});
+
+test.describe('schema versions', () => {
+  const v1: RawConversation[] = [
+    { id: 'old-1', title: 'Written by v1', updatedAt: Date.now() - 60_000, pinned: true, messages: Array.from({ length: 6 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', text: `v1 message ${i}` })) },
+    { id: 'old-2', title: 'Also v1', updatedAt: Date.now() - 120_000, messages: [{ role: 'user', text: 'hello from v1' }] },
+  ];
+
+  test('a v1 database is upgraded with every message, once the old tab lets go', async ({ context, page }) => {
+    await page.goto('/__ref/health');
+    await writeV1Database(page, v1, PARAMS);
+    await holdDatabaseOpen(page); // an old tab still open
+
+    const app = new PlaygroundPage(await context.newPage());
+    await app.page.goto('/');
+    await expect(app.storageBanner('blocked')).toContainText('another tab');
+    await releaseDatabase(page);
+    await expect(app.storageBanner('blocked')).toHaveCount(0);
+    await expect(app.composer).toBeVisible();
+    expect(await databaseVersion(app.page)).toBe(20);
+
+    await expect(app.conversations).toHaveCount(2);
+    await expect(app.conversations.first()).toContainText('Written by v1');
+    await expect(app.conversations.first()).toHaveAttribute('data-pinned', 'true');
+    await app.openConversation('Written by v1');
+    await expect(app.messages).toHaveCount(6);
+    for (let i = 0; i < 6; i++) await expect(app.messages.nth(i).getByTestId('message-content')).toHaveText(`v1 message ${i}`);
+    await app.openConversation('Also v1');
+    await expect(app.messages.first().getByTestId('message-content')).toHaveText('hello from v1');
+  });
+
+  test('a database from a newer build is refused, left untouched, and the app works in memory', async ({ page, context }) => {
+    await page.goto('/__ref/health');
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const q = indexedDB.open('chat-playground', 990);
+        q.onupgradeneeded = () => q.result.createObjectStore('future', { keyPath: 'id' }).put({ id: 'x', text: 'from the future' });
+        q.onsuccess = () => res(q.result);
+      });
+      db.close();
+    });
+    const app = new PlaygroundPage(await context.newPage());
+    await app.open();
+    await expect(app.storageBanner('memory')).toContainText('newer version');
+    const reply = await app.sendAndWait('Still works [[reply:in memory]]');
+    await expect(reply.getByTestId('message-content')).toHaveText('in memory');
+    expect(await databaseVersion(app.page)).toBe(990);
+    const kept = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const q = indexedDB.open('chat-playground');
+        q.onsuccess = () => res(q.result);
+      });
+      const names = [...db.objectStoreNames];
+      db.close();
+      return names;
+    });
+    expect(kept).toEqual(['future']);
+  });
+});
+
+test.describe('storage faults', () => {
+  test('no IndexedDB (private mode): works in memory and says so', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await expect(app.storageBanner('memory')).toContainText('only in memory');
+    await app.sendAndWait('Private chat [[reply:kept in memory]]');
+    await expect(app.conversation('Private chat')).toHaveCount(1);
+    await app.newConversation();
+    await app.openConversation('Private chat');
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('kept in memory');
+  });
+
+  test('the database deleted under the app: the open conversation is saved again', async ({ app, context }) => {
+    await app.open();
+    await app.sendAndWait('Precious [[reply:do not lose me]]');
+    const other = await context.newPage();
+    await other.goto('/__ref/health');
+    await other.evaluate(
+      () =>
+        new Promise<void>((res, rej) => {
+          const q = indexedDB.deleteDatabase('chat-playground');
+          q.onsuccess = () => res();
+          q.onerror = () => rej(q.error);
+        }),
+    );
+    await expect(app.storageBanner('deleted')).toContainText('saved again');
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('do not lose me');
+    await app.page.reload();
+    await expect(app.conversation('Precious')).toHaveCount(1);
+    await app.openConversation('Precious');
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('do not lose me');
+  });
+
+  test('quota exceeded: a clear notice, nothing lost, space can be freed', async ({ app, context, baseURL }) => {
+    // Chromium enforces an overridden quota on databases created after the override.
+    const cdp = await context.newCDPSession(app.page);
+    const origin = new URL(baseURL!).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 300_000 });
+    await app.open();
+    await app.sendAndWait('Before the disk filled [[reply:safe]]');
+    const big = `Too big ${'lorem ipsum dolor sit amet '.repeat(15_000)}`;
+    await app.composer.fill(big);
+    await app.composer.press('ControlOrMeta+Enter');
+    await expect(app.storageBanner('quota')).toContainText('Storage is full');
+    // Nothing lost: the earlier conversation is intact and the unsaved text is back in the composer.
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('safe');
+    await expect(app.composer).toHaveValue(big);
+    await app.storageBanner('quota').getByRole('button', { name: 'Open Storage' }).click();
+    await expect(app.page.getByTestId('storage-dialog')).toBeVisible();
+    await expect(app.page.getByTestId('storage-conversation').first()).toContainText('Before the disk filled');
+    await app.page.getByTestId('storage-dialog').getByRole('button', { name: 'Close' }).click();
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  });
+});
+
+test('the Storage dialog shows use and the biggest conversations', async ({ app }) => {
+  await app.open();
+  await app.sendAndWait('Small one [[reply:a]]');
+  await app.newConversation();
+  await app.sendAndWait(`Big one ${'many different words here '.repeat(400)} [[reply:b]]`);
+  await app.page.getByTestId('storage-button').click();
+  await expect(app.page.getByTestId('storage-usage')).toContainText(/used/);
+  await expect(app.page.getByTestId('storage-conversation')).toHaveCount(2);
+  await expect(app.page.getByTestId('storage-conversation').first()).toContainText('Big one');
+});

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+
+/** Raw IndexedDB helpers run in the page, for states the UI cannot produce by itself. */
+export interface RawConversation {
+  id: string;
+  title: string;
+  updatedAt: number;
+  messages: { role: string; text: string }[];
+  pinned?: boolean;
+}
+
+/** Writes rows into the app's existing database (the app opened it first), as another writer would. */
+export async function putConversations(page: Page, list: RawConversation[], params: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ list, params }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const q = indexedDB.open('chat-playground');
+        q.onsuccess = () => res(q.result);
+        q.onerror = () => rej(q.error);
+      });
+      const tx = db.transaction(['conversations', 'messages'], 'readwrite');
+      for (const c of list) {
+        let parent: string | null = null;
+        c.messages.forEach((m, i) => {
+          const id = `${c.id}-m${i}`;
+          const at = c.updatedAt - (c.messages.length - i);
+          tx.objectStore('messages').put({ id, conversationId: c.id, parentId: parent, role: m.role, content: [{ type: 'text', text: m.text }], status: 'done', createdAt: at, updatedAt: at });
+          parent = id;
+        });
+        tx.objectStore('conversations').put({ id: c.id, title: c.title, createdAt: c.updatedAt - 100, updatedAt: c.updatedAt, currentLeafId: parent, params, endpointId: 'reference', tags: [], ...(c.pinned ? { pinnedAt: c.updatedAt } : {}) });
+      }
+      await new Promise((res, rej) => {
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    { list, params },
+  );
+}
+
+/** Creates the database exactly as the v1 build did (Dexie version 1 = IndexedDB version 10), with rows. */
+export async function writeV1Database(page: Page, list: RawConversation[], params: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ list, params }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const q = indexedDB.open('chat-playground', 10);
+        q.onupgradeneeded = () => {
+          const d = q.result;
+          const cs = d.createObjectStore('conversations', { keyPath: 'id' });
+          cs.createIndex('updatedAt', 'updatedAt');
+          cs.createIndex('pinned', 'pinned');
+          const ms = d.createObjectStore('messages', { keyPath: 'id' });
+          ms.createIndex('conversationId', 'conversationId');
+          ms.createIndex('[conversationId+createdAt]', ['conversationId', 'createdAt']);
+          ms.createIndex('status', 'status');
+          d.createObjectStore('blobs', { keyPath: 'id' });
+          d.createObjectStore('kv', { keyPath: 'key' });
+        };
+        q.onsuccess = () => res(q.result);
+        q.onerror = () => rej(q.error);
+      });
+      const tx = db.transaction(['conversations', 'messages'], 'readwrite');
+      for (const c of list) {
+        let parent: string | null = null;
+        c.messages.forEach((m, i) => {
+          const id = `${c.id}-m${i}`;
+          const at = c.updatedAt - (c.messages.length - i);
+          tx.objectStore('messages').put({ id, conversationId: c.id, parentId: parent, role: m.role, content: [{ type: 'text', text: m.text }], status: 'done', createdAt: at, updatedAt: at });
+          parent = id;
+        });
+        // v1 stored pins as a boolean.
+        tx.objectStore('conversations').put({ id: c.id, title: c.title, createdAt: c.updatedAt - 100, updatedAt: c.updatedAt, currentLeafId: parent, params, endpointId: 'reference', ...(c.pinned ? { pinned: true } : {}) });
+      }
+      await new Promise((res) => (tx.oncomplete = res));
+      db.close();
+    },
+    { list, params },
+  );
+}
+
+/** Opens a plain connection that, like an old build without a versionchange handler, does not let go. */
+export async function holdDatabaseOpen(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res) => {
+      const q = indexedDB.open('chat-playground');
+      q.onsuccess = () => res(q.result);
+    });
+    (window as unknown as { __held: IDBDatabase }).__held = db;
+  });
+}
+
+export async function releaseDatabase(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __held?: IDBDatabase }).__held?.close());
+}
+
+export async function databaseVersion(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const dbs = await indexedDB.databases();
+    return dbs.find((d) => d.name === 'chat-playground')?.version ?? 0;
+  });
+}

@@ -1,0 +1,117 @@
+import { memo, useState } from 'react';
+import { IconButton } from '../../components/ui/Button';
+import { PencilIcon, PinIcon, TrashIcon } from '../../components/ui/icons';
+import { toast } from '../../components/ui/toast';
+import type { ConversationSummary } from '../../domain/library';
+import { renameConversation } from '../../lib/db/conversations-repo';
+import { setPinned, setTags } from '../../lib/db/library-repo';
+import { Highlighted } from './Highlighted';
+import { ItemMenu } from './ItemMenu';
+import { deleteWithUndo, duplicate, titleFromModel } from './library-actions';
+
+interface Props {
+  conversation: ConversationSummary;
+  active: boolean;
+  terms: readonly string[];
+  snippet: string | undefined;
+  onOpen: (id: string) => void;
+}
+
+type Editing = { field: 'title' | 'tags'; value: string; from: string } | null;
+
+/** Renames; a title changed meanwhile in another tab is not overwritten without asking. */
+async function saveTitle(c: ConversationSummary, title: string, from: string): Promise<void> {
+  const res = await renameConversation(c.id, title, from);
+  if (res.ok) return;
+  toast(`This conversation was renamed in another tab to “${res.current}”. Your title was not saved.`, 'error', {
+    action: { label: `Use “${title.trim()}”`, run: () => void renameConversation(c.id, title) },
+  });
+}
+
+export const ConversationItem = memo(function ConversationItem({ conversation: c, active, terms, snippet, onOpen }: Props) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const pinned = c.pinnedAt !== undefined;
+
+  const commit = () => {
+    if (!editing) return;
+    setEditing(null);
+    if (editing.value.trim() === editing.from) return;
+    if (editing.field === 'title') void saveTitle(c, editing.value, editing.from);
+    else void setTags(c.id, editing.value.split(','));
+  };
+
+  if (editing) {
+    return (
+      <div data-testid="conversation-item" data-conversation-id={c.id} className="flex h-full items-center rounded-md bg-sunken">
+        <input
+          autoFocus
+          aria-label={editing.field === 'title' ? 'Conversation title' : 'Tags, separated by commas'}
+          placeholder={editing.field === 'tags' ? 'work, ideas' : undefined}
+          value={editing.value}
+          onChange={(e) => setEditing({ ...editing, value: e.target.value })}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setEditing(null);
+          }}
+          className="mx-1 h-7 min-w-0 flex-1 rounded border border-accent bg-raised px-2 text-[13px]"
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div
+      data-testid="conversation-item"
+      data-conversation-id={c.id}
+      data-pinned={pinned || undefined}
+      className={`group relative flex h-full items-center rounded-md ${active ? 'bg-accent-soft' : 'hover:bg-sunken'}`}
+    >
+      <button
+        type="button"
+        onClick={() => onOpen(c.id)}
+        aria-current={active ? 'page' : undefined}
+        className={`flex min-w-0 flex-1 flex-col justify-center self-stretch px-2.5 text-left ${active ? 'text-fg' : 'text-muted'}`}
+      >
+        <span className={`flex min-w-0 items-center gap-1.5 text-[13px] ${active ? 'font-medium' : ''}`}>
+          <span data-testid="conversation-title" className="truncate">
+            <Highlighted text={c.title} terms={terms} />
+          </span>
+          {(c.tags ?? []).map((t) => (
+            <span key={t} data-testid="conversation-tag" className="shrink-0 rounded bg-sunken px-1 text-[10.5px] leading-4 text-faint group-hover:bg-panel">
+              {t}
+            </span>
+          ))}
+        </span>
+        {snippet ? (
+          <span data-testid="conversation-snippet" className="truncate text-[11.5px] text-faint">
+            <Highlighted text={snippet} terms={terms} />
+          </span>
+        ) : null}
+      </button>
+      {pinned ? (
+        <span className="pr-2 text-accent group-hover:invisible" aria-hidden="true">
+          <PinIcon />
+        </span>
+      ) : null}
+      {/* Overlaid on hover or focus, so titles use the whole width the rest of the time. */}
+      <span className="absolute inset-y-0 right-0 hidden items-center rounded-r-md bg-inherit pr-1 pl-1 group-hover:flex group-focus-within:flex">
+        <IconButton label="Rename" onClick={() => setEditing({ field: 'title', value: c.title, from: c.title })}>
+          <PencilIcon />
+        </IconButton>
+        <IconButton label="Delete" onClick={() => void deleteWithUndo(c)}>
+          <TrashIcon />
+        </IconButton>
+        <ItemMenu
+          label="More actions"
+          actions={[
+            { label: pinned ? 'Unpin' : 'Pin to top', run: () => void setPinned(c.id, !pinned) },
+            { label: 'Duplicate', run: () => void duplicate(c) },
+            { label: 'Edit tags…', run: () => setEditing({ field: 'tags', value: (c.tags ?? []).join(', '), from: (c.tags ?? []).join(', ') }) },
+            { label: 'Ask the model for a title', run: () => void titleFromModel(c.id).catch((err: unknown) => toast(`No title: ${String(err)}`, 'error')) },
+          ]}
+        />
+      </span>
+    </div>
+  );
+});

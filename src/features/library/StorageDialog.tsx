@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '../../components/ui/Button';
+import { DatabaseIcon } from '../../components/ui/icons';
+import { toast } from '../../components/ui/toast';
+import { requestPersistence } from '../../lib/db/health';
+import { conversationSizes, removeBinaries, type ConversationSize } from '../../lib/db/library-repo';
+import { deleteWithUndo } from './library-actions';
+import { useStorageDialog } from './storage-dialog-store';
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+interface Usage {
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean | null;
+  biggest: ConversationSize[];
+}
+
+async function readUsage(): Promise<Usage> {
+  const s = navigator.storage as StorageManager | undefined;
+  const [estimate, persisted, sizes] = await Promise.all([s?.estimate?.().catch(() => null), requestPersistence(), conversationSizes()]);
+  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted, biggest: sizes.slice(0, 8) };
+}
+
+export function StorageButton() {
+  const openDialog = useStorageDialog((s) => s.setOpen);
+  return (
+    <>
+      <Button variant="ghost" data-testid="storage-button" className="w-full justify-start" onClick={() => openDialog(true)}>
+        <DatabaseIcon /> Storage
+      </Button>
+      <StorageDialog />
+    </>
+  );
+}
+
+function StorageDialog() {
+  const open = useStorageDialog((s) => s.open);
+  const setOpen = useStorageDialog((s) => s.setOpen);
+  const ref = useRef<HTMLDialogElement>(null);
+  const [usage, setUsage] = useState<Usage | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    readUsage().then(
+      (u) => live && setUsage(u),
+      (err: unknown) => toast(`Reading storage use failed: ${String(err)}`, 'error'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, tick]);
+
+  const pct = usage?.usage != null && usage.quota ? Math.min(100, (usage.usage / usage.quota) * 100) : null;
+  return (
+    <dialog ref={ref} data-testid="storage-dialog" aria-labelledby="storage-title" onClose={() => setOpen(false)} className="m-auto w-[460px] rounded-lg border border-line bg-panel p-0 text-fg shadow-xl backdrop:bg-black/30">
+      <div className="flex h-11 items-center justify-between border-b border-line px-4">
+        <h2 id="storage-title" className="text-[14px] font-semibold">
+          Storage
+        </h2>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Close
+        </Button>
+      </div>
+      <div className="space-y-3 p-4 text-[13px]">
+        {usage === null ? (
+          <p className="text-faint">Measuring…</p>
+        ) : (
+          <>
+            <div>
+              <div className="flex justify-between">
+                <span data-testid="storage-usage">
+                  {usage.usage === null ? 'Usage unknown' : `${formatBytes(usage.usage)} used`}
+                  {usage.quota ? ` of ${formatBytes(usage.quota)}` : ''}
+                </span>
+                <span className="text-faint">{usage.persisted ? 'Persistent: the browser will not evict it' : 'Not persistent: the browser may evict it under pressure'}</span>
+              </div>
+              {pct !== null ? (
+                <div role="meter" aria-label="Storage used" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100} className="mt-1.5 h-1.5 overflow-hidden rounded bg-sunken">
+                  <div className={`h-full ${pct > 90 ? 'bg-danger' : 'bg-accent'}`} style={{ width: `${pct}%` }} />
+                </div>
+              ) : null}
+            </div>
+            <p className="text-muted">To keep a copy elsewhere, use Export all (Backup). Freeing space: remove the images of a large conversation, or delete it.</p>
+            <h3 className="text-[12px] font-semibold tracking-wide text-faint uppercase">Biggest conversations</h3>
+            {usage.biggest.length === 0 ? <p className="text-faint">Nothing stored yet.</p> : null}
+            <ul className="divide-y divide-line rounded-md border border-line">
+              {usage.biggest.map((c) => (
+                <li key={c.id} data-testid="storage-conversation" className="flex items-center gap-2 px-2.5 py-1.5">
+                  <span className="min-w-0 flex-1 truncate">{c.title}</span>
+                  <span className="shrink-0 text-[12px] text-faint tabular-nums">
+                    {formatBytes(c.bytes)}
+                    {c.images > 0 ? ` · ${c.images} image${c.images > 1 ? 's' : ''}` : ''}
+                  </span>
+                  {c.images > 0 ? (
+                    <Button
+                      variant="ghost"
+                      className="h-7 px-2"
+                      onClick={() =>
+                        void removeBinaries(c.id).then((n) => {
+                          toast(`Removed ${n} image${n === 1 ? '' : 's'} from “${c.title}”`, 'success');
+                          setTick((t) => t + 1);
+                        })
+                      }
+                    >
+                      Remove images
+                    </Button>
+                  ) : null}
+                  <Button variant="ghost" className="h-7 px-2" aria-label={`Delete ${c.title}`} onClick={() => void deleteWithUndo(c).then(() => setTick((t) => t + 1))}>
+                    Delete
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,103 @@
+import { toast } from '../../components/ui/toast';
+import { messageText, pathToLeaf, textContent } from '../../domain/messages';
+import type { Conversation, Message } from '../../domain/types';
+import { getConversation, renameConversation } from '../../lib/db/conversations-repo';
+import { duplicateConversation, removeConversation, restoreConversation } from '../../lib/db/library-repo';
+import { listMessages } from '../../lib/db/messages-repo';
+import { runChatCompletion } from '../../lib/openai/client';
+import { buildChatRequest } from '../../lib/openai/request';
+import { stopRun } from '../chat/run-service';
+import { useWorkspaceStore } from '../conversations/workspace-store';
+import { activeEndpointConfig } from '../endpoints/endpoints-store';
+import { forgetConversation } from './search-index';
+
+function failed(what: string, err: unknown): void {
+  toast(`${what} failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+}
+
+/** Deletes at once; the toast's Undo puts back the conversation, every message and image. */
+export async function deleteWithUndo(conversation: Pick<Conversation, 'id' | 'title'>): Promise<void> {
+  stopRun(conversation.id); // no tokens are spent on a conversation that is gone
+  const ws = useWorkspaceStore.getState();
+  const wasOpen = ws.activeConversationId === conversation.id;
+  if (wasOpen) ws.open(null);
+  try {
+    const snapshot = await removeConversation(conversation.id);
+    forgetConversation(conversation.id);
+    if (!snapshot) return;
+    toast(`Deleted “${conversation.title}”`, 'info', {
+      ms: 10_000,
+      action: {
+        label: 'Undo',
+        run: () =>
+          void restoreConversation(snapshot).then(
+            () => wasOpen && useWorkspaceStore.getState().open(conversation.id),
+            (err: unknown) => failed('Undo', err),
+          ),
+      },
+    });
+  } catch (err) {
+    failed('Deleting', err);
+  }
+}
+
+export async function duplicate(conversation: Pick<Conversation, 'id'>): Promise<void> {
+  try {
+    const copy = await duplicateConversation(conversation.id);
+    if (copy) useWorkspaceStore.getState().open(copy.id);
+  } catch (err) {
+    failed('Duplicating', err);
+  }
+}
+
+const TITLE_PROMPT =
+  'Write a title of at most six words for the conversation below. Answer with the title only: no quotes, no punctuation at the end.';
+
+/** One line, no wrapping quotes or trailing period, at most 60 characters. */
+export function cleanTitle(raw: string): string {
+  const line = (raw.split('\n').find((l) => l.trim() !== '') ?? '').trim();
+  const unquoted = line.replace(/^["'“”‘’*#\s]+|["'“”‘’*.\s]+$/g, '').replace(/^title:\s*/i, '');
+  return unquoted.length > 60 ? `${unquoted.slice(0, 57).trimEnd()}…` : unquoted;
+}
+
+/**
+ * Asks the conversation's model for a title: one small, non-streamed request with the start of
+ * the current branch (text only), sent only when the person asks for it.
+ */
+export async function titleFromModel(conversationId: string): Promise<void> {
+  const conversation = await getConversation(conversationId);
+  if (!conversation) return;
+  const path = pathToLeaf(await listMessages(conversationId), conversation.currentLeafId);
+  const excerpt = path
+    .filter((m) => m.role === 'user' || m.role === 'assistant')
+    .slice(0, 4)
+    .map((m) => `${m.role}: ${messageText(m.content).slice(0, 1500)}`)
+    .join('\n\n');
+  if (excerpt.trim() === '') {
+    toast('Nothing to name yet: the conversation has no messages.', 'info');
+    return;
+  }
+  const now = Date.now();
+  const prompt: Message[] = [
+    { id: 't-s', conversationId, parentId: null, role: 'system', content: textContent(TITLE_PROMPT), status: 'done', createdAt: now, updatedAt: now },
+    { id: 't-u', conversationId, parentId: 't-s', role: 'user', content: textContent(excerpt), status: 'done', createdAt: now, updatedAt: now },
+  ];
+  // Only the model: sampling settings of the conversation are not meant for this side request.
+  const built = buildChatRequest(prompt, { ...conversation.params, enabled: {}, extraBody: '' }, () => '');
+  if (!built.ok) return failed('Asking for a title', new Error(built.error.message));
+  const { endpoint, apiKey } = activeEndpointConfig();
+  toast('Asking the model for a title…', 'info', { ms: 2000 });
+  const result = await runChatCompletion({
+    endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+    body: built.body, // no `stream`: one JSON answer
+    signal: AbortSignal.timeout(60_000),
+    maxRetries: 1,
+  });
+  const title = cleanTitle(result.completion.choices[0]?.content ?? '');
+  if (result.error || title === '') {
+    toast(`No title: ${result.error?.message ?? 'the model answered with nothing.'}`, 'error');
+    return;
+  }
+  const saved = await renameConversation(conversationId, title);
+  if (saved.ok) toast(`Titled “${title}”`, 'success');
+}

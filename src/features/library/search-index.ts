@@ -1,0 +1,137 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { matchesAll, snippet } from '../../domain/library';
+import { messageText } from '../../domain/messages';
+import type { Message } from '../../domain/types';
+import { db } from '../../lib/db/schema';
+
+/**
+ * Message text of every conversation, held in memory for search (titles are searched straight
+ * from the sidebar's list). Why in memory and not a persisted word index: a persisted index would
+ * be rewritten on every throttled save of a streaming reply, only finds word prefixes, and misses
+ * rows written by other means (older builds, imports, raw tools); a substring scan over the text
+ * of 10,000 conversations takes a few milliseconds. The index is built in chunks the first time
+ * someone searches, then follows every change (from any tab) through the `updatedAt` index of
+ * messages (schema v2), re-reading only the conversations that changed.
+ */
+interface Entry {
+  text: string;
+  lower: string;
+}
+
+const CHUNK = 2000;
+let entries = new Map<string, Entry>();
+let watermark = 0;
+let building: Promise<void> | null = null;
+let ready = false;
+let version = 0;
+let follower: Subscription | null = null;
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  version++;
+  for (const l of listeners) l();
+}
+
+export function subscribeSearchIndex(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function searchIndexVersion(): number {
+  return version;
+}
+
+export function searchIndexReady(): boolean {
+  return ready;
+}
+
+function entryOf(messages: readonly Message[]): Entry {
+  const text = messages.map((m) => [messageText(m.content), m.reasoning ?? ''].join(' ').trim()).filter(Boolean).join('\n');
+  return { text, lower: text.toLowerCase() };
+}
+
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function build(): Promise<void> {
+  const byConversation = new Map<string, Message[]>();
+  let last: string | null = null;
+  let high = 0;
+  for (;;) {
+    const table = db().messages;
+    const chunk: Message[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(CHUNK).toArray();
+    for (const m of chunk) {
+      const list = byConversation.get(m.conversationId);
+      if (list) list.push(m);
+      else byConversation.set(m.conversationId, [m]);
+      if (m.updatedAt > high) high = m.updatedAt;
+    }
+    if (chunk.length < CHUNK) break;
+    last = chunk[chunk.length - 1]!.id;
+    await yieldToPage();
+  }
+  const next = new Map<string, Entry>();
+  for (const [id, list] of byConversation) next.set(id, entryOf(list.sort((a, b) => a.createdAt - b.createdAt)));
+  entries = next;
+  watermark = high;
+  ready = true;
+  changed();
+  follow();
+}
+
+/** Re-reads the conversations whose messages changed since the watermark (this tab or another). */
+function follow(): void {
+  follower?.unsubscribe();
+  follower = liveQuery(() => db().messages.where('updatedAt').above(watermark - 1).toArray()).subscribe({
+    next: (recent) => void refresh(recent),
+    error: (err: unknown) => console.error('Search index stopped following changes', err),
+  });
+}
+
+async function refresh(recent: Message[]): Promise<void> {
+  const ids = new Set(recent.map((m) => m.conversationId));
+  if (ids.size === 0) return;
+  for (const id of ids) {
+    const list = await db().messages.where('[conversationId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray();
+    if (list.length === 0) entries.delete(id);
+    else entries.set(id, entryOf(list));
+  }
+  // Keep one ms of overlap so writes in the same millisecond are not missed.
+  const high = Math.max(watermark, ...recent.map((m) => m.updatedAt));
+  if (high > watermark) {
+    watermark = high;
+    follow();
+  }
+  changed();
+}
+
+/** Starts building the index (idempotent); resolves when it is ready. */
+export function ensureSearchIndex(): Promise<void> {
+  building ??= build().catch((err: unknown) => {
+    building = null;
+    console.error('Building the search index failed', err);
+  });
+  return building;
+}
+
+export function forgetConversation(id: string): void {
+  if (entries.delete(id)) changed();
+}
+
+/** A snippet of the message text when every term occurs in it (together with the title), else null. */
+export function messageMatch(conversationId: string, titleLower: string, terms: readonly string[]): string | null {
+  const e = entries.get(conversationId);
+  if (!e) return null;
+  if (!matchesAll(`${titleLower}\n${e.lower}`, terms)) return null;
+  return snippet(e.text, terms.filter((t) => e.lower.includes(t)));
+}
+
+/** Test and tool hook: drop everything (e.g. after the database was swapped). */
+export function resetSearchIndex(): void {
+  follower?.unsubscribe();
+  follower = null;
+  entries = new Map();
+  watermark = 0;
+  building = null;
+  ready = false;
+  changed();
+}

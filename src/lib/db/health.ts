@@ -1,0 +1,203 @@
+import Dexie from 'dexie';
+import { db, DB_NAME, PlaygroundDB, SCHEMA_VERSION, setDb } from './schema';
+
+/**
+ * What the app can say about its storage. Every fault keeps the app usable and tells the person
+ * what happened and what is (not) being saved; nothing already stored is touched.
+ */
+export type StorageProblem =
+  | { kind: 'memory'; reason: 'unavailable' | 'newer' | 'failed'; detail: string }
+  | { kind: 'blocked' }
+  | { kind: 'upgraded-elsewhere' }
+  | { kind: 'deleted' }
+  | { kind: 'quota'; detail: string };
+
+export interface StorageHealth {
+  /** False while the database is opening (or waiting for another tab). */
+  ready: boolean;
+  problems: StorageProblem[];
+}
+
+let state: StorageHealth = { ready: false, problems: [] };
+const listeners = new Set<() => void>();
+
+export function storageHealth(): StorageHealth {
+  return state;
+}
+
+export function subscribeStorageHealth(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function set(next: Partial<StorageHealth>): void {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+
+function addProblem(p: StorageProblem): void {
+  set({ problems: [...state.problems.filter((q) => q.kind !== p.kind), p] });
+}
+
+export function clearProblem(kind: StorageProblem['kind']): void {
+  set({ problems: state.problems.filter((p) => p.kind !== kind) });
+}
+
+export function isQuotaError(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = err;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const name = (e as { name?: unknown }).name;
+    if (name === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded) return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
+}
+
+/** Called back after the database was deleted under the app and recreated, to save what this tab still shows. */
+type RestoreHook = () => Promise<void>;
+let restoreHook: RestoreHook | null = null;
+export function onDatabaseRecreated(hook: RestoreHook): void {
+  restoreHook = hook;
+}
+
+/** Every write goes through here: a full disk becomes a visible problem, not a silent console error. */
+function watchWrites(d: PlaygroundDB): void {
+  d.use({
+    stack: 'dbcore',
+    name: 'storage-health',
+    create: (down) => ({
+      ...down,
+      // IndexedDB reports a full disk when the transaction commits (abort with QuotaExceededError), not per request.
+      transaction: (stores, mode, options) => {
+        const tx = down.transaction(stores, mode, options);
+        if (mode === 'readwrite' && typeof (tx as Partial<IDBTransaction>).addEventListener === 'function') {
+          const idbTx = tx as unknown as IDBTransaction;
+          idbTx.addEventListener('abort', () => {
+            if (isQuotaError(idbTx.error)) addProblem({ kind: 'quota', detail: idbTx.error?.message ?? 'QuotaExceededError' });
+          });
+        }
+        return tx;
+      },
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) =>
+            table.mutate(req).then(
+              (res) => {
+                if (state.problems.some((p) => p.kind === 'quota') && req.type !== 'delete') clearProblem('quota');
+                return res;
+              },
+              (err: unknown) => {
+                if (isQuotaError(err)) addProblem({ kind: 'quota', detail: err instanceof Error ? err.message : String(err) });
+                throw err;
+              },
+            ),
+        };
+      },
+    }),
+  });
+}
+
+function watchConnection(d: PlaygroundDB): void {
+  d.on('blocked', () => addProblem({ kind: 'blocked' }));
+  d.on('versionchange', (ev: IDBVersionChangeEvent) => {
+    // Dexie closes the connection so the other side can proceed; its next query reopens.
+    if (ev.newVersion === null || ev.newVersion === 0) {
+      addProblem({ kind: 'deleted' });
+      // Reopen once the delete went through, then save what this tab still has.
+      setTimeout(() => void recreate(d), 50);
+    } else {
+      addProblem({ kind: 'upgraded-elsewhere' });
+    }
+  });
+}
+
+async function recreate(d: PlaygroundDB): Promise<void> {
+  try {
+    await d.open();
+    await restoreHook?.();
+  } catch (err) {
+    console.error('Reopening the database failed', err);
+  }
+}
+
+async function memoryDatabase(): Promise<PlaygroundDB> {
+  const fake = await import('fake-indexeddb');
+  // Dexie's live queries stay silent without a global IndexedDB; give them the in-memory one.
+  if (!Dexie.dependencies.indexedDB) Object.assign(Dexie.dependencies, { indexedDB: fake.indexedDB, IDBKeyRange: fake.IDBKeyRange });
+  const d = new PlaygroundDB(`${DB_NAME}-memory`, { indexedDB: fake.indexedDB, IDBKeyRange: fake.IDBKeyRange });
+  watchWrites(d);
+  await d.open();
+  return d;
+}
+
+/** The version of an existing database, 0 when there is none (it is not created here). */
+function storedVersion(factory: IDBFactory, name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(name);
+    let created = false;
+    req.onupgradeneeded = () => {
+      created = true;
+      req.transaction?.abort();
+    };
+    req.onsuccess = () => {
+      const v = req.result.version;
+      req.result.close();
+      resolve(v);
+    };
+    req.onerror = () => (created ? resolve(0) : reject(req.error ?? new Error('indexedDB.open failed')));
+    req.onblocked = () => resolve(0);
+  });
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
+/**
+ * Opens the database before the app renders. When IndexedDB is missing (some private modes),
+ * broken, or holds data of a newer build, the app runs on an in-memory database instead and says
+ * so; a newer database is left exactly as it is.
+ */
+export async function openDatabase(): Promise<void> {
+  const d = db();
+  watchWrites(d);
+  watchConnection(d);
+  try {
+    if (typeof indexedDB === 'undefined' || indexedDB === null) throw new Dexie.MissingAPIError('IndexedDB is not available');
+    // Dexie 4 would open a newer database and patch its schema to fit ours; an older build must not touch it.
+    const stored = await storedVersion(indexedDB, d.name);
+    if (stored > SCHEMA_VERSION * 10) throw new Dexie.VersionError(`The saved data has schema version ${Math.floor(stored / 10)}; this build knows up to ${SCHEMA_VERSION}.`);
+    await d.open();
+    clearProblem('blocked');
+    set({ ready: true });
+    void requestPersistence();
+    return;
+  } catch (err) {
+    const name = (err as { name?: string } | null)?.name;
+    const reason = name === Dexie.errnames.Version ? 'newer' : name === Dexie.errnames.MissingAPI ? 'unavailable' : 'failed';
+    d.close();
+    try {
+      setDb(await memoryDatabase());
+    } catch (memErr) {
+      console.error('Even the in-memory database failed', memErr);
+    }
+    clearProblem('blocked');
+    addProblem({ kind: 'memory', reason, detail: describe(err) });
+    set({ ready: true });
+  }
+}
+
+/** Asks the browser not to evict our data under storage pressure; the answer is shown in the Storage dialog. */
+export async function requestPersistence(): Promise<boolean | null> {
+  const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!s?.persist) return null;
+  try {
+    return (await s.persisted()) || (await s.persist());
+  } catch {
+    return null;
+  }
+}
