@@ -7,7 +7,6 @@ import { ReplyAnnouncer } from './ReplyAnnouncer';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar } from './TopBar';
 import { useGlobalKeys } from './use-global-keys';
-import { Welcome } from './Welcome';
 
 const CommandPalette = lazy(() => import('./CommandPalette'));
 
@@ -38,15 +37,17 @@ export function Workspace({ library, conversation, params }: { library: ReactNod
 
   return (
     <div className="flex h-full flex-col overflow-hidden">
+      <button
+        type="button"
+        onClick={() => document.querySelector<HTMLElement>('[data-testid="composer-input"]')?.focus()}
+        className="sr-only z-50 rounded-md bg-accent px-3 py-1.5 text-[13px] font-medium text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to the message box
+      </button>
       <TopBar />
       <PaneLayout
         library={library}
-        center={
-          <>
-            <Welcome />
-            {conversation}
-          </>
-        }
+        center={conversation}
         params={params}
       />
       <ShortcutsDialog />
