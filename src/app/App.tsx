@@ -6,6 +6,7 @@ import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
 import { RetrySetting } from '../features/parameters/RetrySetting';
+import { SharePreview } from '../features/share/SharePreview';
 import { Workspace } from '../features/workspace/Workspace';
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
           </aside>
         }
       />
+      <SharePreview />
       <Toaster />
     </>
   );

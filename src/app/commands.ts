@@ -3,6 +3,7 @@
 import { useComposerStore } from '../features/chat/composer-store';
 import { useLiveRuns } from '../features/chat/live-run-store';
 import { sendConversation, stopRun } from '../features/chat/run-service';
+import { EDITOR_SHORTCUTS } from '../features/editor/shortcuts';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { registerCommands } from '../features/workspace/commands';
 import { togglePane, useLayoutStore } from '../features/workspace/layout-store';
@@ -77,8 +78,8 @@ export function registerAppCommands(): void {
       },
     },
   ]);
-  registerShortcuts('Message box', [
-    { keys: 'Mod+Enter', description: 'Send the conversation' },
-    { keys: 'Esc', description: 'Stop the streaming reply' },
-  ]);
+  registerShortcuts(
+    'Messages and editor',
+    EDITOR_SHORTCUTS.map((s) => ({ keys: s.keys, description: s.action })),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MarkdownBlockSplitter, splitMarkdownBlocks } from './markdown-blocks';
+import { MarkdownBlockSplitter, SLICE_CHARS, openFence, sliceEnd, splitMarkdownBlocks } from './markdown-blocks';
 
 describe('markdown blocks', () => {
   it('splits paragraphs at blank lines and keeps the joined text identical', () => {
@@ -42,5 +42,31 @@ describe('markdown blocks', () => {
     const s = new MarkdownBlockSplitter();
     s.update('one\n\ntwo');
     expect(s.update('other\n\nthing').done).toEqual(['other\n\n']);
+  });
+});
+
+describe('sliceEnd', () => {
+  it('takes blocks up to the slice size, and always at least one', () => {
+    const blocks = ['a'.repeat(1000), 'b'.repeat(1500), 'c'.repeat(600), 'd'.repeat(5000), 'e'];
+    expect(sliceEnd(blocks, 0)).toBe(2); // 2,500 chars; the third would pass 3,000
+    expect(sliceEnd(blocks, 2)).toBe(3);
+    expect(sliceEnd(blocks, 3)).toBe(4); // one oversized block still goes alone
+    expect(sliceEnd(blocks, 4)).toBe(5);
+    expect(sliceEnd(blocks, 5)).toBe(5);
+    expect(SLICE_CHARS).toBe(3000);
+  });
+});
+
+describe('openFence', () => {
+  it('reads the language and the code of an open fence', () => {
+    expect(openFence('```ts\nconst a = 1;\nconst b')).toEqual(['ts', 'const a = 1;\nconst b']);
+    expect(openFence('~~~~ python title="x"\nprint(1)\n')).toEqual(['python', 'print(1)']);
+    expect(openFence('```\n')).toEqual(['', '']);
+  });
+  it('is null for anything that is not a fence opening at the first column', () => {
+    expect(openFence('```ts')).toBeNull(); // info line not finished yet
+    expect(openFence('  ```ts\ncode')).toBeNull();
+    expect(openFence('Some text\n```ts\ncode')).toBeNull();
+    expect(openFence('``inline``\n')).toBeNull();
   });
 });

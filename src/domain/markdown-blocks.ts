@@ -80,3 +80,27 @@ export function splitMarkdownBlocks(text: string): string[] {
   const { done, tail } = new MarkdownBlockSplitter().update(text);
   return tail === '' ? done : [...done, tail];
 }
+
+/**
+ * Markdown parsing runs at roughly 150–300 KB/s here, and a fast stream (or opening a long stored
+ * answer) can finish hundreds of blocks at once. Finished blocks are therefore turned into markdown
+ * in slices of about this many characters per task (~10–20 ms); until then they show as plain text.
+ */
+export const SLICE_CHARS = 3000;
+
+/** A still-open code fence at the growing tail: `[lang, code]`, shown without a markdown parse. */
+export function openFence(tail: string): [string, string] | null {
+  const m = /^(`{3,}|~{3,})([^\n`]*)\n/.exec(tail);
+  if (!m) return null;
+  const lang = m[2]!.trim().split(/\s+/)[0] ?? '';
+  return [lang, tail.slice(m[0].length).replace(/\n$/, '')];
+}
+
+/** How many of `blocks` fit in one slice after the first `from` (at least one). */
+export function sliceEnd(blocks: string[], from: number): number {
+  let end = from;
+  let chars = 0;
+  while (end < blocks.length && (end === from || chars + blocks[end]!.length <= SLICE_CHARS)) chars += blocks[end++]!.length;
+  return end;
+}
+

@@ -1,12 +1,23 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { MarkdownBlockSplitter } from '../../domain/markdown-blocks';
+import { MarkdownBlockSplitter, openFence, sliceEnd } from '../../domain/markdown-blocks';
 import { CodeBlock } from './CodeBlock';
 import { remarkHtmlAsText } from './remark-html-as-text';
 import { RemoteImage } from './RemoteImage';
 
 const GROUP = 24;
+/** The number of finished blocks rendered as markdown; grows one slice per task until all are. */
+function useRenderedCount(done: string[]): number {
+  const [count, setCount] = useState(() => sliceEnd(done, 0));
+  const pending = count < done.length;
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setCount((c) => sliceEnd(done, c)), 0);
+    return () => clearTimeout(timer);
+  }, [pending, count, done]);
+  return Math.min(count, done.length);
+}
 
 function componentsFor(live: boolean): Components {
   return {
@@ -39,6 +50,13 @@ const Block = memo(function Block({ text, live }: { text: string; live: boolean 
   );
 });
 
+/** The growing tail: re-parsed per frame, except an open code fence, which needs no parse at all. */
+function Tail({ text, streaming }: { text: string; streaming: boolean }) {
+  const fence = streaming ? openFence(text) : null;
+  if (fence) return <CodeBlock code={fence[1]} lang={fence[0]} live />;
+  return <Block text={text} live={streaming} />;
+}
+
 /** A run of finished blocks: re-rendered only when one of its blocks changes (never, while streaming). */
 const BlockGroup = memo(
   function BlockGroup({ blocks }: { blocks: string[] }) {
@@ -63,14 +81,17 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
   const splitter = useRef<MarkdownBlockSplitter | null>(null);
   splitter.current ??= new MarkdownBlockSplitter();
   const { done, tail } = useMemo(() => splitter.current!.update(text), [text]);
+  const rendered = useRenderedCount(done);
   const groups: string[][] = [];
-  for (let i = 0; i < done.length; i += GROUP) groups.push(done.slice(i, i + GROUP));
+  for (let i = 0; i < rendered; i += GROUP) groups.push(done.slice(i, Math.min(i + GROUP, rendered)));
+  const plain = rendered < done.length ? done.slice(rendered).join('\n\n') : '';
   return (
     <div className="md">
       {groups.map((g, i) => (
         <BlockGroup key={i} blocks={g} />
       ))}
-      {tail !== '' ? <Block text={tail} live={streaming} /> : null}
+      {plain !== '' ? <p className="whitespace-pre-wrap">{plain}</p> : null}
+      {tail !== '' ? <Tail text={tail} streaming={streaming} /> : null}
     </div>
   );
 }

@@ -2,20 +2,43 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { siblingsOf } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { MessageView } from './MessageView';
+import { VirtualMessageRows } from './VirtualMessageRows';
+
+/**
+ * Up to this many messages every one is in the DOM (find-in-page works, nothing is measured);
+ * longer conversations are virtualized so they open at once.
+ */
+const VIRTUALIZE_FROM = 60;
 
 /** Within this distance of the bottom the view follows the stream; scrolled further up it stays put. */
 const STICK_PX = 48;
 
 export function MessageList({ path, messages, running }: { path: Message[]; messages: Message[]; running: boolean }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-
   const siblings = useMemo(() => {
     const map = new Map<string, Message[]>();
     for (const m of path) map.set(m.id, siblingsOf(messages, m));
     return map;
   }, [path, messages]);
+  const last = path.at(-1);
+  const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
+  if (path.length >= VIRTUALIZE_FROM) return <VirtualMessageRows path={path} siblings={siblings} running={running} jumpToEnd={jumpToEnd} />;
+  return <AllMessageRows path={path} siblings={siblings} running={running} jumpToEnd={jumpToEnd} />;
+}
+
+function AllMessageRows({
+  path,
+  siblings,
+  running,
+  jumpToEnd,
+}: {
+  path: Message[];
+  siblings: Map<string, Message[]>;
+  running: boolean;
+  jumpToEnd: boolean;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
 
   useEffect(() => {
     const el = scroller.current;
@@ -36,8 +59,6 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
   }, []);
 
   // Sending (a new user message or a reply starting) shows the end, wherever the reader was.
-  const last = path.at(-1);
-  const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
   useLayoutEffect(() => {
     const el = scroller.current;
     if (jumpToEnd) atBottom.current = true;

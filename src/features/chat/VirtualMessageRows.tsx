@@ -1,0 +1,85 @@
+// Long conversations render only the messages near the viewport. End-anchored (TanStack Virtual's
+// chat mode): opens at the newest message, follows a growing reply only while the reader is at the
+// end, and keeps the visible message still when rows above are measured.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { DeferMarkdownContext } from '../../components/markdown/Markdown';
+import type { Message } from '../../domain/types';
+import { MessageView } from './MessageView';
+
+const STICK_PX = 48;
+
+export function VirtualMessageRows({
+  path,
+  siblings,
+  running,
+  jumpToEnd,
+}: {
+  path: Message[];
+  siblings: Map<string, Message[]>;
+  running: boolean;
+  jumpToEnd: boolean;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: path.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 220,
+    getItemKey: (i) => path[i]?.id ?? i,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: STICK_PX,
+    overscan: 4,
+    paddingStart: 24,
+    paddingEnd: 24,
+  });
+
+  useLayoutEffect(() => pinToEnd(virtualizer), [virtualizer]);
+
+  // Sending (a new user message or a reply starting) shows the end, wherever the reader was.
+  useLayoutEffect(() => (jumpToEnd ? pinToEnd(virtualizer) : undefined), [virtualizer, path.length, jumpToEnd]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div ref={scroller} data-bench-scroller="" className="min-h-0 flex-1 overflow-y-auto" aria-busy={running}>
+      <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="absolute inset-x-0 top-0 px-4" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const m = path[item.index];
+            if (!m) return null;
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="pb-1">
+                <Row deferMarkdown={virtualizer.isScrolling}>
+                  <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+                </Row>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Rows far from the viewport have only estimated heights, so one jump to the end lands short once
+ * the rows there are measured. Jump again each frame until the end holds still (a few frames).
+ */
+function pinToEnd(virtualizer: { scrollToEnd: () => void; isAtEnd: (threshold?: number) => boolean }): () => void {
+  let frame = 0;
+  let settled = 0;
+  let id = 0;
+  const step = () => {
+    virtualizer.scrollToEnd();
+    settled = virtualizer.isAtEnd(2) ? settled + 1 : 0;
+    if (settled < 3 && ++frame < 30) id = requestAnimationFrame(step);
+  };
+  step();
+  return () => cancelAnimationFrame(id);
+}
+
+/** A row that mounts mid-scroll paints plain text first; its markdown follows in a background render. */
+function Row({ deferMarkdown, children }: { deferMarkdown: boolean; children: React.ReactNode }) {
+  const [defer] = useState(deferMarkdown);
+  return <DeferMarkdownContext value={defer}>{children}</DeferMarkdownContext>;
+}
