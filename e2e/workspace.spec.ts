@@ -134,7 +134,7 @@ test.describe('keyboard', () => {
   test('? shows every shortcut; / focuses the message box', async ({ app, page }) => {
     const shell = new WorkspaceShell(page);
     await app.open();
-    await page.locator('body').click({ position: { x: 700, y: 300 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Shift+?');
     await expect(shell.shortcutsDialog).toBeVisible();
     for (const text of ['Open the command palette', 'New conversation', 'Show or hide the library', 'Send the conversation']) {

@@ -24,7 +24,7 @@ function Keys({ keys }: { keys: string }) {
 }
 
 /** Every shortcut: those of registered commands, then each feature's own section. */
-export function ShortcutsDialog() {
+export default function ShortcutsDialog() {
   const open = useLayoutStore((s) => s.shortcutsOpen);
   const setOpen = useLayoutStore((s) => s.setShortcutsOpen);
   const commands = useCommandStore((s) => s.commands);
@@ -43,7 +43,8 @@ export function ShortcutsDialog() {
           <CloseIcon />
         </IconButton>
       </div>
-      <div className="max-h-[70vh] space-y-4 overflow-y-auto px-4 py-3">
+      {/* Focusable so the list scrolls by keyboard too. */}
+      <div tabIndex={0} className="max-h-[70vh] space-y-4 overflow-y-auto px-4 py-3">
         {all
           .filter(([, list]) => list.length > 0)
           .map(([section, list]) => (

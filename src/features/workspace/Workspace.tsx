@@ -1,14 +1,26 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { useLayoutStore } from './layout-store';
 import { Modal } from './Modal';
 import { PaneLayout } from './PaneLayout';
 import { ReplyAnnouncer } from './ReplyAnnouncer';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar } from './TopBar';
 import { useGlobalKeys } from './use-global-keys';
 
+// Loaded on first use: the palette (cmdk) and the shortcuts list stay out of the initial bundle.
 const CommandPalette = lazy(() => import('./CommandPalette'));
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog'));
+
+function ShortcutsHost() {
+  const open = useLayoutStore((s) => s.shortcutsOpen);
+  const [used, setUsed] = useState(false);
+  if (open && !used) setUsed(true);
+  return used ? (
+    <Suspense fallback={null}>
+      <ShortcutsDialog />
+    </Suspense>
+  ) : null;
+}
 
 function PaletteHost() {
   const open = useLayoutStore((s) => s.paletteOpen);
@@ -50,7 +62,7 @@ export function Workspace({ library, conversation, params }: { library: ReactNod
         center={conversation}
         params={params}
       />
-      <ShortcutsDialog />
+      <ShortcutsHost />
       <PaletteHost />
       <ReplyAnnouncer />
     </div>
