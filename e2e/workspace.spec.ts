@@ -229,7 +229,7 @@ test.describe('offline and hosting', () => {
 test.describe('accessibility (axe)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`main screens have no serious or critical violations (${scheme})`, async ({ app, page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(180_000); // axe runs five times; slow on a busy machine
       const shell = new WorkspaceShell(page);
       await page.emulateMedia({ colorScheme: scheme });
       await app.open();
@@ -250,7 +250,7 @@ test.describe('accessibility (axe)', () => {
   }
 
   test('phone layout with a drawer open has no serious or critical violations', async ({ app, page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     const shell = new WorkspaceShell(page);
     await page.setViewportSize({ width: 390, height: 844 });
     await app.open();
