@@ -3,11 +3,9 @@
 import { useComposerStore } from '../features/chat/composer-store';
 import { useLiveRuns } from '../features/chat/live-run-store';
 import { sendConversation, stopRun } from '../features/chat/run-service';
-import { EDITOR_SHORTCUTS } from '../features/editor/shortcuts';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { registerCommands } from '../features/workspace/commands';
 import { togglePane, useLayoutStore } from '../features/workspace/layout-store';
-import { registerShortcuts } from '../features/workspace/shortcuts';
 
 function focusComposer(): void {
   const layout = useLayoutStore.getState();
@@ -78,8 +76,4 @@ export function registerAppCommands(): void {
       },
     },
   ]);
-  registerShortcuts(
-    'Messages and editor',
-    EDITOR_SHORTCUTS.map((s) => ({ keys: s.keys, description: s.action })),
-  );
 }
