@@ -1,3 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createReferenceServer } from '../server/app';
 import { expect, test } from './support/app';
 import { WorkspaceShell } from './support/workspace';
 
@@ -129,7 +134,7 @@ test.describe('keyboard', () => {
   test('? shows every shortcut; / focuses the message box', async ({ app, page }) => {
     const shell = new WorkspaceShell(page);
     await app.open();
-    await page.locator('body').click({ position: { x: 700, y: 300 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Shift+?');
     await expect(shell.shortcutsDialog).toBeVisible();
     for (const text of ['Open the command palette', 'New conversation', 'Show or hide the library', 'Send the conversation']) {
@@ -143,6 +148,15 @@ test.describe('keyboard', () => {
     await page.keyboard.type('why?');
     await expect(app.composer).toHaveValue('why?');
     await expect(shell.shortcutsDialog).toBeHidden();
+  });
+
+  test('the first Tab offers a skip link to the message box', async ({ app, page }) => {
+    await app.open();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('button', { name: 'Skip to the message box' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(app.composer).toBeFocused();
   });
 
   test('a finished reply is announced politely', async ({ app, page }) => {
@@ -215,7 +229,7 @@ test.describe('offline and hosting', () => {
 test.describe('accessibility (axe)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`main screens have no serious or critical violations (${scheme})`, async ({ app, page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(180_000); // axe runs five times; slow on a busy machine
       const shell = new WorkspaceShell(page);
       await page.emulateMedia({ colorScheme: scheme });
       await app.open();
@@ -229,11 +243,14 @@ test.describe('accessibility (axe)', () => {
       await expect(shell.shortcutsDialog).toBeVisible();
       expect(await shell.seriousA11yViolations(), `shortcuts, ${scheme}`).toEqual([]);
       await page.keyboard.press('Escape');
+      await app.send('[[fault:500]]');
+      await expect(app.errorBanner).toBeVisible();
+      expect(await shell.seriousA11yViolations(), `error, ${scheme}`).toEqual([]);
     });
   }
 
   test('phone layout with a drawer open has no serious or critical violations', async ({ app, page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     const shell = new WorkspaceShell(page);
     await page.setViewportSize({ width: 390, height: 844 });
     await app.open();
@@ -241,5 +258,46 @@ test.describe('accessibility (axe)', () => {
     await shell.toggle('params').click();
     await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
     expect(await shell.seriousA11yViolations(), 'phone settings drawer').toEqual([]);
+    await page.keyboard.press('Escape');
+    await shell.toggle('library').click();
+    await expect(page.getByRole('dialog', { name: 'Library' })).toBeVisible();
+    expect(await shell.seriousA11yViolations(), 'phone library drawer').toEqual([]);
+  });
+});
+
+test.describe('updates', () => {
+  test('a new deployment offers a reload that activates it', async ({ app, page }) => {
+    // A deployment of our own: a copy of the e2e build, served by a second reference server.
+    const dir = mkdtempSync(path.join(tmpdir(), 'pg-deploy-'));
+    cpSync(path.resolve('.e2e-dist'), dir, { recursive: true });
+    const server = createReferenceServer({ staticDir: dir });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      await page.goto(origin);
+      await expect(app.composer).toBeVisible();
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await expect(page.getByTestId('toast')).toHaveCount(0);
+
+      // Deploy a new build, then let the open tab look for it.
+      const sw = path.join(dir, 'sw.js');
+      writeFileSync(sw, readFileSync(sw, 'utf8').replace(/pg-shell-[0-9a-f]+/, 'pg-shell-nextbuild'));
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())?.update();
+      });
+      const prompt = page.getByTestId('toast').filter({ hasText: 'new version' });
+      await expect(prompt).toBeVisible();
+      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+      await expect(app.composer).toBeVisible();
+      await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['pg-shell-nextbuild']);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -40,6 +40,8 @@ async function converse(page: Page): Promise<void> {
   await composer.fill('How does a chat completion stream?');
   await composer.press('ControlOrMeta+Enter');
   await page.locator('[data-testid="message"][data-role="assistant"][data-status="done"]').first().waitFor();
+  // Code highlighting loads lazily; wait for it so the picture shows the finished reply.
+  await page.locator('.hljs-keyword').first().waitFor({ timeout: 15_000 });
   await composer.fill('Show the same in Python.');
 }
 

@@ -7,7 +7,6 @@ import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { flushEdits } from '../features/editor/pending-writes';
 import { registerCommands } from '../features/workspace/commands';
 import { togglePane, useLayoutStore } from '../features/workspace/layout-store';
-import { registerShortcuts } from '../features/workspace/shortcuts';
 
 function focusComposer(): void {
   const layout = useLayoutStore.getState();
@@ -68,10 +67,16 @@ export function registerAppCommands(): void {
     { id: 'theme.light', title: 'Theme: light', group: 'View', keywords: ['appearance', 'colour'], run: () => layout().setTheme('light') },
     { id: 'theme.dark', title: 'Theme: dark', group: 'View', keywords: ['appearance', 'colour', 'night'], run: () => layout().setTheme('dark') },
     { id: 'theme.system', title: 'Theme: follow the system', group: 'View', keywords: ['appearance', 'colour', 'auto'], run: () => layout().setTheme('system') },
-    { id: 'welcome.show', title: 'Show the welcome and provider presets', group: 'Help', keywords: ['first run', 'providers', 'openai', 'ollama'], run: () => layout().setWelcomed(false) },
-  ]);
-  registerShortcuts('Message box', [
-    { keys: 'Mod+Enter', description: 'Send the conversation' },
-    { keys: 'Esc', description: 'Stop the streaming reply' },
+    {
+      id: 'welcome.show',
+      title: 'Show the welcome and provider presets',
+      group: 'Help',
+      keywords: ['first run', 'providers', 'openai', 'ollama'],
+      run: () => {
+        // The welcome lives in the empty conversation.
+        useWorkspaceStore.getState().open(null);
+        layout().setWelcomed(false);
+      },
+    },
   ]);
 }

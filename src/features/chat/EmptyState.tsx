@@ -1,3 +1,4 @@
+import { Welcome } from '../workspace/Welcome';
 import { useComposerStore } from './composer-store';
 
 const EXAMPLES = [
@@ -12,6 +13,7 @@ export function EmptyState() {
   return (
     <div className="flex min-h-0 flex-1 items-center justify-center overflow-y-auto px-6">
       <div className="max-w-xl space-y-5 py-10 text-center">
+        <Welcome />
         <div>
           <h2 className="text-[20px] font-semibold tracking-tight">Talk to any OpenAI-compatible endpoint</h2>
           <p className="mt-2 text-[13px] leading-relaxed text-muted">

@@ -5,20 +5,26 @@ import { useLayoutStore } from './layout-store';
 import { Modal } from './Modal';
 import { keyLabels, useShortcutStore, type ShortcutInfo } from './shortcuts';
 
+/** 'Mod+K' as key caps; 'Alt+↑ / Alt+↓' as two alternatives. */
 function Keys({ keys }: { keys: string }) {
   return (
-    <span className="flex shrink-0 gap-1">
-      {keyLabels(keys).map((k, i) => (
-        <kbd key={i} className="min-w-6 rounded border border-line bg-sunken px-1.5 py-0.5 text-center font-sans text-[11.5px] text-fg">
-          {k}
-        </kbd>
+    <span className="flex shrink-0 items-center gap-1">
+      {keys.split(' / ').map((alt, a) => (
+        <span key={a} className="flex items-center gap-1">
+          {a > 0 ? <span className="text-[11px] text-muted">or</span> : null}
+          {keyLabels(alt).map((k, i) => (
+            <kbd key={i} className="min-w-6 rounded border border-line bg-sunken px-1.5 py-0.5 text-center font-sans text-[11.5px] text-fg">
+              {k}
+            </kbd>
+          ))}
+        </span>
       ))}
     </span>
   );
 }
 
 /** Every shortcut: those of registered commands, then each feature's own section. */
-export function ShortcutsDialog() {
+export default function ShortcutsDialog() {
   const open = useLayoutStore((s) => s.shortcutsOpen);
   const setOpen = useLayoutStore((s) => s.setShortcutsOpen);
   const commands = useCommandStore((s) => s.commands);

@@ -17,14 +17,17 @@ function applyPreset(preset: ProviderPreset): void {
   toast(`Endpoint set to ${preset.name}. ${preset.note === 'API key' ? 'Add your API key and pick a model in Settings.' : 'Pick a model in Settings.'}`, 'success');
 }
 
-/** First run: what the built-in endpoint is, and a quick way to point the app at a real provider. */
+/**
+ * First run: what the built-in endpoint is, and a quick way to point the app at a real provider.
+ * Shown in the empty conversation until dismissed or a provider is chosen.
+ */
 export function Welcome() {
   const welcomed = useLayoutStore((s) => s.welcomed);
   const setWelcomed = useLayoutStore((s) => s.setWelcomed);
   if (welcomed) return null;
   return (
-    <section aria-labelledby="welcome-title" data-testid="welcome" className="shrink-0 border-b border-line bg-panel px-4 py-3">
-      <div className="mx-auto flex max-w-3xl items-start gap-3">
+    <section aria-labelledby="welcome-title" data-testid="welcome" className="rounded-lg border border-line bg-panel px-4 py-3 text-left shadow-sm">
+      <div className="flex items-start gap-3">
         <div className="min-w-0 flex-1 space-y-2">
           <h2 id="welcome-title" className="text-[14px] font-semibold">
             Welcome to the playground

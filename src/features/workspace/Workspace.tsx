@@ -1,15 +1,26 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { useLayoutStore } from './layout-store';
 import { Modal } from './Modal';
 import { PaneLayout } from './PaneLayout';
 import { ReplyAnnouncer } from './ReplyAnnouncer';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar } from './TopBar';
 import { useGlobalKeys } from './use-global-keys';
-import { Welcome } from './Welcome';
 
+// Loaded on first use: the palette (cmdk) and the shortcuts list stay out of the initial bundle.
 const CommandPalette = lazy(() => import('./CommandPalette'));
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog'));
+
+function ShortcutsHost() {
+  const open = useLayoutStore((s) => s.shortcutsOpen);
+  const [used, setUsed] = useState(false);
+  if (open && !used) setUsed(true);
+  return used ? (
+    <Suspense fallback={null}>
+      <ShortcutsDialog />
+    </Suspense>
+  ) : null;
+}
 
 function PaletteHost() {
   const open = useLayoutStore((s) => s.paletteOpen);
@@ -38,18 +49,20 @@ export function Workspace({ library, conversation, params }: { library: ReactNod
 
   return (
     <div className="flex h-full flex-col overflow-hidden">
+      <button
+        type="button"
+        onClick={() => document.querySelector<HTMLElement>('[data-testid="composer-input"]')?.focus()}
+        className="sr-only z-50 rounded-md bg-accent px-3 py-1.5 text-[13px] font-medium text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to the message box
+      </button>
       <TopBar />
       <PaneLayout
         library={library}
-        center={
-          <>
-            <Welcome />
-            {conversation}
-          </>
-        }
+        center={conversation}
         params={params}
       />
-      <ShortcutsDialog />
+      <ShortcutsHost />
       <PaletteHost />
       <ReplyAnnouncer />
     </div>
