@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { hostLabel, normalizeBaseURL } from '../../domain/endpoints';
+import { findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import type { Endpoint, KeyPersistence } from '../../domain/types';
-import { readApiKey, writeApiKey } from '../../lib/keys/key-store';
+import { forgetApiKey, readApiKey, writeApiKey } from '../../lib/keys/key-store';
 
 export const REFERENCE_ENDPOINT_ID = 'reference';
 
@@ -35,6 +35,10 @@ interface EndpointsState {
   setKeyPersistence(id: string, persistence: KeyPersistence): void;
   /** Finds a profile by base URL or creates one; makes it active. */
   activateBaseURL(baseURL: string): string;
+  /** A new profile from a preset (or blank), made active; returns its id. */
+  addEndpoint(presetId?: string): string;
+  /** Deletes a profile and its key; the built-in endpoint stays. */
+  remove(id: string): void;
 }
 
 export const useEndpointsStore = create<EndpointsState>()(
@@ -76,6 +80,37 @@ export const useEndpointsStore = create<EndpointsState>()(
         };
         set((s) => ({ endpoints: [...s.endpoints, endpoint], activeId: endpoint.id }));
         return endpoint.id;
+      },
+      addEndpoint: (presetId) => {
+        const preset = findPreset(presetId);
+        if (preset?.id === REFERENCE_ENDPOINT_ID) {
+          set({ activeId: REFERENCE_ENDPOINT_ID });
+          return REFERENCE_ENDPOINT_ID;
+        }
+        const taken = new Set(get().endpoints.map((e) => e.name));
+        const base = preset?.name ?? 'New endpoint';
+        let name = base;
+        for (let i = 2; taken.has(name); i++) name = `${base} ${i}`;
+        const endpoint: Endpoint = {
+          id: newId(),
+          name,
+          baseURL: preset?.baseURL ?? '',
+          headers: {},
+          keyPersistence: 'device',
+          ...(preset ? { presetId: preset.id } : {}),
+          createdAt: Date.now(),
+        };
+        set((s) => ({ endpoints: [...s.endpoints, endpoint], activeId: endpoint.id }));
+        return endpoint.id;
+      },
+      remove: (id) => {
+        if (id === REFERENCE_ENDPOINT_ID) return;
+        forgetApiKey(id);
+        set((s) => {
+          const endpoints = s.endpoints.filter((e) => e.id !== id);
+          const { [id]: _gone, ...apiKeys } = s.apiKeys;
+          return { endpoints, apiKeys, activeId: s.activeId === id ? REFERENCE_ENDPOINT_ID : s.activeId };
+        });
       },
     }),
     {

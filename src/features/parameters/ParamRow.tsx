@@ -1,39 +1,56 @@
 import type { ReactNode } from 'react';
 import { Switch } from '../../components/ui/Switch';
 
-export function ParamRow({ name, label, enabled, onToggle, children, hint }: { name: string; label: string; enabled: boolean; onToggle: (on: boolean) => void; children?: ReactNode; hint?: string }) {
+/** One parameter: its send switch, label, wire name, reset, value control and inline problems. */
+export function ParamRow({
+  name,
+  label,
+  enabled,
+  onToggle,
+  onReset,
+  children,
+  hint,
+  problems = [],
+  wire,
+}: {
+  name: string;
+  label: string;
+  enabled: boolean;
+  onToggle: (on: boolean) => void;
+  onReset?: () => void;
+  children?: ReactNode;
+  hint?: ReactNode;
+  problems?: string[];
+  /** The name on the wire when it differs from the hook name (stream_options.include_usage). */
+  wire?: string;
+}) {
   return (
-    <div className={`space-y-1 rounded-md px-2 py-1.5 ${enabled ? '' : 'opacity-70'}`}>
+    <div data-param={name} className={`group space-y-1 rounded-md px-2 py-1.5 ${enabled ? 'bg-raised/60' : ''}`}>
       <div className="flex items-center gap-2">
         <Switch checked={enabled} onChange={onToggle} label={`Send ${name}`} testId={`param-${name}-enabled`} />
-        <span className="min-w-0 truncate text-[12.5px] font-medium text-fg" title={label}>{label}</span>
-        <code className="ml-auto shrink-0 font-mono text-[10.5px] text-faint">{name}</code>
+        <span className={`min-w-0 truncate text-[12.5px] font-medium ${enabled ? 'text-fg' : 'text-muted'}`} title={label}>
+          {label}
+        </span>
+        <code className="ml-auto shrink-0 truncate font-mono text-[10.5px] text-faint">{wire ?? name}</code>
+        {onReset ? (
+          <button
+            type="button"
+            aria-label={`Reset ${name}`}
+            title={`Reset ${name} to its default`}
+            onClick={onReset}
+            className="h-5 w-5 shrink-0 rounded text-[12px] leading-none text-faint opacity-0 hover:bg-sunken hover:text-fg focus-visible:opacity-100 group-hover:opacity-100"
+          >
+            ↺
+          </button>
+        ) : null}
       </div>
       {children}
-      {hint ? <div className="text-[11px] text-faint">{hint}</div> : null}
-    </div>
-  );
-}
-
-export function NumberParam({ name, value, onChange, min, max, step, disabled }: { name: string; value: number; onChange: (v: number) => void; min: number; max: number; step: number; disabled: boolean }) {
-  const invalid = Number.isNaN(value) || value < min || value > max;
-  return (
-    <div className="flex items-center gap-2">
-      {max - min <= 4 ? (
-        <input type="range" aria-label={`${name} slider`} min={min} max={max} step={step} value={Number.isNaN(value) ? min : value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))} className="flex-1 accent-[var(--pg-accent)]" />
-      ) : null}
-      <input
-        type="number"
-        data-testid={`param-${name}`}
-        aria-label={name}
-        aria-invalid={invalid}
-        min={min}
-        max={max}
-        step={step}
-        value={Number.isNaN(value) ? '' : value}
-        onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))}
-        className={`h-7 w-20 rounded-md border bg-raised px-2 text-right font-mono text-[12px] ${invalid ? 'border-danger' : 'border-line'} ${max - min <= 4 ? '' : 'flex-1'}`}
-      />
+      {problems.map((p) => (
+        <div key={p} role="alert" className="text-[11px] text-danger">
+          {p}
+        </div>
+      ))}
+      {hint ? <div className="text-[11px] leading-snug text-faint">{hint}</div> : null}
     </div>
   );
 }

@@ -1,9 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ChevronIcon } from '../../components/ui/icons';
 import { newId } from '../../domain/ids';
 import { textContent } from '../../domain/messages';
 import type { Message, RequestParams } from '../../domain/types';
+import { modelRuleWarnings } from '../../domain/params-rules';
 import { buildChatRequest } from '../../lib/openai/request';
+import { loadRequestValidator } from '../../lib/openai/request-validator';
+import { useModelFacts } from '../endpoints/model-catalog';
 import { useComposerStore } from '../chat/composer-store';
 
 /** The exact JSON body the next request will send (binary parts shown as placeholders). */
@@ -19,6 +23,14 @@ export function RequestPreview({ path, params }: { path: Message[]; params: Requ
     }
     return buildChatRequest(messages, params, (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`));
   }, [deferredPath, draft, params]);
+  const facts = useModelFacts(params.model).facts;
+  const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
+  const warnings = useMemo(() => {
+    if (!result.ok) return [];
+    const text = JSON.stringify(result.body.messages);
+    const schema = validate ? validate(result.body).map((p) => `Schema: ${p}`) : [];
+    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text), ...result.warnings])];
+  }, [result, validate, params, facts]);
 
   return (
     <section className="border-t border-line pt-2" aria-label="Request preview">
@@ -29,8 +41,8 @@ export function RequestPreview({ path, params }: { path: Message[]; params: Requ
       {open ? (
         result.ok ? (
           <>
-            {result.warnings.map((w) => (
-              <div key={w} className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">{w}</div>
+            {warnings.map((w) => (
+              <div key={w} data-testid="request-warning" className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">{w}</div>
             ))}
             <pre data-testid="request-preview" className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug">
               {JSON.stringify(result.body, null, 2)}

@@ -87,8 +87,10 @@ describe('buildChatRequest', () => {
     );
     expect(Object.keys(body)).toEqual(['model', 'messages']);
     expect(warnings).toHaveLength(5);
-    expect(build(params({ stream: true }, { stream: false })).body.stream).toBeUndefined();
-    expect(build(params({ stream: true, include_usage: true }, { include_usage: false })).body.stream_options).toBeUndefined();
+    // A switched-on parameter is sent as chosen, false included.
+    expect(build(params({ stream: true }, { stream: false })).body.stream).toBe(false);
+    expect(build(params({ stream: true, include_usage: true }, { include_usage: false })).body.stream_options).toEqual({ include_usage: false });
+    expect(build(params({ include_usage: true }, { stream: true })).body.stream_options).toBeUndefined();
     expect(build(params({ logprobs: true, top_logprobs: true }, { logprobs: false })).body).toMatchObject({ logprobs: false });
   });
 

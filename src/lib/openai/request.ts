@@ -48,9 +48,9 @@ export function buildChatRequest(
   const warnings: string[] = [];
   const body: WireChatRequest = { model: params.model, messages: toWireMessages(messages, resolveBinaryURL) };
 
-  if (on('stream') && v.stream) {
-    body.stream = true;
-    if (on('include_usage') && v.include_usage) body.stream_options = { include_usage: true };
+  if (on('stream')) body.stream = v.stream; // `stream: false` is sent on purpose when chosen
+  if (body.stream === true) {
+    if (on('include_usage')) body.stream_options = { include_usage: v.include_usage };
   } else if (on('include_usage') && v.include_usage) {
     warnings.push('include_usage is only sent with streaming on.');
   }

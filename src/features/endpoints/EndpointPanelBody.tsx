@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { Field, TextInput } from '../../components/ui/Field';
+import { analyzeBaseURL, ENDPOINT_PRESETS, findPreset, normalizeBaseURL } from '../../domain/endpoints';
+import { ConnectionTest } from './ConnectionTest';
+import { REFERENCE_ENDPOINT_ID, useActiveEndpoint, useEndpointsStore } from './endpoints-store';
+import { HeadersEditor } from './HeadersEditor';
+import { ModelFactsView } from './ModelFactsView';
+import { ModelPicker } from './ModelPicker';
+import { useModels } from './models-query';
+
+const small = 'h-8 rounded-md border border-line bg-raised px-2 text-[12.5px]';
+
+export function EndpointPanelBody({ model, onModel }: { model: string; onModel: (model: string) => void }) {
+  const endpoint = useActiveEndpoint();
+  const endpoints = useEndpointsStore((s) => s.endpoints);
+  const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
+  const { update, setApiKey, setActive, setKeyPersistence, activateBaseURL, addEndpoint, remove } = useEndpointsStore.getState();
+  const [baseDraft, setBaseDraft] = useState<{ id: string; value: string } | null>(null);
+  const [showHeaders, setShowHeaders] = useState(false);
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers);
+  const preset = findPreset(endpoint.presetId);
+  const builtIn = endpoint.id === REFERENCE_ENDPOINT_ID;
+  const draftChanges = baseDraft?.id === endpoint.id ? analyzeBaseURL(baseDraft.value).changes : [];
+  const headerCount = Object.keys(endpoint.headers).length;
+
+  return (
+    <section className="space-y-2.5" aria-label="Endpoint">
+      <div className="flex items-center gap-1">
+        <select aria-label="Endpoint" data-testid="endpoint-select" value={endpoint.id} onChange={(e) => setActive(e.target.value)} className={`${small} min-w-0 flex-1`}>
+          {endpoints.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Add an endpoint" data-testid="endpoint-add" value="" onChange={(e) => e.target.value !== '' && addEndpoint(e.target.value === 'blank' ? undefined : e.target.value)} className={`${small} w-20 shrink-0 text-muted`}>
+          <option value="">+ Add</option>
+          {ENDPOINT_PRESETS.filter((p) => p.id !== 'reference').map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+          <option value="blank">Other (blank)</option>
+        </select>
+        {!builtIn ? (
+          <button
+            type="button"
+            aria-label="Delete this endpoint"
+            title="Delete this endpoint and its key"
+            data-testid="endpoint-delete"
+            onClick={() => window.confirm(`Delete the endpoint “${endpoint.name}” and its key?`) && remove(endpoint.id)}
+            className="h-8 w-8 shrink-0 rounded-md border border-line text-[13px] text-faint hover:text-danger"
+          >
+            ×
+          </button>
+        ) : null}
+      </div>
+      {!builtIn ? (
+        <Field label="Name">
+          <TextInput data-testid="endpoint-name" value={endpoint.name} onChange={(e) => update(endpoint.id, { name: e.target.value })} />
+        </Field>
+      ) : null}
+      <Field
+        label="Base URL"
+        hint={
+          draftChanges.length > 0 ? (
+            <span className="text-accent">Will be saved as {normalizeBaseURL(baseDraft?.value ?? '')} ({draftChanges.join(', ')}).</span>
+          ) : (
+            (preset?.notes ?? 'The address before /chat/completions, e.g. https://api.openai.com/v1')
+          )
+        }
+      >
+        <TextInput
+          data-testid="endpoint-base-url"
+          value={baseDraft?.id === endpoint.id ? baseDraft.value : endpoint.baseURL}
+          spellCheck={false}
+          placeholder="https://host/v1"
+          onChange={(e) => setBaseDraft({ id: endpoint.id, value: e.target.value })}
+          onBlur={() => {
+            if (baseDraft?.id === endpoint.id && normalizeBaseURL(baseDraft.value) !== endpoint.baseURL) {
+              // The built-in endpoint keeps its address; another address becomes a profile of its own,
+              // so a key typed for it is never sent to the playground's host.
+              if (builtIn) activateBaseURL(baseDraft.value);
+              else update(endpoint.id, { baseURL: normalizeBaseURL(baseDraft.value) });
+            }
+            setBaseDraft(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+        />
+      </Field>
+      <Field label="API key" hint="Kept only in this browser; sent only in the Authorization header to this endpoint, never exported.">
+        <TextInput
+          data-testid="endpoint-api-key"
+          type="password"
+          autoComplete="off"
+          placeholder={preset?.needsKey === false || builtIn ? 'not needed here' : 'sk-…'}
+          value={apiKey}
+          onChange={(e) => setApiKey(endpoint.id, e.target.value)}
+        />
+      </Field>
+      <fieldset className="-mt-1 flex gap-3 text-[12px] text-muted">
+        <legend className="sr-only">Where the key is kept</legend>
+        {(['device', 'session'] as const).map((p) => (
+          <label key={p} className="inline-flex items-center gap-1.5">
+            <input type="radio" data-testid={`endpoint-key-${p}`} name={`keyp-${endpoint.id}`} checked={endpoint.keyPersistence === p} onChange={() => setKeyPersistence(endpoint.id, p)} />
+            {p === 'device' ? 'Remember on this device' : 'This session only'}
+          </label>
+        ))}
+      </fieldset>
+      <div className="space-y-1">
+        <button type="button" aria-expanded={showHeaders} onClick={() => setShowHeaders(!showHeaders)} className="text-[12px] text-muted hover:text-fg">
+          {showHeaders ? '▾' : '▸'} Extra headers{headerCount > 0 ? ` (${headerCount})` : ''}
+        </button>
+        {showHeaders ? <HeadersEditor headers={endpoint.headers} suggestions={Object.keys(preset?.headers ?? {})} onChange={(headers) => update(endpoint.id, { headers })} /> : null}
+      </div>
+      <ConnectionTest endpoint={endpoint} apiKey={apiKey} />
+      <Field
+        label="Model"
+        hint={
+          <span data-testid="model-list-status" data-state={models.isLoading ? 'loading' : models.isError ? 'error' : 'ok'}>
+            {models.isLoading
+              ? 'Loading the model list…'
+              : models.isError
+                ? `Could not list models (${models.error.message}); any model id can still be typed.`
+                : `${models.data?.length ?? 0} models listed; any id can be typed.`}
+          </span>
+        }
+      >
+        <div className="flex gap-1.5">
+          <ModelPicker value={model} options={models.data?.map((m) => m.id) ?? []} onChange={onModel} />
+          <button type="button" aria-label="Refresh the model list" title="Refresh the model list" onClick={() => void models.refetch()} className="h-8 shrink-0 rounded-md border border-line px-2 text-[12px] text-muted hover:text-fg">
+            {models.isFetching ? '…' : '↻'}
+          </button>
+        </div>
+      </Field>
+      <ModelFactsView model={model} />
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { FactKey, ModelFacts } from '../../domain/model-facts';
+
+interface ModelFactsState {
+  /** What the person typed, per model id; wins over the catalog and the server. */
+  overrides: Record<string, ModelFacts>;
+  setFact(model: string, key: FactKey, value: ModelFacts[FactKey]): void;
+  clearModel(model: string): void;
+}
+
+/** Persisted in localStorage: small, and read synchronously by the meter at startup. */
+export const useModelFactsStore = create<ModelFactsState>()(
+  persist(
+    (set) => ({
+      overrides: {},
+      setFact: (model, key, value) =>
+        set((s) => {
+          const next: ModelFacts = { ...(s.overrides[model] ?? {}) };
+          if (value === undefined) delete next[key];
+          else (next as Record<FactKey, unknown>)[key] = value;
+          const overrides = { ...s.overrides };
+          if (Object.keys(next).length === 0) delete overrides[model];
+          else overrides[model] = next;
+          return { overrides };
+        }),
+      clearModel: (model) =>
+        set((s) => {
+          const { [model]: _gone, ...overrides } = s.overrides;
+          return { overrides };
+        }),
+    }),
+    { name: 'pg.modelFacts', version: 1 },
+  ),
+);
