@@ -1,5 +1,6 @@
 import type { ActiveConversation } from '../conversations/use-active-conversation';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
+import { LazyMeterStrip } from '../meter/LazyMeterStrip';
 import { Composer } from './Composer';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
@@ -27,7 +28,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
       <div className="px-4">
         <ErrorBanner conversationId={id} path={path} />
       </div>
-      <Composer conversationId={id} running={running} />
+      <Composer conversationId={id} running={running} meter={<LazyMeterStrip conversation={conversation} path={path} messages={messages} />} />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
 import { SendIcon, StopIcon } from '../../components/ui/icons';
 import { useComposerStore } from './composer-store';
@@ -6,7 +6,7 @@ import { sendConversation, stopRun } from './run-service';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function Composer({ conversationId, running }: { conversationId: string | null; running: boolean }) {
+export function Composer({ conversationId, running, meter }: { conversationId: string | null; running: boolean; meter?: ReactNode }) {
   const text = useComposerStore((s) => s.text);
   const setText = useComposerStore((s) => s.setText);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -49,7 +49,7 @@ export function Composer({ conversationId, running }: { conversationId: string |
           className="block w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[14px] leading-relaxed text-fg placeholder:text-faint focus:outline-none"
         />
         <div className="flex items-center justify-between px-2.5 pb-2">
-          <span className="text-[11px] text-faint">{isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop</span>
+          {meter ?? <span className="text-[11px] text-faint">{isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop</span>}
           {running && conversationId ? (
             <Button variant="danger" data-testid="stop-button" onClick={() => stopRun(conversationId)}>
               <StopIcon /> Stop

@@ -4,6 +4,7 @@ import { IconButton } from '../../components/ui/Button';
 import { ChevronIcon, CopyIcon, RefreshIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
+import { MessageTokens } from '../meter/MessageTokens';
 import { BranchSwitcher } from './BranchSwitcher';
 import { useLiveChoice, useLiveRuns } from './live-run-store';
 import { MessageFooter } from './MessageFooter';
@@ -61,6 +62,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         {isAssistant && message.model ? <span className="font-mono text-faint">{message.model}</span> : null}
         {streaming ? <span className="inline-flex items-center gap-1 text-accent" aria-hidden="true"><span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" />streaming</span> : null}
         {siblings.length > 1 ? <BranchSwitcher message={message} siblings={siblings} /> : null}
+        {streaming ? null : <MessageTokens messageId={message.id} />}
         <span className="ml-auto flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
           <IconButton label="Copy text" onClick={() => void navigator.clipboard?.writeText(content)}>
             <CopyIcon />
