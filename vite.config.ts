@@ -2,11 +2,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { serviceWorkerPlugin } from './scripts/pwa-plugin.ts';
 
-// `base: './'` keeps the build working from any static host and sub-path.
+// `base: './'` keeps the build working from any static host and sub-path: every asset URL in
+// index.html, the manifest and the service worker is relative to where the app is served.
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), serviceWorkerPlugin()],
   build: { target: 'es2022', sourcemap: true },
   // ES module workers, so the token counter's encodings stay separate chunks loaded on demand.
   worker: { format: 'es' },

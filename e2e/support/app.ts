@@ -48,6 +48,24 @@ export class PlaygroundPage {
     return reply;
   }
 
+  /** Editor: appends an empty message with `role` and types `text` into it. */
+  async addMessage(role: string, text = ''): Promise<Locator> {
+    const before = await this.messages.count();
+    await this.page.getByTestId('add-message-button').click();
+    const message = this.messages.nth(before);
+    await message.getByTestId('message-role-select').selectOption(role);
+    if (text !== '') await message.getByTestId('message-text-input').fill(text);
+    return message;
+  }
+
+  /** Editor: opens the editor of a message unless it is open already; returns its text box. */
+  async edit(message: Locator): Promise<Locator> {
+    const input = message.getByTestId('message-text-input');
+    if (!(await input.isVisible())) await message.getByTestId('edit-message-button').click();
+    await expect(input).toBeVisible();
+    return input;
+  }
+
   /**
    * Writes conversations and messages straight into the app's IndexedDB (as an earlier session
    * would have left them) and makes `activeId` the open one on the next load.
@@ -116,6 +134,52 @@ export class PlaygroundPage {
     const input = this.page.getByTestId(`model-fact-${key}`);
     await input.fill(value);
     await input.press('Enter');
+  }
+
+  /** Runs `action` and returns the file the page downloads because of it. */
+  async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), action()]);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Share menu: export the open conversation in the app's JSON format. */
+  exportJSON(): Promise<{ name: string; text: string }> {
+    return this.download(() => this.page.getByTestId('export-json-button').click());
+  }
+
+  /** Share menu: any entry of the "more" menu (Markdown, Web page, request body, Export all…). */
+  async exportMenu(item: RegExp): Promise<{ name: string; text: string }> {
+    await this.page.getByRole('button', { name: 'More export and import options' }).click();
+    return this.download(() => this.page.getByRole('menuitem', { name: item }).click());
+  }
+
+  async importFile(name: string, content: string): Promise<void> {
+    await this.page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+  }
+
+  async shareLink(): Promise<string> {
+    await this.page.getByTestId('share-link-button').click();
+    const output = this.page.getByTestId('share-link-output');
+    await expect(output).toHaveValue(/#share=/);
+    return output.inputValue();
+  }
+
+  /** Deletes everything the app stored in this browser and reloads. */
+  async wipeStorage(): Promise<void> {
+    await this.page.goto('/__ref/health'); // same origin, no app holding the database open
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      await new Promise((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('chat-playground');
+        req.onsuccess = resolve;
+        req.onerror = reject;
+      });
+    });
+    await this.page.goto('/');
+    await expect(this.composer).toBeVisible();
   }
 
   /** What the reference endpoint received, newest last. */

@@ -6,25 +6,32 @@ import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
 import { RetrySetting } from '../features/parameters/RetrySetting';
+import { SharePreview } from '../features/share/SharePreview';
+import { Workspace } from '../features/workspace/Workspace';
 
 export function App() {
   const active = useActiveConversation();
   const { params, setParams } = useActiveParams(active.conversation);
 
   return (
-    <div className="flex h-full">
-      <Sidebar />
-      <ChatView active={active} model={params.model} />
-      <aside aria-label="Settings" className="flex w-80 shrink-0 flex-col overflow-y-auto border-l border-line bg-panel">
-        <div className="flex h-12 shrink-0 items-center border-b border-line px-4 text-[13px] font-semibold">Settings</div>
-        <div className="space-y-4 p-3">
-          <EndpointPanel model={params.model} onModel={(model) => setParams({ ...params, model })} />
-          <ParamsPanel params={params} onChange={setParams} />
-          <RetrySetting />
-          <RequestPreview path={active.path} params={params} />
-        </div>
-      </aside>
+    <>
+      <Workspace
+        library={<Sidebar />}
+        conversation={<ChatView active={active} model={params.model} />}
+        params={
+          <aside aria-label="Settings" className="flex flex-col overflow-y-auto border-l border-line bg-panel">
+            <div className="flex h-12 shrink-0 items-center border-b border-line px-4 text-[13px] font-semibold">Settings</div>
+            <div className="space-y-4 p-3">
+              <EndpointPanel model={params.model} onModel={(model) => setParams({ ...params, model })} />
+              <ParamsPanel params={params} onChange={setParams} />
+              <RetrySetting />
+              <RequestPreview path={active.path} params={params} />
+            </div>
+          </aside>
+        }
+      />
+      <SharePreview />
       <Toaster />
-    </div>
+    </>
   );
 }

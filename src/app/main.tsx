@@ -4,14 +4,16 @@ import { createRoot } from 'react-dom/client';
 import { preloadMarkdown } from '../components/markdown/Markdown';
 import { recoverInterruptedStreams } from '../lib/db/recovery';
 import { flushParams } from '../features/conversations/params-writer';
+import { registerServiceWorker } from '../features/workspace/sw-register';
+import { startTheme } from '../features/workspace/theme';
 import { App } from './App';
+import { registerAppCommands } from './commands';
 import { applyUrlConfig } from './url-config';
 import './styles.css';
 
-const dark = window.matchMedia('(prefers-color-scheme: dark)');
-const applyTheme = () => document.documentElement.classList.toggle('dark', dark.matches);
-applyTheme();
-dark.addEventListener('change', applyTheme);
+startTheme();
+registerAppCommands();
+registerServiceWorker();
 
 applyUrlConfig();
 // Parameter edits made just before the last page close are still in the write-ahead record.

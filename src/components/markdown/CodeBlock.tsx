@@ -41,7 +41,7 @@ export function CodeBlock({ code, lang, live }: { code: string; lang: string; li
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      <pre className="overflow-x-auto p-3 text-[12.5px] leading-relaxed font-mono">
+      <pre tabIndex={0} className="overflow-x-auto p-3 text-[12.5px] leading-relaxed font-mono">
         <code className="hljs">{highlighted?.code === code ? highlighted.node : code}</code>
       </pre>
     </div>

@@ -1,6 +1,9 @@
 import type { ActiveConversation } from '../conversations/use-active-conversation';
+import { EditorBar } from '../editor/EditorBar';
+import { PathSync } from '../editor/path-store';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
 import { LazyMeterStrip } from '../meter/LazyMeterStrip';
+import { ShareToolbar } from '../share/ShareToolbar';
 import { Composer } from './Composer';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
@@ -23,8 +26,11 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <div className="ml-auto shrink-0">
           <UsageSummary path={path} />
         </div>
+        <ShareToolbar active={active} />
       </header>
+      <PathSync path={path} />
       {path.length === 0 ? <EmptyState /> : <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />}
+      <EditorBar conversationId={id} path={path} model={model} running={running} />
       <div className="px-4">
         <ErrorBanner conversationId={id} path={path} />
       </div>

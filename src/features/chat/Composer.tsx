@@ -1,6 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
 import { SendIcon, StopIcon } from '../../components/ui/icons';
+import { AttachButton, attachToComposer, ComposerAttachments } from '../editor/ComposerAttachments';
+import { flushEdits } from '../editor/pending-writes';
 import { useComposerStore } from './composer-store';
 import { sendConversation, stopRun } from './run-service';
 
@@ -21,14 +23,29 @@ export function Composer({ conversationId, running, meter }: { conversationId: s
   const send = () => {
     if (running) return;
     const value = text;
+    const { parts, setParts } = useComposerStore.getState();
     setText('');
-    void sendConversation(value);
+    setParts([]);
+    // Message edits are written as typed; the request must not miss the last keystrokes.
+    void flushEdits().then(() => sendConversation(value, parts));
     ref.current?.focus();
+  };
+  const takeFiles = (e: React.ClipboardEvent | React.DragEvent, data: DataTransfer | null) => {
+    const files = data ? Array.from(data.files) : [];
+    if (files.length === 0) return;
+    e.preventDefault();
+    void attachToComposer(files);
   };
 
   return (
     <div className="border-t border-line bg-panel px-4 py-3">
-      <div className="mx-auto max-w-3xl rounded-xl border border-line bg-raised focus-within:border-accent shadow-sm">
+      <div
+        className="mx-auto max-w-3xl rounded-xl border border-line bg-raised focus-within:border-accent shadow-sm"
+        onPaste={(e) => takeFiles(e, e.clipboardData)}
+        onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+        onDrop={(e) => takeFiles(e, e.dataTransfer)}
+      >
+        <ComposerAttachments />
         <textarea
           ref={ref}
           data-testid="composer-input"
@@ -49,7 +66,10 @@ export function Composer({ conversationId, running, meter }: { conversationId: s
           className="block w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[14px] leading-relaxed text-fg placeholder:text-faint focus:outline-none"
         />
         <div className="flex items-center justify-between px-2.5 pb-2">
-          {meter ?? <span className="text-[11px] text-faint">{isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop</span>}
+          <span className="flex min-w-0 items-center gap-2 text-[11px] text-faint">
+            <AttachButton />
+            {meter ?? <>{isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop</>}
+          </span>
           {running && conversationId ? (
             <Button variant="danger" data-testid="stop-button" onClick={() => stopRun(conversationId)}>
               <StopIcon /> Stop

@@ -1,14 +1,19 @@
 import { memo, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
-import { IconButton } from '../../components/ui/Button';
-import { ChevronIcon, CopyIcon, RefreshIcon } from '../../components/ui/icons';
+import { ChevronIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
 import { MessageTokens } from '../meter/MessageTokens';
+import { useEditorStore } from '../editor/editor-store';
+import { MessageActions, messageKeyDown } from '../editor/MessageActions';
+import { MessageEditor } from '../editor/MessageEditor';
+import { AttachmentsView } from '../editor/PartView';
+import { RawJsonEditor } from '../editor/RawJsonEditor';
+import { applyOneJSON, wireJSONOfOne } from '../editor/raw-json';
+import { RoleSelect } from '../editor/RoleSelect';
 import { BranchSwitcher } from './BranchSwitcher';
 import { useLiveChoice, useLiveRuns } from './live-run-store';
 import { MessageFooter } from './MessageFooter';
-import { regenerate } from './run-service';
 
 const ROLE_LABEL: Record<Message['role'], string> = {
   system: 'System',
@@ -18,13 +23,8 @@ const ROLE_LABEL: Record<Message['role'], string> = {
   tool: 'Tool',
 };
 
-const ROLE_TINT: Record<Message['role'], string> = {
-  system: 'text-warn',
-  developer: 'text-warn',
-  user: 'text-fg',
-  assistant: 'text-accent',
-  tool: 'text-muted',
-};
+/** Messages longer than this can be collapsed. */
+const LONG_CHARS = 1200;
 
 interface Props {
   message: Message;
@@ -46,6 +46,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const toolCalls = live ? live.toolCalls : (message.toolCalls ?? []);
   const finishReason = live ? live.finishReason : message.finishReason;
   const isAssistant = message.role === 'assistant';
+  const editing = useEditorStore((s) => s.editing[message.id] === true);
+  const [raw, setRaw] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
 
   return (
     <article
@@ -53,38 +56,59 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       data-role={message.role}
       data-status={isAssistant ? status : undefined}
       data-finish-reason={isAssistant && finishReason ? finishReason : undefined}
+      data-message-id={message.id}
       aria-label={`${ROLE_LABEL[message.role]} message`}
-      className="group rounded-xl px-4 py-3 hover:bg-panel/60"
+      onKeyDown={(e) => messageKeyDown(message, running, e)}
+      onDoubleClick={(e) => {
+        if (!editing && !streaming && (e.target as HTMLElement).closest('[data-testid="message-content"]')) useEditorStore.getState().openEditor(message);
+      }}
+      className={`group rounded-xl px-4 py-3 ${editing ? 'bg-panel ring-1 ring-line' : 'hover:bg-panel/60'}`}
     >
       <header className="mb-1.5 flex items-center gap-2 text-[12px]">
-        <span className={`font-semibold uppercase tracking-wide ${ROLE_TINT[message.role]}`}>{ROLE_LABEL[message.role]}</span>
+        <RoleSelect message={message} disabled={streaming || message.status === 'streaming'} />
         {message.name ? <span className="text-faint">· {message.name}</span> : null}
         {isAssistant && message.model ? <span className="font-mono text-faint">{message.model}</span> : null}
         {streaming ? <span className="inline-flex items-center gap-1 text-accent" aria-hidden="true"><span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" />streaming</span> : null}
         {siblings.length > 1 ? <BranchSwitcher message={message} siblings={siblings} /> : null}
         {streaming ? null : <MessageTokens messageId={message.id} />}
-        <span className="ml-auto flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
-          <IconButton label="Copy text" onClick={() => void navigator.clipboard?.writeText(content)}>
-            <CopyIcon />
-          </IconButton>
-          {isAssistant ? (
-            <IconButton label="Regenerate" disabled={running} onClick={() => void regenerate(message.conversationId, message.id)}>
-              <RefreshIcon />
-            </IconButton>
-          ) : null}
-        </span>
+        <MessageActions
+          message={message}
+          running={running}
+          streaming={streaming || message.status === 'streaming'}
+          long={content.length > LONG_CHARS}
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          onRaw={() => setRaw(true)}
+        />
       </header>
 
       {reasoning ? <Reasoning text={reasoning} streaming={streaming && content === ''} /> : null}
 
-      <div data-testid="message-content" className="text-[14px]">
+      {raw ? (
+        <div className="mb-2">
+          <RawJsonEditor label="Message JSON" initial={wireJSONOfOne(message)} onApply={(text) => applyOneJSON(message, text)} onClose={() => setRaw(false)} />
+        </div>
+      ) : null}
+
+      {editing ? (
+        <MessageEditor message={message} running={running} />
+      ) : (
+      <>
+      <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
         {message.role === 'user' || message.role === 'tool' ? (
           <div className="whitespace-pre-wrap break-words">{content}</div>
         ) : (
           <Markdown text={content} streaming={streaming} />
         )}
         {message.role === 'tool' && message.toolCallId ? <div className="mt-1 font-mono text-[11px] text-faint">answers {message.toolCallId}</div> : null}
+        {collapsed ? <div className="absolute inset-x-0 bottom-0 h-10 bg-gradient-to-t from-bg to-transparent" /> : null}
       </div>
+      {collapsed ? (
+        <button type="button" className="mt-1 text-[12px] text-accent hover:underline" onClick={() => setCollapsed(false)}>
+          Show all ({content.length.toLocaleString()} characters)
+        </button>
+      ) : null}
+      <AttachmentsView parts={message.content} />
 
       {refusal ? (
         <div data-testid="message-refusal" className="mt-2 rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-[13px] text-warn">
@@ -100,6 +124,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
           ))}
         </div>
       ) : null}
+
+      </>
+      )}
 
       {isAssistant && !streaming ? <MessageFooter message={message} status={status} /> : null}
     </article>

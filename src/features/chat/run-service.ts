@@ -1,7 +1,7 @@
 import { estimatedUsage, hasAnyOutput, messageFieldsFromChoice } from '../../domain/completion';
 import { newId } from '../../domain/ids';
 import { messageText, pathToLeaf, textContent, titleFrom } from '../../domain/messages';
-import type { AppError, Choice, Completion, Conversation, Message, MessageStatus } from '../../domain/types';
+import type { AppError, Choice, Completion, ContentPart, Conversation, Message, MessageStatus } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/blobs-repo';
 import { createConversation, getConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, deleteMessages, listMessages } from '../../lib/db/messages-repo';
@@ -20,7 +20,7 @@ function newMessage(conversationId: string, parentId: string | null, fields: Par
 }
 
 /** Opens the active conversation, or creates it from the draft parameters on first send. */
-async function ensureConversation(): Promise<Conversation> {
+export async function ensureConversation(): Promise<Conversation> {
   const ws = useWorkspaceStore.getState();
   const existing = ws.activeConversationId ? await getConversation(ws.activeConversationId) : undefined;
   if (existing) return existing;
@@ -49,22 +49,27 @@ async function exclusive(task: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Sends the conversation as it stands, after appending `text` as a user message when given. */
-export function sendConversation(text: string): Promise<void> {
-  return exclusive(() => send(text));
+/**
+ * Sends the conversation as it stands, after appending `text` (and attached parts) as a user
+ * message when given.
+ */
+export function sendConversation(text: string, parts: ContentPart[] = []): Promise<void> {
+  return exclusive(() => send(text, parts));
 }
 
-async function send(text: string): Promise<void> {
+async function send(text: string, parts: ContentPart[]): Promise<void> {
   const activeId = useWorkspaceStore.getState().activeConversationId;
   if (activeId && isRunning(activeId)) return;
-  if (text.trim() === '' && activeId === null) return; // nothing to send yet
+  const hasNew = text.trim() !== '' || parts.length > 0;
+  if (!hasNew && activeId === null) return; // nothing to send yet
   await flushParams();
   const conversation = await ensureConversation();
   if (isRunning(conversation.id)) return;
   let path = pathToLeaf(await listMessages(conversation.id), conversation.currentLeafId);
-  if (text.trim() === '' && path.length === 0) return;
-  if (text.trim() !== '') {
-    const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content: textContent(text) });
+  if (!hasNew && path.length === 0) return;
+  if (hasNew) {
+    const content = text.trim() !== '' ? [...textContent(text), ...parts] : parts;
+    const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content });
     const isFirst = !path.some((m) => m.role === 'user');
     await appendMessages(conversation.id, [user], user.id, isFirst ? titleFrom(text) : undefined);
     path = [...path, user];
@@ -89,6 +94,34 @@ async function regenerateNow(conversationId: string, messageId: string): Promise
   void runFrom(conversation, pathToLeaf(all, target.parentId));
 }
 
+/** Runs the branch up to and including `messageId` (a fork when later messages exist). */
+export function rerunFrom(conversationId: string, messageId: string): Promise<void> {
+  return exclusive(async () => {
+    await flushParams();
+    const conversation = await getConversation(conversationId);
+    if (!conversation || isRunning(conversationId)) return;
+    const all = await listMessages(conversationId);
+    if (!all.some((m) => m.id === messageId)) return;
+    void runFrom(conversation, pathToLeaf(all, messageId));
+  });
+}
+
+/**
+ * Continues an interrupted or length-cut reply: the reply is sent as an assistant prefill and the
+ * finished continuation is joined to it as a new alternative of that turn (the partial one stays).
+ */
+export function continueReply(conversationId: string, messageId: string): Promise<void> {
+  return exclusive(async () => {
+    await flushParams();
+    const conversation = await getConversation(conversationId);
+    if (!conversation || isRunning(conversationId)) return;
+    const all = await listMessages(conversationId);
+    const target = all.find((m) => m.id === messageId);
+    if (!target || target.role !== 'assistant') return;
+    void runFrom(conversation, pathToLeaf(all, messageId), target);
+  });
+}
+
 export function stopRun(conversationId: string): void {
   useLiveRuns.getState().runs[conversationId]?.abort();
 }
@@ -98,16 +131,16 @@ function choiceCount(conversation: Conversation): number {
   return enabled.n ? Math.max(1, Math.min(128, Math.floor(values.n))) : 1;
 }
 
-async function runFrom(conversation: Conversation, path: Message[]): Promise<void> {
+async function runFrom(conversation: Conversation, path: Message[], continueOf?: Message): Promise<void> {
   try {
-    await runFromUnguarded(conversation, path);
+    await runFromUnguarded(conversation, path, continueOf);
   } catch (err) {
     setRunError(conversation.id, { kind: 'storage', message: `The request could not run: ${err instanceof Error ? err.message : String(err)}` });
     endRun(conversation.id);
   }
 }
 
-async function runFromUnguarded(conversation: Conversation, path: Message[]): Promise<void> {
+async function runFromUnguarded(conversation: Conversation, path: Message[], continueOf?: Message): Promise<void> {
   const conversationId = conversation.id;
   setRunError(conversationId, null);
   const controller = new AbortController();
@@ -152,7 +185,7 @@ async function runFromUnguarded(conversation: Conversation, path: Message[]): Pr
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     const result = locks ? await locks.request(streamLockName(requestId), run) : await run();
     publisher.stop();
-    await finish(conversationId, path, placeholders, result);
+    await finish(conversationId, path, placeholders, result, continueOf);
   } catch (err) {
     publisher.stop();
     const error: AppError = { kind: 'storage', message: `Saving the reply failed: ${err instanceof Error ? err.message : String(err)}` };
@@ -164,7 +197,7 @@ async function runFromUnguarded(conversation: Conversation, path: Message[]): Pr
 
 const STATUS: Record<RunResult['outcome'], MessageStatus> = { done: 'done', aborted: 'interrupted', interrupted: 'interrupted', error: 'error' };
 
-async function finish(conversationId: string, path: Message[], placeholders: Message[], result: RunResult): Promise<void> {
+async function finish(conversationId: string, path: Message[], placeholders: Message[], result: RunResult, continueOf?: Message): Promise<void> {
   const { completion } = result;
   if (!(await getConversation(conversationId))) {
     // Deleted while streaming: remove anything a throttled save wrote back.
@@ -198,6 +231,14 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
       ...usageOrEstimate(path, choice ?? null, completion),
       updatedAt: Date.now(),
     });
+  }
+  if (continueOf) {
+    // A continuation becomes a sibling of the partial reply holding both texts.
+    for (const row of rows) {
+      row.parentId = continueOf.parentId;
+      row.content = textContent(messageText(continueOf.content) + messageText(row.content));
+      if (continueOf.reasoning) row.reasoning = continueOf.reasoning + (row.reasoning ?? '');
+    }
   }
   const keep = new Set(rows.map((r) => r.id));
   await dropPlaceholders(conversationId, placeholders.filter((p) => !keep.has(p.id)), undefined);

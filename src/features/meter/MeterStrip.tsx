@@ -29,12 +29,8 @@ export function MeterStrip({ conversation, path, messages }: Props) {
   useCostRecorder(catalogReady ? messages : [], factsFor, params.model);
   const { encoding } = encodingForModel(params.model);
   useEffect(() => {
-    // Load the tokenizer while the person reads, not when the first count is needed.
-    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(() => warmUp(encoding), { timeout: 1500 }) : null;
-    if (idle === null) warmUp(encoding);
-    return () => {
-      if (idle !== null) cancelIdleCallback(idle);
-    };
+    // Load the tokenizer in its worker right away (off the main thread), before the first count needs it.
+    warmUp(encoding);
   }, [encoding]);
 
   const estimate = useMeterStore((s) => s.estimate);

@@ -44,7 +44,7 @@ export function RequestPreview({ path, params }: { path: Message[]; params: Requ
             {warnings.map((w) => (
               <div key={w} data-testid="request-warning" className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">{w}</div>
             ))}
-            <pre data-testid="request-preview" className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug">
+            <pre data-testid="request-preview" tabIndex={0} aria-label="Request body" className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug">
               {JSON.stringify(result.body, null, 2)}
             </pre>
           </>

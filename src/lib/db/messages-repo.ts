@@ -36,3 +36,24 @@ export async function deleteMessages(conversationId: string, ids: string[], leaf
     if (leafId !== undefined) await d.conversations.update(conversationId, { currentLeafId: leafId, updatedAt: Date.now() });
   });
 }
+
+/** Writes and deletes rows and moves the current leaf in one transaction (editor operations). */
+export async function applyMessageEdit(conversationId: string, edit: { put: Message[]; remove: string[]; leafId: string | null }, title?: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.messages, d.conversations, async () => {
+    if (edit.remove.length > 0) await d.messages.bulkDelete(edit.remove);
+    if (edit.put.length > 0) await d.messages.bulkPut(edit.put);
+    const patch: { currentLeafId: string | null; updatedAt: number; title?: string } = { currentLeafId: edit.leafId, updatedAt: Date.now() };
+    if (title !== undefined) patch.title = title;
+    await d.conversations.update(conversationId, patch);
+  });
+}
+
+/** Reads a message and writes `change(message)` back in one transaction. */
+export async function modifyMessage(id: string, change: (m: Message) => Message): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.messages, async () => {
+    const m = await d.messages.get(id);
+    if (m) await d.messages.put({ ...change(m), updatedAt: Date.now() });
+  });
+}

@@ -35,7 +35,8 @@ function userPart(part: ContentPart, resolve: BinaryURLResolver): WireUserConten
 
 function userContent(parts: readonly ContentPart[], resolve: BinaryURLResolver): string | WireUserContentPart[] {
   if (parts.every((p) => p.type === 'text')) return messageText(parts);
-  return parts.map((p) => userPart(p, resolve));
+  // An empty text box next to an image is an editing leftover, not something to send.
+  return parts.filter((p) => p.type !== 'text' || p.text !== '').map((p) => userPart(p, resolve));
 }
 
 function assistantMessage(m: Message): WireAssistantMessage {

@@ -1,0 +1,74 @@
+// The actions that exist today, registered once at startup. Features add their own with
+// registerCommands()/registerShortcuts() from src/features/workspace.
+import { useComposerStore } from '../features/chat/composer-store';
+import { useLiveRuns } from '../features/chat/live-run-store';
+import { sendConversation, stopRun } from '../features/chat/run-service';
+import { useWorkspaceStore } from '../features/conversations/workspace-store';
+import { registerCommands } from '../features/workspace/commands';
+import { togglePane, useLayoutStore } from '../features/workspace/layout-store';
+import { registerShortcuts } from '../features/workspace/shortcuts';
+
+function focusComposer(): void {
+  const layout = useLayoutStore.getState();
+  if (layout.drawer) layout.setDrawer(null);
+  // The drawer unmounting may move focus back; focus after it settled.
+  requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus());
+}
+
+function activeRunning(): string | null {
+  const id = useWorkspaceStore.getState().activeConversationId;
+  return id && useLiveRuns.getState().runs[id] ? id : null;
+}
+
+export function registerAppCommands(): void {
+  const layout = () => useLayoutStore.getState();
+  registerCommands([
+    { id: 'palette.open', title: 'Open the command palette', group: 'General', shortcut: 'Mod+K', inPalette: false, run: () => layout().setPaletteOpen(!layout().paletteOpen) },
+    { id: 'shortcuts.show', title: 'Show keyboard shortcuts', group: 'General', shortcut: '?', keywords: ['keys', 'help'], run: () => layout().setShortcutsOpen(true) },
+    {
+      id: 'conversation.new',
+      title: 'New conversation',
+      group: 'Conversation',
+      shortcut: 'Mod+Shift+O',
+      keywords: ['start', 'create', 'chat'],
+      run: () => {
+        useWorkspaceStore.getState().open(null);
+        focusComposer();
+      },
+    },
+    {
+      id: 'chat.send',
+      title: 'Send the conversation',
+      group: 'Conversation',
+      keywords: ['submit', 'request'],
+      enabled: () => activeRunning() === null,
+      run: () => {
+        const { text, setText } = useComposerStore.getState();
+        setText('');
+        void sendConversation(text);
+      },
+    },
+    {
+      id: 'chat.stop',
+      title: 'Stop the reply',
+      group: 'Conversation',
+      keywords: ['abort', 'cancel'],
+      enabled: () => activeRunning() !== null,
+      run: () => {
+        const id = activeRunning();
+        if (id) stopRun(id);
+      },
+    },
+    { id: 'composer.focus', title: 'Focus the message box', group: 'Conversation', shortcut: '/', keywords: ['compose', 'write'], run: focusComposer },
+    { id: 'layout.library', title: 'Show or hide the library', group: 'View', shortcut: 'Mod+B', keywords: ['sidebar', 'conversations', 'pane'], run: () => togglePane('library') },
+    { id: 'layout.params', title: 'Show or hide settings', group: 'View', shortcut: 'Mod+Alt+B', keywords: ['parameters', 'endpoint', 'pane'], run: () => togglePane('params') },
+    { id: 'theme.light', title: 'Theme: light', group: 'View', keywords: ['appearance', 'colour'], run: () => layout().setTheme('light') },
+    { id: 'theme.dark', title: 'Theme: dark', group: 'View', keywords: ['appearance', 'colour', 'night'], run: () => layout().setTheme('dark') },
+    { id: 'theme.system', title: 'Theme: follow the system', group: 'View', keywords: ['appearance', 'colour', 'auto'], run: () => layout().setTheme('system') },
+    { id: 'welcome.show', title: 'Show the welcome and provider presets', group: 'Help', keywords: ['first run', 'providers', 'openai', 'ollama'], run: () => layout().setWelcomed(false) },
+  ]);
+  registerShortcuts('Message box', [
+    { keys: 'Mod+Enter', description: 'Send the conversation' },
+    { keys: 'Esc', description: 'Stop the streaming reply' },
+  ]);
+}

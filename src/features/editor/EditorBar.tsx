@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '../../components/ui/Button';
+import { AlertIcon, PlusIcon } from '../../components/ui/icons';
+import { checkConversation } from '../../domain/conversation-checks';
+import { pendingToolCalls } from '../../domain/conversation-edits';
+import type { Message } from '../../domain/types';
+import { stopRun } from '../chat/run-service';
+import { addMessage } from './editor-actions';
+import { RawJsonEditor } from './RawJsonEditor';
+import { applyAllJSON, wireJSON } from './raw-json';
+import { sendFromEditor } from './send';
+import { EDITOR_SHORTCUTS } from './shortcuts';
+import { useToolResultSlots } from './tool-round-trip';
+
+interface Props {
+  conversationId: string | null;
+  path: Message[];
+  model: string;
+  running: boolean;
+}
+
+/** Under the conversation: add a message, the raw JSON of all messages, checks, tool results. */
+export function EditorBar({ conversationId, path, model, running }: Props) {
+  const [raw, setRaw] = useState(false);
+  const warnings = useMemo(() => checkConversation(path, model), [path, model]);
+  const toolResults = path.length > 0 && path.at(-1)!.role === 'tool' && pendingToolCalls(path).length === 0 ? path.filter((m, i) => m.role === 'tool' && i > path.findLastIndex((x) => x.role !== 'tool')) : [];
+  useToolResultSlots(path, running);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      if (e.key === 'Escape' && running && conversationId) {
+        e.preventDefault();
+        stopRun(conversationId);
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+        e.preventDefault();
+        void addMessage();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running, conversationId]);
+
+  return (
+    <div className="px-4">
+      <div className="mx-auto max-w-3xl space-y-1.5 pb-2">
+        {toolResults.length > 0 && !running ? (
+          <div role="status" className="flex items-center gap-2 rounded-lg border border-accent/40 bg-accent-soft px-3 py-1.5 text-[12.5px]">
+            <span className="flex-1">{toolResults.length} tool result{toolResults.length > 1 ? 's' : ''} ready to send back.</span>
+            <Button variant="primary" className="h-7" data-testid="send-tool-results-button" onClick={() => void sendFromEditor()}>Send results</Button>
+          </div>
+        ) : null}
+        {warnings.length > 0 ? (
+          <details data-testid="conversation-warnings" className="rounded-lg border border-warn/40 bg-warn-soft px-3 py-1.5 text-[12px] text-warn">
+            <summary className="flex cursor-pointer items-center gap-1.5 font-medium">
+              <AlertIcon /> {warnings.length} check{warnings.length > 1 ? 's' : ''} before sending: {warnings[0]!.message}
+            </summary>
+            <ul className="mt-1 list-disc space-y-0.5 pl-6">
+              {warnings.map((w) => (
+                <li key={w.message} data-testid="conversation-warning">{w.message}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+        {raw ? (
+          <div className="rounded-lg border border-line bg-panel p-2">
+            <div className="mb-1.5 text-[12px] font-semibold text-muted">messages — edit, or paste a messages array or a whole request body</div>
+            <RawJsonEditor label="Messages JSON" rows={16} initial={wireJSON(path)} onApply={applyAllJSON} onClose={() => setRaw(false)} />
+          </div>
+        ) : null}
+        <div className="flex items-center gap-1">
+          <Button variant="ghost" className="h-7 text-[12.5px]" data-testid="add-message-button" disabled={running} onClick={() => void addMessage()} title="Add a message at the end (Alt+N)">
+            <PlusIcon /> Add message
+          </Button>
+          <Button variant="ghost" className="h-7 text-[12.5px]" data-testid="raw-json-button" aria-expanded={raw} onClick={() => setRaw(!raw)}>
+            {'{ }'} Raw JSON
+          </Button>
+          <ShortcutsHelp />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ShortcutsHelp() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  return (
+    <details ref={ref} className="relative ml-auto" onKeyDown={(e) => e.key === 'Escape' && ref.current && (ref.current.open = false)}>
+      <summary aria-label="Editor keyboard shortcuts" className="flex h-7 cursor-pointer list-none items-center rounded-md px-2 text-[12px] text-faint hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">
+        ⌨ Shortcuts
+      </summary>
+      <div role="dialog" aria-label="Editor shortcuts" className="absolute right-0 bottom-8 z-30 w-96 rounded-lg border border-line bg-panel p-2 shadow-lg">
+        <table className="w-full text-[12px]">
+          <tbody>
+            {EDITOR_SHORTCUTS.map((s) => (
+              <tr key={s.keys} className="align-top">
+                <td className="whitespace-nowrap py-0.5 pr-3"><kbd className="rounded border border-line bg-sunken px-1 font-mono text-[11px]">{s.keys}</kbd></td>
+                <td className="py-0.5 text-muted">{s.action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

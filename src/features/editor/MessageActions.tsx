@@ -1,0 +1,128 @@
+import { useRef } from 'react';
+import { IconButton } from '../../components/ui/Button';
+import { CopyIcon, PencilIcon, PlusIcon, RefreshIcon, TrashIcon } from '../../components/ui/icons';
+import { messageText } from '../../domain/messages';
+import type { Message } from '../../domain/types';
+import { continueReply, regenerate } from '../chat/run-service';
+import { addMessage, copyToClipboard, deleteMessage, duplicateMessage, moveMessage } from './editor-actions';
+import { useEditorStore } from './editor-store';
+import { usePlace } from './path-store';
+import { nextRoleOf } from './RoleSelect';
+import { setRole } from './editor-actions';
+import { focusLater } from './editor-actions';
+
+interface Props {
+  message: Message;
+  running: boolean;
+  streaming: boolean;
+  long: boolean;
+  collapsed: boolean;
+  onCollapse: (collapsed: boolean) => void;
+  onRaw: () => void;
+}
+
+function asMarkdown(m: Message): string {
+  const head = `**${m.role}${m.name ? ` (${m.name})` : ''}${m.role === 'tool' && m.toolCallId ? ` · ${m.toolCallId}` : ''}:**`;
+  const calls = (m.toolCalls ?? []).map((c) => `\n\n\`${c.name}(${c.arguments})\` — ${c.id}`).join('');
+  return `${head}\n\n${messageText(m.content)}${calls}`;
+}
+
+/** Per-message commands; the same ones are on the keyboard (see shortcuts.ts). */
+export function MessageActions({ message, running, streaming, long, collapsed, onCollapse, onRaw }: Props) {
+  const editing = useEditorStore((s) => s.editing[message.id] === true);
+  const openEditor = useEditorStore((s) => s.openEditor);
+  const closeEditor = useEditorStore((s) => s.closeEditor);
+  const { index, count } = usePlace(message.id);
+  const more = useRef<HTMLDetailsElement>(null);
+  const isAssistant = message.role === 'assistant';
+  const canContinue = isAssistant && !streaming && (message.status === 'interrupted' || message.finishReason === 'length');
+  const locked = streaming;
+  const item = 'block w-full rounded px-2.5 py-1 text-left text-[12.5px] text-fg hover:bg-sunken disabled:opacity-40';
+  const run = (fn: () => void) => () => {
+    if (more.current) more.current.open = false;
+    fn();
+  };
+
+  return (
+    <span className="ml-auto flex items-center gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 group-focus-within:opacity-100">
+      {canContinue ? (
+        <button type="button" disabled={running} onClick={() => void continueReply(message.conversationId, message.id)} className="mr-1 h-6 rounded-md border border-line px-2 text-[12px] text-fg hover:bg-sunken disabled:opacity-40">
+          Continue
+        </button>
+      ) : null}
+      <IconButton data-testid="edit-message-button" label={editing ? 'Close editor' : 'Edit message'} aria-pressed={editing} disabled={locked} onClick={() => (editing ? closeEditor(message.id) : openEditor(message))}>
+        <PencilIcon />
+      </IconButton>
+      {isAssistant ? (
+        <IconButton label="Regenerate" disabled={running} onClick={() => void regenerate(message.conversationId, message.id)}>
+          <RefreshIcon />
+        </IconButton>
+      ) : null}
+      <IconButton label="Move up" disabled={locked || running || index <= 0} onClick={() => void moveMessage(message, -1)}>↑</IconButton>
+      <IconButton label="Move down" disabled={locked || running || index < 0 || index >= count - 1} onClick={() => void moveMessage(message, 1)}>↓</IconButton>
+      <IconButton label="Copy text" onClick={() => void copyToClipboard(messageText(message.content), 'Text')}>
+        <CopyIcon />
+      </IconButton>
+      <IconButton label="Delete message" disabled={locked || running} onClick={() => void deleteMessage(message)}>
+        <TrashIcon />
+      </IconButton>
+      <details ref={more} className="relative">
+        <summary role="button" aria-label="More actions" title="More actions" className="flex h-7 w-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">⋯</summary>
+        <div role="menu" className="absolute right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-panel p-1 shadow-lg">
+          <button role="menuitem" type="button" className={item} disabled={running} onClick={run(() => void addMessage(message.id))}>
+            <span className="inline-flex items-center gap-1.5"><PlusIcon /> Insert message below</span>
+          </button>
+          <button role="menuitem" type="button" className={item} disabled={running || locked} onClick={run(() => void duplicateMessage(message))}>Duplicate</button>
+          <button role="menuitem" type="button" className={item} disabled={locked} onClick={run(() => void setRole(message, nextRoleOf(message.role)))}>Switch role to {nextRoleOf(message.role)}</button>
+          <button role="menuitem" type="button" className={item} onClick={run(() => void copyToClipboard(asMarkdown(message), 'Markdown'))}>Copy as markdown</button>
+          <button role="menuitem" type="button" className={item} disabled={locked} onClick={run(onRaw)}>Raw JSON of this message</button>
+          {long || collapsed ? (
+            <button role="menuitem" type="button" className={item} onClick={run(() => onCollapse(!collapsed))}>{collapsed ? 'Expand' : 'Collapse'}</button>
+          ) : null}
+        </div>
+      </details>
+    </span>
+  );
+}
+
+/** Keyboard shortcuts of a focused message (the handler sits on the message element). */
+export function messageKeyDown(message: Message, running: boolean, e: React.KeyboardEvent): void {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return;
+  const store = useEditorStore.getState();
+  const act = (fn: () => void) => {
+    e.preventDefault();
+    e.stopPropagation();
+    fn();
+  };
+  switch (e.code) {
+    case 'ArrowUp':
+      if (!running) act(() => void moveMessage(message, -1));
+      break;
+    case 'ArrowDown':
+      if (!running) act(() => void moveMessage(message, 1));
+      break;
+    case 'KeyE':
+      act(() => {
+        if (store.editing[message.id]) {
+          store.closeEditor(message.id);
+          focusLater(message.id, '[data-testid="edit-message-button"]');
+        } else store.openEditor(message);
+      });
+      break;
+    case 'KeyR':
+      act(() => {
+        void setRole(message, nextRoleOf(message.role)).then(() => focusLater(message.id, '[data-testid="message-role-select"]'));
+      });
+      break;
+    case 'KeyI':
+      if (!running) act(() => void addMessage(message.id));
+      break;
+    case 'KeyD':
+      if (!running) act(() => void duplicateMessage(message));
+      break;
+    case 'Backspace':
+    case 'Delete':
+      if (!running) act(() => void deleteMessage(message));
+      break;
+  }
+}

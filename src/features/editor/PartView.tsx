@@ -1,0 +1,89 @@
+import { useRef } from 'react';
+import type { ContentPart, ImageDetail } from '../../domain/types';
+import { useObjectURL } from './use-object-url';
+
+type BinaryPart = Exclude<ContentPart, { type: 'text' }>;
+
+function sizeLabel(size: number | undefined): string {
+  if (size === undefined) return '';
+  return size > 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(size / 1024))} KB`;
+}
+
+/** An image part: a thumbnail that opens a larger preview; optional controls for editing. */
+export function ImagePartView({ part, onDetail, children }: { part: Extract<ContentPart, { type: 'image' }>; onDetail?: (d: ImageDetail) => void; children?: React.ReactNode }) {
+  const url = useObjectURL(part.source);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const name = part.source.kind === 'blob' ? (part.source.name ?? 'image') : part.source.url.startsWith('data:') ? 'pasted image' : part.source.url;
+  return (
+    <div data-testid="image-part" data-detail={part.detail} className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]">
+      <button type="button" className="shrink-0 overflow-hidden rounded border border-line bg-raised" aria-label={`Preview ${name}`} onClick={() => dialog.current?.showModal()}>
+        {url ? <img src={url} alt={name} className="h-14 w-14 object-cover" /> : <span className="block h-14 w-14" />}
+      </button>
+      <div className="min-w-0 space-y-1">
+        <div className="max-w-48 truncate text-fg" title={name}>{name}</div>
+        <div className="flex items-center gap-1.5 text-faint">
+          {onDetail ? (
+            <select aria-label="Image detail" value={part.detail} onChange={(e) => onDetail(e.target.value as ImageDetail)} className="h-6 rounded border border-line bg-raised px-1 text-[11.5px] text-fg">
+              <option value="auto">detail: auto</option>
+              <option value="low">detail: low</option>
+              <option value="high">detail: high</option>
+            </select>
+          ) : (
+            <span>detail: {part.detail}</span>
+          )}
+          {part.source.kind === 'blob' ? <span>{sizeLabel(part.source.size)}</span> : null}
+        </div>
+      </div>
+      {children}
+      <dialog ref={dialog} aria-label={`Image ${name}`} className="m-auto max-h-[90vh] max-w-[90vw] rounded-lg border border-line bg-panel p-2 backdrop:bg-black/60" onClick={(e) => e.target === dialog.current && dialog.current.close()}>
+        {url ? <img src={url} alt={name} className="max-h-[80vh] max-w-[85vw] object-contain" /> : null}
+        <form method="dialog" className="mt-2 flex justify-end">
+          <button className="rounded-md border border-line px-3 py-1 text-[12px] text-fg hover:bg-sunken">Close</button>
+        </form>
+      </dialog>
+    </div>
+  );
+}
+
+export function AudioPartView({ part, children }: { part: Extract<ContentPart, { type: 'audio' }>; children?: React.ReactNode }) {
+  const url = useObjectURL(part.source);
+  const name = part.source.kind === 'blob' ? (part.source.name ?? 'audio') : 'audio';
+  return (
+    <div data-testid="audio-part" className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]">
+      {url ? <audio controls src={url} className="h-8 max-w-64" aria-label={name} /> : null}
+      <span className="truncate text-muted">{name} · {part.format}</span>
+      {children}
+    </div>
+  );
+}
+
+export function FilePartView({ part, children }: { part: Extract<ContentPart, { type: 'file' }>; children?: React.ReactNode }) {
+  const size = part.source.kind === 'blob' ? sizeLabel(part.source.size) : '';
+  return (
+    <div data-testid="file-part" className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken px-2 py-1.5 text-[12px]">
+      <span className="rounded bg-danger-soft px-1 font-mono text-[10px] font-semibold text-danger">PDF</span>
+      <span className="truncate text-fg">{part.filename}</span>
+      {size ? <span className="text-faint">{size}</span> : null}
+      {children}
+    </div>
+  );
+}
+
+export function BinaryPartView({ part, onDetail, children }: { part: BinaryPart; onDetail?: (d: ImageDetail) => void; children?: React.ReactNode }) {
+  if (part.type === 'image') return <ImagePartView part={part} {...(onDetail ? { onDetail } : {})}>{children}</ImagePartView>;
+  if (part.type === 'audio') return <AudioPartView part={part}>{children}</AudioPartView>;
+  return <FilePartView part={part}>{children}</FilePartView>;
+}
+
+/** Read-only list of the non-text parts of a message, under its text. */
+export function AttachmentsView({ parts }: { parts: ContentPart[] }) {
+  const binary = parts.filter((p): p is BinaryPart => p.type !== 'text');
+  if (binary.length === 0) return null;
+  return (
+    <div className="mt-2 flex flex-wrap gap-2">
+      {binary.map((p, i) => (
+        <BinaryPartView key={i} part={p} />
+      ))}
+    </div>
+  );
+}

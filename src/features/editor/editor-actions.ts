@@ -1,0 +1,169 @@
+/** What the editor does to the stored conversation. Every structural edit is one transaction. */
+import { toast } from '../../components/ui/toast';
+import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type PathEdit } from '../../domain/conversation-edits';
+import { newId } from '../../domain/ids';
+import { pathToLeaf, textContent } from '../../domain/messages';
+import type { Message, Role } from '../../domain/types';
+import { getConversation } from '../../lib/db/conversations-repo';
+import { applyMessageEdit, listMessages } from '../../lib/db/messages-repo';
+import { ensureConversation, isRunning, rerunFrom } from '../chat/run-service';
+import { useEditorStore } from './editor-store';
+import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
+
+export function blankMessage(conversationId: string, role: Role): Message {
+  const now = Date.now();
+  return { id: newId(), conversationId, parentId: null, role, content: role === 'tool' ? textContent('') : textContent(''), status: 'done', createdAt: now, updatedAt: now };
+}
+
+async function currentPath(conversationId: string): Promise<{ all: Message[]; path: Message[] }> {
+  const [conversation, all] = await Promise.all([getConversation(conversationId), listMessages(conversationId)]);
+  return { all, path: pathToLeaf(all, conversation?.currentLeafId ?? null) };
+}
+
+async function apply(conversationId: string, edit: PathEdit | null): Promise<void> {
+  if (edit) await applyMessageEdit(conversationId, edit);
+}
+
+/** Appends an empty message (at the end, or after `afterId`) and opens its editor. */
+export async function addMessage(afterId?: string, role?: Role): Promise<Message> {
+  await flushEdits();
+  const conversation = await ensureConversation();
+  const { path } = await currentPath(conversation.id);
+  const index = afterId ? path.findIndex((m) => m.id === afterId) : path.length - 1;
+  const at = index < 0 ? path.length - 1 : index;
+  const fresh = blankMessage(conversation.id, role ?? nextRole(path[at]));
+  if (fresh.role === 'assistant') fresh.model = conversation.params.model;
+  await apply(conversation.id, insertIntoPath(path, at, fresh, Date.now()));
+  useEditorStore.getState().openEditor(fresh);
+  focusLater(fresh.id, '[data-testid="message-text-input"]');
+  return fresh;
+}
+
+export async function deleteMessage(message: Message): Promise<void> {
+  await flushEdits();
+  const { all, path } = await currentPath(message.conversationId);
+  const index = path.findIndex((m) => m.id === message.id);
+  if (index < 0) return;
+  useEditorStore.getState().closeEditor(message.id);
+  await apply(message.conversationId, deleteFromPath(all, path, index, Date.now()));
+  const neighbour = path[index + 1] ?? path[index - 1];
+  if (neighbour) focusLater(neighbour.id, '[data-testid="message-role-select"]');
+  else focusLater(null, '[data-testid="add-message-button"]');
+}
+
+export async function duplicateMessage(message: Message): Promise<void> {
+  await flushEdits();
+  const { path } = await currentPath(message.conversationId);
+  const index = path.findIndex((m) => m.id === message.id);
+  if (index < 0) return;
+  const copy = copyOf(message, newId(), Date.now());
+  await apply(message.conversationId, insertIntoPath(path, index, copy, Date.now()));
+  focusLater(copy.id, '[data-testid="message-role-select"]');
+}
+
+export async function moveMessage(message: Message, delta: -1 | 1): Promise<void> {
+  await flushEdits();
+  const { path } = await currentPath(message.conversationId);
+  const index = path.findIndex((m) => m.id === message.id);
+  if (index < 0) return;
+  await apply(message.conversationId, moveInPath(path, index, delta, Date.now()));
+  focusLater(message.id, `[aria-label="${delta < 0 ? 'Move up' : 'Move down'}"]`, '[data-testid="message-role-select"]');
+}
+
+/** Moves `message` to the place of `target` in the path (drag and drop), one step at a time. */
+export async function moveMessageTo(message: Message, targetId: string): Promise<void> {
+  await flushEdits();
+  const { path } = await currentPath(message.conversationId);
+  let from = path.findIndex((m) => m.id === message.id);
+  const to = path.findIndex((m) => m.id === targetId);
+  if (from < 0 || to < 0 || from === to) return;
+  let current = path;
+  const now = Date.now();
+  const rows = new Map<string, Message>();
+  let leafId: string | null = path.at(-1)?.id ?? null;
+  while (from !== to) {
+    const delta = to > from ? 1 : -1;
+    const edit = moveInPath(current, from, delta, now);
+    if (!edit) break;
+    for (const r of edit.put) rows.set(r.id, r);
+    leafId = edit.leafId;
+    const next = [...current];
+    [next[from], next[from + delta]] = [next[from + delta]!, next[from]!];
+    current = next.map((m) => rows.get(m.id) ?? m);
+    from += delta;
+  }
+  await applyMessageEdit(message.conversationId, { put: [...rows.values()], remove: [], leafId });
+}
+
+/** Writes an edit of a message through to storage (queued per message, applied to the stored row). */
+export function edit(messageId: string, update: MessageUpdater | Partial<Message>): void {
+  queueEdit(messageId, typeof update === 'function' ? update : (m) => ({ ...m, ...update }));
+}
+
+export async function setRole(message: Message, role: Role): Promise<void> {
+  await flushEdits();
+  const { path } = await currentPath(message.conversationId);
+  const patch: Partial<Message> = { role };
+  if (role === 'tool' && !message.toolCallId) {
+    const index = path.findIndex((m) => m.id === message.id);
+    const calls = path.slice(0, Math.max(0, index)).flatMap((m) => m.toolCalls ?? []);
+    const answered = new Set(path.map((m) => m.toolCallId));
+    const open = calls.find((c) => !answered.has(c.id));
+    if (open) patch.toolCallId = open.id;
+  }
+  edit(message.id, (m) => {
+    const next = { ...m, ...patch };
+    if (role === 'tool') delete next.name;
+    return next;
+  });
+  await flushEdits();
+}
+
+/**
+ * Re-runs from a message. When it was edited since its editor opened and later messages exist,
+ * the edited version becomes a new sibling and the original is restored: both branches remain.
+ */
+export async function rerunFromMessage(message: Message): Promise<void> {
+  await flushEdits();
+  const conversationId = message.conversationId;
+  if (isRunning(conversationId)) return;
+  const { all, path } = await currentPath(conversationId);
+  const current = all.find((m) => m.id === message.id);
+  if (!current) return;
+  const store = useEditorStore.getState();
+  const original = store.originals[message.id];
+  const index = path.findIndex((m) => m.id === message.id);
+  const hasLater = index >= 0 && index < path.length - 1;
+  let runId = current.id;
+  if (original && hasLater && original.updatedAt !== current.updatedAt) {
+    const fork: Message = { ...copyOf(current, newId(), Date.now()), parentId: current.parentId };
+    await applyMessageEdit(conversationId, { put: [original, fork], remove: [], leafId: fork.id });
+    runId = fork.id;
+  }
+  store.closeEditor(message.id);
+  await rerunFrom(conversationId, runId);
+}
+
+/** Focuses an element inside a message once the live query has rendered it. */
+export function focusLater(messageId: string | null, selector: string, fallback?: string): void {
+  let tries = 0;
+  const attempt = () => {
+    const scope: ParentNode | null = messageId ? document.querySelector(`[data-message-id="${messageId}"]`) : document;
+    const el = scope?.querySelector<HTMLElement>(selector) ?? (fallback ? scope?.querySelector<HTMLElement>(fallback) : null);
+    if (el && !(el as HTMLButtonElement).disabled) {
+      el.focus();
+      return;
+    }
+    if (++tries < 30) setTimeout(attempt, 30);
+  };
+  setTimeout(attempt, 0);
+}
+
+export async function copyToClipboard(text: string, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    toast(`${what} copied`, 'success');
+  } catch {
+    toast(`Could not copy ${what.toLowerCase()}: the browser refused clipboard access.`, 'error');
+  }
+}

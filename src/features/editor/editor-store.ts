@@ -1,0 +1,50 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { Message } from '../../domain/types';
+
+interface EditorState {
+  /** Messages whose editor is open. */
+  editing: Record<string, true>;
+  /** The editor that receives files from the one image file input (the last one opened). */
+  activeEditorId: string | null;
+  /** How a message looked when its editor opened, so "edit and re-run" can fork from it. */
+  originals: Record<string, Message>;
+  /** The last tool result written per function name, offered again for the next call. */
+  mockResults: Record<string, string>;
+  /** Assistant replies whose tool calls already got tool messages (never added twice). */
+  handledToolReplies: string[];
+  openEditor(message: Message): void;
+  closeEditor(id: string): void;
+  rememberResult(name: string, result: string): void;
+  markHandled(id: string): void;
+}
+
+export const useEditorStore = create<EditorState>()(
+  persist(
+    (set) => ({
+      editing: {},
+      activeEditorId: null,
+      originals: {},
+      mockResults: {},
+      handledToolReplies: [],
+      openEditor: (message) =>
+        set((s) => ({
+          editing: { ...s.editing, [message.id]: true },
+          activeEditorId: message.id,
+          originals: s.originals[message.id] ? s.originals : { ...s.originals, [message.id]: message },
+        })),
+      closeEditor: (id) =>
+        set((s) => {
+          const editing = { ...s.editing };
+          delete editing[id];
+          const originals = { ...s.originals };
+          delete originals[id];
+          const rest = Object.keys(editing);
+          return { editing, originals, activeEditorId: s.activeEditorId === id ? (rest.at(-1) ?? null) : s.activeEditorId };
+        }),
+      rememberResult: (name, result) => set((s) => ({ mockResults: { ...s.mockResults, [name]: result } })),
+      markHandled: (id) => set((s) => ({ handledToolReplies: [...s.handledToolReplies.slice(-199), id] })),
+    }),
+    { name: 'pg.editor', version: 1, partialize: (s) => ({ mockResults: s.mockResults, handledToolReplies: s.handledToolReplies }) },
+  ),
+);

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { pendingToolCalls } from '../../domain/conversation-edits';
+import { newId } from '../../domain/ids';
+import { textContent } from '../../domain/messages';
+import type { Message } from '../../domain/types';
+import { applyMessageEdit } from '../../lib/db/messages-repo';
+import { useEditorStore } from './editor-store';
+import { focusLater } from './editor-actions';
+
+/**
+ * When a reply ends with tool calls, adds one tool message per call for the person to fill in,
+ * pre-filled with the result last written for that function. Each reply is handled once, so
+ * deleting the added messages does not bring them back.
+ */
+export function useToolResultSlots(path: Message[], running: boolean): void {
+  const last = [...path].reverse().find((m) => m.role !== 'tool');
+  const lastId = last?.id;
+  // Only replies the model produced (they carry a request id), not tool calls typed by hand.
+  const ready = !running && last?.role === 'assistant' && last.requestId !== undefined && last.status === 'done' && (last.toolCalls?.length ?? 0) > 0;
+  useEffect(() => {
+    if (!ready || !lastId) return;
+    const store = useEditorStore.getState();
+    if (store.handledToolReplies.includes(lastId)) return;
+    store.markHandled(lastId);
+    const calls = pendingToolCalls(path);
+    if (calls.length === 0) return;
+    const now = Date.now();
+    let parentId = path.at(-1)!.id;
+    const rows: Message[] = calls.map((c, i) => {
+      const row: Message = {
+        id: newId(),
+        conversationId: path[0]!.conversationId,
+        parentId,
+        role: 'tool',
+        toolCallId: c.id,
+        content: textContent(store.mockResults[c.name] ?? ''),
+        status: 'done',
+        createdAt: now + i,
+        updatedAt: now + i,
+      };
+      parentId = row.id;
+      return row;
+    });
+    void applyMessageEdit(rows[0]!.conversationId, { put: rows, remove: [], leafId: rows.at(-1)!.id }).then(() => {
+      for (const r of rows) store.openEditor(r);
+      focusLater(rows[0]!.id, '[data-testid="message-text-input"]');
+    });
+  }, [ready, lastId, path]);
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Button } from '../../components/ui/Button';
+import { Dialog } from './Dialog';
+import { importText } from './share-actions';
+
+/** Paste a share link, a conversation file's JSON, an OpenAI request body or a messages array. */
+export function ImportDialog({ onChooseFile, onClose }: { onChooseFile: () => void; onClose: () => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    const outcome = await importText(text, { activateEndpoint: false });
+    setBusy(false);
+    if (outcome.ok) onClose();
+    else setError(outcome.error.message);
+  };
+  return (
+    <Dialog title="Import" label="Import" onClose={onClose}>
+      <div className="space-y-3">
+        <p className="text-[12.5px] text-muted">
+          A conversation file or backup (<code className="font-mono">.chat.json</code>, any version), an exported HTML page, a share link, or a plain OpenAI request body or <code className="font-mono">messages</code> array. Everything is checked before anything is saved; conversations already here are merged by id, never duplicated.
+        </p>
+        <Button onClick={onChooseFile}>Choose a file…</Button>
+        <label className="block text-[12px] font-medium text-muted">
+          …or paste it here
+          <textarea
+            data-testid="import-text-input"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
+            rows={7}
+            spellCheck={false}
+            placeholder='https://…#share=…   or   {"model": "…", "messages": [...]}'
+            className="mt-1 block w-full resize-y rounded-md border border-line bg-sunken p-2 font-mono text-[11.5px] text-fg outline-none focus:border-accent"
+          />
+        </label>
+        {error ? (
+          <div data-testid="import-error" role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-[12px] text-danger">
+            Nothing was imported. {error}
+          </div>
+        ) : null}
+        <div className="flex justify-end">
+          <Button variant="primary" disabled={busy || text.trim() === ''} onClick={() => void run()}>
+            Import
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

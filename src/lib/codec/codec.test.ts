@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { buildChatRequest } from '../openai/request';
+import { toDataURL } from './base64';
+import { documentToJSON, encodeDocument } from './encode';
+import type { Restored } from './format';
+import { toHTML } from './html';
+import { toMarkdown } from './markdown';
+import { restore } from './restore';
+import { encodeShareLink, LINK_IMAGE_LIMIT } from './share-link';
+import { PNG_BYTES, richBundle } from './test-fixtures';
+
+function ok(result: ReturnType<typeof restore>): Restored {
+  if (!result.ok) throw new Error(`restore failed: ${result.error.message}`);
+  return result.value;
+}
+
+const withoutEndpointId = <T extends { conversation: { endpointId: string | null } }>(b: T) => ({ ...b, conversation: { ...b.conversation, endpointId: null } });
+
+describe('conversation file round trips', () => {
+  it('our JSON: export → import gives back every field, branch and image', () => {
+    const { bundle, blobs } = richBundle();
+    const json = documentToJSON(encodeDocument([bundle], blobs));
+    const back = ok(restore(json));
+    expect(back.source).toBe('app');
+    expect(back.conversations).toHaveLength(1);
+    expect(back.conversations[0]).toEqual(withoutEndpointId(bundle));
+    expect(back.blobs).toEqual(blobs);
+  });
+
+  it('HTML page: renders escaped text, no script runs, and imports back equal', () => {
+    const { bundle, blobs } = richBundle();
+    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<script type="application/json" id="chat-playground-data">');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain(`src="${toDataURL('image/png', PNG_BYTES)}"`);
+    const back = ok(restore(html));
+    expect(back.source).toBe('html');
+    expect(back.conversations[0]).toEqual(withoutEndpointId(bundle));
+    expect(back.blobs).toEqual(blobs);
+  });
+
+  it('share link: small images travel, the link decodes back to the same conversation', () => {
+    const { bundle, blobs } = richBundle();
+    const link = encodeShareLink('http://app.test/?x=1#old', bundle, blobs);
+    expect(link.url.startsWith('http://app.test/?x=1#share=')).toBe(true);
+    expect(link.dropped).toEqual([]);
+    const back = ok(restore(link.url));
+    expect(back.source).toBe('share-link');
+    expect(back.conversations[0]).toEqual(withoutEndpointId(bundle));
+    expect(back.blobs).toEqual(blobs);
+  });
+
+  it('share link: large images are replaced by a notice and listed', () => {
+    const { bundle } = richBundle();
+    const big = new Uint8Array(LINK_IMAGE_LIMIT + 1).map((_, i) => (i * 7919) % 251);
+    const link = encodeShareLink('http://app.test/', bundle, new Map([['conv-1-img', { mimeType: 'image/png', bytes: big }]]));
+    expect(link.dropped).toEqual([{ messageId: 'conv-1-u', name: 'dot.png', size: big.length }]);
+    const back = ok(restore(link.url));
+    const user = back.conversations[0]!.messages.find((m) => m.id === 'conv-1-u')!;
+    expect(user.content[1]).toEqual({ type: 'text', text: '[image left out of the share link: dot.png, 12 KB]' });
+    expect(back.blobs.size).toBe(0);
+    expect(link.length).toBeLessThan(big.length);
+  });
+
+  it('plain request body: import → rebuild sends the same body', () => {
+    const { bundle, blobs } = richBundle();
+    const path = [bundle.messages[0]!, bundle.messages[1]!, bundle.messages[3]!];
+    const resolve = (s: { kind: string; blobId?: string; url?: string }) => (s.kind === 'url' ? s.url! : toDataURL('image/png', blobs.get(s.blobId!)!.bytes));
+    const built = buildChatRequest(path, bundle.conversation.params, resolve);
+    if (!built.ok) throw new Error('build failed');
+    const back = ok(restore(JSON.stringify(built.body)));
+    expect(back.source).toBe('openai-body');
+    const c = back.conversations[0]!;
+    expect(c.messages).toHaveLength(3);
+    const rebuilt = buildChatRequest(c.messages, c.conversation.params, (s) => (s.kind === 'url' ? s.url : toDataURL(s.mimeType, back.blobs.get(s.blobId)!.bytes)));
+    expect(rebuilt.ok && rebuilt.body).toEqual(built.body);
+    expect(c.conversation.currentLeafId).toBe(c.messages[2]!.id);
+  });
+
+  it('a bare messages array becomes a conversation with a title from the first user turn', () => {
+    const back = ok(restore('[{"role":"system","content":"Hi"},{"role":"user","content":"Tell me a joke"},{"role":"assistant","content":"No."}]'));
+    expect(back.source).toBe('openai-messages');
+    const c = back.conversations[0]!;
+    expect(c.conversation.title).toBe('Tell me a joke');
+    expect(c.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
+    expect(c.messages[1]!.parentId).toBe(c.messages[0]!.id);
+  });
+
+  it('migrates a version 1 file (linear, inline images) to the current format', () => {
+    const v1 = { format: 'chat-playground', version: 1, title: 'Old', messages: [
+      { role: 'user', content: [{ type: 'text', text: 'Look' }, { type: 'image', url: toDataURL('image/png', PNG_BYTES) }] },
+      { role: 'assistant', content: 'A dot', futureField: 1 },
+    ] };
+    const back = ok(restore(JSON.stringify(v1), { now: 5000 }));
+    expect(back.fromVersion).toBe(1);
+    const c = back.conversations[0]!;
+    expect(c.conversation.title).toBe('Old');
+    expect(c.messages[1]!.parentId).toBe(c.messages[0]!.id);
+    expect(c.conversation.currentLeafId).toBe(c.messages[1]!.id);
+    const image = c.messages[0]!.content[1]!;
+    expect(image.type === 'image' && image.source.kind === 'blob' && back.blobs.get(image.source.blobId)?.bytes).toEqual(PNG_BYTES);
+    expect(c.messages[1]).not.toHaveProperty('futureField');
+  });
+});
+
+describe('hostile and broken input', () => {
+  const good = () => JSON.parse(documentToJSON(encodeDocument([richBundle().bundle], richBundle().blobs))) as Record<string, unknown> & { conversations: Record<string, unknown>[] };
+
+  it('drops unknown fields and never pollutes prototypes', () => {
+    const doc = good();
+    doc.surprise = 1;
+    (doc.conversations[0] as Record<string, unknown>).evil = 'x';
+    const text = JSON.stringify(doc).replace('"x_groq"', '"__proto__":{"polluted":true},"x_groq"');
+    const back = ok(restore(text));
+    expect(back.conversations[0]!.conversation).not.toHaveProperty('evil');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(back.conversations[0]!.messages[3]!.extra)).toBe(Object.prototype);
+  });
+
+  it.each([
+    ['a wrong role', (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[1]!.role = 'admin'), 'conversations[0].messages[1].role'],
+    ['a missing parent', (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[1]!.parentId = 'nope'), 'conversations[0].messages[1].parentId'],
+    ['a missing image', (d: ReturnType<typeof good>) => (d.blobs = {}), 'conversations[0].messages[1].content[1].source.blobId'],
+    ['a dangling leaf', (d: ReturnType<typeof good>) => (d.conversations[0]!.currentLeafId = 'gone'), 'conversations[0].currentLeafId'],
+    ['a text that is a number', (d: ReturnType<typeof good>) => (((d.conversations[0]!.messages as Record<string, unknown>[])[0]!.content as Record<string, unknown>[])[0]!.text = 5), 'conversations[0].messages[0].content[0].text'],
+    ['a newer version', (d: ReturnType<typeof good>) => (d.version = 99), 'version'],
+    ['another format', (d: ReturnType<typeof good>) => (d.format = 'sharegpt'), 'format'],
+    ['duplicated message ids', (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[2]!.id = 'conv-1-u'), 'conversations[0].messages[2].id'],
+  ])('rejects %s with the exact path', (_name, mutate, path) => {
+    const doc = good();
+    mutate(doc);
+    const result = restore(JSON.stringify(doc));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.path).toBe(path);
+      expect(result.error.message).toContain(path);
+    }
+  });
+
+  it('rejects truncated files and links, bad JSON and non-conversations', () => {
+    const json = documentToJSON(encodeDocument([richBundle().bundle], richBundle().blobs));
+    const cut = restore(json.slice(0, json.length / 2));
+    expect(!cut.ok && cut.error.message).toMatch(/Not valid JSON/);
+    const link = encodeShareLink('http://a/', richBundle().bundle, richBundle().blobs).url;
+    const cutLink = restore(link.slice(0, link.length - 40));
+    expect(!cutLink.ok && cutLink.error.message).toMatch(/share link: .*(cut short|damaged)/);
+    expect(restore('http://a/#share=%%%').ok).toBe(false);
+    expect(restore('{"hello": 1}').ok).toBe(false);
+    expect(restore('42').ok).toBe(false);
+    expect(restore('').ok).toBe(false);
+    expect(restore('<html><script>alert(1)</script></html>').ok).toBe(false);
+    const badBody = restore('{"model":"m","messages":[{"role":"user","content":"x"}],"temperature":"hot"}');
+    expect(!badBody.ok && badBody.error.path).toBe('temperature');
+  });
+
+  it('Markdown shows the current branch with the image inline', () => {
+    const { bundle, blobs } = richBundle();
+    const md = toMarkdown(bundle, blobs);
+    expect(md).toContain('# Weather <b>test</b>');
+    expect(md).toContain(`![dot.png](${toDataURL('image/png', PNG_BYTES)})`);
+    expect(md).toContain('**Tool call** `get_weather`');
+    expect(md).not.toContain('A dot.'); // the other branch
+  });
+});
