@@ -83,3 +83,19 @@ test('typing stays responsive while a 100,000-token conversation is counted in t
   await expect(app.composer).toHaveValue(typed);
   await expect.poll(() => app.estimatedTokens(), { timeout: 20_000 }).toBeGreaterThan(60_000);
 });
+
+test('an attached image is counted by its real size with OpenAI’s tile formula', async ({ app, page }) => {
+  await app.open();
+  const before = await app.estimatedTokens();
+  // A 2048×4096 PNG drawn in the page: high/auto detail → 768×1536 → 6 tiles → 85 + 170 × 6 = 1105.
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 2048;
+    canvas.height = 4096;
+    return canvas.toDataURL('image/png').split(',')[1] ?? '';
+  });
+  await page.getByTestId('image-file-input').setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
+  const details = await app.openMeterDetails();
+  await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → 1105');
+  await expect.poll(() => app.estimatedTokens()).toBeGreaterThanOrEqual(before + 1105);
+});

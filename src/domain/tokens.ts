@@ -4,7 +4,7 @@
  * (src/lib/tokens) and hands back counts per text; this module adds them up.
  */
 import { messageText } from './messages';
-import type { ImageDetail, Message, ParamValues, RequestParams } from './types';
+import type { BinarySource, ContentPart, ImageDetail, Message, ParamValues, RequestParams } from './types';
 
 export type Encoding = 'o200k_base' | 'cl100k_base';
 
@@ -64,19 +64,32 @@ export interface ImageEstimate {
   sizeKnown: boolean;
 }
 
-export function messageImages(message: Message): ImageEstimate[] {
+/** Real pixel sizes measured by the app, for images whose part does not carry them. */
+export type SizeOf = (source: BinarySource) => { width: number; height: number } | undefined;
+
+/** A key for an image's bytes: its blob id or URL. */
+export function imageSourceKey(source: BinarySource): string {
+  return source.kind === 'blob' ? `blob:${source.blobId}` : `url:${source.url}`;
+}
+
+export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf): ImageEstimate[] {
   const out: ImageEstimate[] = [];
-  for (const part of message.content) {
+  for (const part of parts) {
     if (part.type !== 'image') continue;
-    const known = part.width !== undefined && part.height !== undefined && part.width > 0 && part.height > 0;
+    const measured = part.width && part.height ? { width: part.width, height: part.height } : sizeOf?.(part.source);
+    const known = measured !== undefined && measured.width > 0 && measured.height > 0;
     out.push({
       detail: part.detail,
-      ...(known ? { width: part.width, height: part.height } : {}),
+      ...(known ? { width: measured.width, height: measured.height } : {}),
       sizeKnown: known || part.detail === 'low',
-      tokens: known ? imageTokens(part.width!, part.height!, part.detail) : part.detail === 'low' ? 85 : UNKNOWN_IMAGE_TOKENS,
+      tokens: known ? imageTokens(measured.width, measured.height, part.detail) : part.detail === 'low' ? 85 : UNKNOWN_IMAGE_TOKENS,
     });
   }
   return out;
+}
+
+export function messageImages(message: Message, sizeOf?: SizeOf): ImageEstimate[] {
+  return imageEstimates(message.content, sizeOf);
 }
 
 /** The text of a message that is tokenized when it is sent: its text parts and tool calls. */
@@ -111,13 +124,13 @@ export function messageTextTokens(message: Message, counts: ReadonlyMap<string, 
   return text === undefined || name === undefined ? undefined : text + name;
 }
 
-export function imagesTokens(message: Message): number {
-  return messageImages(message).reduce((sum, i) => sum + i.tokens, 0);
+export function imagesTokens(parts: readonly ContentPart[], sizeOf?: SizeOf): number {
+  return imageEstimates(parts, sizeOf).reduce((sum, i) => sum + i.tokens, 0);
 }
 
 /** Tokens of one message: its text count (from the tokenizer), framing and images. */
-export function messageTokens(message: Message, textTokens: number): number {
-  return textTokens + messageFraming(message) + imagesTokens(message);
+export function messageTokens(message: Message, textTokens: number, sizeOf?: SizeOf): number {
+  return textTokens + messageFraming(message) + imagesTokens(message.content, sizeOf);
 }
 
 /** Texts the request adds besides messages: tool definitions and the response schema, as sent. */
@@ -154,7 +167,7 @@ export interface PromptInputs {
   imageTokens: number;
   toolsTokens: number;
   schemaTokens: number;
-  /** The composer text, sent as one more user message when not empty. */
+  /** The composer text (and attachments: their image tokens are in imageTokens), sent as one more user message; null when there is none. */
   draftTokens: number | null;
 }
 

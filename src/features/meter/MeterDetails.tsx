@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { ModelFacts } from '../../domain/model-facts';
-import { messageImages } from '../../domain/tokens';
+import { imageEstimates } from '../../domain/tokens';
+import { useComposerStore } from '../chat/composer-store';
+import { sizeLookup, useImageSizes } from './image-sizes';
 import type { Message, RequestParams } from '../../domain/types';
 import { CostSection } from './CostSection';
 import { useMeterStore } from './meter-store';
@@ -28,7 +30,9 @@ export default function MeterDetails({ conversationId, path, messages, params, f
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   const b = estimate?.breakdown;
-  const images = path.flatMap((m) => messageImages(m));
+  const sizes = useImageSizes((s) => s.sizes);
+  const attached = useComposerStore((s) => s.parts);
+  const images = imageEstimates([...path.flatMap((m) => m.content), ...attached], sizeLookup(sizes));
   const facts = factsFor(params.model);
   return (
     <div
@@ -59,7 +63,7 @@ export default function MeterDetails({ conversationId, path, messages, params, f
             {images.map((img, i) => (
               <li key={i} className="font-mono">
                 image {i + 1}: {img.width && img.height ? `${img.width}×${img.height}` : 'size unknown'} · {img.detail} → {img.tokens}
-                {img.sizeKnown ? '' : ' (assumed 1024×1024)'}
+                {img.sizeKnown ? '' : ' (size unknown: counted as 1024×1024)'}
               </li>
             ))}
           </ul>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { encodingForModel, imagesTokens, messageCountItems, messageFraming, messageTextTokens, messageTokens, requestExtraTexts, sumPrompt } from '../../domain/tokens';
 import type { Message, RequestParams } from '../../domain/types';
 import { countTexts } from '../../lib/tokens/token-counter';
 import { useComposerStore } from '../chat/composer-store';
+import { sizeLookup, useImageSizes, useMeasureImages } from './image-sizes';
 import { useMeterStore } from './meter-store';
 
 const DRAFT_DEBOUNCE_MS = 150;
@@ -29,6 +30,10 @@ function useDebounced<T>(value: T, ms: number): T {
  */
 export function usePromptEstimate(conversationId: string | null, path: Message[], params: RequestParams): void {
   const draft = useDebounced(useComposerStore((s) => s.text), DRAFT_DEBOUNCE_MS);
+  const attached = useComposerStore((s) => s.parts);
+  const allParts = useMemo(() => [...path.flatMap((m) => m.content), ...attached], [path, attached]);
+  useMeasureImages(allParts);
+  const sizes = useImageSizes((s) => s.sizes);
   useEffect(() => {
     let cancelled = false;
     const { encoding, exact } = encodingForModel(params.model);
@@ -38,6 +43,8 @@ export function usePromptEstimate(conversationId: string | null, path: Message[]
     const draftKey = `draft:${hash(draft)}`;
     const toolsKey = `tools:${hash(tools)}`;
     const schemaKey = `schema:${hash(schema)}`;
+    const sizeOf = sizeLookup(sizes);
+    const hasDraft = draft.trim() !== '' || attached.length > 0;
     if (draft.trim() !== '') items.push([draftKey, draft]);
     if (tools) items.push([toolsKey, tools]);
     if (schema) items.push([schemaKey, schema]);
@@ -53,17 +60,18 @@ export function usePromptEstimate(conversationId: string | null, path: Message[]
         const t = messageTextTokens(m, counts) ?? 0;
         texts.push(t);
         framing += messageFraming(m);
-        images += imagesTokens(m);
-        perMessage[m.id] = messageTokens(m, t);
+        images += imagesTokens(m.content, sizeOf);
+        perMessage[m.id] = messageTokens(m, t, sizeOf);
         textTokens[m.id] = t;
       }
+      images += imagesTokens(attached, sizeOf);
       const breakdown = sumPrompt({
         messageTexts: texts,
         framing,
         imageTokens: images,
         toolsTokens: tools ? (counts.get(toolsKey) ?? 0) : 0,
         schemaTokens: schema ? (counts.get(schemaKey) ?? 0) : 0,
-        draftTokens: draft.trim() !== '' ? (counts.get(draftKey) ?? 0) : null,
+        draftTokens: hasDraft ? (draft.trim() !== '' ? (counts.get(draftKey) ?? 0) : 0) : null,
       });
       useMeterStore.setState({
         pending: false,
@@ -75,5 +83,5 @@ export function usePromptEstimate(conversationId: string | null, path: Message[]
     return () => {
       cancelled = true;
     };
-  }, [conversationId, path, params, draft]);
+  }, [conversationId, path, params, draft, attached, sizes]);
 }
