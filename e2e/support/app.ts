@@ -48,6 +48,31 @@ export class PlaygroundPage {
     return reply;
   }
 
+  /** The value control and the send switch of a parameter (test contract `param-<name>`). */
+  param(name: string): Locator {
+    return this.page.getByTestId(`param-${name}`);
+  }
+  paramSwitch(name: string): Locator {
+    return this.page.getByTestId(`param-${name}-enabled`);
+  }
+  async setParamOn(name: string, on: boolean): Promise<void> {
+    const sw = this.paramSwitch(name);
+    if ((await sw.getAttribute('aria-checked')) !== String(on)) await sw.click();
+    await expect(sw).toHaveAttribute('aria-checked', String(on));
+  }
+
+  /** The body the next request will send, as the preview shows it. */
+  async previewBody(): Promise<Record<string, unknown>> {
+    return JSON.parse(await this.page.getByTestId('request-preview').innerText()) as Record<string, unknown>;
+  }
+
+  /** The request the reference endpoint received whose body contains `marker`. */
+  async receivedWith(marker: string): Promise<{ body: Record<string, unknown>; headers: Record<string, string> }> {
+    const found = (await this.receivedRequests()).filter((r) => JSON.stringify(r.body).includes(marker)).at(-1);
+    if (!found) throw new Error(`no request containing ${marker} reached the reference endpoint`);
+    return found;
+  }
+
   /** Editor: appends an empty message with `role` and types `text` into it. */
   async addMessage(role: string, text = ''): Promise<Locator> {
     const before = await this.messages.count();

@@ -25,7 +25,9 @@ export async function flushParams(): Promise<void> {
   if (!pending) return;
   // Not an activity: the conversation keeps its place in the newest-first list.
   await db().conversations.update(pending.id, { params: pending.params });
-  if (useWorkspaceStore.getState().pendingParams === pending) useWorkspaceStore.getState().setPendingParams(null);
+  // The pending record stays: it equals what is now stored, and clearing it would show the
+  // conversation's previous params until the live query catches up, so an edit made in that
+  // window would be built on stale values and undo the last ones.
 }
 
 if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void flushParams());

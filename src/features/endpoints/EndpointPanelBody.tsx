@@ -100,7 +100,7 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           onChange={(e) => setApiKey(endpoint.id, e.target.value)}
         />
       </Field>
-      <fieldset className="-mt-1 flex gap-3 text-[12px] text-muted">
+      <fieldset className="-mt-1 flex flex-col gap-0.5 text-[12px] text-muted">
         <legend className="sr-only">Where the key is kept</legend>
         {(['device', 'session'] as const).map((p) => (
           <label key={p} className="inline-flex items-center gap-1.5">

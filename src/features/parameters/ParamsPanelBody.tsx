@@ -4,7 +4,7 @@ import type { NumericParamKey, ParamGroup } from '../../domain/params';
 import { parseMetadata } from '../../domain/params-parse';
 import type { ParamKey, ParamValues, ReasoningEffort, RequestParams } from '../../domain/types';
 import { useModelFacts } from '../endpoints/model-catalog';
-import { BoolParam, JsonParam, NumberParam, SelectParam, TextParam } from './controls';
+import { BoolParam, JsonParam, NumberParam, SelectParam, Slider, TextParam } from './controls';
 import { ExtraBodyEditor } from './ExtraBodyEditor';
 import { LogitBiasEditor } from './LogitBiasEditor';
 import { ParamRow } from './ParamRow';
@@ -20,8 +20,8 @@ const LABELS: Record<NumericParamKey, [string, string?]> = {
   presence_penalty: ['Presence penalty'],
   frequency_penalty: ['Frequency penalty'],
   seed: ['Seed', 'Best-effort determinism; compare system_fingerprint.'],
-  max_completion_tokens: ['Max completion tokens', 'Includes reasoning tokens. Reasoning models (o-series, GPT-5) require this name.'],
-  max_tokens: ['Max tokens (legacy)', 'Older name; many non-OpenAI servers still expect it. Reasoning models reject it.'],
+  max_completion_tokens: ['Max completion', 'Includes reasoning tokens. Reasoning models (o-series, GPT-5) require this name.'],
+  max_tokens: ['Max tokens (old)', 'Older name; many non-OpenAI servers still expect it. Reasoning models reject it.'],
   n: ['Choices (n)'],
   top_logprobs: ['Top logprobs', 'Alternatives per token (0–20); needs logprobs.'],
 };
@@ -41,15 +41,18 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
   const on = (key: ParamKey) => params.enabled[key] === true;
   const set = <K extends ParamKey>(key: K, value: ParamValues[K]) => onChange({ ...params, values: { ...params.values, [key]: value } });
   const toggle = (key: ParamKey, value: boolean) => onChange({ ...params, enabled: { ...params.enabled, [key]: value } });
-  const row = (key: ParamKey, label: string, control: ReactNode, hint?: ReactNode, wire?: string) => (
-    <ParamRow key={key} name={key} label={label} wire={wire} enabled={on(key)} onToggle={(x) => toggle(key, x)} onReset={() => onChange(resetParam(params, key))} problems={valueProblems(v, key)} hint={hint}>
+  const row = (key: ParamKey, label: string, control: ReactNode, hint?: ReactNode, opts: { wire?: string; inline?: ReactNode } = {}) => (
+    <ParamRow key={key} name={key} label={label} wire={opts.wire} inline={opts.inline} enabled={on(key)} onToggle={(x) => toggle(key, x)} onReset={() => onChange(resetParam(params, key))} problems={valueProblems(v, key)} hint={hint}>
       {control}
     </ParamRow>
   );
+  const inline = (key: ParamKey, label: string, control: ReactNode, hint?: ReactNode, wire?: string) => row(key, label, null, hint, { inline: control, wire });
   const num = (key: NumericParamKey, extraHint?: string) => {
     const lim = NUMERIC_LIMITS[key];
     const [label, hint] = LABELS[key];
-    return row(key, label, <NumberParam name={key} value={v[key]} min={lim.min} max={lim.max} step={lim.step} invalid={valueProblems(v, key).length > 0} onChange={(x) => set(key, x)} />, extraHint ?? hint);
+    const box = <NumberParam name={key} value={v[key]} min={lim.min} max={lim.max} step={lim.step} invalid={valueProblems(v, key).length > 0} onChange={(x) => set(key, x)} />;
+    const slider = lim.max - lim.min <= 4 ? <Slider name={key} value={v[key]} min={lim.min} max={lim.max} step={lim.step} onChange={(x) => set(key, x)} /> : null;
+    return row(key, label, slider, extraHint ?? hint, { inline: box });
   };
   const reasoningHint = facts.reasoning ? `${params.model} is a reasoning model: use max_completion_tokens.` : undefined;
   const toolNames = v.tools.map((t) => t.function.name);
@@ -69,14 +72,14 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
       num('max_tokens'),
       num('n'),
       row('stop', 'Stop sequences', <StopChips value={v.stop} onChange={(x) => set('stop', x)} />, 'Up to 4; not supported by some reasoning models.'),
-      row('stream', 'Stream', <BoolParam name="stream" value={v.stream} onChange={(x) => set('stream', x)} />),
-      row('include_usage', 'Usage in stream', <BoolParam name="include_usage" value={v.include_usage} onChange={(x) => set('include_usage', x)} />, 'Sent as stream_options when streaming.', 'stream_options'),
-      row('logprobs', 'Log probabilities', <BoolParam name="logprobs" value={v.logprobs} onChange={(x) => set('logprobs', x)} />),
+      inline('stream', 'Stream', <BoolParam name="stream" value={v.stream} onChange={(x) => set('stream', x)} />),
+      inline('include_usage', 'Usage in stream', <BoolParam name="include_usage" value={v.include_usage} onChange={(x) => set('include_usage', x)} />, 'stream_options.include_usage; sent when streaming.', 'stream_options'),
+      inline('logprobs', 'Log probabilities', <BoolParam name="logprobs" value={v.logprobs} onChange={(x) => set('logprobs', x)} />),
       num('top_logprobs'),
-      row(
+      inline(
         'modalities',
         'Output modalities',
-        <SelectParam name="modalities" value={v.modalities.join(',')} onChange={(e) => set('modalities', e.target.value.split(','))}>
+        <SelectParam className="w-28! shrink-0" name="modalities" value={v.modalities.join(',')} onChange={(e) => set('modalities', e.target.value.split(','))}>
           <option value="text">text</option>
           <option value="text,audio">text, audio</option>
         </SelectParam>,
@@ -98,10 +101,10 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
     ],
     tools: [
       row('tools', 'Tools', <ToolsEditor value={v.tools} onChange={(x) => set('tools', x)} />),
-      row(
+      inline(
         'tool_choice',
         'Tool choice',
-        <SelectParam name="tool_choice" value={toolChoiceValue} onChange={(e) => set('tool_choice', e.target.value.startsWith('fn:') ? { type: 'function', function: { name: e.target.value.slice(3) } } : (e.target.value as 'none' | 'auto' | 'required'))}>
+        <SelectParam className="w-32! shrink-0" name="tool_choice" value={toolChoiceValue} onChange={(e) => set('tool_choice', e.target.value.startsWith('fn:') ? { type: 'function', function: { name: e.target.value.slice(3) } } : (e.target.value as 'none' | 'auto' | 'required'))}>
           <option value="auto">auto</option>
           <option value="none">none</option>
           <option value="required">required</option>
@@ -109,28 +112,28 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
           {typeof v.tool_choice === 'object' && !toolNames.includes(v.tool_choice.function.name) ? <option value={toolChoiceValue}>function: {v.tool_choice.function.name} (missing)</option> : null}
         </SelectParam>,
       ),
-      row('parallel_tool_calls', 'Parallel tool calls', <BoolParam name="parallel_tool_calls" value={v.parallel_tool_calls} onChange={(x) => set('parallel_tool_calls', x)} />),
+      inline('parallel_tool_calls', 'Parallel tool calls', <BoolParam name="parallel_tool_calls" value={v.parallel_tool_calls} onChange={(x) => set('parallel_tool_calls', x)} />),
     ],
     format: [row('response_format', 'Response format', <ResponseFormatEditor value={v.response_format} onChange={(x) => set('response_format', x)} />)],
     advanced: [
-      row(
+      inline(
         'reasoning_effort',
         'Reasoning effort',
-        <SelectParam name="reasoning_effort" value={v.reasoning_effort} onChange={(e) => set('reasoning_effort', e.target.value as ReasoningEffort)}>
+        <SelectParam className="w-24! shrink-0" name="reasoning_effort" value={v.reasoning_effort} onChange={(e) => set('reasoning_effort', e.target.value as ReasoningEffort)}>
           {REASONING_EFFORTS.map((x) => <option key={x}>{x}</option>)}
         </SelectParam>,
         facts.reasoning === false ? 'This model is not listed as a reasoning model.' : undefined,
       ),
-      row(
+      inline(
         'service_tier',
         'Service tier',
-        <SelectParam name="service_tier" value={v.service_tier} onChange={(e) => set('service_tier', e.target.value)}>
+        <SelectParam className="w-24! shrink-0" name="service_tier" value={v.service_tier} onChange={(e) => set('service_tier', e.target.value)}>
           {SERVICE_TIERS.map((x) => <option key={x}>{x}</option>)}
         </SelectParam>,
       ),
       row('user', 'User', <TextParam name="user" value={v.user} placeholder="end-user id (deprecated)" onChange={(x) => set('user', x)} />),
       row('safety_identifier', 'Safety identifier', <TextParam name="safety_identifier" value={v.safety_identifier} placeholder="hashed end-user id" onChange={(x) => set('safety_identifier', x)} />),
-      row('store', 'Store', <BoolParam name="store" value={v.store} onChange={(x) => set('store', x)} />, 'Keep the completion for evals / distillation (OpenAI).'),
+      inline('store', 'Store', <BoolParam name="store" value={v.store} onChange={(x) => set('store', x)} />, 'Keep the completion for evals / distillation (OpenAI).'),
       row('metadata', 'Metadata', <JsonParam name="metadata" value={v.metadata} parse={parseMetadata} onChange={(x) => set('metadata', x)} rows={2} placeholder='{"run": "baseline"}' />, 'Up to 16 string pairs; stored with the completion.'),
     ],
   };

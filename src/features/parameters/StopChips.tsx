@@ -32,7 +32,7 @@ export function StopChips({ value, onChange }: { value: string[]; onChange: (v: 
         aria-label="stop"
         value={text}
         disabled={full}
-        placeholder={full ? `${MAX_STOP_SEQUENCES} sequences is the limit` : 'Type a sequence, Enter to add (\\n = newline)'}
+        placeholder={full ? `${MAX_STOP_SEQUENCES} sequences is the limit` : 'Sequence + Enter (\\n = newline)'}
         spellCheck={false}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}

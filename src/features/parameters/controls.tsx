@@ -4,27 +4,27 @@ import type { ReactNode, SelectHTMLAttributes } from 'react';
 export const controlClass = 'h-7 w-full rounded-md border border-line bg-raised px-2 font-mono text-[12px] text-fg focus:outline-2 focus:outline-offset-[-1px] focus:outline-accent';
 export const areaClass = 'w-full rounded-md border bg-raised px-2 py-1.5 font-mono text-[11.5px] leading-snug text-fg focus:outline-2 focus:outline-offset-[-1px] focus:outline-accent';
 
+/** The number box of a numeric parameter (shown on the row's header line). */
 export function NumberParam({ name, value, onChange, min, max, step, invalid }: { name: string; value: number; onChange: (v: number) => void; min: number; max: number; step: number; invalid: boolean }) {
-  const slider = max - min <= 4;
   return (
-    <div className="flex items-center gap-2">
-      {slider ? (
-        <input type="range" aria-label={`${name} slider`} min={min} max={max} step={step} value={Number.isNaN(value) ? min : Math.min(max, Math.max(min, value))} onChange={(e) => onChange(Number(e.target.value))} className="h-4 flex-1 accent-[var(--pg-accent)]" />
-      ) : null}
-      <input
-        type="number"
-        data-testid={`param-${name}`}
-        aria-label={name}
-        aria-invalid={invalid}
-        min={min}
-        max={max}
-        step={step}
-        value={Number.isNaN(value) ? '' : value}
-        onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))}
-        className={`${controlClass} text-right ${invalid ? 'border-danger' : ''} ${slider ? 'w-20! flex-none' : ''}`}
-      />
-    </div>
+    <input
+      type="number"
+      data-testid={`param-${name}`}
+      aria-label={name}
+      aria-invalid={invalid}
+      min={min}
+      max={max}
+      step={step}
+      value={Number.isNaN(value) ? '' : value}
+      onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))}
+      className={`${controlClass} w-22! shrink-0 text-right ${invalid ? 'border-danger' : ''}`}
+    />
   );
+}
+
+/** A slider under parameters with a small range (temperature, top_p, penalties). */
+export function Slider({ name, value, onChange, min, max, step }: { name: string; value: number; onChange: (v: number) => void; min: number; max: number; step: number }) {
+  return <input type="range" aria-label={`${name} slider`} min={min} max={max} step={step} value={Number.isNaN(value) ? min : Math.min(max, Math.max(min, value))} onChange={(e) => onChange(Number(e.target.value))} className="block h-3 w-full accent-[var(--pg-accent)]" />;
 }
 
 export function SelectParam({ name, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { name: string; children: ReactNode }) {
@@ -38,7 +38,7 @@ export function SelectParam({ name, children, ...props }: SelectHTMLAttributes<H
 /** true / false for boolean parameters: the switch says "send it", this says what to send. */
 export function BoolParam({ name, value, onChange }: { name: string; value: boolean; onChange: (v: boolean) => void }) {
   return (
-    <SelectParam name={name} value={String(value)} onChange={(e) => onChange(e.target.value === 'true')} className="w-24!">
+    <SelectParam name={name} value={String(value)} onChange={(e) => onChange(e.target.value === 'true')} className="w-22! shrink-0">
       <option value="true">true</option>
       <option value="false">false</option>
     </SelectParam>

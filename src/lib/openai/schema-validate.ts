@@ -4,7 +4,8 @@
  * parameter so the browser can lazy-load it; the compiled validator is cached per document.
  */
 import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { formatErrors } from './schema-errors';
 import { isArray, isRecord, setSafe } from './guards';
 import type { JsonRecord } from './guards';
 
@@ -161,25 +162,6 @@ function validatorFor(openapiDoc: object): ValidateFunction {
     compiled.set(openapiDoc, validate);
   }
   return validate;
-}
-
-/** Readable messages; enum failures at one path (one per oneOf branch) are merged. */
-function formatErrors(errors: readonly ErrorObject[]): string[] {
-  const enums = new Map<string, Set<string>>();
-  const out = new Set<string>();
-  for (const e of errors) {
-    const where = e.instancePath === '' ? 'body' : e.instancePath;
-    if (e.keyword === 'enum' && isArray(e.params.allowedValues)) {
-      const set = enums.get(where) ?? new Set<string>();
-      for (const v of e.params.allowedValues) set.add(JSON.stringify(v));
-      enums.set(where, set);
-    } else if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if') {
-      out.add(`${where} ${e.message ?? 'is invalid'}`);
-    }
-  }
-  for (const [where, values] of enums) out.add(`${where} must be one of ${[...values].join(', ')}`);
-  if (out.size === 0 && errors.length > 0) out.add(`${errors[0]?.instancePath || 'body'} does not match the schema`);
-  return [...out];
 }
 
 /** Schema problems with a request body; empty when it validates. */
