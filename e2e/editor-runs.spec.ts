@@ -11,6 +11,8 @@ const WEATHER_TOOL = {
 };
 
 test.describe('running an edited conversation', () => {
+  test.describe.configure({ timeout: 60_000 });
+
   test('regenerate keeps the old reply as an alternative; the branch switch sticks after a reload', async ({ app }) => {
     await app.open();
     await app.sendAndWait('Tell me something. [[tokens:12]]');

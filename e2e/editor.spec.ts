@@ -2,6 +2,9 @@ import { expect, test } from './support/app';
 import { PNG, PNG_BASE64, pasteImage, requestWith } from './support/editor';
 
 test.describe('message editor', () => {
+  // Long, person-paced flows on a shared two-core machine.
+  test.describe.configure({ timeout: 60_000 });
+
   test('every role and field is edited in place and sent exactly, and survives a reload', async ({ app }) => {
     await app.open();
     const marker = `roles-${Date.now()}`;
@@ -102,7 +105,6 @@ test.describe('message editor', () => {
   });
 
   test('a message editor takes image URL, audio and PDF parts, reorders and removes them; bad files get a clear error', async ({ app }) => {
-    test.setTimeout(60_000); // the 21 MB file takes a while to hand to the browser
     await app.open();
     const marker = `parts-${Date.now()}`;
     const user = await app.addMessage('user', `Parts ${marker}`);
@@ -165,6 +167,15 @@ test.describe('message editor', () => {
     await expect.poll(order).toEqual(['A', 'Inserted', 'C', 'C', 'B']);
     await app.messages.nth(3).getByRole('button', { name: 'Delete message' }).click();
     await expect.poll(order).toEqual(['A', 'Inserted', 'C', 'B']);
+    // Drag a message by its handle onto another.
+    await app.messages.nth(3).hover();
+    await app.messages.nth(3).locator('[title="Drag to move"]').hover();
+    await app.page.mouse.down();
+    const box = (await app.messages.nth(0).boundingBox())!;
+    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await app.page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2, { steps: 2 });
+    await app.page.mouse.up();
+    await expect.poll(order).toEqual(['B', 'A', 'Inserted', 'C']);
 
     // Role switch by keyboard: Alt+R cycles the focused message's role.
     await app.messages.nth(3).getByTestId('message-role-select').focus();
@@ -175,7 +186,7 @@ test.describe('message editor', () => {
     await expect(app.messages).toHaveCount(5);
 
     await app.page.reload();
-    await expect.poll(order).toEqual(['A', 'Inserted', 'C', 'B', '']);
+    await expect.poll(order).toEqual(['B', 'A', 'Inserted', 'C', '']);
     await expect(app.messages.nth(3)).toHaveAttribute('data-role', 'assistant');
   });
 
@@ -238,5 +249,16 @@ test.describe('message editor', () => {
     await expect(app.page.getByTestId('conversation-warning').filter({ hasText: 'Message 1 (user) is empty.' })).toBeVisible();
     await expect(app.page.getByTestId('conversation-warning').filter({ hasText: '"call_missing", which matches no earlier tool call' })).toBeVisible();
     await expect(app.sendButton).toBeEnabled();
+  });
+
+  test('the shortcuts are listed in the editor help and in the app shortcuts dialog', async ({ app }) => {
+    await app.open();
+    await app.page.getByRole('button', { name: 'Editor keyboard shortcuts' }).click();
+    await expect(app.page.getByRole('dialog', { name: 'Editor shortcuts' })).toContainText('Move the focused message up');
+    await app.page.getByRole('button', { name: 'Editor keyboard shortcuts' }).click();
+    await app.page.locator('body').click({ position: { x: 700, y: 300 } });
+    await app.page.keyboard.press('?');
+    await expect(app.page.getByRole('dialog').filter({ hasText: 'Switch the role of the focused message' })).toBeVisible();
+    await expect(app.page.getByRole('dialog').filter({ hasText: 'Add a message at the end' })).toBeVisible();
   });
 });

@@ -57,7 +57,7 @@ test.describe('robust against quick hands', () => {
     await expect(url).toHaveValue('http://127.0.0.1:9/v1');
     await app.page.reload();
     await expect(app.page.getByTestId('endpoint-base-url')).toHaveValue('http://127.0.0.1:9/v1');
-    await expect(app.page.getByRole('combobox', { name: 'Endpoint' })).toBeVisible();
+    await expect(app.page.getByRole('combobox', { name: 'Endpoint', exact: true })).toBeVisible();
   });
 });
 

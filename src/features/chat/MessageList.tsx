@@ -1,6 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { choiceGroup } from '../../domain/choices';
 import { siblingsOf } from '../../domain/messages';
 import type { Message } from '../../domain/types';
+import { ChoiceColumns } from '../compare/ChoiceColumns';
+import { useCompareStore } from '../compare/compare-store';
 import { MessageView } from './MessageView';
 import { VirtualMessageRows } from './VirtualMessageRows';
 
@@ -21,18 +24,26 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
   }, [path, messages]);
   const last = path.at(-1);
   const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
-  if (path.length >= VIRTUALIZE_FROM) return <VirtualMessageRows path={path} siblings={siblings} running={running} jumpToEnd={jumpToEnd} />;
-  return <AllMessageRows path={path} siblings={siblings} running={running} jumpToEnd={jumpToEnd} />;
+  const decided = useCompareStore((s) => (last?.requestId ? s.decided.includes(last.requestId) : false));
+  const choices = useMemo(() => (decided ? [] : choiceGroup(messages, last)), [decided, messages, last]);
+  const renderRow = (m: Message) =>
+    m === last && choices.length > 1 ? (
+      <ChoiceColumns choices={choices} leafId={m.id} />
+    ) : (
+      <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+    );
+  if (path.length >= VIRTUALIZE_FROM) return <VirtualMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;
+  return <AllMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;
 }
 
 function AllMessageRows({
   path,
-  siblings,
+  renderRow,
   running,
   jumpToEnd,
 }: {
   path: Message[];
-  siblings: Map<string, Message[]>;
+  renderRow: (m: Message) => ReactNode;
   running: boolean;
   jumpToEnd: boolean;
 }) {
@@ -66,10 +77,10 @@ function AllMessageRows({
   }, [path.length, jumpToEnd]);
 
   return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={running}>
+    <div ref={scroller} className="@container min-h-0 flex-1 overflow-y-auto" aria-live="polite" aria-busy={running}>
       <div ref={content} className="mx-auto max-w-3xl space-y-1 px-4 py-6">
         {path.map((m) => (
-          <MessageView key={m.id} message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+          <Fragment key={m.id}>{renderRow(m)}</Fragment>
         ))}
       </div>
     </div>

@@ -3,14 +3,15 @@ import { Markdown } from '../../components/markdown/Markdown';
 import { ChevronIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
-import { MessageTokens } from '../meter/MessageTokens';
+import { useMessageDrag } from '../editor/drag';
 import { useEditorStore } from '../editor/editor-store';
 import { MessageActions, messageKeyDown } from '../editor/MessageActions';
 import { MessageEditor } from '../editor/MessageEditor';
-import { AttachmentsView } from '../editor/PartView';
+import { AttachmentsView, AudioReplyView } from '../editor/PartView';
 import { RawJsonEditor } from '../editor/RawJsonEditor';
 import { applyOneJSON, wireJSONOfOne } from '../editor/raw-json';
 import { RoleSelect } from '../editor/RoleSelect';
+import { MessageTokens } from '../meter/MessageTokens';
 import { BranchSwitcher } from './BranchSwitcher';
 import { useLiveChoice, useLiveRuns } from './live-run-store';
 import { MessageFooter } from './MessageFooter';
@@ -49,6 +50,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const editing = useEditorStore((s) => s.editing[message.id] === true);
   const [raw, setRaw] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const drag = useMessageDrag(message, !running && message.status !== 'streaming');
 
   return (
     <article
@@ -62,9 +64,11 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       onDoubleClick={(e) => {
         if (!editing && !streaming && (e.target as HTMLElement).closest('[data-testid="message-content"]')) useEditorStore.getState().openEditor(message);
       }}
-      className={`group rounded-xl px-4 py-3 ${editing ? 'bg-panel ring-1 ring-line' : 'hover:bg-panel/60'}`}
+      {...drag.target}
+      className={`group rounded-xl px-4 py-3 ${editing ? 'bg-panel ring-1 ring-line' : 'hover:bg-panel/60'} ${drag.over ? 'outline-2 outline-dashed outline-accent' : ''}`}
     >
       <header className="mb-1.5 flex items-center gap-2 text-[12px]">
+        <span {...drag.handle} aria-hidden="true" title="Drag to move" className="-ml-3 w-3 cursor-grab select-none text-faint opacity-0 group-hover:opacity-100">⋮⋮</span>
         <RoleSelect message={message} disabled={streaming || message.status === 'streaming'} />
         {message.name ? <span className="text-faint">· {message.name}</span> : null}
         {isAssistant && message.model ? <span className="font-mono text-faint">{message.model}</span> : null}
@@ -109,6 +113,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         </button>
       ) : null}
       <AttachmentsView parts={message.content} />
+      {message.audio ? <AudioReplyView audio={message.audio} /> : null}
 
       {refusal ? (
         <div data-testid="message-refusal" className="mt-2 rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-[13px] text-warn">

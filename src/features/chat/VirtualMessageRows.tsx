@@ -2,21 +2,20 @@
 // chat mode): opens at the newest message, follows a growing reply only while the reader is at the
 // end, and keeps the visible message still when rows above are measured.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { DeferMarkdownContext } from '../../components/markdown/Markdown';
 import type { Message } from '../../domain/types';
-import { MessageView } from './MessageView';
 
 const STICK_PX = 48;
 
 export function VirtualMessageRows({
   path,
-  siblings,
+  renderRow,
   running,
   jumpToEnd,
 }: {
   path: Message[];
-  siblings: Map<string, Message[]>;
+  renderRow: (m: Message) => ReactNode;
   running: boolean;
   jumpToEnd: boolean;
 }) {
@@ -41,7 +40,7 @@ export function VirtualMessageRows({
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scroller} data-bench-scroller="" className="min-h-0 flex-1 overflow-y-auto" aria-busy={running}>
+    <div ref={scroller} data-bench-scroller="" className="@container min-h-0 flex-1 overflow-y-auto" aria-busy={running}>
       <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
         <div className="absolute inset-x-0 top-0 px-4" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
           {items.map((item) => {
@@ -50,7 +49,7 @@ export function VirtualMessageRows({
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="pb-1">
                 <Row deferMarkdown={virtualizer.isScrolling}>
-                  <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+                  {renderRow(m)}
                 </Row>
               </div>
             );

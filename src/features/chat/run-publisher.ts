@@ -12,6 +12,8 @@ export interface RunPublisher {
   retrying(info: RetryInfo): void;
   responded(info: { status: number; headers: Record<string, string> }): void;
   stop(): void;
+  /** When each choice (by index) got its first output and its finish reason: speeds per choice. */
+  choiceTimings(): Map<number, { firstAt?: number; doneAt?: number }>;
 }
 
 /**
@@ -24,24 +26,43 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   let persistTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   const idByIndex = new Map(placeholders.map((p) => [p.choiceIndex ?? 0, p.id]));
+  const timings = new Map<number, { firstAt?: number; doneAt?: number }>();
+  const noteTimes = (completion: Completion) => {
+    const now = Date.now();
+    for (const c of completion.choices) {
+      let t = timings.get(c.index);
+      if (!t) timings.set(c.index, (t = {}));
+      if (t.firstAt === undefined && ((c.content ?? '') !== '' || (c.reasoning ?? '') !== '' || c.toolCalls.length > 0 || (c.refusal ?? '') !== '')) t.firstAt = now;
+      if (t.doneAt === undefined && c.finishReason) t.doneAt = now;
+    }
+  };
 
   patchRun(conversationId, { requestId, messageIds: placeholders.map((p) => p.id), abort });
 
   const publish = () => {
     frame = null;
     if (stopped || !latest) return;
+    const run = useLiveRuns.getState().runs[conversationId];
+    const previous = run?.choices ?? {};
     const choices: Record<string, LiveChoice> = {};
+    let changed = false;
     for (const c of latest.choices) {
       const id = idByIndex.get(c.index);
       if (!id) continue;
-      choices[id] = {
+      const next: LiveChoice = {
         content: c.content ?? '',
         reasoning: c.reasoning ?? '',
         refusal: c.refusal ?? '',
         toolCalls: c.toolCalls.map((t) => ({ ...t })),
         finishReason: c.finishReason,
       };
+      // A choice that got nothing new this frame keeps its object, so its view does not re-render.
+      const prev = previous[id];
+      const same = prev !== undefined && sameChoice(prev, next);
+      choices[id] = same ? prev : next;
+      changed ||= !same;
     }
+    if (!changed && run?.phase === 'streaming' && Object.keys(choices).length === Object.keys(previous).length) return;
     patchRun(conversationId, { phase: 'streaming', retry: null, choices });
   };
 
@@ -68,6 +89,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   return {
     update(completion) {
       latest = completion;
+      noteTimes(completion);
       schedule();
     },
     retrying(info) {
@@ -81,6 +103,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
         last: { ...s.last, [conversationId]: { status: info.status, headers: info.headers } },
       }));
     },
+    choiceTimings: () => timings,
     stop() {
       stopped = true;
       if (frame !== null) {
@@ -90,4 +113,15 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
       if (persistTimer !== null) clearTimeout(persistTimer);
     },
   };
+}
+
+function sameChoice(a: LiveChoice, b: LiveChoice): boolean {
+  return (
+    a.content === b.content &&
+    a.reasoning === b.reasoning &&
+    a.refusal === b.refusal &&
+    a.finishReason === b.finishReason &&
+    a.toolCalls.length === b.toolCalls.length &&
+    a.toolCalls.every((t, i) => t.id === b.toolCalls[i]!.id && t.name === b.toolCalls[i]!.name && t.arguments === b.toolCalls[i]!.arguments)
+  );
 }

@@ -1,8 +1,9 @@
+import { playableAudio } from '../../domain/audio';
 import { estimatedUsage, hasAnyOutput, messageFieldsFromChoice } from '../../domain/completion';
 import { newId } from '../../domain/ids';
 import { messageText, pathToLeaf, textContent, titleFrom } from '../../domain/messages';
 import type { AppError, Choice, Completion, ContentPart, Conversation, Message, MessageStatus } from '../../domain/types';
-import { dataURLsFor } from '../../lib/db/blobs-repo';
+import { dataURLsFor, putBlob } from '../../lib/db/blobs-repo';
 import { createConversation, getConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, deleteMessages, listMessages } from '../../lib/db/messages-repo';
 import { streamLockName } from '../../lib/db/recovery';
@@ -185,7 +186,7 @@ async function runFromUnguarded(conversation: Conversation, path: Message[], con
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     const result = locks ? await locks.request(streamLockName(requestId), run) : await run();
     publisher.stop();
-    await finish(conversationId, path, placeholders, result, continueOf);
+    await finish(conversationId, path, placeholders, { ...result, choiceTimings: publisher.choiceTimings() }, continueOf);
   } catch (err) {
     publisher.stop();
     const error: AppError = { kind: 'storage', message: `Saving the reply failed: ${err instanceof Error ? err.message : String(err)}` };
@@ -197,7 +198,9 @@ async function runFromUnguarded(conversation: Conversation, path: Message[], con
 
 const STATUS: Record<RunResult['outcome'], MessageStatus> = { done: 'done', aborted: 'interrupted', interrupted: 'interrupted', error: 'error' };
 
-async function finish(conversationId: string, path: Message[], placeholders: Message[], result: RunResult, continueOf?: Message): Promise<void> {
+type FinishedRun = RunResult & { choiceTimings?: Map<number, { firstAt?: number; doneAt?: number }> };
+
+async function finish(conversationId: string, path: Message[], placeholders: Message[], result: FinishedRun, continueOf?: Message): Promise<void> {
   const { completion } = result;
   if (!(await getConversation(conversationId))) {
     // Deleted while streaming: remove anything a throttled save wrote back.
@@ -220,8 +223,11 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
     const choice = byIndex.get(index);
     const base = placeholders.find((p) => p.choiceIndex === index) ?? newMessage(conversationId, parentId, { role: 'assistant', choiceIndex: index, requestId: placeholders[0]!.requestId });
     if (!choice && completion.choices.length > 0) continue; // the server returned fewer choices than asked
-    const timing = { ...(base.timing ?? { startedAt: result.timing.startedAt }), finishedAt: result.timing.finishedAt };
-    if (result.timing.firstTokenAt !== null) timing.firstTokenAt = result.timing.firstTokenAt;
+    // Per choice where the stream told them apart (n > 1 choices finish at different times).
+    const own = result.choiceTimings?.get(index);
+    const timing = { ...(base.timing ?? { startedAt: result.timing.startedAt }), finishedAt: own?.doneAt ?? result.timing.finishedAt };
+    const first = own?.firstAt ?? result.timing.firstTokenAt;
+    if (first !== null) timing.firstTokenAt = first;
     rows.push({
       ...base,
       ...(choice ? messageFieldsFromChoice(choice, completion) : {}),
@@ -232,6 +238,7 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
       updatedAt: Date.now(),
     });
   }
+  await storeAudioReplies(rows, completion, conversationId);
   if (continueOf) {
     // A continuation becomes a sibling of the partial reply holding both texts.
     for (const row of rows) {
@@ -246,6 +253,22 @@ async function finish(conversationId: string, path: Message[], placeholders: Mes
   await appendMessages(conversationId, rows, rows[0]!.id);
   if (result.error) setRunError(conversationId, result.error);
   recordLast(conversationId, result);
+}
+
+/** An audio reply's sound is kept as a Blob so it plays inline later; only its id goes back to the API. */
+async function storeAudioReplies(rows: Message[], completion: Completion, conversationId: string): Promise<void> {
+  const conversation = await getConversation(conversationId);
+  const format = conversation?.params.values.audio.format ?? 'wav';
+  for (const row of rows) {
+    const data = completion.choices.find((c) => c.index === (row.choiceIndex ?? 0))?.audio?.data;
+    if (!row.audio || !data) continue;
+    try {
+      const { bytes, mimeType } = playableAudio(data, format);
+      row.audio = { ...row.audio, blobId: await putBlob(new Blob([bytes], { type: mimeType })) };
+    } catch {
+      // Undecodable audio: the transcript and id are still kept.
+    }
+  }
 }
 
 async function dropPlaceholders(conversationId: string, placeholders: Message[], leafId: string | null | undefined): Promise<void> {

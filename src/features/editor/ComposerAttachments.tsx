@@ -1,4 +1,5 @@
 import { IconButton } from '../../components/ui/Button';
+import { PlusIcon } from '../../components/ui/icons';
 import { toast } from '../../components/ui/toast';
 import type { ContentPart } from '../../domain/types';
 import { useComposerStore } from '../chat/composer-store';
@@ -39,7 +40,7 @@ export function AttachButton() {
   const editorOpen = useFileInputOwner(useEditorStore((s) => s.activeEditorId)) !== null;
   return (
     <label className="inline-flex h-7 cursor-pointer items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-sunken hover:text-fg focus-within:outline-2 focus-within:outline-accent" title="Attach images, audio (WAV/MP3) or PDF — or paste / drop them">
-      <span aria-hidden="true">＋</span> Attach
+      <PlusIcon /> Attach
       <input
         {...(editorOpen ? {} : { 'data-testid': 'image-file-input' })}
         type="file"

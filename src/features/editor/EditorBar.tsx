@@ -11,6 +11,8 @@ import { applyAllJSON, wireJSON } from './raw-json';
 import { sendFromEditor } from './send';
 import { EDITOR_SHORTCUTS } from './shortcuts';
 import { useToolResultSlots } from './tool-round-trip';
+import { registerCommands } from '../workspace/commands';
+import { keyLabels, registerShortcuts } from '../workspace/shortcuts';
 
 interface Props {
   conversationId: string | null;
@@ -27,14 +29,23 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
   useToolResultSlots(path, running);
 
   useEffect(() => {
+    // Alt+N is a command (palette + the app's one key listener); the rest act on the focused message.
+    const offCommands = registerCommands([
+      { id: 'message.add', title: 'Add a message at the end', group: 'Conversation', shortcut: 'Alt+N', keywords: ['insert', 'new message', 'editor'], run: () => void addMessage() },
+    ]);
+    const offKeys = registerShortcuts('Message editor', EDITOR_SHORTCUTS.filter((s) => s.keys !== 'Alt+N').map((s) => ({ keys: s.keys, description: s.action })));
+    return () => {
+      offCommands();
+      offKeys();
+    };
+  }, []);
+
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       if (e.key === 'Escape' && running && conversationId) {
         e.preventDefault();
         stopRun(conversationId);
-      } else if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
-        e.preventDefault();
-        void addMessage();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -46,7 +57,11 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
       <div className="mx-auto max-w-3xl space-y-1.5 pb-2">
         {toolResults.length > 0 && !running ? (
           <div role="status" className="flex items-center gap-2 rounded-lg border border-accent/40 bg-accent-soft px-3 py-1.5 text-[12.5px]">
-            <span className="flex-1">{toolResults.length} tool result{toolResults.length > 1 ? 's' : ''} ready to send back.</span>
+            <span className="flex-1">
+              {toolResults.some((m) => m.content.every((p) => p.type === 'text' && p.text.trim() === ''))
+                ? `Fill in the tool result${toolResults.length > 1 ? 's' : ''} above, then send ${toolResults.length > 1 ? 'them' : 'it'} back.`
+                : `${toolResults.length} tool result${toolResults.length > 1 ? 's' : ''} ready to send back.`}
+            </span>
             <Button variant="primary" className="h-7" data-testid="send-tool-results-button" onClick={() => void sendFromEditor()}>Send results</Button>
           </div>
         ) : null}
@@ -84,23 +99,31 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
 
 function ShortcutsHelp() {
   const ref = useRef<HTMLDetailsElement>(null);
+  // Rendered only while open: a closed popover must not count as an open dialog for global keys.
+  const [open, setOpen] = useState(false);
   return (
-    <details ref={ref} className="relative ml-auto" onKeyDown={(e) => e.key === 'Escape' && ref.current && (ref.current.open = false)}>
-      <summary aria-label="Editor keyboard shortcuts" className="flex h-7 cursor-pointer list-none items-center rounded-md px-2 text-[12px] text-faint hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">
+    <details ref={ref} className="relative ml-auto" onToggle={() => setOpen(ref.current?.open ?? false)} onKeyDown={(e) => e.key === 'Escape' && ref.current && (ref.current.open = false)}>
+      <summary role="button" aria-label="Editor keyboard shortcuts" className="flex h-7 cursor-pointer list-none items-center rounded-md px-2 text-[12px] text-faint hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">
         ⌨ Shortcuts
       </summary>
+      {open ? (
       <div role="dialog" aria-label="Editor shortcuts" className="absolute right-0 bottom-8 z-30 w-96 rounded-lg border border-line bg-panel p-2 shadow-lg">
         <table className="w-full text-[12px]">
           <tbody>
             {EDITOR_SHORTCUTS.map((s) => (
               <tr key={s.keys} className="align-top">
-                <td className="whitespace-nowrap py-0.5 pr-3"><kbd className="rounded border border-line bg-sunken px-1 font-mono text-[11px]">{s.keys}</kbd></td>
+                <td className="whitespace-nowrap py-0.5 pr-3">
+                  {keyLabels(s.keys).map((k) => (
+                    <kbd key={k} className="mr-0.5 rounded border border-line bg-sunken px-1 font-mono text-[11px]">{k}</kbd>
+                  ))}
+                </td>
                 <td className="py-0.5 text-muted">{s.action}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      ) : null}
     </details>
   );
 }

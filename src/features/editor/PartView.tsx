@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { ContentPart, ImageDetail } from '../../domain/types';
+import type { ContentPart, ImageDetail, Message } from '../../domain/types';
 import { useObjectURL } from './use-object-url';
 
 type BinaryPart = Exclude<ContentPart, { type: 'text' }>;
@@ -84,6 +84,20 @@ export function AttachmentsView({ parts }: { parts: ContentPart[] }) {
       {binary.map((p, i) => (
         <BinaryPartView key={i} part={p} />
       ))}
+    </div>
+  );
+}
+
+/** An assistant's audio reply: played inline from its stored Blob, with its transcript. */
+export function AudioReplyView({ audio }: { audio: NonNullable<Message['audio']> }) {
+  const url = useObjectURL(audio.blobId ? { kind: 'blob', blobId: audio.blobId, mimeType: 'audio/wav' } : { kind: 'url', url: '' });
+  return (
+    <div data-testid="message-audio" className="mt-2 space-y-1.5 rounded-lg border border-line bg-sunken p-2 text-[12.5px]">
+      <div className="flex items-center gap-2">
+        {url ? <audio controls src={url} className="h-8" aria-label="Audio reply" /> : <span className="text-faint">audio not stored</span>}
+        <span className="ml-auto font-mono text-[11px] text-faint" title="Later turns refer to this reply by id">{audio.id}</span>
+      </div>
+      {audio.transcript ? <div className="whitespace-pre-wrap text-muted"><span className="font-medium text-fg">Transcript: </span>{audio.transcript}</div> : null}
     </div>
   );
 }

@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/app';
+
+/** The per-choice contents the reference endpoint streams for `body` (it is deterministic). */
+async function expectedChoices(page: Page, body: Record<string, unknown>): Promise<string[]> {
+  const res = await page.request.post('/v1/chat/completions', { data: body });
+  const text = await res.text();
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('data: ') || line === 'data: [DONE]') continue;
+    const chunk = JSON.parse(line.slice(6)) as { choices?: { index: number; delta?: { content?: string } }[] };
+    for (const c of chunk.choices ?? []) out[c.index] = (out[c.index] ?? '') + (c.delta?.content ?? '');
+  }
+  return out;
+}
+
+/** Reads a token view back into text (it shows spaces as · and newlines as ↵). */
+const tokenText = (tokens: string[]) => tokens.map((t) => t.replace(/↵\n/g, '\n').replace(/·/g, ' ')).join('');
+
+async function turnOn(page: Page, name: string, value?: string): Promise<void> {
+  const toggle = page.getByTestId(`param-${name}-enabled`);
+  if ((await toggle.getAttribute('aria-checked')) !== 'true' && !(await toggle.isChecked().catch(() => false))) await toggle.click();
+  if (value === undefined) return;
+  const control = page.getByTestId(`param-${name}`);
+  if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption(value);
+  else await control.fill(value);
+}
+
+test('n = 3 streams three columns; tokens, diff, sync scroll; continue with choice 2 keeps the others', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await app.open('?n=3');
+  await turnOn(page, 'logprobs', 'true');
+  await turnOn(page, 'top_logprobs', '3');
+  await app.send('Compare these, please. [[tokens:300]]');
+
+  const choices = page.getByTestId('choice');
+  await expect(choices).toHaveCount(3);
+  await expect(choices.nth(0)).toHaveAttribute('data-choice-index', '0');
+  await expect(choices.nth(2)).toHaveAttribute('data-choice-index', '2');
+  for (let i = 0; i < 3; i++) await expect(choices.nth(i)).toHaveAttribute('data-finish-reason', /stop|length/, { timeout: 30_000 });
+  await expect(app.assistant()).toHaveAttribute('data-status', 'done');
+
+  // Each column holds exactly what the server streamed for its index: read back through the token view.
+  const sent = (await app.receivedRequests()).at(-1)!.body;
+  const expected = await expectedChoices(page, sent);
+  expect(expected).toHaveLength(3);
+  expect(new Set(expected).size).toBe(3);
+  await page.getByRole('radio', { name: 'Tokens' }).click();
+  for (let i = 0; i < 3; i++) {
+    const tokens = choices.nth(i).getByTestId('logprob-token');
+    await expect(tokens.first()).toBeVisible();
+    expect(tokenText(await tokens.allTextContents())).toBe(expected[i]);
+  }
+  // Alternatives of a token on hover, with probabilities.
+  const token = choices.nth(1).getByTestId('logprob-token').nth(3);
+  expect(Number(await token.getAttribute('data-logprob'))).toBeLessThanOrEqual(0);
+  await token.hover();
+  const alternatives = page.getByTestId('logprob-alternatives');
+  await expect(alternatives).toBeVisible();
+  await expect(alternatives).toContainText('%');
+  expect(await alternatives.locator('span.flex').count()).toBeGreaterThanOrEqual(2);
+
+  // Word diff of choice 3 against choice 1: insertions and deletions marked in place.
+  await page.getByRole('radio', { name: 'Diff' }).click();
+  await page.getByLabel('Diff base choice').selectOption('0');
+  const diff = choices.nth(2).getByTestId('choice-diff');
+  await expect(diff).toBeVisible();
+  expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+  expect(await diff.locator('del').count()).toBeGreaterThan(0);
+  await expect(choices.nth(0).getByTestId('choice-diff')).toHaveCount(0); // the base shows as itself
+
+  // Sync scroll: scrolling one column scrolls the others.
+  await page.getByRole('radio', { name: 'Text' }).click();
+  await page.getByLabel('Sync scroll').check();
+  const bodies = page.getByTestId('choice-content');
+  await bodies.nth(0).evaluate((el) => {
+    el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+  });
+  await expect.poll(() => bodies.nth(2).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+
+  // Continue with choice 2: one message again, the others kept as alternatives (2/3).
+  await choices.nth(1).getByTestId('continue-with-choice-button').click();
+  await expect(choices).toHaveCount(0);
+  const reply = app.assistant();
+  await expect(reply.getByTestId('branch-position')).toHaveText('2/3');
+  await expect(reply.getByTestId('message-content')).toContainText(expected[1]!.split('\n')[0]!.replace(/^#+\s*/, '').slice(0, 30));
+  await reply.getByRole('button', { name: 'Previous alternative' }).click();
+  await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/3');
+
+  // And it all survives a reload.
+  await page.reload();
+  await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/3');
+  await expect(choices).toHaveCount(0);
+});

@@ -1,0 +1,99 @@
+import { forwardRef } from 'react';
+import { Markdown } from '../../components/markdown/Markdown';
+import { choiceStats, tokensCoverText } from '../../domain/choices';
+import { messageText } from '../../domain/messages';
+import type { Message } from '../../domain/types';
+import { useLiveChoice, useLiveRuns } from '../chat/live-run-store';
+import type { ChoiceView } from './compare-store';
+import { DiffView } from './DiffView';
+import { TokenView } from './TokenView';
+
+export interface ChoiceState {
+  text: string;
+  streaming: boolean;
+  finishReason: string | null | undefined;
+}
+
+/** What a choice shows now: its live text while it streams (the final state wins), else the stored one. */
+export function useChoiceState(message: Message): ChoiceState {
+  const live = useLiveChoice(message.conversationId, message.id);
+  const settled = useLiveRuns((s) => (message.status === 'streaming' ? s.settled[message.id] : undefined));
+  const current = settled?.choice ?? live;
+  return {
+    text: current ? current.content : messageText(message.content),
+    streaming: message.status === 'streaming' && live !== undefined && settled === undefined,
+    finishReason: current ? current.finishReason : message.finishReason,
+  };
+}
+
+interface Props {
+  message: Message;
+  view: ChoiceView;
+  baseText: string | null;
+  current: boolean;
+  onContinue: () => void;
+  onScroll?: () => void;
+}
+
+/** One choice of a response with several: header figures, its text (plain, tokens or diff) and "continue". */
+export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceColumn({ message, view, baseText, current, onContinue, onScroll }, scrollRef) {
+  const state = useChoiceState(message);
+  const stats = choiceStats(message, state.streaming ? state.text : undefined);
+  const index = message.choiceIndex ?? 0;
+  const tokens = message.logprobs ?? null;
+  const tokenView = view === 'tokens' && !state.streaming && tokens !== null && tokens.length > 0 && tokensCoverText(tokens, state.text);
+  return (
+    <section
+      data-testid="choice"
+      data-choice-index={index}
+      data-finish-reason={!state.streaming && state.finishReason ? state.finishReason : undefined}
+      aria-label={`Choice ${index + 1}`}
+      className={`flex min-w-0 flex-col rounded-lg border bg-panel ${current ? 'border-accent/60' : 'border-line'}`}
+    >
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
+        <span className="font-semibold text-fg">Choice {index + 1}</span>
+        {state.streaming ? (
+          <span className="inline-flex items-center gap-1 text-accent">
+            <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" aria-hidden="true" />
+            streaming
+          </span>
+        ) : state.finishReason ? (
+          <span className={`rounded px-1.5 font-mono ${state.finishReason === 'stop' ? 'bg-sunken text-muted' : 'bg-warn-soft text-warn'}`}>{state.finishReason}</span>
+        ) : null}
+        <span className="ml-auto font-mono tabular-nums text-faint" title={stats.estimated ? 'Estimated from the text (about 4 characters a token)' : 'Counted from the logprobs'}>
+          {stats.estimated ? '≈' : ''}
+          {stats.tokens.toLocaleString()} tok
+          {stats.tokensPerSecond !== null ? ` · ${stats.tokensPerSecond.toFixed(0)} tok/s` : ''}
+          {stats.ttftMs !== null ? ` · ${stats.ttftMs.toLocaleString()} ms first` : ''}
+        </span>
+      </header>
+      <div ref={scrollRef} onScroll={onScroll} data-testid="choice-content" className="max-h-[60vh] min-h-24 flex-1 overflow-y-auto px-3 py-2 text-[13.5px]">
+        {view === 'diff' && baseText !== null && !state.streaming ? (
+          <DiffView base={baseText} text={state.text} />
+        ) : tokenView && tokens ? (
+          <TokenView tokens={tokens} />
+        ) : (
+          <Markdown text={state.text} streaming={state.streaming} />
+        )}
+        {message.refusal ? <p className="mt-2 rounded-md bg-warn-soft px-2 py-1 text-[12.5px] text-warn">Refusal: {message.refusal}</p> : null}
+        {(message.toolCalls ?? []).map((call) => (
+          <pre key={call.id} className="mt-2 overflow-x-auto rounded-md bg-sunken px-2 py-1 font-mono text-[11.5px]">
+            ƒ {call.name}({call.arguments})
+          </pre>
+        ))}
+      </div>
+      <footer className="flex items-center gap-2 border-t border-line px-3 py-1.5">
+        {view === 'tokens' && !tokenView && !state.streaming ? <span className="text-[11px] text-faint">no logprobs for this choice</span> : null}
+        <button
+          type="button"
+          data-testid="continue-with-choice-button"
+          disabled={state.streaming}
+          onClick={onContinue}
+          className="ml-auto rounded-md border border-line px-2 py-0.5 text-[12px] font-medium text-fg hover:border-accent hover:text-accent disabled:opacity-40"
+        >
+          Continue with this choice
+        </button>
+      </footer>
+    </section>
+  );
+});

@@ -1,0 +1,39 @@
+// How the n choices of a response are shown: view mode, diff base, scroll sync, and which
+// responses the person has already decided (continued with one choice). Persisted per browser.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+export type ChoiceView = 'text' | 'tokens' | 'diff';
+
+interface CompareState {
+  view: ChoiceView;
+  /** Choice index the diff view compares against. */
+  baseIndex: number;
+  syncScroll: boolean;
+  /** Request ids whose choices were decided: shown as one message with alternatives again. */
+  decided: string[];
+  setView: (view: ChoiceView) => void;
+  setBase: (index: number) => void;
+  setSync: (on: boolean) => void;
+  decide: (requestId: string) => void;
+  reopen: (requestId: string) => void;
+}
+
+const KEEP_DECIDED = 500;
+
+export const useCompareStore = create<CompareState>()(
+  persist(
+    (set) => ({
+      view: 'text',
+      baseIndex: 0,
+      syncScroll: false,
+      decided: [],
+      setView: (view) => set({ view }),
+      setBase: (baseIndex) => set({ baseIndex }),
+      setSync: (syncScroll) => set({ syncScroll }),
+      decide: (id) => set((s) => ({ decided: [...s.decided.filter((d) => d !== id), id].slice(-KEEP_DECIDED) })),
+      reopen: (id) => set((s) => ({ decided: s.decided.filter((d) => d !== id) })),
+    }),
+    { name: 'pg.compare', version: 1 },
+  ),
+);
