@@ -40,6 +40,7 @@ export default function MeterDetails({ conversationId, path, messages, params, f
       data-testid="meter-details"
       role="dialog"
       aria-label="Token and cost details"
+      tabIndex={0}
       className="absolute bottom-7 left-0 z-30 max-h-[70vh] w-[34rem] max-w-[calc(100vw-2rem)] overflow-y-auto rounded-lg border border-line bg-raised p-3 text-[12px] text-fg shadow-lg"
     >
       <Section title="Next request">
