@@ -10,6 +10,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss(), serviceWorkerPlugin()],
   build: { target: 'es2022', sourcemap: true },
+  // ES module workers, so the token counter's encodings stay separate chunks loaded on demand.
+  worker: { format: 'es' },
   // In development the reference endpoint runs beside Vite (npm run dev); same-origin /v1 reaches it.
   server: { port: 5173, proxy: { '/v1': 'http://127.0.0.1:8787', '/__ref': 'http://127.0.0.1:8787' } },
   test: {

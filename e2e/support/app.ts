@@ -153,6 +153,47 @@ export class PlaygroundPage {
     );
   }
 
+  /** The token meter by the composer: estimate, context bar, cost; details in a popover. */
+  get meterEstimate(): Locator {
+    return this.page.getByTestId('meter-prompt-estimate');
+  }
+  get contextBar(): Locator {
+    return this.page.getByTestId('meter-context-bar');
+  }
+  get meterCost(): Locator {
+    return this.page.getByTestId('meter-cost');
+  }
+
+  /** The meter's estimate as a number (waits until it shows one). */
+  async estimatedTokens(): Promise<number> {
+    await expect(this.meterEstimate).toHaveText(/\d/);
+    return Number((await this.meterEstimate.innerText()).replace(/[^\d]/g, ''));
+  }
+
+  async openMeterDetails(): Promise<Locator> {
+    const details = this.page.getByTestId('meter-details');
+    if (!(await details.isVisible())) await this.page.getByTestId('meter-details-toggle').click();
+    await expect(details).toBeVisible();
+    return details;
+  }
+
+  /** Types a price (USD per 1M tokens) into the meter's price table and commits it. */
+  async setPrice(model: string, field: 'inputPrice' | 'cachedInputPrice' | 'outputPrice', value: string): Promise<void> {
+    const details = await this.openMeterDetails();
+    const input = details.locator(`[data-testid="price-row"][data-model="${model}"]`).getByTestId(`price-${field}`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  /** Sets a model fact (context window, prices, …) through the model facts editor. */
+  async setModelFact(key: string, value: string): Promise<void> {
+    const edit = this.page.getByTestId('model-facts-edit');
+    if ((await edit.getAttribute('aria-expanded')) !== 'true') await edit.click();
+    const input = this.page.getByTestId(`model-fact-${key}`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
   /** Runs `action` and returns the file the page downloads because of it. */
   async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
     const [file] = await Promise.all([this.page.waitForEvent('download'), action()]);

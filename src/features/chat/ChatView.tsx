@@ -3,6 +3,7 @@ import { EditorBar } from '../editor/EditorBar';
 import { PathSync } from '../editor/path-store';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
 import { FanOutNotice } from '../compare/FanOutNotice';
+import { LazyMeterStrip } from '../meter/LazyMeterStrip';
 import { ShareToolbar } from '../share/ShareToolbar';
 import { Composer } from './Composer';
 import { EmptyState } from './EmptyState';
@@ -36,7 +37,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <FanOutNotice conversation={conversation} path={path} messages={messages} running={running} />
         <ErrorBanner conversationId={id} path={path} />
       </div>
-      <Composer conversationId={id} running={running} />
+      <Composer conversationId={id} running={running} meter={<LazyMeterStrip conversation={conversation} path={path} messages={messages} />} />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
 import { SendIcon, StopIcon } from '../../components/ui/icons';
 import { AttachButton, attachToComposer, ComposerAttachments } from '../editor/ComposerAttachments';
@@ -8,7 +8,7 @@ import { sendConversation, stopRun } from './run-service';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function Composer({ conversationId, running }: { conversationId: string | null; running: boolean }) {
+export function Composer({ conversationId, running, meter }: { conversationId: string | null; running: boolean; meter?: ReactNode }) {
   const text = useComposerStore((s) => s.text);
   const setText = useComposerStore((s) => s.setText);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -66,9 +66,9 @@ export function Composer({ conversationId, running }: { conversationId: string |
           className="block w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[14px] leading-relaxed text-fg placeholder:text-faint focus:outline-none"
         />
         <div className="flex items-center justify-between px-2.5 pb-2">
-          <span className="flex items-center gap-2 text-[11px] text-faint">
+          <span className="flex min-w-0 items-center gap-2 text-[11px] text-faint">
             <AttachButton />
-            {isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop
+            {meter ?? <>{isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop</>}
           </span>
           {running && conversationId ? (
             <Button variant="danger" data-testid="stop-button" onClick={() => stopRun(conversationId)}>

@@ -11,6 +11,7 @@ import { AttachmentsView, AudioReplyView } from '../editor/PartView';
 import { RawJsonEditor } from '../editor/RawJsonEditor';
 import { applyOneJSON, wireJSONOfOne } from '../editor/raw-json';
 import { RoleSelect } from '../editor/RoleSelect';
+import { MessageTokens } from '../meter/MessageTokens';
 import { BranchSwitcher } from './BranchSwitcher';
 import { useLiveChoice, useLiveRuns } from './live-run-store';
 import { MessageFooter } from './MessageFooter';
@@ -73,6 +74,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         {isAssistant && message.model ? <span className="font-mono text-faint">{message.model}</span> : null}
         {streaming ? <span className="inline-flex items-center gap-1 text-accent" aria-hidden="true"><span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" />streaming</span> : null}
         {siblings.length > 1 ? <BranchSwitcher message={message} siblings={siblings} /> : null}
+        {streaming ? null : <MessageTokens messageId={message.id} />}
         <MessageActions
           message={message}
           running={running}

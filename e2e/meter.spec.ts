@@ -1,0 +1,101 @@
+import { chainConversation, markdownText } from '../bench/lib/data';
+import { expect, test } from './support/app';
+
+test('the meter estimates the next prompt, then shows the server usage beside the estimate', async ({ app }) => {
+  await app.open();
+  const empty = await app.estimatedTokens();
+  await app.composer.fill('Tell me something about tokenizers, please, in a few words.');
+  await expect.poll(() => app.estimatedTokens()).toBeGreaterThan(empty + 8);
+
+  const reply = await app.sendAndWait('[[reply:Tokenizers split text into pieces.]] Tell me about tokenizers.');
+  await expect(reply).toHaveAttribute('data-status', 'done');
+  // Per-message counts on each message.
+  await expect(app.messages.first().getByTestId('message-tokens')).toHaveText(/\d+ tok/);
+  await expect(reply.getByTestId('message-tokens')).toHaveText(/\d+ tok/);
+
+  const details = await app.openMeterDetails();
+  const estimated = Number(await details.getByTestId('meter-estimate-prompt').innerText());
+  const actual = Number(await details.getByTestId('meter-actual-prompt').innerText());
+  expect(estimated).toBeGreaterThan(5);
+  expect(actual).toBeGreaterThan(0);
+  // The header summary shows the server's numbers.
+  await expect(app.page.getByTestId('usage-prompt-tokens')).toHaveText(String(actual));
+  await expect(details.getByTestId('meter-estimate-completion')).toHaveText(/^\d+$/);
+  await expect(details.getByTestId('meter-actual-completion')).toHaveText(/^\d+$/);
+  // Speed and the reference endpoint's rate-limit headers.
+  await expect(details.getByTestId('meter-speed')).toContainText('#0');
+  await expect(details.getByTestId('meter-rate-limits')).toContainText('requests');
+  await expect(details.getByTestId('meter-rate-limits')).toContainText('tokens');
+  // A reference model has no price: said so, not $0.
+  await expect(app.meterCost).toHaveText('no price');
+});
+
+test('the context bar warns before a request overflows the model’s window', async ({ app }) => {
+  await app.open();
+  await app.setModelFact('contextWindow', '300');
+  await app.setModelFact('maxOutput', '100');
+  await expect(app.contextBar).toHaveAttribute('aria-valuemax', '300');
+  await expect(app.contextBar).toHaveAttribute('data-state', 'ok');
+
+  await app.composer.fill(markdownText(7, 1000));
+  await expect(app.contextBar).toHaveAttribute('data-state', /warn|over/);
+  await expect(app.page.getByTestId('meter-context-warning')).toBeVisible();
+  const used = Number(await app.contextBar.getAttribute('aria-valuenow'));
+  expect(used).toBeGreaterThan(255);
+
+  await app.composer.fill(markdownText(7, 3000));
+  await expect(app.contextBar).toHaveAttribute('data-state', 'over');
+  await expect(app.page.getByTestId('meter-context-warning')).toHaveText('exceeds context');
+});
+
+test('prices typed into the price table cost the conversation and survive a reload', async ({ app, page }) => {
+  await app.open();
+  await app.sendAndWait('[[reply:Priced answer.]] hello');
+  await expect(app.meterCost).toHaveText('no price');
+
+  await app.setPrice('ref-chat', 'inputPrice', '2000');
+  await app.setPrice('ref-chat', 'outputPrice', '8000');
+  await expect(app.meterCost).toHaveText(/^\$\d+\.\d+$/);
+  const cost = await app.meterCost.innerText();
+  expect(cost).not.toBe('$0.00');
+
+  await page.reload();
+  await expect(app.meterCost).toHaveText(cost);
+  const details = await app.openMeterDetails();
+  const row = details.locator('[data-testid="price-row"][data-model="ref-chat"]');
+  await expect(row.getByTestId('price-inputPrice')).toHaveValue('2000');
+  await expect(row.getByTestId('price-outputPrice')).toHaveValue('8000');
+  await expect(details.getByTestId('meter-cost-today')).toContainText('$');
+});
+
+test('typing stays responsive while a 100,000-token conversation is counted in the worker', async ({ app, page }) => {
+  test.setTimeout(60_000);
+  const texts = Array.from({ length: 100 }, (_, i) => markdownText(500 + i, 4000));
+  const { conversation, messages } = chainConversation('meter-100k', '100k tokens', texts);
+  await app.open();
+  await app.seed([conversation], messages, conversation.id);
+  await page.reload();
+  await expect(app.composer).toBeVisible();
+
+  const typed = 'the quick brown fox jumps over the lazy dog';
+  await app.composer.click();
+  await page.keyboard.type(typed, { delay: 15 });
+  await expect(app.composer).toHaveValue(typed);
+  await expect.poll(() => app.estimatedTokens(), { timeout: 20_000 }).toBeGreaterThan(60_000);
+});
+
+test('an attached image is counted by its real size with OpenAI’s tile formula', async ({ app, page }) => {
+  await app.open();
+  const before = await app.estimatedTokens();
+  // A 2048×4096 PNG drawn in the page: high/auto detail → 768×1536 → 6 tiles → 85 + 170 × 6 = 1105.
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 2048;
+    canvas.height = 4096;
+    return canvas.toDataURL('image/png').split(',')[1] ?? '';
+  });
+  await page.getByTestId('image-file-input').setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
+  const details = await app.openMeterDetails();
+  await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → 1105');
+  await expect.poll(() => app.estimatedTokens()).toBeGreaterThanOrEqual(before + 1105);
+});

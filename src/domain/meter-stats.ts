@@ -1,0 +1,125 @@
+/**
+ * After a reply: cost (cache-aware), speed, rate limits and the series over a conversation.
+ * Pure; prices come from model facts (see model-facts.ts).
+ */
+import { costUSD } from './model-facts';
+import type { ModelFacts } from './model-facts';
+import type { Message } from './types';
+
+/** Cost of one reply in USD; null when it has no usage or its model has no price. */
+export function replyCost(message: Message, facts: ModelFacts | undefined): number | null {
+  const u = message.usage;
+  if (!u || !facts || u.promptTokens === null || u.completionTokens === null) return null;
+  return costUSD({ promptTokens: u.promptTokens, completionTokens: u.completionTokens, cachedPromptTokens: u.cachedPromptTokens ?? 0 }, facts);
+}
+
+/**
+ * Choices of one request share the prompt, which is billed once: only the first choice carries
+ * the prompt's cost, the others only their completion.
+ */
+export function billedReplies(messages: readonly Message[]): Message[] {
+  const seen = new Set<string>();
+  const out: Message[] = [];
+  for (const m of messages) {
+    if (m.role !== 'assistant' || !m.usage || m.status === 'streaming') continue;
+    const req = m.requestId;
+    if (req && seen.has(req)) {
+      // The usage of n>1 responses is for all choices together: count it once.
+      continue;
+    }
+    if (req) seen.add(req);
+    out.push(m);
+  }
+  return out;
+}
+
+export interface CostTotal {
+  usd: number;
+  /** Replies whose model has no known price (their cost is not in usd). */
+  unpriced: number;
+  priced: number;
+}
+
+export function totalCost(messages: readonly Message[], factsFor: (model: string) => ModelFacts | undefined, fallbackModel: string): CostTotal {
+  let usd = 0;
+  let unpriced = 0;
+  let priced = 0;
+  for (const m of billedReplies(messages)) {
+    const c = replyCost(m, factsFor(m.model ?? fallbackModel));
+    if (c === null) unpriced++;
+    else {
+      usd += c;
+      priced++;
+    }
+  }
+  return { usd, unpriced, priced };
+}
+
+export function formatUSD(usd: number): string {
+  if (usd === 0) return '$0.00';
+  if (usd < 0.01) return `$${usd.toFixed(usd < 0.001 ? 6 : 4)}`;
+  return `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
+}
+
+export interface Speed {
+  ttftMs: number | null;
+  totalMs: number | null;
+  tokensPerSec: number | null;
+}
+
+export function replySpeed(message: Message): Speed {
+  const t = message.timing;
+  const ttftMs = t?.firstTokenAt !== undefined ? t.firstTokenAt - t.startedAt : null;
+  const totalMs = t?.finishedAt !== undefined ? t.finishedAt - t.startedAt : null;
+  const out = message.usage?.completionTokens ?? null;
+  const genMs = t?.finishedAt !== undefined && t.firstTokenAt !== undefined ? t.finishedAt - t.firstTokenAt : null;
+  const tokensPerSec = out !== null && genMs !== null && genMs > 50 ? (out / genMs) * 1000 : null;
+  return { ttftMs, totalMs, tokensPerSec };
+}
+
+export interface RateLimit {
+  what: 'requests' | 'tokens' | string;
+  limit?: string;
+  remaining?: string;
+  reset?: string;
+}
+
+/** The `x-ratelimit-*` headers grouped by what they limit (requests, tokens, …). */
+export function rateLimits(headers: Record<string, string> | undefined): RateLimit[] {
+  if (!headers) return [];
+  const by = new Map<string, RateLimit>();
+  for (const [name, value] of Object.entries(headers)) {
+    const m = /^x-ratelimit-(limit|remaining|reset)-(.+)$/i.exec(name);
+    if (!m) continue;
+    const what = m[2]!.toLowerCase();
+    const row = by.get(what) ?? { what };
+    row[m[1]!.toLowerCase() as 'limit' | 'remaining' | 'reset'] = value;
+    by.set(what, row);
+  }
+  return [...by.values()].sort((a, b) => a.what.localeCompare(b.what));
+}
+
+export interface SeriesPoint {
+  /** 1-based reply number along the conversation. */
+  n: number;
+  tokens: number;
+  cost: number | null;
+  cumulativeCost: number;
+}
+
+/** Tokens and cost of each reply along the conversation, for the chart. */
+export function conversationSeries(path: readonly Message[], factsFor: (model: string) => ModelFacts | undefined, fallbackModel: string): SeriesPoint[] {
+  const points: SeriesPoint[] = [];
+  let cumulative = 0;
+  for (const m of billedReplies(path)) {
+    const cost = replyCost(m, factsFor(m.model ?? fallbackModel));
+    cumulative += cost ?? 0;
+    points.push({ n: points.length + 1, tokens: m.usage?.totalTokens ?? (m.usage?.promptTokens ?? 0) + (m.usage?.completionTokens ?? 0), cost, cumulativeCost: cumulative });
+  }
+  return points;
+}
+
+export function dayKey(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,190 @@
+/**
+ * Prompt token estimation: which encoding a model uses, what of a message is tokenized, the
+ * chat-format overhead and OpenAI's image formula. Pure: the tokenizer itself runs in a worker
+ * (src/lib/tokens) and hands back counts per text; this module adds them up.
+ */
+import { messageText } from './messages';
+import type { BinarySource, ContentPart, ImageDetail, Message, ParamValues, RequestParams } from './types';
+
+export type Encoding = 'o200k_base' | 'cl100k_base';
+
+export interface EncodingChoice {
+  encoding: Encoding;
+  /** False for non-OpenAI families: their own tokenizers differ, the count is an approximation. */
+  exact: boolean;
+}
+
+/**
+ * OpenAI's chat format (cookbook "How to count tokens"): every message costs 3 tokens of framing
+ * plus its role (one token for every role), a `name` its own tokens plus one, the reply is primed with 3.
+ */
+export const MESSAGE_OVERHEAD = 3;
+export const ROLE_TOKENS = 1;
+export const NAME_OVERHEAD = 1;
+export const REPLY_PRIMING = 3;
+/** Framing around tool definitions and a response schema (measured order of magnitude; marked ≈). */
+export const TOOLS_OVERHEAD = 12;
+
+/** `o200k_base` for GPT-4o, 4.1, 4.5, 5, o-series and gpt-oss; `cl100k_base` for GPT-4 and 3.5; else an o200k approximation. */
+export function encodingForModel(model: string): EncodingChoice {
+  const id = (model.trim().toLowerCase().split('/').pop() ?? '').replace(/^ft:/, '');
+  if (/^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|gpt-audio|gpt-realtime|o\d)(\b|-|$)/.test(id)) return { encoding: 'o200k_base', exact: true };
+  if (/^(gpt-4|gpt-3\.5|text-embedding-(ada|3))/.test(id)) return { encoding: 'cl100k_base', exact: true };
+  return { encoding: 'o200k_base', exact: false };
+}
+
+/**
+ * Tokens of one image by OpenAI's formula. Low detail: 85. High (and auto, estimated as high):
+ * scale to fit 2048×2048, then so the shortest side is 768 (never upscaled), count 512-px tiles:
+ * 85 + 170 per tile.
+ */
+export function imageTokens(width: number, height: number, detail: ImageDetail): number {
+  if (detail === 'low') return 85;
+  let w = width;
+  let h = height;
+  if (w <= 0 || h <= 0) return 85;
+  const fit = Math.min(1, 2048 / Math.max(w, h));
+  w *= fit;
+  h *= fit;
+  const shortest = Math.min(1, 768 / Math.min(w, h));
+  w *= shortest;
+  h *= shortest;
+  const tiles = Math.ceil(w / 512) * Math.ceil(h / 512);
+  return 85 + 170 * tiles;
+}
+
+/** Used when an image's size is not known: the cost of a 1024×1024 high-detail image. */
+export const UNKNOWN_IMAGE_TOKENS = 765;
+
+export interface ImageEstimate {
+  width?: number;
+  height?: number;
+  detail: ImageDetail;
+  tokens: number;
+  sizeKnown: boolean;
+}
+
+/** Real pixel sizes measured by the app, for images whose part does not carry them. */
+export type SizeOf = (source: BinarySource) => { width: number; height: number } | undefined;
+
+/** A key for an image's bytes: its blob id or URL. */
+export function imageSourceKey(source: BinarySource): string {
+  return source.kind === 'blob' ? `blob:${source.blobId}` : `url:${source.url}`;
+}
+
+export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf): ImageEstimate[] {
+  const out: ImageEstimate[] = [];
+  for (const part of parts) {
+    if (part.type !== 'image') continue;
+    const measured = part.width && part.height ? { width: part.width, height: part.height } : sizeOf?.(part.source);
+    const known = measured !== undefined && measured.width > 0 && measured.height > 0;
+    out.push({
+      detail: part.detail,
+      ...(known ? { width: measured.width, height: measured.height } : {}),
+      sizeKnown: known || part.detail === 'low',
+      tokens: known ? imageTokens(measured.width, measured.height, part.detail) : part.detail === 'low' ? 85 : UNKNOWN_IMAGE_TOKENS,
+    });
+  }
+  return out;
+}
+
+export function messageImages(message: Message, sizeOf?: SizeOf): ImageEstimate[] {
+  return imageEstimates(message.content, sizeOf);
+}
+
+/** The text of a message that is tokenized when it is sent: its text parts and tool calls. */
+export function messageTokenText(message: Message): string {
+  let text = messageText(message.content);
+  for (const call of message.toolCalls ?? []) text += call.name + call.arguments;
+  if (message.role === 'tool' && message.toolCallId) text += message.toolCallId;
+  return text;
+}
+
+/** A key that changes whenever the tokenized text can have changed (edits bump updatedAt). */
+export function messageCountKey(message: Message): string {
+  return `${message.id}:${message.updatedAt}:${message.status}`;
+}
+
+/** Framing tokens of one message: the chat format's per-message cost, role and name marker. */
+export function messageFraming(message: Message): number {
+  return MESSAGE_OVERHEAD + ROLE_TOKENS + (message.name ? NAME_OVERHEAD : 0);
+}
+
+/** What the tokenizer must count for a message: its text and, apart, its name. */
+export function messageCountItems(message: Message): [string, string][] {
+  const items: [string, string][] = [[messageCountKey(message), messageTokenText(message)]];
+  if (message.name) items.push([`name:${message.name}`, message.name]);
+  return items;
+}
+
+/** Text and name tokens of a message from the counts; undefined until all are counted. */
+export function messageTextTokens(message: Message, counts: ReadonlyMap<string, number>): number | undefined {
+  const text = counts.get(messageCountKey(message));
+  const name = message.name ? counts.get(`name:${message.name}`) : 0;
+  return text === undefined || name === undefined ? undefined : text + name;
+}
+
+export function imagesTokens(parts: readonly ContentPart[], sizeOf?: SizeOf): number {
+  return imageEstimates(parts, sizeOf).reduce((sum, i) => sum + i.tokens, 0);
+}
+
+/** Tokens of one message: its text count (from the tokenizer), framing and images. */
+export function messageTokens(message: Message, textTokens: number, sizeOf?: SizeOf): number {
+  return textTokens + messageFraming(message) + imagesTokens(message.content, sizeOf);
+}
+
+/** Texts the request adds besides messages: tool definitions and the response schema, as sent. */
+export function requestExtraTexts(params: RequestParams): { tools: string; schema: string } {
+  const { values: v, enabled } = params;
+  const tools = enabled.tools && v.tools.length > 0 ? JSON.stringify(v.tools) : '';
+  const rf = v.response_format;
+  const schema = enabled.response_format && rf.type === 'json_schema' ? JSON.stringify(rf.json_schema) : '';
+  return { tools, schema };
+}
+
+/** Output tokens the request reserves: max_completion_tokens / max_tokens when set, else the model's output limit. */
+export function reservedOutput(values: ParamValues, enabled: RequestParams['enabled'], maxOutput: number | undefined): number {
+  if (enabled.max_completion_tokens) return Math.max(0, values.max_completion_tokens);
+  if (enabled.max_tokens) return Math.max(0, values.max_tokens);
+  return maxOutput ?? 0;
+}
+
+export interface PromptBreakdown {
+  messages: number;
+  images: number;
+  tools: number;
+  schema: number;
+  draft: number;
+  overhead: number;
+  total: number;
+}
+
+export interface PromptInputs {
+  /** Token counts of each message's text, in path order. */
+  messageTexts: number[];
+  /** Framing of all messages together (see messageFraming). */
+  framing: number;
+  imageTokens: number;
+  toolsTokens: number;
+  schemaTokens: number;
+  /** The composer text (and attachments: their image tokens are in imageTokens), sent as one more user message; null when there is none. */
+  draftTokens: number | null;
+}
+
+export function sumPrompt(input: PromptInputs): PromptBreakdown {
+  const messages = input.messageTexts.reduce((a, b) => a + b, 0);
+  const tools = input.toolsTokens > 0 ? input.toolsTokens + TOOLS_OVERHEAD : 0;
+  const schema = input.schemaTokens > 0 ? input.schemaTokens + TOOLS_OVERHEAD : 0;
+  const draft = input.draftTokens === null ? 0 : input.draftTokens + MESSAGE_OVERHEAD + ROLE_TOKENS;
+  const overhead = input.framing + REPLY_PRIMING;
+  return { messages, images: input.imageTokens, tools, schema, draft, overhead, total: messages + input.imageTokens + tools + schema + draft + overhead };
+}
+
+export type ContextState = 'ok' | 'warn' | 'over' | 'unknown';
+
+/** Warns from 85% of the window, before the request would overflow it. */
+export function contextState(used: number, window: number | undefined): ContextState {
+  if (window === undefined || window <= 0) return 'unknown';
+  if (used > window) return 'over';
+  return used >= window * 0.85 ? 'warn' : 'ok';
+}
