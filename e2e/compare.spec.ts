@@ -116,3 +116,42 @@ test('a server that ignores n: the app offers a fan-out and streams n parallel r
   const ours = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes('Three takes, please.'));
   expect(ours.map((r) => r.body['n'])).toEqual([3, undefined, undefined, undefined]);
 });
+
+test('three configurations side by side: each model and override is sent, and a winner continues', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await app.open();
+  await app.sendAndWait('Which model says it best? [[reply:One answer for all.]]');
+  await page.getByTestId('compare-configs-button').click();
+  const dialog = page.getByTestId('compare-configs-dialog');
+  await dialog.getByLabel('Column 2 model').fill('ref-reasoner');
+  await dialog.getByRole('button', { name: '+ Add a column' }).click();
+  await dialog.getByLabel('Column 3 overrides').fill('{"temperature": 0.25}');
+  await dialog.getByLabel('Column 1 overrides').fill('{"temperature": ');
+  await page.getByTestId('compare-run-button').click();
+  await expect(dialog.getByRole('alert')).toContainText('Column 1: Extra body is not valid JSON');
+  await dialog.getByLabel('Column 1 overrides').fill('');
+  await page.getByTestId('compare-run-button').click();
+
+  const columns = page.getByTestId('choice');
+  await expect(columns).toHaveCount(3);
+  for (let i = 0; i < 3; i++) await expect(columns.nth(i)).toHaveAttribute('data-finish-reason', 'stop', { timeout: 30_000 });
+  await expect(columns.nth(1)).toContainText('2. ref-reasoner');
+  await expect(columns.nth(2)).toContainText('3. ref-chat · custom');
+  for (let i = 0; i < 3; i++) await expect(columns.nth(i).getByTestId('choice-content')).toContainText('One answer for all.');
+
+  const ours = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes('Which model says it best?')).slice(-3);
+  expect(ours.map((r) => r.body['model']).sort()).toEqual(['ref-chat', 'ref-chat', 'ref-reasoner']);
+  expect(ours.filter((r) => r.body['temperature'] === 0.25)).toHaveLength(1);
+
+  // The winner continues; the first reply and the other columns stay alternatives of that turn.
+  await columns.nth(1).getByTestId('continue-with-choice-button').click();
+  await expect(columns).toHaveCount(0);
+  await expect(app.assistant()).toContainText('ref-reasoner');
+  await expect(app.assistant().getByTestId('branch-position')).toHaveText('3/4');
+
+  // The configurations are saved for next time.
+  await page.reload();
+  await page.getByTestId('compare-configs-button').click();
+  await expect(page.getByTestId('compare-config')).toHaveCount(3);
+  await expect(page.getByLabel('Column 2 model')).toHaveValue('ref-reasoner');
+});

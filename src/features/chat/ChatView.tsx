@@ -2,6 +2,7 @@ import type { ActiveConversation } from '../conversations/use-active-conversatio
 import { EditorBar } from '../editor/EditorBar';
 import { PathSync } from '../editor/path-store';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
+import { CompareButton } from '../compare/CompareButton';
 import { FanOutNotice } from '../compare/FanOutNotice';
 import { LazyMeterStrip } from '../meter/LazyMeterStrip';
 import { ShareToolbar } from '../share/ShareToolbar';
@@ -28,6 +29,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <div className="ml-auto hidden shrink-0 md:block">
           <UsageSummary path={path} />
         </div>
+        <CompareButton conversation={conversation} running={running} />
         <ShareToolbar active={active} />
       </header>
       <PathSync path={path} />

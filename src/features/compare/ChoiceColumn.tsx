@@ -1,9 +1,11 @@
 import { forwardRef } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { choiceStats, tokensCoverText } from '../../domain/choices';
+import { costUSD } from '../../domain/model-facts';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { useLiveChoice, useLiveRuns } from '../chat/live-run-store';
+import { useModelFacts } from '../endpoints/model-catalog';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
 import { TokenView } from './TokenView';
@@ -41,6 +43,10 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
   const stats = choiceStats(message, state.streaming ? state.text : undefined);
   const index = message.choiceIndex ?? 0;
   const tokens = message.logprobs ?? null;
+  const lane = message.extra?.['compare'] as { label?: string } | undefined;
+  const facts = useModelFacts(message.model ?? '').facts;
+  const u = lane && !state.streaming ? message.usage : null;
+  const cost = u && u.promptTokens !== null && u.completionTokens !== null ? costUSD({ promptTokens: u.promptTokens, completionTokens: u.completionTokens, cachedPromptTokens: u.cachedPromptTokens }, facts) : null;
   const tokenView = view === 'tokens' && !state.streaming && tokens !== null && tokens.length > 0 && tokensCoverText(tokens, state.text);
   return (
     <section
@@ -51,7 +57,8 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
       className={`flex min-w-0 flex-col rounded-lg border bg-panel ${current ? 'border-accent/60' : 'border-line'}`}
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
-        <span className="font-semibold text-fg">Choice {index + 1}</span>
+        <span className="font-semibold text-fg">{lane ? `${index + 1}. ${lane.label ?? message.model ?? ''}` : `Choice ${index + 1}`}</span>
+        {lane && u ? <span className="font-mono text-faint">{cost === null ? 'no price' : `$${cost.toFixed(cost < 0.01 ? 5 : 3)}`}</span> : null}
         {message.extra?.['fanOut'] !== undefined ? (
           <span className="rounded bg-sunken px-1.5 text-muted" title="Sent as its own request: the server ignores n">
             parallel request

@@ -5,6 +5,14 @@ import { persist } from 'zustand/middleware';
 
 export type ChoiceView = 'text' | 'tokens' | 'diff';
 
+/** One saved column of a configuration compare. `overrides` is JSON merged into the request body. */
+export interface CompareConfig {
+  id: string;
+  endpointId: string | null;
+  model: string;
+  overrides: string;
+}
+
 interface CompareState {
   view: ChoiceView;
   /** Choice index the diff view compares against. */
@@ -12,6 +20,8 @@ interface CompareState {
   syncScroll: boolean;
   /** Request ids whose choices were decided: shown as one message with alternatives again. */
   decided: string[];
+  configs: CompareConfig[];
+  setConfigs: (configs: CompareConfig[]) => void;
   setView: (view: ChoiceView) => void;
   setBase: (index: number) => void;
   setSync: (on: boolean) => void;
@@ -28,6 +38,8 @@ export const useCompareStore = create<CompareState>()(
       baseIndex: 0,
       syncScroll: false,
       decided: [],
+      configs: [],
+      setConfigs: (configs) => set({ configs: configs.slice(0, 4) }),
       setView: (view) => set({ view }),
       setBase: (baseIndex) => set({ baseIndex }),
       setSync: (syncScroll) => set({ syncScroll }),
