@@ -138,8 +138,11 @@ test.describe('search', () => {
     expect(rendered).toBeLessThan(100);
     // Grouped by day: the oldest rows sit under a month heading.
     const list$ = app.page.getByRole('list', { name: 'Conversation list' });
-    await list$.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await expect(app.conversation('Topic number 2999')).toBeVisible();
+    // Rows far down have estimated heights until measured: keep scrolling to the end, as a person would.
+    await expect(async () => {
+      await list$.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(app.conversation('Topic number 2999')).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 10_000 });
     await app.search.fill('albatross');
     await expect(app.conversations).toHaveCount(1);
     await expect(app.conversations.first()).toContainText('Topic number 2999');
