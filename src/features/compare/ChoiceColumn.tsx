@@ -66,7 +66,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
         ) : null}
         {state.streaming ? (
           <span className="inline-flex items-center gap-1 text-accent">
-            <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" aria-hidden="true" />
+            <span className="h-1.5 w-1.5 rounded-full bg-accent" aria-hidden="true" />
             streaming
           </span>
         ) : state.finishReason ? (
@@ -84,8 +84,12 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
           <DiffView base={baseText} text={state.text} />
         ) : tokenView && tokens ? (
           <TokenView tokens={tokens} />
+        ) : state.streaming ? (
+          // Up to eight columns grow at once: plain text while streaming (no per-frame markdown
+          // parse), formatted once the choice has finished.
+          <div className="whitespace-pre-wrap break-words leading-relaxed">{state.text}</div>
         ) : (
-          <Markdown text={state.text} streaming={state.streaming} />
+          <Markdown text={state.text} />
         )}
         {message.refusal ? <p className="mt-2 rounded-md bg-warn-soft px-2 py-1 text-[12.5px] text-warn">Refusal: {message.refusal}</p> : null}
         {(message.toolCalls ?? []).map((call) => (
