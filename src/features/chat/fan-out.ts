@@ -12,12 +12,11 @@ import { buildChatRequest } from '../../lib/openai/request';
 import type { WireChatRequest } from '../../lib/openai/wire';
 import { newId } from '../../domain/ids';
 import { activeEndpointConfig, endpointConfig } from '../endpoints/endpoints-store';
-import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish, newMessage } from './run-finish';
 import { createRunPublisher } from './run-publisher';
-import { choiceCount, exclusive, isRunning } from './run-service';
+import { choiceCount, withIdleConversation } from './run-service';
 
 /** The lane's only choice, renumbered as choice `index` of the whole fan-out. */
 function asChoice(completion: Completion, index: number): Completion {
@@ -26,11 +25,7 @@ function asChoice(completion: Completion, index: number): Completion {
 
 /** Re-runs the turn of `messageId` as `n` parallel single-choice requests. */
 export function fanOut(conversationId: string, messageId: string): Promise<void> {
-  return exclusive(async () => {
-    await flushParams();
-    const conversation = await getConversation(conversationId);
-    if (!conversation || isRunning(conversationId)) return;
-    const all = await listMessages(conversationId);
+  return withIdleConversation(conversationId, async (conversation, all) => {
     const target = all.find((m) => m.id === messageId);
     if (!target) return;
     const k = Math.max(2, choiceCount(conversation));
@@ -51,11 +46,8 @@ export interface Lane {
  * reply runs its last turn again (the old reply stays an alternative).
  */
 export function compareConfigurations(conversationId: string, lanes: Lane[]): Promise<void> {
-  return exclusive(async () => {
-    await flushParams();
-    const conversation = await getConversation(conversationId);
-    if (!conversation || isRunning(conversationId) || lanes.length === 0) return;
-    const all = await listMessages(conversationId);
+  return withIdleConversation(conversationId, async (conversation, all) => {
+    if (lanes.length === 0) return;
     const path = pathToLeaf(all, conversation.currentLeafId);
     const last = path.at(-1);
     await runLanes(conversationId, last?.role === 'assistant' ? path.slice(0, -1) : path, lanes, 'compare');

@@ -80,32 +80,31 @@ async function send(text: string, parts: ContentPart[]): Promise<void> {
   await runFrom(conversation, path);
 }
 
-/** Runs again from the parent of `messageId`; the old reply stays as a sibling branch. */
-export function regenerate(conversationId: string, messageId: string): Promise<void> {
-  return exclusive(async () => {
-    await flushParams();
-    await regenerateNow(conversationId, messageId);
-  });
-}
-
-async function regenerateNow(conversationId: string, messageId: string): Promise<void> {
-  const conversation = await getConversation(conversationId);
-  if (!conversation || isRunning(conversationId)) return;
-  const all = await listMessages(conversationId);
-  const target = all.find((m) => m.id === messageId);
-  if (!target) return;
-  void runFrom(conversation, pathToLeaf(all, target.parentId));
-}
-
-/** Runs the branch up to and including `messageId` (a fork when later messages exist). */
-export function rerunFrom(conversationId: string, messageId: string): Promise<void> {
+/**
+ * The common start of every "run from here" action: one action at a time, pending settings saved,
+ * the conversation present and idle. `task` gets it with all its messages.
+ */
+export function withIdleConversation(conversationId: string, task: (conversation: Conversation, all: Message[]) => Promise<void>): Promise<void> {
   return exclusive(async () => {
     await flushParams();
     const conversation = await getConversation(conversationId);
     if (!conversation || isRunning(conversationId)) return;
-    const all = await listMessages(conversationId);
-    if (!all.some((m) => m.id === messageId)) return;
-    void runFrom(conversation, pathToLeaf(all, messageId));
+    await task(conversation, await listMessages(conversationId));
+  });
+}
+
+/** Runs again from the parent of `messageId`; the old reply stays as a sibling branch. */
+export function regenerate(conversationId: string, messageId: string): Promise<void> {
+  return withIdleConversation(conversationId, async (conversation, all) => {
+    const target = all.find((m) => m.id === messageId);
+    if (target) void runFrom(conversation, pathToLeaf(all, target.parentId));
+  });
+}
+
+/** Runs the branch up to and including `messageId` (a fork when later messages exist). */
+export function rerunFrom(conversationId: string, messageId: string): Promise<void> {
+  return withIdleConversation(conversationId, async (conversation, all) => {
+    if (all.some((m) => m.id === messageId)) void runFrom(conversation, pathToLeaf(all, messageId));
   });
 }
 
@@ -114,14 +113,9 @@ export function rerunFrom(conversationId: string, messageId: string): Promise<vo
  * finished continuation is joined to it as a new alternative of that turn (the partial one stays).
  */
 export function continueReply(conversationId: string, messageId: string): Promise<void> {
-  return exclusive(async () => {
-    await flushParams();
-    const conversation = await getConversation(conversationId);
-    if (!conversation || isRunning(conversationId)) return;
-    const all = await listMessages(conversationId);
+  return withIdleConversation(conversationId, async (conversation, all) => {
     const target = all.find((m) => m.id === messageId);
-    if (!target || target.role !== 'assistant') return;
-    void runFrom(conversation, pathToLeaf(all, messageId), target);
+    if (target?.role === 'assistant') void runFrom(conversation, pathToLeaf(all, messageId), target);
   });
 }
 
