@@ -170,6 +170,11 @@ export class PlaygroundPage {
     return Number((await this.meterEstimate.innerText()).replace(/[^\d]/g, ''));
   }
 
+  /** A figure of a reply's meter line: tokens, estimate, estimated mark, cost or speed. */
+  replyFigure(reply: Locator, which: 'tokens' | 'estimate' | 'estimated-mark' | 'cost' | 'speed'): Locator {
+    return reply.getByTestId(`reply-${which}`);
+  }
+
   async openMeterDetails(): Promise<Locator> {
     const details = this.page.getByTestId('meter-details');
     if (!(await details.isVisible())) await this.page.getByTestId('meter-details-toggle').click();

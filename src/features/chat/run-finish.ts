@@ -9,6 +9,7 @@ import { putBlob } from '../../lib/db/blobs-repo';
 import { getConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, deleteMessages } from '../../lib/db/messages-repo';
 import type { RunResult } from '../../lib/openai/client';
+import { recordReplyEstimates } from '../meter/reply-estimate';
 import { setRunError, settle, useLiveRuns } from './live-run-store';
 
 export function newMessage(conversationId: string, parentId: string | null, fields: Partial<Message> & Pick<Message, 'role'>): Message {
@@ -71,6 +72,11 @@ export async function finish(conversationId: string, path: Message[], placeholde
   await dropPlaceholders(conversationId, placeholders.filter((p) => !keep.has(p.id)), undefined);
   settle(rows);
   await appendMessages(conversationId, rows, rows[0]!.id);
+  const conversation = await getConversation(conversationId);
+  if (conversation) {
+    // Off the main thread and after the reply is saved: the tokenizer's count, stored beside the usage.
+    recordReplyEstimates(path, rows, conversation.params).catch((err: unknown) => console.error('Counting the reply failed', err));
+  }
   if (result.error) setRunError(conversationId, result.error);
   recordLast(conversationId, result);
 }
@@ -98,6 +104,7 @@ export async function dropPlaceholders(conversationId: string, placeholders: Mes
 function usageOrEstimate(path: Message[], choice: Choice | null, completion: Completion): Pick<Message, 'usage' | 'usageEstimated'> {
   const usage = choice?.usage ?? completion.usage;
   if (usage) return { usage, usageEstimated: false };
+  // A placeholder until the tokenizer's count arrives (recordReplyEstimates), marked estimated either way.
   const promptText = path.map((m) => messageText(m.content)).join('\n');
   return { usage: estimatedUsage(promptText, (choice?.content ?? '') + (choice?.reasoning ?? '')), usageEstimated: true };
 }
