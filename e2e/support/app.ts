@@ -116,6 +116,12 @@ export class PlaygroundPage {
     return message;
   }
 
+  /** Runs one of a message's own actions (Move up, Delete message, …) as a person would, hovering it first. */
+  async messageAction(message: Locator, label: string): Promise<void> {
+    await message.hover();
+    await message.getByRole('button', { name: label, exact: true }).click();
+  }
+
   /** Editor: opens the editor of a message unless it is open already; returns its text box. */
   async edit(message: Locator): Promise<Locator> {
     const input = message.getByTestId('message-text-input');
