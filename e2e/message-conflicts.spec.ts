@@ -1,5 +1,5 @@
 import { expect, test, PlaygroundPage } from './support/app';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Locator } from '@playwright/test';
 
 // Two tabs of one browser share IndexedDB: what one writes the other sees through live queries.
 test.describe.configure({ timeout: 90_000 });
@@ -11,7 +11,7 @@ async function secondTab(context: BrowserContext, title: string): Promise<Playgr
   return other;
 }
 
-const text = (m: import('@playwright/test').Locator) => m.getByTestId('message-content');
+const text = (m: Locator) => m.getByTestId('message-content');
 
 test('the same message edited in two tabs: the second is told, and keeps its version as a copy', async ({ app, context }) => {
   await app.open();
