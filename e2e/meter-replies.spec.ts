@@ -51,3 +51,23 @@ test('a server that sends no usage: the tokenizer’s estimate is stored and sho
   await expect(app.replyFigure(app.assistant(), 'tokens')).toHaveText(`≈${before} in · ≈8 out`);
   await expect(app.replyFigure(app.assistant(), 'cost')).toHaveText('no price');
 });
+
+test('a reply with three choices: each column shows its speed, and the request’s cost billed once', async ({ app }) => {
+  await app.open('?n=3');
+  await app.sendAndWait('[[rate:200]] [[tokens:40]] Three ways to say it');
+  await app.setPrice('ref-chat', 'inputPrice', '1000');
+  await app.setPrice('ref-chat', 'outputPrice', '4000');
+  await app.page.keyboard.press('Escape');
+  const meters = app.page.getByTestId('choice').getByTestId('choice-meter');
+  await expect(meters).toHaveCount(3);
+  const costs = new Set<string>();
+  for (let i = 0; i < 3; i++) {
+    const meter = meters.nth(i);
+    await expect(meter.getByTestId('reply-tokens')).toContainText('(all 3 choices)');
+    await expect(meter.getByTestId('reply-cost')).toHaveText(/^\$[\d.]+ request$/);
+    await expect(meter.getByTestId('reply-speed')).toContainText(/TTFT \d/);
+    await expect(meter.getByTestId('reply-speed')).toContainText(/\d+(\.\d)? tok\/s/);
+    costs.add(await meter.getByTestId('reply-cost').innerText());
+  }
+  expect(costs.size).toBe(1);
+});
