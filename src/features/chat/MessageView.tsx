@@ -1,6 +1,6 @@
+import { Reasoning } from './Reasoning';
 import { memo, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
-import { ChevronIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
 import { useMessageDrag } from '../editor/drag';
@@ -137,27 +137,6 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
     </article>
   );
 });
-
-function Reasoning({ text, streaming }: { text: string; streaming: boolean }) {
-  // null = automatic: open while the reasoning streams, closed afterwards.
-  const [open, setOpen] = useState<boolean | null>(null);
-  const expanded = open ?? streaming;
-  return (
-    <div className="mb-2 rounded-lg border border-line bg-sunken/60">
-      <button
-        type="button"
-        aria-expanded={expanded}
-        onClick={() => setOpen(!expanded)}
-        className="flex w-full items-center gap-1.5 px-3 py-1.5 text-[12px] font-medium text-muted hover:text-fg"
-      >
-        <ChevronIcon open={expanded} /> Reasoning <span className="font-normal text-faint">({text.length.toLocaleString()} chars)</span>
-      </button>
-      <div data-testid="message-reasoning" hidden={!expanded} className="whitespace-pre-wrap border-t border-line px-3 py-2 text-[12.5px] leading-relaxed text-muted">
-        {text}
-      </div>
-    </div>
-  );
-}
 
 function ToolCallView({ call }: { call: ToolCall }) {
   const [pretty, setPretty] = useState(false);
