@@ -1,20 +1,18 @@
-import { Reasoning } from './Reasoning';
-import { memo, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
 import { useMessageDrag } from '../editor/drag';
 import { useEditorStore } from '../editor/editor-store';
 import { MessageActions, messageKeyDown } from '../editor/MessageActions';
-import { MessageEditor } from '../editor/MessageEditor';
+import { LazyMessageEditor, LazyMessageRawJson } from '../editor/lazy';
 import { AttachmentsView, AudioReplyView } from '../editor/PartView';
-import { RawJsonEditor } from '../editor/RawJsonEditor';
-import { applyOneJSON, wireJSONOfOne } from '../editor/raw-json';
 import { RoleSelect } from '../editor/RoleSelect';
 import { MessageTokens } from '../meter/MessageTokens';
 import { BranchSwitcher } from './BranchSwitcher';
 import { useLiveChoice, useLiveRuns } from './live-run-store';
 import { MessageFooter } from './MessageFooter';
+import { Reasoning } from './Reasoning';
 
 const ROLE_LABEL: Record<Message['role'], string> = {
   system: 'System',
@@ -90,12 +88,16 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
 
       {raw ? (
         <div className="mb-2">
-          <RawJsonEditor label="Message JSON" initial={wireJSONOfOne(message)} onApply={(text) => applyOneJSON(message, text)} onClose={() => setRaw(false)} />
+          <Suspense fallback={<EditorLoading />}>
+            <LazyMessageRawJson message={message} onClose={() => setRaw(false)} />
+          </Suspense>
         </div>
       ) : null}
 
       {editing ? (
-        <MessageEditor message={message} running={running} />
+        <Suspense fallback={<EditorLoading />}>
+          <LazyMessageEditor message={message} running={running} />
+        </Suspense>
       ) : (
       <>
       <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
@@ -137,6 +139,10 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
     </article>
   );
 });
+
+function EditorLoading() {
+  return <div className="h-16 animate-pulse rounded-lg bg-sunken" aria-busy="true" aria-label="Loading the editor" />;
+}
 
 function ToolCallView({ call }: { call: ToolCall }) {
   const [pretty, setPretty] = useState(false);
