@@ -1,4 +1,4 @@
-import { memo, Suspense, useState } from 'react';
+import { memo, Suspense, useDeferredValue, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
@@ -40,6 +40,10 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const streaming = message.status === 'streaming' && liveChoice !== undefined && settled === undefined;
   const status = settled ? settled.status : message.status === 'streaming' && !running ? 'interrupted' : message.status;
   const content = live ? live.content : messageText(message.content);
+  // Markdown follows the text in a background render that yields to input and to the next chunk,
+  // so no frame waits for a parse; the message reads done only once its final text is shown.
+  const shown = useDeferredValue(content);
+  const painting = shown !== content;
   const reasoning = live ? live.reasoning : (message.reasoning ?? '');
   const refusal = live ? live.refusal : (message.refusal ?? '');
   const toolCalls = live ? live.toolCalls : (message.toolCalls ?? []);
@@ -54,7 +58,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
     <article
       data-testid="message"
       data-role={message.role}
-      data-status={isAssistant ? status : undefined}
+      data-status={isAssistant ? (painting ? 'streaming' : status) : undefined}
       data-finish-reason={isAssistant && finishReason ? finishReason : undefined}
       data-message-id={message.id}
       aria-label={`${ROLE_LABEL[message.role]} message`}
@@ -104,7 +108,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         {message.role === 'user' || message.role === 'tool' ? (
           <div className="whitespace-pre-wrap break-words">{content}</div>
         ) : (
-          <Markdown text={content} streaming={streaming} />
+          <Markdown text={shown} streaming={streaming || painting} />
         )}
         {message.role === 'tool' && message.toolCallId ? <div className="mt-1 font-mono text-[11px] text-faint">answers {message.toolCallId}</div> : null}
         {collapsed ? <div className="absolute inset-x-0 bottom-0 h-10 bg-gradient-to-t from-bg to-transparent" /> : null}
