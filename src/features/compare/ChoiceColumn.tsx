@@ -57,7 +57,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
       data-choice-index={index}
       data-finish-reason={!state.streaming && state.finishReason ? state.finishReason : undefined}
       aria-label={`Choice ${index + 1}`}
-      className={`flex min-w-0 flex-col rounded-lg border bg-panel ${current ? 'border-accent/60' : 'border-line'}`}
+      className={`flex min-w-0 flex-col rounded-lg border bg-panel [content-visibility:auto] [contain-intrinsic-size:auto_15rem_auto_20rem] ${current ? 'border-accent/60' : 'border-line'}`}
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
         <span className="font-semibold text-fg">{lane ? `${index + 1}. ${lane.label ?? message.model ?? ''}` : `Choice ${index + 1}`}</span>
