@@ -44,6 +44,7 @@ async function chatOnce(app: PlaygroundPage): Promise<void> {
   await app.open();
   await app.sendAndWait('Say hello [[reply:Hello **world**]]');
   await expect(app.assistant()).toContainText('Hello world');
+  await app.replySettled();
 }
 
 test('conversation file: export → wipe → import gives back the same conversation', async ({ app, page }) => {
@@ -147,6 +148,7 @@ test('backup: export all → wipe → import all keeps every message and image',
   await app.importFile('fixture.chat.json', fixtureBackup());
   await expect(app.conversations).toHaveCount(2);
   await app.sendAndWait('A third conversation [[reply:Yes.]]'); // a multi-conversation import opens none: this starts a third
+  await app.replySettled();
   const backup = await app.exportMenu(/Export all conversations/);
   expect(backup.name).toMatch(/^chat-playground-backup-\d{4}-\d{2}-\d{2}\.chat\.json$/);
   const before = parse(backup.text);

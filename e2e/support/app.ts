@@ -176,6 +176,15 @@ export class PlaygroundPage {
     return Number((await this.meterEstimate.innerText()).replace(/[^\d]/g, ''));
   }
 
+  /**
+   * Waits until a finished reply is settled in storage: its tokenizer count (counted in the worker
+   * after the reply is saved) has landed, as its meter line shows. Snapshots (exports) taken
+   * earlier would miss it.
+   */
+  async replySettled(reply: Locator = this.assistant()): Promise<void> {
+    await expect(reply.getByTestId('reply-estimate').or(reply.getByTestId('reply-estimated-mark'))).toBeVisible({ timeout: 20_000 });
+  }
+
   /** A figure of a reply's meter line: tokens, estimate, estimated mark, cost or speed. */
   replyFigure(reply: Locator, which: 'tokens' | 'estimate' | 'estimated-mark' | 'cost' | 'speed'): Locator {
     return reply.getByTestId(`reply-${which}`);
