@@ -42,7 +42,11 @@ const FINISHED = componentsFor(false);
 const GROWING = componentsFor(true);
 const PLUGINS = [remarkGfm, remarkHtmlAsText];
 
+/** A single block this large (a runaway line, a pasted dump) is shown as plain text: parsing it would freeze the page for seconds. */
+const BLOCK_PARSE_LIMIT = 256 * 1024;
+
 const Block = memo(function Block({ text, live }: { text: string; live: boolean }) {
+  if (text.length > BLOCK_PARSE_LIMIT) return <p className="whitespace-pre-wrap break-words">{text}</p>;
   return (
     <ReactMarkdown remarkPlugins={PLUGINS} components={live ? GROWING : FINISHED}>
       {text}
@@ -50,10 +54,14 @@ const Block = memo(function Block({ text, live }: { text: string; live: boolean 
   );
 });
 
-/** The growing tail: re-parsed per frame, except an open code fence, which needs no parse at all. */
+/** Past this, a still-growing block is shown as plain text: re-parsing it per frame would be quadratic. */
+const LIVE_PARSE_LIMIT = 64 * 1024;
+
+/** The growing tail: re-parsed per frame, except an open code fence or a huge block, which need no parse at all. */
 function Tail({ text, streaming }: { text: string; streaming: boolean }) {
   const fence = streaming ? openFence(text) : null;
   if (fence) return <CodeBlock code={fence[1]} lang={fence[0]} live />;
+  if (streaming && text.length > LIVE_PARSE_LIMIT) return <p className="whitespace-pre-wrap">{text}</p>;
   return <Block text={text} live={streaming} />;
 }
 
