@@ -5,6 +5,20 @@ import { MarkdownBlockSplitter, openFence, sliceEnd } from '../../domain/markdow
 import { CodeBlock } from './CodeBlock';
 import { remarkHtmlAsText } from './remark-html-as-text';
 import { RemoteImage } from './RemoteImage';
+import { SafeLink } from './SafeLink';
+
+interface TextTree {
+  type: string;
+  value?: unknown;
+  children?: readonly TextTree[];
+}
+
+/** The text of a syntax-tree node, as the person reads it. */
+function plainText(node: TextTree | undefined): string {
+  if (!node) return '';
+  if (node.type === 'text' && typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map(plainText).join('');
+}
 
 const GROUP = 24;
 /** The number of finished blocks rendered as markdown; grows one slice per task until all are. */
@@ -21,10 +35,10 @@ function useRenderedCount(done: string[]): number {
 
 function componentsFor(live: boolean): Components {
   return {
-    a: ({ href, children }) => (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+    a: ({ href, children, node }) => (
+      <SafeLink href={href} text={plainText(node)}>
         {children}
-      </a>
+      </SafeLink>
     ),
     img: ({ src, alt }) => <RemoteImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />,
     pre: ({ children }) => <>{children}</>,
