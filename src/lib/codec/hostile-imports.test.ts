@@ -36,7 +36,7 @@ const CASES: [name: string, input: unknown, error: string | RegExp][] = [
   ['version 0', JSON.stringify({ ...doc, version: 0 }), 'version: Missing or not a positive whole number.'],
   ['version as a string', JSON.stringify({ ...doc, version: '2' }), 'version: Missing or not a positive whole number.'],
   ['conversations not a list', JSON.stringify({ ...doc, conversations: {} }), /^conversations: /],
-  ['a message without a role', edited((d) => delete d.conversations[0].messages[0].role), /^conversations\[0\]\.messages\[0\]/],
+  ['a message without a role', edited((d) => delete d.conversations[0]!.messages[0]!.role), /^conversations\[0\]\.messages\[0\]/],
   ['a text part that is a number', good.replace('"text":"Be brief."', '"text":42'), /^conversations\[0\]\.messages\[0\]\.content\[0\]\.text/],
   ['a truncated file', good.slice(0, good.length / 2), /^Not valid JSON/],
   ['deep arrays', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /Nested more than 100 levels deep/],
