@@ -93,3 +93,25 @@ describe('hostile streams', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('key-echoing faults', () => {
+  const withKey = (fault: string) =>
+    fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-echo-test-123' },
+      body: JSON.stringify({ model: 'ref-chat', stream: true, messages: [user(`[[fault:${fault}]]`)] }),
+    });
+
+  it('[[fault:echo-key]] repeats the key in a 401', async () => {
+    const res = await withKey('echo-key');
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('Incorrect API key provided: sk-echo-test-123.');
+  });
+
+  it('[[fault:echo-key-stream]] repeats it in a mid-stream error', async () => {
+    const res = await withKey('echo-key-stream');
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const text = await res.text();
+    expect(text.indexOf('sk-echo-test-123')).toBeGreaterThan(text.indexOf('Started, then'));
+  });
+});
