@@ -94,6 +94,32 @@ test('n = 3 streams three columns; tokens, diff, sync scroll; continue with choi
   await expect(choices).toHaveCount(0);
 });
 
+test('each choice of a reasoning model shows its own reasoning, open while it streams and folded after', async ({ app, page }) => {
+  await app.open('?n=2&model=ref-reasoner');
+  await app.send('Think twice. [[reply:Both done.]]');
+  const choices = page.getByTestId('choice');
+  await expect(choices).toHaveCount(2);
+  for (let i = 0; i < 2; i++) await expect(choices.nth(i)).toHaveAttribute('data-finish-reason', 'stop', { timeout: 30_000 });
+  const sent = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes('Think twice.')).at(-1)!.body;
+  const res = await page.request.post('/v1/chat/completions', { data: sent });
+  const reasoning: string[] = [];
+  for (const line of (await res.text()).split('\n')) {
+    if (!line.startsWith('data: ') || line === 'data: [DONE]') continue;
+    const chunk = JSON.parse(line.slice(6)) as { choices?: { index: number; delta?: { reasoning_content?: string } }[] };
+    for (const c of chunk.choices ?? []) reasoning[c.index] = (reasoning[c.index] ?? '') + (c.delta?.reasoning_content ?? '');
+  }
+  for (let i = 0; i < 2; i++) {
+    const column = choices.nth(i);
+    const text = column.getByTestId('message-reasoning');
+    await expect(text).toBeHidden(); // folded once the answer is there
+    await column.getByRole('button', { name: /Reasoning/ }).click();
+    await expect(text).toBeVisible();
+    expect(reasoning[i]!.length).toBeGreaterThan(0);
+    await expect(text).toHaveText(reasoning[i]!);
+    await expect(column.getByTestId('choice-content')).toContainText('Both done.');
+  }
+});
+
 test('a server that ignores n: the app offers a fan-out and streams n parallel requests side by side', async ({ app, page }) => {
   test.setTimeout(90_000);
   await app.open('?n=3');

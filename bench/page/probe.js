@@ -59,6 +59,23 @@
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
   };
 
+  /**
+   * Opens a conversation from the sidebar like a click would and resolves with the ms from the
+   * click to the first painted frame whose last message shows `marker` (null on timeout).
+   */
+  B.openFromSidebar = (title, marker, timeoutMs) => {
+    const row = [...document.querySelectorAll('[data-testid="conversation-item"]')].find((el) => (el.textContent ?? '').includes(title));
+    const button = row && row.querySelector('button');
+    if (!button) return Promise.resolve(null);
+    const start = performance.now();
+    button.click();
+    return B.waitFrame(() => {
+      const all = document.querySelectorAll('[data-testid="message-content"]');
+      const last = all[all.length - 1];
+      return !!last && visible(last) && (last.textContent ?? '').includes(marker);
+    }, timeoutMs).then((t) => (t === null ? null : t - start));
+  };
+
   /** Resolves once the last assistant reply has left `streaming`; marks.tailOk tells whether it ends with `tail`. */
   B.waitReplyDone = (tail, timeoutMs) => {
     const want = norm(tail);

@@ -5,6 +5,8 @@ import { preloadMarkdown } from '../components/markdown/Markdown';
 import { openDatabase } from '../lib/db/health';
 import { recoverInterruptedStreams } from '../lib/db/recovery';
 import { flushParams } from '../features/conversations/params-writer';
+import { preloadEditor } from '../features/editor/lazy';
+import { preloadChoiceColumns } from '../features/compare/lazy';
 import { startLibraryList } from '../features/library/library-list';
 import { registerServiceWorker } from '../features/workspace/sw-register';
 import { startTheme } from '../features/workspace/theme';
@@ -27,7 +29,11 @@ void opened.then(async () => {
 });
 
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-idle(() => preloadMarkdown());
+idle(() => {
+  preloadMarkdown();
+  preloadEditor();
+  preloadChoiceColumns();
+});
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 

@@ -106,13 +106,19 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
   const rendered = useRenderedCount(done);
   const groups: string[][] = [];
   for (let i = 0; i < rendered; i += GROUP) groups.push(done.slice(i, Math.min(i + GROUP, rendered)));
-  const plain = rendered < done.length ? done.slice(rendered).join('\n\n') : '';
+  // Finished blocks not yet rendered as markdown: plain text, one element each, so a frame lays
+  // out only the blocks that are new rather than one ever-growing paragraph.
+  const plain = done.slice(rendered);
   return (
     <div className="md">
       {groups.map((g, i) => (
         <BlockGroup key={i} blocks={g} />
       ))}
-      {plain !== '' ? <p className="whitespace-pre-wrap">{plain}</p> : null}
+      {plain.map((b, i) => (
+        <p key={rendered + i} className="whitespace-pre-wrap">
+          {b}
+        </p>
+      ))}
       {tail !== '' ? <Tail text={tail} streaming={streaming} /> : null}
     </div>
   );

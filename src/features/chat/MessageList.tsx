@@ -1,9 +1,9 @@
-import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Fragment, Suspense, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { choiceGroup } from '../../domain/choices';
 import { siblingsOf } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { ChoiceColumns } from '../compare/ChoiceColumns';
 import { useCompareStore } from '../compare/compare-store';
+import { LazyChoiceColumns } from '../compare/lazy';
 import { MessageView } from './MessageView';
 import { VirtualMessageRows } from './VirtualMessageRows';
 
@@ -28,7 +28,9 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
   const choices = useMemo(() => (decided ? [] : choiceGroup(messages, last)), [decided, messages, last]);
   const renderRow = (m: Message) =>
     m === last && choices.length > 1 ? (
-      <ChoiceColumns choices={choices} leafId={m.id} />
+      <Suspense fallback={<MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />}>
+        <LazyChoiceColumns choices={choices} leafId={m.id} />
+      </Suspense>
     ) : (
       <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
     );

@@ -1,20 +1,18 @@
-import { memo, useState } from 'react';
+import { memo, Suspense, useDeferredValue, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
-import { ChevronIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
 import { useMessageDrag } from '../editor/drag';
 import { useEditorStore } from '../editor/editor-store';
 import { MessageActions, messageKeyDown } from '../editor/MessageActions';
-import { MessageEditor } from '../editor/MessageEditor';
+import { LazyMessageEditor, LazyMessageRawJson } from '../editor/lazy';
 import { AttachmentsView, AudioReplyView } from '../editor/PartView';
-import { RawJsonEditor } from '../editor/RawJsonEditor';
-import { applyOneJSON, wireJSONOfOne } from '../editor/raw-json';
 import { RoleSelect } from '../editor/RoleSelect';
 import { MessageTokens } from '../meter/MessageTokens';
 import { BranchSwitcher } from './BranchSwitcher';
 import { useLiveChoice, useLiveRuns } from './live-run-store';
 import { MessageFooter } from './MessageFooter';
+import { Reasoning } from './Reasoning';
 
 const ROLE_LABEL: Record<Message['role'], string> = {
   system: 'System',
@@ -42,6 +40,10 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const streaming = message.status === 'streaming' && liveChoice !== undefined && settled === undefined;
   const status = settled ? settled.status : message.status === 'streaming' && !running ? 'interrupted' : message.status;
   const content = live ? live.content : messageText(message.content);
+  // Markdown follows the text in a background render that yields to input and to the next chunk,
+  // so no frame waits for a parse; the message reads done only once its final text is shown.
+  const shown = useDeferredValue(content);
+  const painting = shown !== content;
   const reasoning = live ? live.reasoning : (message.reasoning ?? '');
   const refusal = live ? live.refusal : (message.refusal ?? '');
   const toolCalls = live ? live.toolCalls : (message.toolCalls ?? []);
@@ -56,7 +58,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
     <article
       data-testid="message"
       data-role={message.role}
-      data-status={isAssistant ? status : undefined}
+      data-status={isAssistant ? (painting ? 'streaming' : status) : undefined}
       data-finish-reason={isAssistant && finishReason ? finishReason : undefined}
       data-message-id={message.id}
       aria-label={`${ROLE_LABEL[message.role]} message`}
@@ -90,19 +92,23 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
 
       {raw ? (
         <div className="mb-2">
-          <RawJsonEditor label="Message JSON" initial={wireJSONOfOne(message)} onApply={(text) => applyOneJSON(message, text)} onClose={() => setRaw(false)} />
+          <Suspense fallback={<EditorLoading />}>
+            <LazyMessageRawJson message={message} onClose={() => setRaw(false)} />
+          </Suspense>
         </div>
       ) : null}
 
       {editing ? (
-        <MessageEditor message={message} running={running} />
+        <Suspense fallback={<EditorLoading />}>
+          <LazyMessageEditor message={message} running={running} />
+        </Suspense>
       ) : (
       <>
       <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
         {message.role === 'user' || message.role === 'tool' ? (
           <div className="whitespace-pre-wrap break-words">{content}</div>
         ) : (
-          <Markdown text={content} streaming={streaming} />
+          <Markdown text={shown} streaming={streaming || painting} />
         )}
         {message.role === 'tool' && message.toolCallId ? <div className="mt-1 font-mono text-[11px] text-faint">answers {message.toolCallId}</div> : null}
         {collapsed ? <div className="absolute inset-x-0 bottom-0 h-10 bg-gradient-to-t from-bg to-transparent" /> : null}
@@ -138,25 +144,8 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   );
 });
 
-function Reasoning({ text, streaming }: { text: string; streaming: boolean }) {
-  // null = automatic: open while the reasoning streams, closed afterwards.
-  const [open, setOpen] = useState<boolean | null>(null);
-  const expanded = open ?? streaming;
-  return (
-    <div className="mb-2 rounded-lg border border-line bg-sunken/60">
-      <button
-        type="button"
-        aria-expanded={expanded}
-        onClick={() => setOpen(!expanded)}
-        className="flex w-full items-center gap-1.5 px-3 py-1.5 text-[12px] font-medium text-muted hover:text-fg"
-      >
-        <ChevronIcon open={expanded} /> Reasoning <span className="font-normal text-faint">({text.length.toLocaleString()} chars)</span>
-      </button>
-      <div data-testid="message-reasoning" hidden={!expanded} className="whitespace-pre-wrap border-t border-line px-3 py-2 text-[12.5px] leading-relaxed text-muted">
-        {text}
-      </div>
-    </div>
-  );
+function EditorLoading() {
+  return <div className="h-16 animate-pulse rounded-lg bg-sunken" aria-busy="true" aria-label="Loading the editor" />;
 }
 
 function ToolCallView({ call }: { call: ToolCall }) {

@@ -6,6 +6,13 @@ import { patchRun, useLiveRuns, type LiveChoice } from './live-run-store';
 
 /** How often a streaming reply is written to IndexedDB, so a reload keeps what had arrived. */
 const PERSIST_EVERY_MS = 750;
+/**
+ * With several choices streaming side by side, each visible update costs layout and paint of every
+ * column: past this many choices the columns are refreshed at most this often (still far faster
+ * than anyone reads eight columns), which keeps the main thread mostly idle.
+ */
+const MANY_CHOICES = 3;
+const MANY_CHOICES_FRAME_MS = 100;
 
 export interface RunPublisher {
   update(completion: Completion): void;
@@ -25,6 +32,8 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   let frame: number | null = null;
   let persistTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  let publishedAt = 0;
+  let delay: ReturnType<typeof setTimeout> | null = null;
   const idByIndex = new Map(placeholders.map((p) => [p.choiceIndex ?? 0, p.id]));
   const timings = new Map<number, { firstAt?: number; doneAt?: number }>();
   const noteTimes = (completion: Completion) => {
@@ -45,6 +54,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   const publish = () => {
     frame = null;
     if (stopped || !latest) return;
+    publishedAt = performance.now();
     const run = useLiveRuns.getState().runs[conversationId];
     const previous = run?.choices ?? {};
     const choices: Record<string, LiveChoice> = { ...previous };
@@ -82,9 +92,16 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
     }
   };
 
+  const nextFrame = () => {
+    delay = null;
+    frame = typeof requestAnimationFrame === 'function' && !document.hidden ? requestAnimationFrame(publish) : (setTimeout(publish, 50) as unknown as number);
+  };
   const schedule = () => {
-    if (frame === null) {
-      frame = typeof requestAnimationFrame === 'function' && !document.hidden ? requestAnimationFrame(publish) : (setTimeout(publish, 50) as unknown as number);
+    if (frame === null && delay === null) {
+      const choicesLive = useLiveRuns.getState().runs[conversationId]?.messageIds.length ?? 1;
+      const wait = choicesLive >= MANY_CHOICES ? MANY_CHOICES_FRAME_MS - (performance.now() - publishedAt) : 0;
+      if (wait > 0) delay = setTimeout(nextFrame, wait);
+      else nextFrame();
     }
     persistTimer ??= setTimeout(persist, PERSIST_EVERY_MS);
   };
@@ -113,6 +130,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
         cancelAnimationFrame(frame);
         clearTimeout(frame);
       }
+      if (delay !== null) clearTimeout(delay);
       if (persistTimer !== null) clearTimeout(persistTimer);
     },
   };

@@ -1,10 +1,11 @@
 import { forwardRef } from 'react';
-import { Markdown } from '../../components/markdown/Markdown';
+import { DeferMarkdownContext, Markdown } from '../../components/markdown/Markdown';
 import { choiceStats, tokensCoverText } from '../../domain/choices';
 import { costUSD } from '../../domain/model-facts';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { useLiveChoice, useLiveRuns } from '../chat/live-run-store';
+import { Reasoning } from '../chat/Reasoning';
 import { useModelFacts } from '../endpoints/model-catalog';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
@@ -12,6 +13,7 @@ import { TokenView } from './TokenView';
 
 export interface ChoiceState {
   text: string;
+  reasoning: string;
   streaming: boolean;
   finishReason: string | null | undefined;
 }
@@ -23,6 +25,7 @@ export function useChoiceState(message: Message): ChoiceState {
   const current = settled?.choice ?? live;
   return {
     text: current ? current.content : messageText(message.content),
+    reasoning: current ? current.reasoning : (message.reasoning ?? ''),
     streaming: message.status === 'streaming' && live !== undefined && settled === undefined,
     finishReason: current ? current.finishReason : message.finishReason,
   };
@@ -54,7 +57,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
       data-choice-index={index}
       data-finish-reason={!state.streaming && state.finishReason ? state.finishReason : undefined}
       aria-label={`Choice ${index + 1}`}
-      className={`flex min-w-0 flex-col rounded-lg border bg-panel ${current ? 'border-accent/60' : 'border-line'}`}
+      className={`flex min-w-0 flex-col rounded-lg border bg-panel [content-visibility:auto] [contain-intrinsic-size:auto_15rem_auto_20rem] ${current ? 'border-accent/60' : 'border-line'}`}
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
         <span className="font-semibold text-fg">{lane ? `${index + 1}. ${lane.label ?? message.model ?? ''}` : `Choice ${index + 1}`}</span>
@@ -79,7 +82,8 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
           {stats.ttftMs !== null ? ` · ${stats.ttftMs.toLocaleString()} ms first` : ''}
         </span>
       </header>
-      <div ref={scrollRef} onScroll={onScroll} data-testid="choice-content" className="max-h-[60vh] min-h-24 flex-1 overflow-y-auto px-3 py-2 text-[13.5px]">
+      <div ref={scrollRef} onScroll={onScroll} data-testid="choice-content" className="max-h-[60vh] min-h-24 flex-1 overflow-y-auto px-3 py-2 text-[13.5px] [contain:content]">
+        {state.reasoning ? <Reasoning text={state.reasoning} streaming={state.streaming && state.text === ''} /> : null}
         {view === 'diff' && baseText !== null && !state.streaming ? (
           <DiffView base={baseText} text={state.text} />
         ) : tokenView && tokens ? (
@@ -87,9 +91,12 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
         ) : state.streaming ? (
           // Up to eight columns grow at once: plain text while streaming (no per-frame markdown
           // parse), formatted once the choice has finished.
-          <div className="whitespace-pre-wrap break-words leading-relaxed">{state.text}</div>
+          <StreamingText text={state.text} />
         ) : (
-          <Markdown text={state.text} />
+          // Up to eight choices finish in the same frame: each parses in a background render.
+          <DeferMarkdownContext value={true}>
+            <Markdown text={state.text} />
+          </DeferMarkdownContext>
         )}
         {message.refusal ? <p className="mt-2 rounded-md bg-warn-soft px-2 py-1 text-[12.5px] text-warn">Refusal: {message.refusal}</p> : null}
         {(message.toolCalls ?? []).map((call) => (
@@ -113,3 +120,20 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
     </section>
   );
 });
+
+/**
+ * Growing plain text as one block per paragraph: a new token re-lays out and repaints only the
+ * last paragraph, not the whole column.
+ */
+function StreamingText({ text }: { text: string }) {
+  const paragraphs = text.split('\n\n');
+  return (
+    <div className="whitespace-pre-wrap break-words leading-relaxed">
+      {paragraphs.map((p, i) => (
+        <p key={i} className={i > 0 ? 'mt-3' : undefined}>
+          {p}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon, PlusIcon } from '../../components/ui/icons';
 import { checkConversation } from '../../domain/conversation-checks';
@@ -6,8 +6,7 @@ import { pendingToolCalls } from '../../domain/conversation-edits';
 import type { Message } from '../../domain/types';
 import { stopRun } from '../chat/run-service';
 import { addMessage } from './editor-actions';
-import { RawJsonEditor } from './RawJsonEditor';
-import { applyAllJSON, wireJSON } from './raw-json';
+import { LazyConversationRawJson } from './lazy';
 import { sendFromEditor } from './send';
 import { EDITOR_SHORTCUTS } from './shortcuts';
 import { useToolResultSlots } from './tool-round-trip';
@@ -80,7 +79,9 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
         {raw ? (
           <div className="rounded-lg border border-line bg-panel p-2">
             <div className="mb-1.5 text-[12px] font-semibold text-muted">messages — edit, or paste a messages array or a whole request body</div>
-            <RawJsonEditor label="Messages JSON" rows={16} initial={wireJSON(path)} onApply={applyAllJSON} onClose={() => setRaw(false)} />
+            <Suspense fallback={null}>
+              <LazyConversationRawJson path={path} onClose={() => setRaw(false)} />
+            </Suspense>
           </div>
         ) : null}
         <div className="flex items-center gap-1">
