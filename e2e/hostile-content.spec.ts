@@ -173,7 +173,8 @@ test('hostile content: an imported file, then a share link of it', async ({ app,
   await expect(app.assistant()).toHaveAttribute('data-status', 'done');
   await expectLinksDefused(page, '[data-role="assistant"] [data-testid="message-content"]');
   await expectLinksDefused(page, '[data-role="system"] [data-testid="message-content"]');
-  await expectInert(page, w, CONVERSATION);
+  await expect(app.conversations.first()).toContainText('<script>window.__pwned=1;alert(1)</script>'); // the title, as text
+  await expectInert(page, w, `${CONVERSATION}, [data-testid="conversation-item"], main h1`);
   // The imported endpoint with a javascript: URL is not taken.
   await expect(page.getByTestId('endpoint-base-url')).not.toHaveValue(/javascript/);
 

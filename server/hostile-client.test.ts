@@ -1,5 +1,6 @@
 // The app's stream client (src/lib/openai) against every hostile stream of the reference server:
 // once with the exact chunk boundaries of the case (a fake fetch), once over real HTTP.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChatCompletion, type RunResult } from '../src/lib/openai/client';
 import { HOSTILE_STREAMS, hostileStream } from './hostile';
@@ -134,4 +135,43 @@ describe('extra checks', () => {
     expect(r.outcome).toBe('aborted');
     expect(r.error).toBeNull();
   });
+});
+
+/** A fetch answering with `bytes` cut at `cuts`, ending as the case does. */
+function cutFetch(name: string, cuts: number[]): typeof fetch {
+  const c = hostileStream(name)!;
+  const bytes = Buffer.concat(c.pieces);
+  const points = [...new Set(cuts.filter((n) => n > 0 && n < bytes.length))].sort((a, b) => a - b);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const p of [...points, bytes.length]) {
+    pieces.push(bytes.subarray(from, p));
+    from = p;
+  }
+  return (() => {
+    let i = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(ctrl) {
+        const piece = pieces[i++];
+        if (piece) return ctrl.enqueue(new Uint8Array(piece));
+        if (c.after === 'destroy') ctrl.error(new TypeError('network error'));
+        else if (c.after === 'end') ctrl.close();
+        return undefined;
+      },
+    });
+    return Promise.resolve(new Response(body, { status: c.status, headers: { 'content-type': c.contentType } }));
+  }) as unknown as typeof fetch;
+}
+
+describe('chunking never matters (fast-check)', () => {
+  const names = HOSTILE_STREAMS.filter((n) => n !== 'no-headers' && n !== 'huge-line');
+  it('any split of any hostile stream gives the same outcome, text and error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 }), async (name, fractions) => {
+        const size = Buffer.concat(hostileStream(name)!.pieces).length;
+        check(name, await run(cutFetch(name, fractions.map((f) => Math.floor(f * size))), 'http://hostile.test/v1', name));
+      }),
+      { numRuns: 400 },
+    );
+  }, 60_000);
 });
