@@ -55,6 +55,15 @@ describe('chat completions', () => {
     expect(body['choices']).toHaveLength(1);
   });
 
+  it('[[no-usage:true]] sends no usage, streamed or not', async () => {
+    const body = await json(await post(server.url, { model: 'ref-chat', messages: [user('Hello [[no-usage:true]]')] }));
+    expect(body).not.toHaveProperty('usage');
+    const res = await post(server.url, { model: 'ref-chat', stream: true, stream_options: { include_usage: true }, messages: [user('Hi [[no-usage:true]]')] });
+    const list = chunks(await res.text());
+    expect(list.length).toBeGreaterThan(1);
+    expect(list.every((c) => c.usage === undefined)).toBe(true);
+  });
+
   it('is deterministic: same seed same output, choices differ at temperature 1, equal at 0', async () => {
     const ask = async (extra: JsonRecord): Promise<string[]> => {
       const body = await json(await post(server.url, { model: 'ref-chat', messages: [user('Tell me about streaming')], n: 2, ...extra }));

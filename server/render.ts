@@ -6,6 +6,8 @@ import { joinPieces } from './tokens';
 export interface RenderOptions {
   logprobs: boolean;
   includeUsage: boolean;
+  /** [[no-usage:true]]: no usage in the non-streamed body either. */
+  omitUsage?: boolean;
 }
 
 export const SYSTEM_FINGERPRINT = 'fp_ref';
@@ -98,7 +100,7 @@ export function completionBody(plan: Plan, options: RenderOptions): unknown {
         finish_reason: choice.finishReason,
       };
     }),
-    usage: plan.usage,
+    ...(options.omitUsage ? {} : { usage: plan.usage }),
     service_tier: 'default',
     system_fingerprint: SYSTEM_FINGERPRINT,
   };

@@ -11,9 +11,11 @@ export interface Triggers {
   replay?: string;
   /** Answer with one choice whatever `n` asks, as many compatible servers do. */
   ignoreN?: boolean;
+  /** Send no usage at all (streamed or not), like servers that never report it. */
+  noUsage?: boolean;
 }
 
-const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n):([\s\S]*?)\]\]/g;
+const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n|no-usage):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
@@ -42,6 +44,9 @@ function apply(triggers: Triggers, name: string, value: string): void {
       break;
     case 'ignore-n':
       triggers.ignoreN = value.trim() !== 'false';
+      break;
+    case 'no-usage':
+      triggers.noUsage = value.trim() !== 'false';
       break;
   }
 }

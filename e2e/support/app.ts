@@ -116,6 +116,12 @@ export class PlaygroundPage {
     return message;
   }
 
+  /** Runs one of a message's own actions (Move up, Delete message, …) as a person would, hovering it first. */
+  async messageAction(message: Locator, label: string): Promise<void> {
+    await message.hover();
+    await message.getByRole('button', { name: label, exact: true }).click();
+  }
+
   /** Editor: opens the editor of a message unless it is open already; returns its text box. */
   async edit(message: Locator): Promise<Locator> {
     const input = message.getByTestId('message-text-input');
@@ -168,6 +174,11 @@ export class PlaygroundPage {
   async estimatedTokens(): Promise<number> {
     await expect(this.meterEstimate).toHaveText(/\d/);
     return Number((await this.meterEstimate.innerText()).replace(/[^\d]/g, ''));
+  }
+
+  /** A figure of a reply's meter line: tokens, estimate, estimated mark, cost or speed. */
+  replyFigure(reply: Locator, which: 'tokens' | 'estimate' | 'estimated-mark' | 'cost' | 'speed'): Locator {
+    return reply.getByTestId(`reply-${which}`);
   }
 
   async openMeterDetails(): Promise<Locator> {

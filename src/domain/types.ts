@@ -140,6 +140,8 @@ export interface Message {
   usage?: Usage | null;
   /** True when `usage` is our estimate, not the server's. */
   usageEstimated?: boolean;
+  /** Our tokenizer's count of this reply's request and output (the meter's estimate), kept beside the server's usage. */
+  tokenEstimate?: { promptTokens: number; completionTokens: number };
   model?: string;
   responseId?: string;
   systemFingerprint?: string;

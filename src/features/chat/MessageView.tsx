@@ -139,7 +139,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       </>
       )}
 
-      {isAssistant && !streaming ? <MessageFooter message={message} status={status} /> : null}
+      {isAssistant && !streaming ? <MessageFooter message={message} status={status} siblings={siblings} /> : null}
     </article>
   );
 });

@@ -5,11 +5,15 @@ import { estimatedUsage, hasAnyOutput, messageFieldsFromChoice } from '../../dom
 import { newId } from '../../domain/ids';
 import { messageText, textContent } from '../../domain/messages';
 import type { Choice, Completion, Message, MessageStatus } from '../../domain/types';
+import { toast } from '../../components/ui/toast';
 import { putBlob } from '../../lib/db/blobs-repo';
 import { getConversation } from '../../lib/db/conversations-repo';
-import { appendMessages, deleteMessages } from '../../lib/db/messages-repo';
+import { commitReplies } from '../../lib/db/guarded-writes';
+import { deleteMessages } from '../../lib/db/messages-repo';
 import type { RunResult } from '../../lib/openai/client';
+import { recordReplyEstimates } from '../meter/reply-estimate';
 import { setRunError, settle, useLiveRuns } from './live-run-store';
+import { forgetWrittenReplies, lastWrittenReply } from './run-publisher';
 
 export function newMessage(conversationId: string, parentId: string | null, fields: Partial<Message> & Pick<Message, 'role'>): Message {
   const now = Date.now();
@@ -70,7 +74,16 @@ export async function finish(conversationId: string, path: Message[], placeholde
   const keep = new Set(rows.map((r) => r.id));
   await dropPlaceholders(conversationId, placeholders.filter((p) => !keep.has(p.id)), undefined);
   settle(rows);
-  await appendMessages(conversationId, rows, rows[0]!.id);
+  // Only over the version this tab wrote last: a reply edited or deleted in another tab meanwhile stays, and this one is kept beside it.
+  const expected = new Map(await Promise.all(placeholders.map(async (p) => [p.id, (await lastWrittenReply(p.id)) ?? p] as const)));
+  const committed = await commitReplies(conversationId, rows, expected, (row) => ({ ...row, id: newId() }));
+  forgetWrittenReplies(placeholders.map((p) => p.id));
+  if (committed.forked > 0) toast('This reply was changed in another tab while it streamed. Both are kept: the finished reply is a new alternative beside it.', 'info', { ms: 10_000 });
+  const conversation = await getConversation(conversationId);
+  if (conversation) {
+    // Off the main thread and after the reply is saved: the tokenizer's count, stored beside the usage.
+    recordReplyEstimates(path, committed.rows, conversation.params).catch((err: unknown) => console.error('Counting the reply failed', err));
+  }
   if (result.error) setRunError(conversationId, result.error);
   recordLast(conversationId, result);
 }
@@ -98,6 +111,7 @@ export async function dropPlaceholders(conversationId: string, placeholders: Mes
 function usageOrEstimate(path: Message[], choice: Choice | null, completion: Completion): Pick<Message, 'usage' | 'usageEstimated'> {
   const usage = choice?.usage ?? completion.usage;
   if (usage) return { usage, usageEstimated: false };
+  // A placeholder until the tokenizer's count arrives (recordReplyEstimates), marked estimated either way.
   const promptText = path.map((m) => messageText(m.content)).join('\n');
   return { usage: estimatedUsage(promptText, (choice?.content ?? '') + (choice?.reasoning ?? '')), usageEstimated: true };
 }

@@ -1,6 +1,6 @@
 import { messageFieldsFromChoice } from '../../domain/completion';
 import type { Completion, Message } from '../../domain/types';
-import { putMessage } from '../../lib/db/messages-repo';
+import { putMessageIf } from '../../lib/db/guarded-writes';
 import type { RetryInfo } from '../../lib/openai/client';
 import { patchRun, useLiveRuns, type LiveChoice } from './live-run-store';
 
@@ -13,6 +13,27 @@ const PERSIST_EVERY_MS = 750;
  */
 const MANY_CHOICES = 3;
 const MANY_CHOICES_FRAME_MS = 100;
+
+/**
+ * The version of each streaming reply this tab wrote last. Saves (and the final commit) only go
+ * over that version: a reply edited or deleted meanwhile in another tab is left as that tab has it.
+ */
+const lastWritten = new Map<string, Message>();
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** The version this tab wrote last, once its saves still under way have landed. */
+export async function lastWrittenReply(id: string): Promise<Message | undefined> {
+  await inFlight.get(id);
+  return lastWritten.get(id);
+}
+
+export function forgetWrittenReplies(ids: readonly string[]): void {
+  for (const id of ids) {
+    lastWritten.delete(id);
+    inFlight.delete(id);
+  }
+}
 
 export interface RunPublisher {
   update(completion: Completion): void;
@@ -32,6 +53,7 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   let frame: number | null = null;
   let persistTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  const diverged = new Set<string>();
   let publishedAt = 0;
   let delay: ReturnType<typeof setTimeout> | null = null;
   const idByIndex = new Map(placeholders.map((p) => [p.choiceIndex ?? 0, p.id]));
@@ -86,9 +108,18 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
     for (const p of placeholders) {
       const choice = completion.choices.find((c) => c.index === (p.choiceIndex ?? 0));
       if (!choice) continue;
-      void putMessage({ ...p, ...messageFieldsFromChoice(choice, completion), status: 'streaming', updatedAt: Date.now() }).catch(() => {
-        // A failed intermediate save is retried by the next one and by the final commit.
-      });
+      if (diverged.has(p.id)) continue;
+      const row: Message = { ...p, ...messageFieldsFromChoice(choice, completion), status: 'streaming', updatedAt: Date.now() };
+      const write = (inFlight.get(p.id) ?? Promise.resolve())
+        .then(() => putMessageIf(row, lastWritten.get(p.id) ?? p))
+        .then((res) => {
+          if (res.ok) lastWritten.set(p.id, row);
+          else diverged.add(p.id); // changed in another tab: the final commit keeps both versions
+        })
+        .catch(() => {
+          // A failed intermediate save is retried by the next one and by the final commit.
+        });
+      inFlight.set(p.id, write);
     }
   };
 

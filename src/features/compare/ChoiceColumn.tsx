@@ -7,6 +7,7 @@ import type { Message } from '../../domain/types';
 import { useLiveChoice, useLiveRuns } from '../chat/live-run-store';
 import { Reasoning } from '../chat/Reasoning';
 import { useModelFacts } from '../endpoints/model-catalog';
+import { ReplyMeter } from '../meter/ReplyMeter';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
 import { TokenView } from './TokenView';
@@ -33,6 +34,8 @@ export function useChoiceState(message: Message): ChoiceState {
 
 interface Props {
   message: Message;
+  /** The choices shown beside this one (for the request's cost, billed once). */
+  sameRequest?: readonly Message[];
   view: ChoiceView;
   baseText: string | null;
   current: boolean;
@@ -41,7 +44,7 @@ interface Props {
 }
 
 /** One choice of a response with several: header figures, its text (plain, tokens or diff) and "continue". */
-export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceColumn({ message, view, baseText, current, onContinue, onScroll }, scrollRef) {
+export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceColumn({ message, sameRequest = [], view, baseText, current, onContinue, onScroll }, scrollRef) {
   const state = useChoiceState(message);
   const stats = choiceStats(message, state.streaming ? state.text : undefined);
   const index = message.choiceIndex ?? 0;
@@ -105,6 +108,12 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
           </pre>
         ))}
       </div>
+      {!state.streaming && message.status !== 'streaming' ? (
+        <div data-testid="choice-meter" className="flex flex-wrap gap-x-2.5 gap-y-0.5 border-t border-line px-3 py-1 text-[11px] text-faint">
+          {/* Parallel requests and compared configurations are each billed on their own. */}
+          <ReplyMeter message={message} sameRequest={lane || message.extra?.['fanOut'] !== undefined ? [message] : sameRequest.filter((c) => c.requestId === message.requestId)} />
+        </div>
+      ) : null}
       <footer className="flex items-center gap-2 border-t border-line px-3 py-1.5">
         {view === 'tokens' && !tokenView && !state.streaming ? <span className="text-[11px] text-faint">no logprobs for this choice</span> : null}
         <button

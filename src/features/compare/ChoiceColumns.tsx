@@ -107,6 +107,7 @@ export function ChoiceColumns({ choices, leafId }: { choices: Message[]; leafId:
                 scrollers.current[i] = el;
               }}
               message={c}
+              sameRequest={choices}
               view={view}
               baseText={c.id === base.id ? null : baseState.text}
               current={c.id === leaf.id}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { Button } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/Field';
@@ -13,11 +13,33 @@ import { usePathStore, usePlace } from './path-store';
 import { sendFromEditor } from './send';
 import { attachFiles, filesOf, PartsEditor } from './PartsEditor';
 import { ToolCallsEditor } from './ToolCallsEditor';
+import { useConflicts } from './conflict-store';
+import { ConflictBar } from './ConflictBar';
+import { noticeDeletion } from './conflicts';
+import { noticeVersion } from './pending-writes';
 
 const label = 'block text-[11px] font-medium uppercase tracking-wide text-faint';
 
-/** The editor of one message: every field its role can carry on the wire. */
+/** The editor of one message; it starts over from the stored version when the person loads another tab's. */
 export function MessageEditor({ message, running }: { message: Message; running: boolean }) {
+  const reload = useConflicts((s) => s.reloads[message.id] ?? 0);
+  useEffect(() => noticeVersion(message), [message]);
+  const latest = useRef(message);
+  useEffect(() => {
+    latest.current = message;
+  }, [message]);
+  // On unmount only: was the message deleted under this editor (in another tab)?
+  useEffect(() => () => void noticeDeletion(latest.current), [message.id]);
+  return (
+    <>
+      <ConflictBar id={message.id} />
+      <FieldsEditor key={reload} message={message} running={running} />
+    </>
+  );
+}
+
+/** Every field the message's role can carry on the wire. */
+function FieldsEditor({ message, running }: { message: Message; running: boolean }) {
   const { index, count } = usePlace(message.id);
   const path = usePathStore((s) => s.path);
   // Tool calls of the assistant messages above, for a tool message to answer.

@@ -5,7 +5,7 @@ import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
 import type { Message, Role } from '../../domain/types';
 import { getConversation } from '../../lib/db/conversations-repo';
-import { applyMessageEdit, listMessages } from '../../lib/db/messages-repo';
+import { applyMessageEdit, listMessages, StaleEdit } from '../../lib/db/messages-repo';
 import { ensureConversation, isRunning, rerunFrom } from '../chat/run-service';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
@@ -20,12 +20,23 @@ async function currentPath(conversationId: string): Promise<{ all: Message[]; pa
   return { all, path: pathToLeaf(all, conversation?.currentLeafId ?? null) };
 }
 
-async function apply(conversationId: string, edit: PathEdit | null): Promise<void> {
-  if (edit) await applyMessageEdit(conversationId, edit);
+async function apply(conversationId: string, edit: PathEdit | null, seen: readonly Message[]): Promise<void> {
+  if (edit) await applyMessageEdit(conversationId, edit, undefined, seen);
+}
+
+/** Runs a structural edit again (from a fresh read) when another tab changed a row it rewrites meanwhile. */
+async function fresh<T>(action: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await action();
+    } catch (err) {
+      if (!(err instanceof StaleEdit) || attempt >= 3) throw err;
+    }
+  }
 }
 
 /** Appends an empty message (at the end, or after `afterId`) and opens its editor. */
-export async function addMessage(afterId?: string, role?: Role): Promise<Message> {
+async function addMessageOnce(afterId?: string, role?: Role): Promise<Message> {
   await flushEdits();
   const conversation = await ensureConversation();
   const { path } = await currentPath(conversation.id);
@@ -33,45 +44,45 @@ export async function addMessage(afterId?: string, role?: Role): Promise<Message
   const at = index < 0 ? path.length - 1 : index;
   const fresh = blankMessage(conversation.id, role ?? nextRole(path[at]));
   if (fresh.role === 'assistant') fresh.model = conversation.params.model;
-  await apply(conversation.id, insertIntoPath(path, at, fresh, Date.now()));
+  await apply(conversation.id, insertIntoPath(path, at, fresh, Date.now()), path);
   useEditorStore.getState().openEditor(fresh);
   focusLater(fresh.id, '[data-testid="message-text-input"]');
   return fresh;
 }
 
-export async function deleteMessage(message: Message): Promise<void> {
+async function deleteMessageOnce(message: Message): Promise<void> {
   await flushEdits();
   const { all, path } = await currentPath(message.conversationId);
   const index = path.findIndex((m) => m.id === message.id);
   if (index < 0) return;
   useEditorStore.getState().closeEditor(message.id);
-  await apply(message.conversationId, deleteFromPath(all, path, index, Date.now()));
+  await apply(message.conversationId, deleteFromPath(all, path, index, Date.now()), all);
   const neighbour = path[index + 1] ?? path[index - 1];
   if (neighbour) focusLater(neighbour.id, '[data-testid="message-role-select"]');
   else focusLater(null, '[data-testid="add-message-button"]');
 }
 
-export async function duplicateMessage(message: Message): Promise<void> {
+async function duplicateMessageOnce(message: Message): Promise<void> {
   await flushEdits();
   const { path } = await currentPath(message.conversationId);
   const index = path.findIndex((m) => m.id === message.id);
   if (index < 0) return;
   const copy = copyOf(message, newId(), Date.now());
-  await apply(message.conversationId, insertIntoPath(path, index, copy, Date.now()));
+  await apply(message.conversationId, insertIntoPath(path, index, copy, Date.now()), path);
   focusLater(copy.id, '[data-testid="message-role-select"]');
 }
 
-export async function moveMessage(message: Message, delta: -1 | 1): Promise<void> {
+async function moveMessageOnce(message: Message, delta: -1 | 1): Promise<void> {
   await flushEdits();
   const { path } = await currentPath(message.conversationId);
   const index = path.findIndex((m) => m.id === message.id);
   if (index < 0) return;
-  await apply(message.conversationId, moveInPath(path, index, delta, Date.now()));
+  await apply(message.conversationId, moveInPath(path, index, delta, Date.now()), path);
   focusLater(message.id, `[aria-label="${delta < 0 ? 'Move up' : 'Move down'}"]`, '[data-testid="message-role-select"]');
 }
 
 /** Moves `message` to the place of `target` in the path (drag and drop), one step at a time. */
-export async function moveMessageTo(message: Message, targetId: string): Promise<void> {
+async function moveMessageToOnce(message: Message, targetId: string): Promise<void> {
   await flushEdits();
   const { path } = await currentPath(message.conversationId);
   let from = path.findIndex((m) => m.id === message.id);
@@ -92,7 +103,7 @@ export async function moveMessageTo(message: Message, targetId: string): Promise
     current = next.map((m) => rows.get(m.id) ?? m);
     from += delta;
   }
-  await applyMessageEdit(message.conversationId, { put: [...rows.values()], remove: [], leafId });
+  await applyMessageEdit(message.conversationId, { put: [...rows.values()], remove: [], leafId }, undefined, path);
 }
 
 /** Writes an edit of a message through to storage (queued per message, applied to the stored row). */
@@ -166,4 +177,25 @@ export async function copyToClipboard(text: string, what: string): Promise<void>
   } catch {
     toast(`Could not copy ${what.toLowerCase()}: the browser refused clipboard access.`, 'error');
   }
+}
+
+// Structural edits, each computed again from a fresh read if another tab changed a row it rewrites.
+export function addMessage(afterId?: string, role?: Role): Promise<Message> {
+  return fresh(() => addMessageOnce(afterId, role));
+}
+
+export function deleteMessage(message: Message): Promise<void> {
+  return fresh(() => deleteMessageOnce(message));
+}
+
+export function duplicateMessage(message: Message): Promise<void> {
+  return fresh(() => duplicateMessageOnce(message));
+}
+
+export function moveMessage(message: Message, delta: -1 | 1): Promise<void> {
+  return fresh(() => moveMessageOnce(message, delta));
+}
+
+export function moveMessageTo(message: Message, targetId: string): Promise<void> {
+  return fresh(() => moveMessageToOnce(message, targetId));
 }

@@ -3,14 +3,47 @@
  * row, so edits made from different controls never overwrite each other; queued edits of one
  * message are applied together in one transaction. Sending awaits `flushEdits()` so a request
  * never misses a keystroke.
+ *
+ * While a message's editor is open, its writes are guarded: they go through only when the stored
+ * row still holds what this tab last saw of it. When another tab changed or deleted it meanwhile,
+ * nothing is written; the edits are held and the person chooses (see conflict-store, conflicts.ts).
  */
+import { sameWritten } from '../../domain/message-versions';
 import type { Message } from '../../domain/types';
-import { modifyMessage } from '../../lib/db/messages-repo';
+import { modifyMessageIf } from '../../lib/db/guarded-writes';
+import { setConflict, useConflicts } from './conflict-store';
+import { useEditorStore } from './editor-store';
 
 export type MessageUpdater = (m: Message) => Message;
 
 const inFlight = new Map<string, Promise<void>>();
 const queued = new Map<string, MessageUpdater[]>();
+/** What this tab last saw of each message it is editing: the row at open, then each row it wrote. */
+const known = new Map<string, Message>();
+
+// An editor closed (or reopened on another version) starts from what it shows next.
+useEditorStore.subscribe((s, prev) => {
+  for (const id of Object.keys(prev.editing)) if (!s.editing[id]) known.delete(id);
+});
+
+function baseOf(id: string): Message | undefined {
+  const editor = useEditorStore.getState();
+  if (!editor.editing[id]) return undefined;
+  return known.get(id) ?? editor.originals[id];
+}
+
+function applyAll(m: Message, updaters: readonly MessageUpdater[]): Message {
+  let cur = m;
+  for (const u of updaters) cur = u(cur);
+  return cur;
+}
+
+function hold(id: string, updaters: MessageUpdater[], reason: 'changed' | 'deleted', current: Message | undefined): void {
+  const open = useConflicts.getState().conflicts[id];
+  const from = open?.mine ?? baseOf(id) ?? current;
+  if (!from) return;
+  setConflict(id, { reason, mine: applyAll(from, updaters), ...(current ? { current } : {}) });
+}
 
 function drain(id: string): Promise<void> {
   const updaters = queued.get(id);
@@ -19,11 +52,19 @@ function drain(id: string): Promise<void> {
     return Promise.resolve();
   }
   queued.delete(id);
-  const p = modifyMessage(id, (m) => {
-    let cur = m;
-    for (const u of updaters) cur = u(cur);
-    return cur;
-  })
+  const conflict = useConflicts.getState().conflicts[id];
+  if (conflict) {
+    // Held: written only once the person has chosen.
+    hold(id, updaters, conflict.reason, conflict.current);
+    return drain(id);
+  }
+  const base = baseOf(id);
+  const p = modifyMessageIf(id, base, (m) => applyAll(m, updaters))
+    .then((res) => {
+      if (res.ok) {
+        if (base) known.set(id, res.row);
+      } else hold(id, updaters, res.reason, res.reason === 'changed' ? res.current : undefined);
+    })
     .catch((err: unknown) => console.error('Saving an edit failed', err))
     .then(() => drain(id));
   inFlight.set(id, p);
@@ -39,4 +80,24 @@ export function queueEdit(id: string, update: MessageUpdater): void {
 
 export async function flushEdits(): Promise<void> {
   while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
+}
+
+/**
+ * Called with each version of a message its open editor receives: a version written by another
+ * tab (newer than what this tab last saw, with different text) is a conflict before the next keystroke.
+ */
+export function noticeVersion(m: Message): void {
+  const base = baseOf(m.id);
+  if (!base || inFlight.has(m.id) || useConflicts.getState().conflicts[m.id]) return;
+  if (m.updatedAt > base.updatedAt && !sameWritten(m, base)) setConflict(m.id, { reason: 'changed', mine: base, current: m });
+}
+
+/** Drops what this tab knew and held of a message (after the person chose a version). */
+export function forgetEdits(id: string): void {
+  known.delete(id);
+  queued.delete(id);
+}
+
+export function knownVersion(id: string): Message | undefined {
+  return baseOf(id);
 }

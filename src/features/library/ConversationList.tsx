@@ -10,13 +10,13 @@ const ROW_WITH_SNIPPET = 46;
 /** Only the rows in view (plus a few) are in the DOM, so 10,000 conversations open and scroll at once. */
 export function ConversationList({ view, activeId, onOpen }: { view: ListView; activeId: string | null; onOpen: (id: string) => void }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const { rows, snippets, terms } = view;
+  const { rows, inText, snippetOf, terms } = view;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: (i) => {
       const r = rows[i]!;
-      return r.kind === 'header' ? HEADER : snippets.has(r.conversation.id) ? ROW_WITH_SNIPPET : ROW;
+      return r.kind === 'header' ? HEADER : inText.has(r.conversation.id) ? ROW_WITH_SNIPPET : ROW;
     },
     getItemKey: (i) => rows[i]!.key,
     overscan: 10,
@@ -34,7 +34,7 @@ export function ConversationList({ view, activeId, onOpen }: { view: ListView; a
               {r.kind === 'header' ? (
                 <div className="flex h-full items-end px-2.5 pb-1 text-[11px] font-semibold tracking-wide text-faint uppercase">{r.label}</div>
               ) : (
-                <ConversationItem conversation={r.conversation} active={r.conversation.id === activeId} terms={terms} snippet={snippets.get(r.conversation.id)} onOpen={onOpen} />
+                <ConversationItem conversation={r.conversation} active={r.conversation.id === activeId} terms={terms} snippet={snippetOf(r.conversation.id)} onOpen={onOpen} />
               )}
             </div>
           );

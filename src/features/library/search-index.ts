@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { matchesAll, snippet } from '../../domain/library';
+import type { IndexedText } from '../../domain/library-search';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { db } from '../../lib/db/schema';
@@ -13,10 +13,7 @@ import { db } from '../../lib/db/schema';
  * someone searches, then follows every change (from any tab) through the `updatedAt` index of
  * messages (schema v2), re-reading only the conversations that changed.
  */
-interface Entry {
-  text: string;
-  lower: string;
-}
+type Entry = IndexedText;
 
 const CHUNK = 2000;
 let entries = new Map<string, Entry>();
@@ -117,12 +114,9 @@ export function forgetConversation(id: string): void {
   if (entries.delete(id)) changed();
 }
 
-/** A snippet of the message text when every term occurs in it (together with the title), else null. */
-export function messageMatch(conversationId: string, titleLower: string, terms: readonly string[]): string | null {
-  const e = entries.get(conversationId);
-  if (!e) return null;
-  if (!matchesAll(`${titleLower}\n${e.lower}`, terms)) return null;
-  return snippet(e.text, terms.filter((t) => e.lower.includes(t)));
+/** The indexed message text of a conversation (lower-cased once, when indexed). */
+export function indexedText(conversationId: string): IndexedText | undefined {
+  return entries.get(conversationId);
 }
 
 /** Test and tool hook: drop everything (e.g. after the database was swapped). */

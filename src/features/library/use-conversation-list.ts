@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { libraryRows, matchesAll, searchTerms, type ConversationSummary, type LibraryRow } from '../../domain/library';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { libraryRows, searchTerms, snippet, type ConversationSummary, type LibraryRow } from '../../domain/library';
+import { narrows, searchConversations, type SearchResult } from '../../domain/library-search';
 import { libraryList, subscribeLibraryList } from './library-list';
-import { ensureSearchIndex, messageMatch, searchIndexReady, searchIndexVersion, subscribeSearchIndex } from './search-index';
+import { ensureSearchIndex, indexedText, searchIndexReady, searchIndexVersion, subscribeSearchIndex } from './search-index';
 
 /** Every conversation newest first, live across tabs (see library-list). */
 export function useConversations(): ConversationSummary[] | undefined {
@@ -10,8 +11,10 @@ export function useConversations(): ConversationSummary[] | undefined {
 
 export interface ListView {
   rows: LibraryRow[];
-  /** Message-text excerpts of search hits, by conversation id. */
-  snippets: Map<string, string>;
+  /** Hits found through their message text: they show an excerpt (see snippetOf). */
+  inText: ReadonlySet<string>;
+  /** The message-text excerpt of a hit, cut when its row is shown. */
+  snippetOf: (id: string) => string | undefined;
   terms: string[];
   tags: string[];
   total: number;
@@ -35,23 +38,35 @@ export function useLibraryView(query: string, tag: string | null): ListView {
 
   const tags = useMemo(() => [...new Set((list ?? []).flatMap((c) => c.tags ?? []))].sort((a, b) => a.localeCompare(b)), [list]);
 
-  const { rows, snippets } = useMemo(() => {
-    void indexVersion; // re-filter when more message text is indexed
+  // The previous search, reused when the query only grew ("zep" → "zeppelin"): fewer candidates.
+  const last = useRef<{ base: readonly ConversationSummary[]; indexVersion: number; terms: string[]; result: SearchResult } | null>(null);
+  const { rows, inText } = useMemo(() => {
     let shown = list ?? [];
     if (tag !== null) shown = shown.filter((c) => c.tags?.includes(tag));
-    const snippets = new Map<string, string>();
+    let inText: ReadonlySet<string> = new Set();
     if (terms.length > 0) {
-      shown = shown.filter((c) => {
-        const title = c.title.toLowerCase();
-        if (matchesAll(title, terms)) return true;
-        const hit = messageMatch(c.id, title, terms);
-        if (hit === null) return false;
-        snippets.set(c.id, hit);
-        return true;
-      });
-    }
-    return { rows: libraryRows(shown, now), snippets };
+      const prev = last.current;
+      const base = list ?? [];
+      const candidates = prev && prev.base === base && prev.indexVersion === indexVersion && narrows(prev.terms, terms) ? prev.result.hits : base;
+      const result = searchConversations(candidates, terms, indexedText);
+      last.current = { base, indexVersion, terms, result };
+      const hits = tag === null ? result.hits : result.hits.filter((c) => c.tags?.includes(tag));
+      shown = hits;
+      inText = result.inText;
+    } else last.current = null;
+    return { rows: libraryRows(shown, now), inText };
   }, [list, tag, terms, now, indexVersion]);
+  const snippetOf = useMemo(() => {
+    const cache = new Map<string, string | undefined>();
+    return (id: string) => {
+      if (!inText.has(id)) return undefined;
+      if (!cache.has(id)) {
+        const e = indexedText(id);
+        cache.set(id, e ? (snippet(e.text, terms.filter((t) => e.lower.includes(t))) ?? undefined) : undefined);
+      }
+      return cache.get(id);
+    };
+  }, [inText, terms]);
 
-  return { rows, snippets, terms, tags, total: list?.length ?? 0, loading: list === undefined, indexing: searching && !searchIndexReady() };
+  return { rows, inText, snippetOf, terms, tags, total: list?.length ?? 0, loading: list === undefined, indexing: searching && !searchIndexReady() };
 }

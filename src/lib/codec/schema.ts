@@ -63,6 +63,7 @@ export const messageSchema = v.object({
   finishReason: v.optional(v.nullable(str)),
   usage: v.optional(v.nullable(usage)),
   usageEstimated: v.optional(v.boolean()),
+  tokenEstimate: v.optional(v.object({ promptTokens: num, completionTokens: num })),
   model: v.optional(str),
   responseId: v.optional(str),
   systemFingerprint: v.optional(str),

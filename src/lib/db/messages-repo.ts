@@ -1,3 +1,4 @@
+import { sameWritten } from '../../domain/message-versions';
 import type { Message } from '../../domain/types';
 import { db } from './schema';
 
@@ -37,10 +38,30 @@ export async function deleteMessages(conversationId: string, ids: string[], leaf
   });
 }
 
-/** Writes and deletes rows and moves the current leaf in one transaction (editor operations). */
-export async function applyMessageEdit(conversationId: string, edit: { put: Message[]; remove: string[]; leafId: string | null }, title?: string): Promise<void> {
+/** A structural edit computed from rows that changed before it was written (another tab): compute it again. */
+export class StaleEdit extends Error {
+  constructor() {
+    super('The conversation changed while this edit was prepared');
+  }
+}
+
+/**
+ * Writes and deletes rows and moves the current leaf in one transaction (editor operations). With
+ * `seen` (the rows the edit was computed from), nothing is written if one of the rows it rewrites
+ * holds other text by now: StaleEdit is thrown, so a reorder never puts back an older text.
+ */
+export async function applyMessageEdit(conversationId: string, edit: { put: Message[]; remove: string[]; leafId: string | null }, title?: string, seen?: readonly Message[]): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
+    if (seen) {
+      const byId = new Map(seen.map((m) => [m.id, m]));
+      for (const row of edit.put) {
+        const before = byId.get(row.id);
+        if (!before) continue;
+        const stored = await d.messages.get(row.id);
+        if (!stored || !sameWritten(stored, before)) throw new StaleEdit();
+      }
+    }
     if (edit.remove.length > 0) await d.messages.bulkDelete(edit.remove);
     if (edit.put.length > 0) await d.messages.bulkPut(edit.put);
     const patch: { currentLeafId: string | null; updatedAt: number; title?: string } = { currentLeafId: edit.leafId, updatedAt: Date.now() };

@@ -11,6 +11,33 @@ const pending = new Map<number, (res: CountResponse) => void>();
 const cache: Record<Encoding, Map<string, number>> = { o200k_base: new Map(), cl100k_base: new Map() };
 const MAX_CACHE = 50_000;
 
+/**
+ * The worker (and its 1–2 MB encoding) starts when the page is first idle after startup, or at the
+ * first key press or click, whichever comes first, so it never competes with the app's first paint.
+ * Counts asked before that wait for it.
+ */
+let started: Promise<void> | null = null;
+let warmEncoding: Encoding | null = null;
+
+function whenStarted(): Promise<void> {
+  started ??= new Promise<void>((resolve) => {
+    if (typeof window === 'undefined') return resolve();
+    const go = () => {
+      window.removeEventListener('keydown', go, true);
+      window.removeEventListener('pointerdown', go, true);
+      resolve();
+    };
+    window.addEventListener('keydown', go, { capture: true, once: true });
+    window.addEventListener('pointerdown', go, { capture: true, once: true });
+    const idle = (cb: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 300));
+    // Two idle periods: the first often comes between the app's own startup tasks.
+    idle(() => idle(go));
+  }).then(() => {
+    if (warmEncoding) getWorker()?.postMessage({ id: -1, warm: warmEncoding });
+  });
+  return started;
+}
+
 function getWorker(): Worker | null {
   if (worker) return worker;
   if (typeof Worker === 'undefined') return null;
@@ -23,9 +50,11 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-/** Starts the worker and loads an encoding before anything needs counting. */
+/** Loads an encoding in the worker before anything needs counting (once the worker has started, see whenStarted). */
 export function warmUp(encoding: Encoding): void {
-  getWorker()?.postMessage({ id: -1, warm: encoding });
+  warmEncoding = encoding;
+  if (worker) worker.postMessage({ id: -1, warm: encoding });
+  else void whenStarted();
 }
 
 export function cachedCount(encoding: Encoding, key: string): number | undefined {
@@ -49,6 +78,7 @@ export async function countTexts(encoding: Encoding, items: readonly (readonly [
     else counts.set(key, hit);
   }
   if (missing.length === 0) return { counts, workerMs: 0 };
+  await whenStarted();
   const w = getWorker();
   if (!w) {
     for (const [key, text] of missing) counts.set(key, Math.ceil(text.length / 4));

@@ -1,0 +1,85 @@
+/**
+ * Writes that never silently overwrite another tab's work on the same message. Each checks, in
+ * the same transaction as the write, that the stored row still holds what this tab last saw of it
+ * (see sameWritten): a row changed or deleted meanwhile is reported, not overwritten.
+ */
+import { leafAfterReply, sameWritten } from '../../domain/message-versions';
+import type { Message } from '../../domain/types';
+import { db } from './schema';
+
+export type GuardedWrite = { ok: true; row: Message } | { ok: false; reason: 'deleted' } | { ok: false; reason: 'changed'; current: Message };
+
+/** `change(stored)` written only when the stored row still holds what `expected` holds (any row when `expected` is undefined). */
+export async function modifyMessageIf(id: string, expected: Message | undefined, change: (m: Message) => Message): Promise<GuardedWrite> {
+  const d = db();
+  return d.transaction('rw', d.messages, async (): Promise<GuardedWrite> => {
+    const stored = await d.messages.get(id);
+    if (!stored) return { ok: false, reason: 'deleted' };
+    if (expected && !sameWritten(stored, expected)) return { ok: false, reason: 'changed', current: stored };
+    const row = { ...change(stored), updatedAt: Date.now() };
+    await d.messages.put(row);
+    return { ok: true, row };
+  });
+}
+
+/** A streaming reply's intermediate save: written only over the version this tab wrote last. */
+export async function putMessageIf(row: Message, expected: Message): Promise<GuardedWrite> {
+  const d = db();
+  return d.transaction('rw', d.messages, async (): Promise<GuardedWrite> => {
+    const stored = await d.messages.get(row.id);
+    if (!stored) return { ok: false, reason: 'deleted' };
+    if (!sameWritten(stored, expected)) return { ok: false, reason: 'changed', current: stored };
+    await d.messages.put(row);
+    return { ok: true, row };
+  });
+}
+
+/**
+ * The final write of a run. A reply row edited or deleted meanwhile (in another tab) keeps that
+ * version; the finished reply is written beside it under a new id (`fork`). The current leaf moves
+ * to the first reply, unless the path was already extended past it.
+ */
+export async function commitReplies(conversationId: string, rows: Message[], expected: ReadonlyMap<string, Message>, fork: (row: Message) => Message): Promise<{ rows: Message[]; forked: number }> {
+  const d = db();
+  return d.transaction('rw', d.messages, d.conversations, async () => {
+    const out: Message[] = [];
+    let forked = 0;
+    for (const row of rows) {
+      const seen = expected.get(row.id);
+      const stored = seen ? await d.messages.get(row.id) : undefined;
+      if (seen && (!stored || !sameWritten(stored, seen))) {
+        if (stored?.status === 'streaming') await d.messages.put({ ...stored, status: 'interrupted', updatedAt: Date.now() });
+        out.push(fork(row));
+        forked++;
+      } else out.push(row);
+    }
+    await d.messages.bulkPut(out);
+    const conversation = await d.conversations.get(conversationId);
+    const parents = new Map<string, string | null>();
+    let at = conversation?.currentLeafId ?? null;
+    for (let i = 0; at && i < 10_000 && !parents.has(at); i++) {
+      const m = await d.messages.get(at);
+      parents.set(at, m?.parentId ?? null);
+      at = m?.parentId ?? null;
+    }
+    const leaf = leafAfterReply(out[0]!.id, conversation?.currentLeafId ?? null, (id) => parents.get(id));
+    await d.conversations.update(conversationId, { currentLeafId: leaf, updatedAt: Date.now() });
+    return { rows: out, forked };
+  });
+}
+
+/**
+ * Keeps a version of a message as a new message beside it (same parent when that still exists,
+ * else after the current leaf) and makes it the current leaf.
+ */
+export async function insertCopy(conversationId: string, copy: Message): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.messages, d.conversations, async () => {
+    const conversation = await d.conversations.get(conversationId);
+    if (!conversation) return;
+    const parentOk = copy.parentId === null || (await d.messages.get(copy.parentId)) !== undefined;
+    const row = parentOk ? copy : { ...copy, parentId: conversation.currentLeafId };
+    await d.messages.put(row);
+    await d.conversations.update(conversationId, { currentLeafId: row.id, updatedAt: Date.now() });
+  });
+}
