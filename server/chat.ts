@@ -2,7 +2,8 @@
 // faults, then answer from a deterministic plan (streamed or not).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, authError, modelNotFound, serverError } from './errors';
-import { respondWithFault, STREAM_FAULTS } from './faults';
+import { respondEchoingKey, respondWithFault, STREAM_FAULTS } from './faults';
+import { respondWithHostileStream } from './hostile';
 import type { OnceTracker } from './faults';
 import { readBody, sendError, sleep, startEventStream } from './http';
 import { lastUserIndex } from './context';
@@ -83,6 +84,10 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   if (triggers.slowFirstToken) await sleep(triggers.slowFirstToken);
   if (res.destroyed) return;
   const fault = triggers.fault ?? '';
+  const echo = respondEchoingKey(fault, res, headers, req.headers.authorization);
+  if (echo) return echo;
+  const hostile = respondWithHostileStream(fault, res, headers);
+  if (hostile) return hostile;
   const handled = respondWithFault(fault, res, headers, request.stream, () => ctx.once.first(`${fault}|${hashHex(raw)}`));
   if (handled) return handled;
 

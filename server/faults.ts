@@ -78,3 +78,24 @@ export function respondWithFault(
       return null;
   }
 }
+
+/**
+ * "[[fault:echo-key]]" / "[[fault:echo-key-stream]]": a server that repeats the API key it was sent
+ * in its error (as some do: "Incorrect API key provided: sk-…"), before or in the middle of a stream,
+ * so a client can prove it never shows or stores it.
+ */
+export function respondEchoingKey(fault: string, res: ServerResponse, headers: Record<string, string>, authorization: string | undefined): Promise<void> | null {
+  if (fault !== 'echo-key' && fault !== 'echo-key-stream') return null;
+  const key = /^Bearer\s+(.*)$/i.exec(authorization ?? '')?.[1] ?? '(none)';
+  const message = `Incorrect API key provided: ${key}. You can find your API key at https://example.com/keys.`;
+  if (fault === 'echo-key') {
+    const body = JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key', key } });
+    res.writeHead(401, { ...headers, 'Content-Type': 'application/json' });
+    res.end(body);
+    return Promise.resolve();
+  }
+  startEventStream(res, headers);
+  const chunk = (delta: Record<string, unknown>) => `data: ${JSON.stringify({ id: 'chatcmpl-echo', object: 'chat.completion.chunk', created: 1, model: 'ref-chat', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
+  res.end(`${chunk({ role: 'assistant', content: '' })}${chunk({ content: 'Started, then ' })}data: ${JSON.stringify({ error: { message, key, metadata: { raw: `upstream said: ${key}` } } })}\n\n`);
+  return Promise.resolve();
+}

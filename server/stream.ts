@@ -62,7 +62,8 @@ export async function streamPlan(res: ServerResponse, plan: Plan, render: Render
           if (fault !== 'drop') return void res.end(buffer);
           // Let the tokens reach the client before the connection breaks, as a real drop would.
           await new Promise<void>((resolve) => res.write(buffer, () => resolve()));
-          await sleep(20);
+          // A browser discards bytes the page has not read yet when the body then fails.
+          await sleep(300);
           res.destroy();
           return;
         }

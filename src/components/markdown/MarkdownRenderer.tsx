@@ -5,6 +5,20 @@ import { MarkdownBlockSplitter, openFence, sliceEnd } from '../../domain/markdow
 import { CodeBlock } from './CodeBlock';
 import { remarkHtmlAsText } from './remark-html-as-text';
 import { RemoteImage } from './RemoteImage';
+import { SafeLink } from './SafeLink';
+
+interface TextTree {
+  type: string;
+  value?: unknown;
+  children?: readonly TextTree[];
+}
+
+/** The text of a syntax-tree node, as the person reads it. */
+function plainText(node: TextTree | undefined): string {
+  if (!node) return '';
+  if (node.type === 'text' && typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map(plainText).join('');
+}
 
 const GROUP = 24;
 /** The number of finished blocks rendered as markdown; grows one slice per task until all are. */
@@ -21,10 +35,10 @@ function useRenderedCount(done: string[]): number {
 
 function componentsFor(live: boolean): Components {
   return {
-    a: ({ href, children }) => (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+    a: ({ href, children, node }) => (
+      <SafeLink href={href} text={plainText(node)}>
         {children}
-      </a>
+      </SafeLink>
     ),
     img: ({ src, alt }) => <RemoteImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />,
     pre: ({ children }) => <>{children}</>,
@@ -42,7 +56,11 @@ const FINISHED = componentsFor(false);
 const GROWING = componentsFor(true);
 const PLUGINS = [remarkGfm, remarkHtmlAsText];
 
+/** A single block this large (a runaway line, a pasted dump) is shown as plain text: parsing it would freeze the page for seconds. */
+const BLOCK_PARSE_LIMIT = 256 * 1024;
+
 const Block = memo(function Block({ text, live }: { text: string; live: boolean }) {
+  if (text.length > BLOCK_PARSE_LIMIT) return <p className="whitespace-pre-wrap break-words">{text}</p>;
   return (
     <ReactMarkdown remarkPlugins={PLUGINS} components={live ? GROWING : FINISHED}>
       {text}
@@ -50,10 +68,14 @@ const Block = memo(function Block({ text, live }: { text: string; live: boolean 
   );
 });
 
-/** The growing tail: re-parsed per frame, except an open code fence, which needs no parse at all. */
+/** Past this, a still-growing block is shown as plain text: re-parsing it per frame would be quadratic. */
+const LIVE_PARSE_LIMIT = 64 * 1024;
+
+/** The growing tail: re-parsed per frame, except an open code fence or a huge block, which need no parse at all. */
 function Tail({ text, streaming }: { text: string; streaming: boolean }) {
   const fence = streaming ? openFence(text) : null;
   if (fence) return <CodeBlock code={fence[1]} lang={fence[0]} live />;
+  if (streaming && text.length > LIVE_PARSE_LIMIT) return <p className="whitespace-pre-wrap">{text}</p>;
   return <Block text={text} live={streaming} />;
 }
 

@@ -12,7 +12,7 @@ import { buildChatRequest } from '../../lib/openai/request';
 import type { WireChatRequest } from '../../lib/openai/wire';
 import { newId } from '../../domain/ids';
 import { activeEndpointConfig, endpointConfig } from '../endpoints/endpoints-store';
-import { useWorkspaceStore } from '../conversations/workspace-store';
+import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
 import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish, newMessage } from './run-finish';
 import { createRunPublisher } from './run-publisher';
@@ -99,6 +99,7 @@ async function runLanes(conversationId: string, path: Message[], lanes: Lane[], 
             body: bodies[i]!,
             signal: controller.signal,
             maxRetries: useWorkspaceStore.getState().maxRetries,
+            ...firstByteTimeout(bodies[i]!.stream),
             now: Date.now,
             onUpdate: (c) => publisher.update(asChoice(c, i)),
             onRetry: publisher.retrying,

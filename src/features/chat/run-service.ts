@@ -9,7 +9,7 @@ import { runChatCompletion } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { flushParams } from '../conversations/params-writer';
-import { useWorkspaceStore } from '../conversations/workspace-store';
+import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
 import { useComposerStore } from './composer-store';
 import { claimRun, endRun, setRunError, useLiveRuns } from './live-run-store';
 import { finish, newMessage } from './run-finish';
@@ -173,6 +173,7 @@ async function runFromUnguarded(conversation: Conversation, path: Message[], con
       body: built.body,
       signal: controller.signal,
       maxRetries: useWorkspaceStore.getState().maxRetries,
+            ...firstByteTimeout(built.body.stream),
       now: Date.now,
       onUpdate: publisher.update,
       onRetry: publisher.retrying,

@@ -19,10 +19,13 @@ interface WorkspaceState {
   draftParams: RequestParams;
   /** How often a request that failed before its first byte is retried. */
   maxRetries: number;
+  /** Seconds a streamed request may wait for its first byte before it fails with a timeout. */
+  firstByteTimeoutSec: number;
   /** Parameter edits not yet written to the open conversation (see params-writer). */
   pendingParams: PendingParams | null;
   setPendingParams(pending: PendingParams | null): void;
   setMaxRetries(n: number): void;
+  setFirstByteTimeoutSec(n: number): void;
   open(id: string | null): void;
   setDraftParams(params: RequestParams): void;
 }
@@ -33,13 +36,20 @@ export const useWorkspaceStore = create<WorkspaceState>()(
       activeConversationId: null,
       draftParams: defaultRequestParams(DEFAULT_MODEL),
       maxRetries: 2,
+      firstByteTimeoutSec: 60,
       pendingParams: null,
       setPendingParams: (pending) => set({ pendingParams: pending }),
       setMaxRetries: (n) => set({ maxRetries: Math.max(0, Math.min(10, Math.floor(n))) }),
+      setFirstByteTimeoutSec: (n) => set({ firstByteTimeoutSec: Number.isFinite(n) ? Math.max(1, Math.min(600, Math.round(n))) : 60 }),
       open: (id) => set({ activeConversationId: id }),
       setDraftParams: (params) => set({ draftParams: params }),
     }),
     { name: 'pg.workspace', version: 1, // pendingParams is persisted synchronously too: a write-ahead record replayed at startup.
-      partialize: (s) => ({ activeConversationId: s.activeConversationId, draftParams: s.draftParams, maxRetries: s.maxRetries, pendingParams: s.pendingParams }) },
+      partialize: (s) => ({ activeConversationId: s.activeConversationId, draftParams: s.draftParams, maxRetries: s.maxRetries, firstByteTimeoutSec: s.firstByteTimeoutSec, pendingParams: s.pendingParams }) },
   ),
 );
+
+/** The person's first-byte timeout for a streamed request (a non-streamed answer keeps the client's long default). */
+export function firstByteTimeout(stream: boolean | null | undefined): { firstByteTimeoutMs?: number } {
+  return stream === true ? { firstByteTimeoutMs: useWorkspaceStore.getState().firstByteTimeoutSec * 1000 } : {};
+}

@@ -8,7 +8,7 @@ import type { Message } from '../../domain/types';
 import { stopRun } from '../chat/run-service';
 import { AutoTextarea } from './AutoTextarea';
 import { edit, focusLater, rerunFromMessage } from './editor-actions';
-import { useEditorStore } from './editor-store';
+import { rememberedResult, useEditorStore } from './editor-store';
 import { usePathStore, usePlace } from './path-store';
 import { sendFromEditor } from './send';
 import { attachFiles, filesOf, PartsEditor } from './PartsEditor';
@@ -54,7 +54,7 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
   const { role } = message;
   const text = messageText(message.content);
   const callName = callsAbove.find((c) => c.id === message.toolCallId)?.name;
-  const remembered = callName ? mockResults[callName] : undefined;
+  const remembered = callName ? rememberedResult(mockResults, callName) : undefined;
 
   // A user message always offers a text box, even when it holds only attachments.
   useEffect(() => {

@@ -48,3 +48,9 @@ export const useEditorStore = create<EditorState>()(
     { name: 'pg.editor', version: 1, partialize: (s) => ({ mockResults: s.mockResults, handledToolReplies: s.handledToolReplies }) },
   ),
 );
+
+/** The result remembered for a function name; own keys only, so a tool named "constructor" or "__proto__" finds nothing. */
+export function rememberedResult(results: Record<string, string>, name: string): string | undefined {
+  const value = Object.hasOwn(results, name) ? results[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}

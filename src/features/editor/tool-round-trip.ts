@@ -4,7 +4,7 @@ import { newId } from '../../domain/ids';
 import { textContent } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { applyMessageEdit } from '../../lib/db/messages-repo';
-import { useEditorStore } from './editor-store';
+import { rememberedResult, useEditorStore } from './editor-store';
 import { focusLater } from './editor-actions';
 
 /**
@@ -33,7 +33,7 @@ export function useToolResultSlots(path: Message[], running: boolean): void {
         parentId,
         role: 'tool',
         toolCallId: c.id,
-        content: textContent(store.mockResults[c.name] ?? ''),
+        content: textContent(rememberedResult(store.mockResults, c.name) ?? ''),
         status: 'done',
         createdAt: now + i,
         updatedAt: now + i,

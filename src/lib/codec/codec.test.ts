@@ -113,9 +113,12 @@ describe('hostile and broken input', () => {
     const doc = good();
     doc.surprise = 1;
     (doc.conversations[0] as Record<string, unknown>).evil = 'x';
-    const text = JSON.stringify(doc).replace('"x_groq"', '"__proto__":{"polluted":true},"x_groq"');
-    const back = ok(restore(text));
+    const back = ok(restore(JSON.stringify(doc)));
     expect(back.conversations[0]!.conversation).not.toHaveProperty('evil');
+    // A "__proto__" key anywhere is refused outright, with its place (see hostile-imports.test.ts).
+    const text = JSON.stringify(doc).replace('"x_groq"', '"__proto__":{"polluted":true},"x_groq"');
+    const refused = restore(text);
+    expect(refused.ok ? null : refused.error.message).toBe('conversations[0].messages[3].extra.__proto__: A "__proto__" key is not allowed in an imported file.');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(back.conversations[0]!.messages[3]!.extra)).toBe(Object.prototype);
   });

@@ -14,6 +14,7 @@ import { extractEmbeddedJSON } from './html';
 import { MIGRATIONS } from './migrations';
 import { describeIssue, documentSchema, type DocumentV2 } from './schema';
 import { inflatePayload, sharePayload } from './share-link';
+import { checkTree } from './tree-guard';
 
 export interface RestoreOptions {
   /** Clock for ids/times of formats that have none (request bodies, v1 files). */
@@ -64,6 +65,8 @@ function restoreText(text: string, source: RestoreSource, now: number): RestoreR
 }
 
 function restoreValue(value: unknown, source: RestoreSource, now: number): RestoreResult {
+  const problem = checkTree(value);
+  if (problem) return restoreError(problem.path, problem.reason);
   if (Array.isArray(value)) return fromWire(value, undefined, now);
   if (!isRecord(value)) return restoreError('', 'Expected a conversation file, an OpenAI request body or a messages array.');
   if ('format' in value) {

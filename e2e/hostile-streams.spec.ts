@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/app';
+
+/**
+ * Every hostile stream of the reference server (server/hostile.ts, plus the older [[fault:…]]
+ * cases) through the whole app: the text that arrived is on screen and still there after a reload,
+ * a failure reads clearly, Send works again, and the page never throws.
+ */
+interface Case {
+  fault: string;
+  /** Text the reply shows (substring); null = no reply is kept (the request failed before any text). */
+  text: string | null;
+  status?: 'done' | 'error' | 'interrupted';
+  /** The error banner; absent = no banner. */
+  error?: RegExp;
+  /** CPU-bound on this shared machine: allow more time. */
+  slow?: boolean;
+}
+
+const TEN = '[[reply:one two three four five six seven eight nine ten]]';
+
+const CASES: Case[] = [
+  { fault: 'utf8-split', text: 'Grüße 日本語 🎉👩‍👩‍👧 done.', status: 'done' },
+  { fault: 'byte-per-chunk', text: 'One byte at a time ✓', status: 'done' },
+  { fault: 'mixed-eol', text: 'Line endings: CR, LF and CRLF.', status: 'done' },
+  { fault: 'bom', text: 'Starts with a BOM.', status: 'done' },
+  { fault: 'sse-fields', text: 'Comments, ids, retries and empty events.', status: 'done' },
+  { fault: 'huge-line', text: 'HUGE-END', status: 'done', slow: true },
+  { fault: 'invalid-json', text: 'Before the bad chunk, after it.', status: 'done' },
+  { fault: 'malformed', text: 'one', status: 'done' },
+  { fault: 'error-with-choices', text: 'Partial answer then', status: 'error', error: /Upstream provider failed mid-answer/ },
+  { fault: 'error-no-choices', text: 'Partial answer', status: 'error', error: /Upstream provider failed mid-answer/ },
+  { fault: 'midstream-error', text: 'one', status: 'error', error: /server had an error/ },
+  { fault: 'drop-mid-token', text: 'Cut off in the middle of', status: 'interrupted', error: /stopped before it was complete/ },
+  { fault: 'drop', text: 'one', status: 'interrupted', error: /stopped before it was complete/ },
+  { fault: 'no-done', text: 'one', status: 'interrupted', error: /stopped before it was complete/ },
+  { fault: 'no-done-finished', text: 'Finished, but no DONE line.', status: 'done' },
+  { fault: 'after-done', text: 'Everything before DONE.', status: 'done' },
+  { fault: 'html-200', text: null, error: /HTML page \(status 200/ },
+  { fault: 'html', text: null, error: /HTML page \(status 502/ },
+  { fault: '503-html', text: null, error: /HTML page \(status 503/ },
+  { fault: '504-html', text: null, error: /HTML page \(status 504/ },
+  { fault: 'json-for-stream', text: 'plain json body', status: 'done' },
+  { fault: 'gzip', text: 'Compressed with gzip and still read.', status: 'done' },
+  { fault: 'no-headers', text: null, error: /did not start answering within 1 s/ },
+  { fault: 'hang', text: null, error: /did not start answering within 1 s/ },
+  { fault: 'proto-keys', text: 'Safe from pollution.', status: 'done' },
+];
+
+test.describe.configure({ timeout: 45_000 });
+
+/** The reply's text, shortened to its ends (a 4 MB reply would make every poll slow). */
+function replyText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const all = document.querySelectorAll('[data-testid="message"][data-role="assistant"] [data-testid="message-content"]');
+    const text = all[all.length - 1]?.textContent ?? '';
+    return text.length > 2000 ? `${text.slice(0, 1000)}…${text.slice(-1000)}` : text;
+  });
+}
+
+for (const c of CASES) {
+  test(`hostile stream: ${c.fault}`, async ({ app, page }) => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(`${e.message}\n${e.stack ?? ''}`));
+    await app.open();
+    await page.getByTestId('max-retries-input').fill('0');
+    await page.getByTestId('first-byte-timeout-input').fill('1');
+    if (c.slow) test.setTimeout(120_000);
+    const reply = c.fault === 'json-for-stream' ? '[[reply:plain json body]]' : TEN;
+    await app.send(`hostile ${c.fault} [[fault:${c.fault}]] ${reply}`);
+    await expect(app.sendButton).toBeVisible({ timeout: c.slow ? 60_000 : 20_000 }); // the run is over
+    const replies = page.locator('[data-testid="message"][data-role="assistant"]');
+
+    if (c.text === null) await expect(replies).toHaveCount(0);
+    else {
+      await expect(replies).toHaveCount(1);
+      await expect(app.assistant()).toHaveAttribute('data-status', c.status!);
+      await expect.poll(() => replyText(page), { timeout: c.slow ? 60_000 : 10_000 }).toContain(c.text);
+    }
+    if (c.error) await expect(app.errorBanner).toContainText(c.error);
+    else await expect(app.errorBanner).toHaveCount(0);
+    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+    expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();
+
+    // Send is usable again.
+    await app.composer.fill('next question');
+    await expect(app.sendButton).toBeEnabled();
+
+    // What arrived is stored: the same after a reload.
+    await page.reload();
+    await expect(app.messages.first()).toContainText(`hostile ${c.fault}`);
+    if (c.text === null) await expect(replies).toHaveCount(0);
+    else {
+      await expect(app.assistant()).toHaveAttribute('data-status', c.status!);
+      await expect.poll(() => replyText(page), { timeout: c.slow ? 60_000 : 10_000 }).toContain(c.text);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { expect, test, PlaygroundPage } from './support/app';
+
+test.describe.configure({ timeout: 90_000 });
+
+test('a browser killed mid-stream: reopened, the partial answer is there, marked interrupted, with Continue', async ({ baseURL }, testInfo) => {
+  // A persistent profile, so the database outlives the process; Browser.crash ends it like kill -9
+  // (no unload, no pagehide, no last save).
+  const dir = await mkdtemp(path.join(tmpdir(), 'pg-killed-'));
+  const options = { ...testInfo.project.use, baseURL, ...(testInfo.project.use.launchOptions ?? {}) };
+  const first = await chromium.launchPersistentContext(dir, options);
+  const app = new PlaygroundPage(first.pages()[0] ?? (await first.newPage()));
+  await app.open();
+  await app.send('Killed mid-stream [[tokens:3000]] [[rate:60]]');
+  const reply = app.assistant().getByTestId('message-content');
+  await expect(reply).toContainText(/\w+ \w+ \w+ \w+ \w+ \w+/, { timeout: 20_000 });
+  await app.page.waitForTimeout(1500); // a throttled save has happened
+  const onScreen = ((await reply.textContent()) ?? '').slice(0, 20);
+  await expect(app.assistant()).toHaveAttribute('data-status', 'streaming');
+  const cdp = await first.newCDPSession(app.page);
+  await cdp.send('Browser.crash').catch(() => {});
+  await first.close().catch(() => {});
+
+  const second = await chromium.launchPersistentContext(dir, options);
+  try {
+    const again = new PlaygroundPage(second.pages()[0] ?? (await second.newPage()));
+    await again.open();
+    await again.openConversation('Killed mid-stream');
+    const kept = again.assistant();
+    await expect(kept).toHaveAttribute('data-status', 'interrupted');
+    await expect(kept.getByTestId('message-content')).toContainText(onScreen);
+    await expect(again.errorBanner).toContainText('The page was closed or reloaded while this reply was streaming. What had arrived is kept.');
+    await kept.hover();
+    await expect(kept.getByRole('button', { name: 'Continue' })).toBeVisible();
+    await expect(again.sendButton).toBeVisible();
+  } finally {
+    await second.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('quota exceeded while a reply streams: a clear notice, what was saved is kept, Send works', async ({ app, context, baseURL }) => {
+  const cdp = await context.newCDPSession(app.page);
+  const origin = new URL(baseURL!).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 250_000 });
+  const errors: string[] = [];
+  app.page.on('pageerror', (e) => errors.push(e.message));
+  await app.open();
+  await app.sendAndWait('Saved before [[reply:safe and sound]]');
+  await app.send('A reply too big for the disk [[tokens:80000]] [[rate:0]]');
+  await expect(app.storageBanner('quota')).toContainText('Storage is full', { timeout: 30_000 });
+  await expect(app.sendButton).toBeVisible({ timeout: 30_000 });
+  // The earlier exchange is intact; the big reply is still on screen (not silently dropped).
+  await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('safe and sound');
+  await expect(app.assistant().getByTestId('message-content')).not.toHaveText('');
+  await app.page.reload();
+  await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('safe and sound');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  expect(errors).toEqual([]);
+});

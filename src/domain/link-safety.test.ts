@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { hasInvisible, hostToShow, linkVerdict, revealInvisible } from './link-safety';
+
+describe('linkVerdict', () => {
+  it('opens web and mail addresses and anchors only', () => {
+    for (const ok of ['https://example.com/a', 'http://x.test', 'mailto:a@b.c', 'HTTPS://EXAMPLE.COM', '#section']) expect(linkVerdict(ok).clickable, ok).toBe(true);
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'blob:https://x/1', '', undefined, '/relative', 'foo/bar']) {
+      expect(linkVerdict(bad).clickable, String(bad)).toBe(false);
+    }
+    expect(linkVerdict('vbscript:x')).toEqual({ clickable: false, reason: 'vbscript: links are not opened.' });
+  });
+});
+
+describe('invisible characters', () => {
+  it('finds and reveals zero-width and bidi controls', () => {
+    const text = 'exa\u200Bmple.com \u202Egnp.exe \u2066x\u2069 \uFEFF';
+    expect(hasInvisible(text)).toBe(true);
+    expect(revealInvisible(text)).toBe('exa⟨U+200B⟩mple.com ⟨U+202E⟩gnp.exe ⟨U+2066⟩x⟨U+2069⟩ ⟨U+FEFF⟩');
+    expect(hasInvisible('plain text')).toBe(false);
+  });
+
+  it('leaves emoji sequences alone (ZWJ between pictographs) but reveals a ZWJ inside a word', () => {
+    expect(hasInvisible('👩‍👩‍👧 ❤️‍🔥')).toBe(false);
+    expect(revealInvisible('pay\u200Dpal')).toBe('pay⟨U+200D⟩pal');
+  });
+});
+
+describe('hostToShow', () => {
+  it('is null when the link says what it does', () => {
+    expect(hostToShow('the docs', 'https://example.com/docs')).toBeNull();
+    expect(hostToShow('https://example.com/docs', 'https://example.com/docs')).toBeNull();
+    expect(hostToShow('www.example.com', 'https://example.com/')).toBeNull();
+    expect(hostToShow('me', 'mailto:me@example.com')).toBeNull();
+  });
+
+  it('shows the real host of a deceptive, hidden-character or punycode link', () => {
+    expect(hostToShow('https://bank.example', 'https://evil.example/login')).toBe('evil.example');
+    expect(hostToShow('bank.example/login', 'https://evil.example/login')).toBe('evil.example');
+    expect(hostToShow('\u202Emoc.elpmaxe', 'https://evil.example/')).toBe('evil.example');
+    expect(hostToShow('example', 'https://exa%E2%80%8Bmple.com/')).not.toBeNull();
+    expect(hostToShow('apple', 'https://xn--pple-43d.com/')).toBe('xn--pple-43d.com');
+    expect(hostToShow('аpple.com', 'https://аpple.com/')).toBe('xn--pple-43d.com');
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * What a link in untrusted text may do. Only web and mail addresses are clickable; characters
+ * that are invisible or reorder text (zero-width, bidi controls) are made visible, and a link
+ * whose text looks like one address but points at another shows where it really goes.
+ */
+
+// Zero-width and formatting characters, bidi embeddings/overrides/isolates, and the BOM. ZWJ is
+// handled apart: between emoji it is how family and flag sequences are written.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u206A-\u206F\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D/gu;
+
+export function hasInvisible(text: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  const found = INVISIBLE.test(text);
+  INVISIBLE.lastIndex = 0;
+  return found;
+}
+
+/** The text with each invisible or bidi control character shown as ⟨U+XXXX⟩. */
+export function revealInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
+export type LinkVerdict = { clickable: true; href: string } | { clickable: false; reason: string };
+
+/** Web and mail addresses and in-page anchors are clickable; anything else (javascript:, data:, vbscript:, file:, …) is not. */
+export function linkVerdict(href: string | null | undefined): LinkVerdict {
+  const raw = (href ?? '').trim();
+  if (raw === '') return { clickable: false, reason: 'The address was removed: it could run code or load hidden content.' };
+  if (/^#/.test(raw)) return { clickable: true, href: raw };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https' || scheme === 'mailto') return { clickable: true, href: raw };
+  if (scheme) return { clickable: false, reason: `${scheme}: links are not opened.` };
+  return { clickable: false, reason: 'Relative addresses in a message are not opened.' };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'mailto:' ? null : u.host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+const LOOKS_LIKE_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?[^\s/@]+\.[a-z\u00a1-\uffff]{2,}(?:[/:?#]\S*)?$/iu;
+
+/**
+ * The real host, when a person could be misled about it: the link text contains invisible or
+ * bidi characters, or reads like an address on another host (`[https://bank.com](https://evil.com)`),
+ * or the host is an internationalized (punycode) name. Null when the link says what it does.
+ */
+export function hostToShow(text: string, href: string): string | null {
+  const real = hostOf(href);
+  if (!real) return null;
+  if (hasInvisible(text) || hasInvisible(decodeSafely(href))) return real;
+  if (real.split('.').some((label) => label.startsWith('xn--'))) return real;
+  const shown = text.trim();
+  if (!LOOKS_LIKE_ADDRESS.test(shown)) return null;
+  const textHost = hostOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(shown) ? shown : `https://${shown}`);
+  if (textHost === null) return real;
+  const bare = (h: string) => h.replace(/^www\./, '');
+  return bare(textHost) === bare(real) ? null : real;
+}
+
+function decodeSafely(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
