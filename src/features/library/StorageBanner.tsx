@@ -19,7 +19,9 @@ function text(p: StorageProblem): string {
     case 'upgraded-elsewhere':
       return 'A newer version of the playground was opened in another tab. Reload this tab to keep saving.';
     case 'deleted':
-      return 'The stored data was deleted outside the playground (site data cleared?). The open conversation was saved again from this tab.';
+      return p.saved
+        ? 'The stored data was deleted outside the playground (site data cleared?). The open conversation was saved again from this tab.'
+        : 'The stored data was deleted outside the playground (site data cleared?), and saving the open conversation again failed: export it now to keep it.';
     case 'quota':
       return 'Storage is full: the last change could not be saved. Free space in Storage (remove large images), or export everything first.';
   }

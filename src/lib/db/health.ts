@@ -9,7 +9,7 @@ export type StorageProblem =
   | { kind: 'memory'; reason: 'unavailable' | 'newer' | 'failed'; detail: string }
   | { kind: 'blocked' }
   | { kind: 'upgraded-elsewhere' }
-  | { kind: 'deleted' }
+  | { kind: 'deleted'; saved: boolean }
   | { kind: 'quota'; detail: string };
 
 export interface StorageHealth {
@@ -106,8 +106,8 @@ function watchConnection(d: PlaygroundDB): void {
   d.on('versionchange', (ev: IDBVersionChangeEvent) => {
     // Dexie closes the connection so the other side can proceed; its next query reopens.
     if (ev.newVersion === null || ev.newVersion === 0) {
-      addProblem({ kind: 'deleted' });
-      // Reopen once the delete went through, then save what this tab still has.
+      // Reopen once the delete went through, then save what this tab still has; the notice says
+      // "saved again" only once that write has committed.
       setTimeout(() => void recreate(d), 50);
     } else {
       addProblem({ kind: 'upgraded-elsewhere' });
@@ -119,8 +119,10 @@ async function recreate(d: PlaygroundDB): Promise<void> {
   try {
     await d.open();
     await restoreHook?.();
+    addProblem({ kind: 'deleted', saved: true });
   } catch (err) {
     console.error('Reopening the database failed', err);
+    addProblem({ kind: 'deleted', saved: false });
   }
 }
 
