@@ -37,21 +37,7 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
   await expect(app.assistant()).toHaveAttribute('data-status', 'error');
   screens.push(await markup());
 
-  const outputs = [
-    (await app.exportJSON()).text,
-    (await app.exportMenu(/Markdown/)).text,
-    (await app.exportMenu(/Web page/)).text,
-    (await app.exportMenu(/OpenAI request body/)).text,
-    (await app.exportMenu(/Export all conversations/)).text,
-    await app.shareLink(),
-  ];
-  await page.keyboard.press('Escape');
-  await page.getByTestId('code-export-button').click();
-  for (const tab of ['curl', 'Python', 'JavaScript', 'fetch']) {
-    await page.getByRole('tab', { name: tab, exact: true }).click();
-    outputs.push((await page.getByTestId('code-export-output').textContent()) ?? '');
-  }
-  await page.keyboard.press('Escape');
+  const outputs = await app.everyOutput();
 
   const stored = await page.evaluate(async () => {
     const out: Record<string, string> = {};

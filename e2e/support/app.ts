@@ -258,6 +258,29 @@ export class PlaygroundPage {
     return output.inputValue();
   }
 
+  /**
+   * Everything the open conversation can be turned into, in this order: JSON, Markdown, web page,
+   * request body, export of all, share link, then code as curl, Python, JavaScript and fetch.
+   */
+  async everyOutput(): Promise<string[]> {
+    const outputs = [
+      (await this.exportJSON()).text,
+      (await this.exportMenu(/Markdown/)).text,
+      (await this.exportMenu(/Web page/)).text,
+      (await this.exportMenu(/OpenAI request body/)).text,
+      (await this.exportMenu(/Export all conversations/)).text,
+      await this.shareLink(),
+    ];
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('code-export-button').click();
+    for (const tab of ['curl', 'Python', 'JavaScript', 'fetch']) {
+      await this.page.getByRole('tab', { name: tab, exact: true }).click();
+      outputs.push((await this.page.getByTestId('code-export-output').textContent()) ?? '');
+    }
+    await this.page.keyboard.press('Escape');
+    return outputs;
+  }
+
   /** Deletes everything the app stored in this browser and reloads. */
   async wipeStorage(): Promise<void> {
     await this.page.goto('/__ref/health'); // same origin, no app holding the database open
