@@ -74,6 +74,17 @@ export async function openApp(page: Page, url = '/'): Promise<void> {
   await page.getByTestId('composer-input').waitFor({ state: 'visible', timeout: 30_000 });
 }
 
+/**
+ * What the seconds a person spends typing a prompt give the app: its on-demand chunks and the
+ * tokenizer worker loaded, the prompt counted, the main thread idle. A send measured right after
+ * the page load would time the app's start-up instead (measured on its own in other figures).
+ */
+export async function settleBeforeSend(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await poll(page, `/^[0-9,]+$/.test(document.querySelector('[data-testid="meter-prompt-estimate"]')?.textContent ?? '')`, 15_000, 'the prompt estimate');
+  await evaluate<void>(page, 'new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }))');
+}
+
 /** Waits until the app has let Dexie create the database, so raw writes can follow its schema. */
 export async function waitForDatabase(page: Page): Promise<void> {
   await poll(page, 'window.__benchSeed.exists()', 15_000, 'the app did not create its database');

@@ -3,7 +3,7 @@
 import { figure, median } from '../lib/figures';
 import type { Figure } from '../lib/figures';
 import { BARE_PATH } from '../lib/env';
-import { benchContext, evaluate, marks, openApp, tasks } from '../lib/page';
+import { benchContext, evaluate, marks, openApp, settleBeforeSend, tasks } from '../lib/page';
 import type { Env } from '../lib/page';
 import { promptBody, referenceText } from '../lib/sse';
 
@@ -28,6 +28,7 @@ async function appRun(env: Env, tokens: number, tail: string, timeoutMs: number)
     });
     const composer = page.getByTestId('composer-input');
     await composer.fill(prompt(tokens));
+    await settleBeforeSend(page);
     const done = evaluate<number | null>(page, `window.__bench.waitReplyDone(${JSON.stringify(tail)}, ${timeoutMs})`);
     await composer.press('Control+Enter');
     const end = await done;

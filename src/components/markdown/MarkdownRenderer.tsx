@@ -21,14 +21,28 @@ function plainText(node: TextTree | undefined): string {
 }
 
 const GROUP = 24;
-/** The number of finished blocks rendered as markdown; grows one slice per task until all are. */
+
+/** Idle time of the main thread (a short timer where the browser has no requestIdleCallback). */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task);
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(task, 16);
+  return () => clearTimeout(timer);
+}
+
+/**
+ * The number of finished blocks rendered as markdown; grows one slice per idle period until all
+ * are. Idle, so the parse never competes with arriving text or with showing the final text: a
+ * fast stream shows its finished blocks as plain text first, a slow one is formatted as it goes.
+ */
 function useRenderedCount(done: string[]): number {
   const [count, setCount] = useState(() => sliceEnd(done, 0));
   const pending = count < done.length;
   useEffect(() => {
     if (!pending) return;
-    const timer = setTimeout(() => setCount((c) => sliceEnd(done, c)), 0);
-    return () => clearTimeout(timer);
+    return whenIdle(() => setCount((c) => sliceEnd(done, c)));
   }, [pending, count, done]);
   return Math.min(count, done.length);
 }

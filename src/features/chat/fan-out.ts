@@ -6,7 +6,6 @@ import type { Completion, Message, RequestParams } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/blobs-repo';
 import { getConversation, updateConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, listMessages } from '../../lib/db/messages-repo';
-import { streamLockName } from '../../lib/db/recovery';
 import { runChatCompletion } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
 import type { WireChatRequest } from '../../lib/openai/wire';
@@ -16,6 +15,7 @@ import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-
 import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish, newMessage } from './run-finish';
 import { createRunPublisher } from './run-publisher';
+import { startStream } from './run-start';
 import { choiceCount, withIdleConversation } from './run-service';
 
 /** The lane's only choice, renumbered as choice `index` of the whole fan-out. */
@@ -86,11 +86,10 @@ async function runLanes(conversationId: string, path: Message[], lanes: Lane[], 
         extra: { [kind]: { lane: i + 1, of: k, ...(lanes[i]!.label ? { label: lanes[i]!.label } : {}) } },
       }),
     );
-    await appendMessages(conversationId, placeholders, placeholders[0]!.id);
-    const runAll = () =>
+    const runAll = (saved: Promise<void>) =>
       Promise.all(
       placeholders.map(async (placeholder, i) => {
-        const publisher = createRunPublisher(conversationId, requestId, [placeholder], () => controller.abort());
+        const publisher = createRunPublisher(conversationId, requestId, [placeholder], () => controller.abort(), saved);
         const laneEndpoint = lanes[i]!.endpointId;
         const { endpoint, apiKey } = (laneEndpoint ? endpointConfig(laneEndpoint) : undefined) ?? activeEndpointConfig();
         const run = () =>
@@ -107,12 +106,13 @@ async function runLanes(conversationId: string, path: Message[], lanes: Lane[], 
           });
         const result = await run();
         publisher.stop();
+        await saved;
         await finish(conversationId, path, [placeholder], { ...result, completion: asChoice(result.completion, i), choiceTimings: publisher.choiceTimings() });
       }),
     );
-    // One lock for the whole fan-out: other tabs see its replies as alive while any lane streams.
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    await (locks ? locks.request(streamLockName(requestId), runAll) : runAll());
+    // One lock for the whole fan-out (other tabs see its replies as alive while any lane streams);
+    // the lanes start while their placeholders are written.
+    await startStream(requestId, () => appendMessages(conversationId, placeholders, placeholders[0]!.id), () => controller.abort(), runAll);
     // Each lane committed itself; the first one that has a reply is the current branch.
     const kept = new Set((await listMessages(conversationId)).map((m) => m.id));
     const first = placeholders.find((p) => kept.has(p.id));

@@ -26,19 +26,45 @@ export type FinishedRun = RunResult & { choiceTimings?: Map<number, { firstAt?: 
 
 export async function finish(conversationId: string, path: Message[], placeholders: Message[], result: FinishedRun, continueOf?: Message): Promise<void> {
   const { completion } = result;
+  const parentId = path.at(-1)?.id ?? null;
+  const nothing = !hasAnyOutput(completion) && result.outcome !== 'done';
+  // The final text shows at once; the writes below follow.
+  const rows = nothing ? [] : finalRows(conversationId, path, placeholders, result, continueOf);
+  settle(rows);
   if (!(await getConversation(conversationId))) {
     // Deleted while streaming: remove anything a throttled save wrote back.
     await deleteMessages(conversationId, placeholders.map((p) => p.id), undefined);
     return;
   }
-  const parentId = path.at(-1)?.id ?? null;
-  if (!hasAnyOutput(completion) && result.outcome !== 'done') {
+  if (nothing) {
     // Nothing arrived: drop the empty replies and show the error; the conversation is as it was.
     await dropPlaceholders(conversationId, placeholders, parentId);
     if (result.error) setRunError(conversationId, result.error);
     recordLast(conversationId, result);
     return;
   }
+  await storeAudioReplies(rows, completion, conversationId);
+  const keep = new Set(rows.map((r) => r.id));
+  const unused = placeholders.filter((p) => !keep.has(p.id));
+  if (unused.length > 0) await dropPlaceholders(conversationId, unused, undefined);
+  // Only over the version this tab wrote last: a reply edited or deleted in another tab meanwhile stays, and this one is kept beside it.
+  const expected = new Map(await Promise.all(placeholders.map(async (p) => [p.id, (await lastWrittenReply(p.id)) ?? p] as const)));
+  const committed = await commitReplies(conversationId, rows, expected, (row) => ({ ...row, id: newId() }));
+  forgetWrittenReplies(placeholders.map((p) => p.id));
+  if (committed.forked > 0) toast('This reply was changed in another tab while it streamed. Both are kept: the finished reply is a new alternative beside it.', 'info', { ms: 10_000 });
+  const conversation = await getConversation(conversationId);
+  if (conversation) {
+    // Off the main thread and after the reply is saved: the tokenizer's count, stored beside the usage.
+    recordReplyEstimates(path, committed.rows, conversation.params).catch((err: unknown) => console.error('Counting the reply failed', err));
+  }
+  if (result.error) setRunError(conversationId, result.error);
+  recordLast(conversationId, result);
+}
+
+/** The rows a run ends with, one per choice (a continuation joined to the reply it continues). */
+function finalRows(conversationId: string, path: Message[], placeholders: Message[], result: FinishedRun, continueOf?: Message): Message[] {
+  const { completion } = result;
+  const parentId = path.at(-1)?.id ?? null;
   const status = STATUS[result.outcome];
   const byIndex = new Map(completion.choices.map((c) => [c.index, c]));
   const indices = [...new Set([...placeholders.map((p) => p.choiceIndex ?? 0), ...byIndex.keys()])].sort((a, b) => a - b);
@@ -62,7 +88,6 @@ export async function finish(conversationId: string, path: Message[], placeholde
       updatedAt: Date.now(),
     });
   }
-  await storeAudioReplies(rows, completion, conversationId);
   if (continueOf) {
     // A continuation becomes a sibling of the partial reply holding both texts.
     for (const row of rows) {
@@ -71,25 +96,12 @@ export async function finish(conversationId: string, path: Message[], placeholde
       if (continueOf.reasoning) row.reasoning = continueOf.reasoning + (row.reasoning ?? '');
     }
   }
-  const keep = new Set(rows.map((r) => r.id));
-  await dropPlaceholders(conversationId, placeholders.filter((p) => !keep.has(p.id)), undefined);
-  settle(rows);
-  // Only over the version this tab wrote last: a reply edited or deleted in another tab meanwhile stays, and this one is kept beside it.
-  const expected = new Map(await Promise.all(placeholders.map(async (p) => [p.id, (await lastWrittenReply(p.id)) ?? p] as const)));
-  const committed = await commitReplies(conversationId, rows, expected, (row) => ({ ...row, id: newId() }));
-  forgetWrittenReplies(placeholders.map((p) => p.id));
-  if (committed.forked > 0) toast('This reply was changed in another tab while it streamed. Both are kept: the finished reply is a new alternative beside it.', 'info', { ms: 10_000 });
-  const conversation = await getConversation(conversationId);
-  if (conversation) {
-    // Off the main thread and after the reply is saved: the tokenizer's count, stored beside the usage.
-    recordReplyEstimates(path, committed.rows, conversation.params).catch((err: unknown) => console.error('Counting the reply failed', err));
-  }
-  if (result.error) setRunError(conversationId, result.error);
-  recordLast(conversationId, result);
+  return rows;
 }
 
 /** An audio reply's sound is kept as a Blob so it plays inline later; only its id goes back to the API. */
 async function storeAudioReplies(rows: Message[], completion: Completion, conversationId: string): Promise<void> {
+  if (!rows.some((r) => r.audio)) return;
   const conversation = await getConversation(conversationId);
   const format = conversation?.params.values.audio.format ?? 'wav';
   for (const row of rows) {

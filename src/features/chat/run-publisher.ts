@@ -47,8 +47,11 @@ export interface RunPublisher {
 /**
  * Bridges the engine's per-chunk callbacks to the UI and the database:
  * at most one store update per animation frame, and a throttled write of the partial reply.
+ * `saved` is the write of the placeholders, still under way while the request starts: the saves
+ * of partial text (and the final commit, through lastWrittenReply) come after it.
  */
-export function createRunPublisher(conversationId: string, requestId: string, placeholders: Message[], abort: () => void): RunPublisher {
+export function createRunPublisher(conversationId: string, requestId: string, placeholders: Message[], abort: () => void, saved: Promise<void> = Promise.resolve()): RunPublisher {
+  for (const p of placeholders) inFlight.set(p.id, saved.catch(() => undefined));
   let latest: Completion | null = null;
   let frame: number | null = null;
   let persistTimer: ReturnType<typeof setTimeout> | null = null;

@@ -2,9 +2,8 @@ import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent, titleFrom } from '../../domain/messages';
 import type { AppError, ContentPart, Conversation, Message } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/blobs-repo';
-import { createConversation, getConversation } from '../../lib/db/conversations-repo';
+import { createConversation, getConversation, newConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, listMessages } from '../../lib/db/messages-repo';
-import { streamLockName } from '../../lib/db/recovery';
 import { runChatCompletion } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
@@ -13,7 +12,8 @@ import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-
 import { useComposerStore } from './composer-store';
 import { claimRun, endRun, setRunError, useLiveRuns } from './live-run-store';
 import { finish, newMessage } from './run-finish';
-import { createRunPublisher } from './run-publisher';
+import { createRunPublisher, type RunPublisher } from './run-publisher';
+import { startStream, UnsavedStart } from './run-start';
 
 
 /** Opens the active conversation, or creates it from the draft parameters on first send. */
@@ -60,24 +60,26 @@ async function send(text: string, parts: ContentPart[]): Promise<void> {
   const hasNew = text.trim() !== '' || parts.length > 0;
   if (!hasNew && activeId === null) return; // nothing to send yet
   await flushParams();
-  const conversation = await ensureConversation();
+  // A first send creates the conversation in the same write as its messages (see startStream).
+  const ws = useWorkspaceStore.getState();
+  const existing = ws.activeConversationId ? await getConversation(ws.activeConversationId) : undefined;
+  const conversation = existing ?? newConversation(ws.draftParams, activeEndpointConfig().endpoint.id);
   if (isRunning(conversation.id)) return;
-  let path = pathToLeaf(await listMessages(conversation.id), conversation.currentLeafId);
+  let path = existing ? pathToLeaf(await listMessages(conversation.id), conversation.currentLeafId) : [];
   if (!hasNew && path.length === 0) return;
+  const start: RunStart = { rows: [], ...(existing ? {} : { create: conversation }) };
   if (hasNew) {
     const content = text.trim() !== '' ? [...textContent(text), ...parts] : parts;
     const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content });
-    const isFirst = !path.some((m) => m.role === 'user');
-    try {
-      await appendMessages(conversation.id, [user], user.id, isFirst ? titleFrom(text) : undefined);
-    } catch (err) {
-      // Not saved (e.g. storage full): the text goes back into the composer rather than being lost.
+    if (!path.some((m) => m.role === 'user')) start.title = titleFrom(text);
+    start.rows = [user];
+    // Not saved (e.g. storage full): the text goes back into the composer rather than being lost.
+    start.onUnsaved = () => {
       if (useComposerStore.getState().text === '') useComposerStore.getState().setText(text);
-      throw err;
-    }
+    };
     path = [...path, user];
   }
-  await runFrom(conversation, path);
+  await runFrom(conversation, path, undefined, start);
 }
 
 /**
@@ -128,16 +130,40 @@ export function choiceCount(conversation: Conversation): number {
   return enabled.n ? Math.max(1, Math.min(128, Math.floor(values.n))) : 1;
 }
 
-async function runFrom(conversation: Conversation, path: Message[], continueOf?: Message): Promise<void> {
+/**
+ * What a run writes before its replies, in the same transaction as their placeholders: a new
+ * conversation, the person's message and the title it gives.
+ */
+interface RunStart {
+  create?: Conversation;
+  rows: Message[];
+  title?: string;
+  onUnsaved?: () => void;
+}
+
+const NOTHING_NEW: RunStart = { rows: [] };
+
+async function runFrom(conversation: Conversation, path: Message[], continueOf?: Message, start: RunStart = NOTHING_NEW): Promise<void> {
   try {
-    await runFromUnguarded(conversation, path, continueOf);
+    await runFromUnguarded(conversation, path, continueOf, start);
   } catch (err) {
-    setRunError(conversation.id, { kind: 'storage', message: `The request could not run: ${err instanceof Error ? err.message : String(err)}` });
+    if (err instanceof UnsavedStart) start.onUnsaved?.();
+    const message = err instanceof UnsavedStart ? err.message : `The request could not run: ${err instanceof Error ? err.message : String(err)}`;
+    setRunError(conversation.id, { kind: 'storage', message });
     endRun(conversation.id);
   }
 }
 
-async function runFromUnguarded(conversation: Conversation, path: Message[], continueOf?: Message): Promise<void> {
+/** Saves what the run starts with; a new conversation opens once it exists. */
+async function saveStart(conversation: Conversation, start: RunStart, placeholders: Message[]): Promise<void> {
+  const rows = [...start.rows, ...placeholders];
+  const leaf = placeholders[0] ?? rows.at(-1);
+  if (!leaf) return;
+  await appendMessages(conversation.id, rows, leaf.id, start.title, start.create);
+  if (start.create) useWorkspaceStore.getState().open(conversation.id);
+}
+
+async function runFromUnguarded(conversation: Conversation, path: Message[], continueOf: Message | undefined, start: RunStart): Promise<void> {
   const conversationId = conversation.id;
   setRunError(conversationId, null);
   const controller = new AbortController();
@@ -147,6 +173,10 @@ async function runFromUnguarded(conversation: Conversation, path: Message[], con
     source.kind === 'url' ? source.url : (blobs.get(source.blobId) ?? ''),
   );
   if (!built.ok) {
+    // The person's message is kept even when no request can be built from it.
+    await saveStart(conversation, start, []).catch((err: unknown) => {
+      throw new UnsavedStart(err);
+    });
     setRunError(conversationId, built.error);
     endRun(conversationId);
     return;
@@ -163,33 +193,39 @@ async function runFromUnguarded(conversation: Conversation, path: Message[], con
       timing: { startedAt: Date.now() },
     }),
   );
-  await appendMessages(conversationId, placeholders, placeholders[0]!.id);
 
-  const publisher = createRunPublisher(conversationId, requestId, placeholders, () => controller.abort());
   const { endpoint, apiKey } = activeEndpointConfig();
-  const run = () =>
-    runChatCompletion({
-      endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
-      body: built.body,
-      signal: controller.signal,
-      maxRetries: useWorkspaceStore.getState().maxRetries,
-            ...firstByteTimeout(built.body.stream),
-      now: Date.now,
-      onUpdate: publisher.update,
-      onRetry: publisher.retrying,
-      onResponse: publisher.responded,
-    });
+  // Made inside the lock, once the write it must follow has started.
+  const live: { publisher?: RunPublisher } = {};
   try {
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    const result = locks ? await locks.request(streamLockName(requestId), run) : await run();
-    publisher.stop();
-    await finish(conversationId, path, placeholders, { ...result, choiceTimings: publisher.choiceTimings() }, continueOf);
+    const result = await startStream(
+      requestId,
+      () => saveStart(conversation, start, placeholders),
+      () => controller.abort(),
+      (saved) => {
+        const p = createRunPublisher(conversationId, requestId, placeholders, () => controller.abort(), saved);
+        live.publisher = p;
+        return runChatCompletion({
+          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+          body: built.body,
+          signal: controller.signal,
+          maxRetries: useWorkspaceStore.getState().maxRetries,
+          ...firstByteTimeout(built.body.stream),
+          now: Date.now,
+          onUpdate: p.update,
+          onRetry: p.retrying,
+          onResponse: p.responded,
+        });
+      },
+    );
+    live.publisher?.stop();
+    await finish(conversationId, path, placeholders, { ...result, choiceTimings: live.publisher?.choiceTimings() }, continueOf);
   } catch (err) {
-    publisher.stop();
+    live.publisher?.stop();
+    if (err instanceof UnsavedStart) throw err;
     const error: AppError = { kind: 'storage', message: `Saving the reply failed: ${err instanceof Error ? err.message : String(err)}` };
     setRunError(conversationId, error);
   } finally {
     endRun(conversationId);
   }
 }
-

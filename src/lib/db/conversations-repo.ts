@@ -10,17 +10,14 @@ export async function getConversation(id: string): Promise<Conversation | undefi
   return db().conversations.get(id);
 }
 
-export async function createConversation(params: RequestParams, endpointId: string | null): Promise<Conversation> {
+/** A conversation not yet stored. */
+export function newConversation(params: RequestParams, endpointId: string | null): Conversation {
   const now = Date.now();
-  const conversation: Conversation = {
-    id: newId(),
-    title: 'New conversation',
-    createdAt: now,
-    updatedAt: now,
-    currentLeafId: null,
-    params: structuredClone(params),
-    endpointId,
-  };
+  return { id: newId(), title: 'New conversation', createdAt: now, updatedAt: now, currentLeafId: null, params: structuredClone(params), endpointId };
+}
+
+export async function createConversation(params: RequestParams, endpointId: string | null): Promise<Conversation> {
+  const conversation = newConversation(params, endpointId);
   await db().conversations.add(conversation);
   return conversation;
 }

@@ -1,15 +1,19 @@
 import { sameWritten } from '../../domain/message-versions';
-import type { Message } from '../../domain/types';
+import type { Conversation, Message } from '../../domain/types';
 import { db } from './schema';
 
 export async function listMessages(conversationId: string): Promise<Message[]> {
   return db().messages.where('[conversationId+createdAt]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray();
 }
 
-/** Adds messages and moves the conversation's current leaf, in one transaction. */
-export async function appendMessages(conversationId: string, messages: Message[], leafId: string, title?: string): Promise<void> {
+/**
+ * Adds messages and moves the conversation's current leaf, in one transaction; with `create`, the
+ * conversation itself is added first (a first send writes everything at once).
+ */
+export async function appendMessages(conversationId: string, messages: Message[], leafId: string, title?: string, create?: Conversation): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
+    if (create) await d.conversations.add(create);
     await d.messages.bulkPut(messages);
     const patch: { currentLeafId: string; updatedAt: number; title?: string } = { currentLeafId: leafId, updatedAt: Date.now() };
     if (title !== undefined) patch.title = title;

@@ -1,0 +1,32 @@
+import { streamLockName } from '../../lib/db/recovery';
+
+/** The rows a run starts with could not be written: the request was stopped. */
+export class UnsavedStart extends Error {
+  constructor(cause: unknown) {
+    super(`The conversation could not be saved, so the request was stopped: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/**
+ * Starts a request and the write of the rows it streams into at the same time, so the first byte
+ * never waits for IndexedDB (a send used to spend 100–600 ms in writes and the renders they
+ * trigger before its fetch began). Both happen under the run's lock, so another tab never sees
+ * the streaming rows without it. `stream` gets the pending write: saves of partial text chain
+ * after it. If the write fails the request is aborted and UnsavedStart is thrown.
+ */
+export async function startStream<T>(requestId: string, save: () => Promise<void>, abort: () => void, stream: (saved: Promise<void>) => Promise<T>): Promise<T> {
+  const body = async (): Promise<T> => {
+    const saved = save();
+    const streamed = stream(saved);
+    try {
+      await saved;
+    } catch (err) {
+      abort();
+      await streamed.catch(() => undefined);
+      throw new UnsavedStart(err);
+    }
+    return streamed;
+  };
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(streamLockName(requestId), body) : body();
+}
