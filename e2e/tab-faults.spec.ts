@@ -61,3 +61,30 @@ test('quota exceeded while a reply streams: a clear notice, what was saved is ke
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   expect(errors).toEqual([]);
 });
+
+test('a send that cannot be saved stops its request, says why and gives the text back', async ({ app }) => {
+  const errors: string[] = [];
+  app.page.on('pageerror', (e) => errors.push(e.message));
+  await app.open();
+  await app.sendAndWait('Kept [[reply:first reply]]');
+  // The request starts at once, beside the write of the new messages; here that write fails as a
+  // full disk makes it fail (the browser's own quota is too lax to trigger on demand).
+  await app.page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (JSON.stringify(value ?? null).includes('UNSTORABLE')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  const text = 'UNSTORABLE question [[reply:should not stay]] [[rate:5]]';
+  await app.composer.fill(text);
+  await app.composer.press('Control+Enter');
+  await expect(app.errorBanner).toContainText('could not be saved, so the request was stopped', { timeout: 30_000 });
+  await expect(app.sendButton).toBeVisible();
+  await expect(app.composer).toHaveValue(text);
+  await expect(app.messages).toHaveCount(2);
+  await app.page.reload();
+  await expect(app.messages).toHaveCount(2);
+  await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('first reply');
+  expect(errors).toEqual([]);
+});

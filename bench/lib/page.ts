@@ -82,6 +82,12 @@ export async function openApp(page: Page, url = '/'): Promise<void> {
 export async function settleBeforeSend(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await poll(page, `/^[0-9,]+$/.test(document.querySelector('[data-testid="meter-prompt-estimate"]')?.textContent ?? '')`, 15_000, 'the prompt estimate');
+  await settleApp(page);
+}
+
+/** No network request pending and an idle main thread. */
+export async function settleApp(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
   await evaluate<void>(page, 'new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }))');
 }
 

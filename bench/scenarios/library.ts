@@ -3,7 +3,7 @@
 import { defaultRequestParams } from '../../src/domain/params';
 import { figure, median, notBuilt } from '../lib/figures';
 import type { Figure } from '../lib/figures';
-import { benchContext, evaluate, hasHook, openApp, waitForDatabase, waitMarks } from '../lib/page';
+import { benchContext, evaluate, hasHook, openApp, poll, settleApp, waitForDatabase, waitMarks } from '../lib/page';
 import type { Env, Marks } from '../lib/page';
 
 const SCENARIO = 'library';
@@ -83,9 +83,19 @@ export async function libraryScenario(env: Env): Promise<Figure[]> {
       return figures;
     }
     const box = page.locator(`input${SEARCH}, ${SEARCH} input, textarea${SEARCH}`).first();
-    await evaluate<void>(page, ARM_SEARCH);
-    await box.fill(WORD);
-    const ms = await evaluate<number | null>(page, 'window.__benchSearch');
+    // As a person would search: once the app has settled after the load; three times, the median.
+    await settleApp(page);
+    const samples: number[] = [];
+    for (let i = 0; i < (env.quick ? 1 : 3); i++) {
+      await box.fill('');
+      await poll(page, `document.querySelectorAll(${JSON.stringify(ROW)}).length > 20`, 10_000, 'the full list back');
+      await settleApp(page);
+      await evaluate<void>(page, ARM_SEARCH);
+      await box.fill(WORD);
+      const one = await evaluate<number | null>(page, 'window.__benchSearch');
+      if (one !== null) samples.push(one);
+    }
+    const ms = median(samples);
     const found = await evaluate<{ rows: number; matching: number }>(page, COUNT_MATCHES);
     figures.push(
       figure(SCENARIO, {
@@ -93,6 +103,7 @@ export async function libraryScenario(env: Env): Promise<Figure[]> {
         unit: 'ms',
         value: ms,
         budget: { max: 100, on: 'value' },
+        samples: samples.map(Math.round),
         note: ms === null ? 'list did not update within 10 s' : `${found.matching} of ${found.rows} rows shown match`,
       }),
     );

@@ -5,6 +5,7 @@ import { preloadMarkdown } from '../components/markdown/Markdown';
 import { openDatabase } from '../lib/db/health';
 import { recoverInterruptedStreams } from '../lib/db/recovery';
 import { flushParams } from '../features/conversations/params-writer';
+import { prefetchActiveConversation } from '../features/conversations/use-active-conversation';
 import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
 import { startLibraryList } from '../features/library/library-list';
@@ -20,8 +21,14 @@ registerAppCommands();
 registerServiceWorker();
 
 applyUrlConfig();
-// The sidebar's first screen paints with the app; the whole list follows from the indexes.
-const opened = openDatabase().then(startLibraryList);
+// The sidebar's first screen and the open conversation paint with the app; the whole list
+// follows from the indexes.
+const opened = openDatabase().then(() =>
+  Promise.all([
+    startLibraryList(),
+    prefetchActiveConversation().catch((err: unknown) => console.error('Reading the open conversation failed', err)),
+  ]),
+);
 void opened.then(async () => {
   // Parameter edits made just before the last page close are still in the write-ahead record.
   await flushParams().catch((err: unknown) => console.error('Saving parameters failed', err));

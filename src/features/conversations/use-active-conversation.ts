@@ -15,29 +15,54 @@ export interface ActiveConversation {
   loading: boolean;
 }
 
+interface Loaded {
+  conversation: Conversation | null;
+  messages: Message[];
+}
+
+function readConversation(id: string): Promise<Loaded> {
+  return Promise.all([
+    db().conversations.get(id),
+    db().messages.where('[conversationId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
+  ]).then(([conversation, messages]) => ({ conversation: conversation ?? null, messages }));
+}
+
+/** Read at start-up beside the sidebar's list, so the first render already shows the conversation. */
+let prefetched: { id: string; data: Loaded } | null = null;
+
+export async function prefetchActiveConversation(): Promise<void> {
+  const id = useWorkspaceStore.getState().activeConversationId;
+  if (!id) return;
+  prefetched = { id, data: await readConversation(id) };
+}
+
 /** The open conversation, live from IndexedDB: changes from this or another tab show at once. */
 export function useActiveConversation(): ActiveConversation {
   const id = useWorkspaceStore((s) => s.activeConversationId);
+  const first = prefetched?.id === id ? prefetched.data : undefined;
   // Live queries return new objects on every change; reusing unchanged rows keeps memoized
   // message views from re-rendering a whole long conversation on each throttled save.
-  const cache = useRef(new Map<string, Message>());
-  const data = useLiveQuery(async () => {
-    if (!id) return { conversation: null, messages: [] as Message[] };
-    const [conversation, messages] = await Promise.all([
-      db().conversations.get(id),
-      db().messages.where('[conversationId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
-    ]);
-    const previous = cache.current;
-    const next = new Map<string, Message>();
-    const stable = messages.map((m) => {
-      const old = previous.get(m.id);
-      const keep = old && old.updatedAt === m.updatedAt && old.status === m.status ? old : m;
-      next.set(m.id, keep);
-      return keep;
-    });
-    cache.current = next;
-    return { conversation: conversation ?? null, messages: stable };
-  }, [id]);
+  const cache = useRef<Map<string, Message> | null>(null);
+  cache.current ??= new Map((first?.messages ?? []).map((m) => [m.id, m]));
+  const data = useLiveQuery(
+    async () => {
+      if (!id) return { conversation: null, messages: [] as Message[] };
+      const { conversation, messages } = await readConversation(id);
+      prefetched = null; // from now on the live query is the source
+      const previous = cache.current ?? new Map<string, Message>();
+      const next = new Map<string, Message>();
+      const stable = messages.map((m) => {
+        const old = previous.get(m.id);
+        const keep = old && old.updatedAt === m.updatedAt && old.status === m.status ? old : m;
+        next.set(m.id, keep);
+        return keep;
+      });
+      cache.current = next;
+      return { conversation, messages: stable };
+    },
+    [id],
+    first,
+  );
   const path = useMemo(() => (data?.conversation ? pathToLeaf(data.messages, data.conversation.currentLeafId) : []), [data]);
   return { conversation: data?.conversation ?? null, messages: data?.messages ?? [], path, loading: data === undefined };
 }
