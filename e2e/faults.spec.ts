@@ -4,6 +4,9 @@ import { expect, test } from './support/app';
 test.describe('faults', () => {
   test('a 429 that clears shows a retry countdown, then the reply', async ({ app }) => {
     await app.open();
+    // In an open conversation: a first send opens its new conversation only once it is stored,
+    // which on a busy machine can eat into the 1 s countdown.
+    await app.sendAndWait('first [[reply:ok]]');
     await app.send(`retry me ${Date.now()} [[fault:429-once]] [[reply:after the retry]]`);
     await expect(app.page.getByTestId('retry-countdown')).toBeVisible();
     await expect(app.assistant().getByTestId('message-content')).toHaveText('after the retry');

@@ -54,7 +54,8 @@ test('a server that sends no usage: the tokenizer’s estimate is stored and sho
 
 test('a reply with three choices: each column shows its speed, and the request’s cost billed once', async ({ app }) => {
   await app.open('?n=3');
-  await app.sendAndWait('[[rate:200]] [[tokens:40]] Three ways to say it');
+  // A one-second stream: a speed needs the tokens to arrive over time, not in one read after a stall.
+  await app.sendAndWait('[[rate:40]] [[tokens:40]] Three ways to say it');
   await app.setPrice('ref-chat', 'inputPrice', '1000');
   await app.setPrice('ref-chat', 'outputPrice', '4000');
   await app.page.keyboard.press('Escape');

@@ -291,7 +291,11 @@ test.describe('updates', () => {
       });
       const prompt = page.getByTestId('toast').filter({ hasText: 'new version' });
       await expect(prompt).toBeVisible();
-      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+      await page.evaluate(() => void ((window as unknown as { oldPage?: boolean }).oldPage = true));
+      await prompt.getByRole('button', { name: 'Reload' }).click();
+      // The page reloads once the new version controls it (its install can take a while on a busy machine).
+      const reloaded = () => page.evaluate(() => (window as unknown as { oldPage?: boolean }).oldPage !== true).catch(() => false);
+      await expect.poll(reloaded, { timeout: 60_000 }).toBe(true);
       await expect(app.composer).toBeVisible();
       await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['pg-shell-nextbuild']);
     } finally {

@@ -12,6 +12,8 @@ export interface PromptEstimate {
   extras: number;
   /** Worker time of the latest count (0 when all came from the cache). */
   workerMs: number;
+  /** Of the latest count's wait, the time the tokenizer took to load (first count only). */
+  loadMs: number;
 }
 
 interface MeterState {

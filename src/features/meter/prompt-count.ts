@@ -23,6 +23,7 @@ export interface PromptCount {
   perMessage: Record<string, number>;
   textTokens: Record<string, number>;
   workerMs: number;
+  loadMs: number;
 }
 
 export interface PromptInput {
@@ -46,7 +47,7 @@ export async function countPrompt({ sent, params, draft, attached }: PromptInput
   if (draft.trim() !== '') items.push([draftKey, draft]);
   if (tools) items.push([toolsKey, tools]);
   if (schema) items.push([schemaKey, schema]);
-  const { counts, workerMs } = await countTexts(encoding, items);
+  const { counts, workerMs, loadMs } = await countTexts(encoding, items);
   const perMessage: Record<string, number> = {};
   const textTokens: Record<string, number> = {};
   const texts: number[] = [];
@@ -69,7 +70,7 @@ export async function countPrompt({ sent, params, draft, attached }: PromptInput
     schemaTokens: schema ? (counts.get(schemaKey) ?? 0) : 0,
     draftTokens: hasDraft ? (draft.trim() !== '' ? (counts.get(draftKey) ?? 0) : 0) : null,
   });
-  return { encoding, exact, breakdown, perMessage, textTokens, workerMs };
+  return { encoding, exact, breakdown, perMessage, textTokens, workerMs, loadMs };
 }
 
 /** Completion tokens of a reply with its model's encoding: its text, reasoning and tool calls. */

@@ -30,13 +30,13 @@ export function usePromptEstimate(conversationId: string | null, path: Message[]
     let cancelled = false;
     const sent = path.filter((m) => m.status !== 'streaming');
     useMeterStore.setState({ pending: true });
-    void countPrompt({ sent, params, draft, attached }).then(({ encoding, exact, breakdown, perMessage, textTokens, workerMs }) => {
+    void countPrompt({ sent, params, draft, attached }).then(({ encoding, exact, breakdown, perMessage, textTokens, workerMs, loadMs }) => {
       if (cancelled) return;
       useMeterStore.setState({
         pending: false,
         perMessage,
         textTokens,
-        estimate: { conversationId, model: params.model, encoding, exact, breakdown, extras: breakdown.tools + breakdown.schema, workerMs },
+        estimate: { conversationId, model: params.model, encoding, exact, breakdown, extras: breakdown.tools + breakdown.schema, workerMs, loadMs },
       });
     });
     return () => {

@@ -35,13 +35,16 @@ export interface CountRequest {
 export interface CountResponse {
   id: number;
   counts: [string, number][];
-  /** Time spent counting in the worker (ms), tokenizer load included. */
+  /** Time spent counting in the worker (ms). */
   ms: number;
+  /** Time this request waited for the tokenizer to load first (ms; 0 once loaded). */
+  loadMs: number;
 }
 
 export async function handleCount(req: CountRequest, now: () => number): Promise<CountResponse> {
   const began = now();
   const count = await loadCounter(req.encoding);
+  const loaded = now();
   const counts: [string, number][] = req.items.map(([key, text]) => [key, count(text)]);
-  return { id: req.id, counts, ms: now() - began };
+  return { id: req.id, counts, ms: now() - loaded, loadMs: loaded - began };
 }

@@ -65,6 +65,8 @@ export interface CountResult {
   counts: Map<string, number>;
   /** Worker time of this call (0 when everything was cached). */
   workerMs: number;
+  /** Of which spent waiting for the tokenizer to load (the first count only). */
+  loadMs: number;
 }
 
 /** Counts the texts; keys already counted are answered from the cache without a message. */
@@ -77,12 +79,12 @@ export async function countTexts(encoding: Encoding, items: readonly (readonly [
     if (hit === undefined) missing.push([key, text]);
     else counts.set(key, hit);
   }
-  if (missing.length === 0) return { counts, workerMs: 0 };
+  if (missing.length === 0) return { counts, workerMs: 0, loadMs: 0 };
   await whenStarted();
   const w = getWorker();
   if (!w) {
     for (const [key, text] of missing) counts.set(key, Math.ceil(text.length / 4));
-    return { counts, workerMs: 0 };
+    return { counts, workerMs: 0, loadMs: 0 };
   }
   const id = nextId++;
   const res = await new Promise<CountResponse>((resolve) => {
@@ -95,5 +97,5 @@ export async function countTexts(encoding: Encoding, items: readonly (readonly [
     counts.set(key, n);
     store.set(key, n);
   }
-  return { counts, workerMs: res.ms };
+  return { counts, workerMs: res.ms, loadMs: res.loadMs };
 }
