@@ -69,6 +69,7 @@ async function workerTimes(page: Page, tokens: number): Promise<{ count: number;
   await waitMarks(page, ['lastMessage'], 60_000);
   await poll(page, `(${parseCountSource})(document.querySelector('[data-testid="meter-prompt-estimate"]')?.textContent ?? '') >= ${tokens * 0.5}`, 20_000, 'the full estimate');
   await page.getByTestId('meter-details-toggle').click();
+  await poll(page, `document.body.innerText.includes('counted in a worker')`, 10_000, 'the meter details').catch(() => undefined);
   const text = await evaluate<string>(page, 'document.body.innerText');
   const match = /counted in a worker \((\d+) ms(?:, after (\d+) ms loading the tokenizer)?\)/.exec(text);
   if (!match) return null;
