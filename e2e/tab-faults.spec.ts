@@ -86,5 +86,20 @@ test('a send that cannot be saved stops its request, says why and gives the text
   await app.page.reload();
   await expect(app.messages).toHaveCount(2);
   await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('first reply');
+
+  // The first message of a new conversation: the conversation never opens, a notice says why.
+  await app.page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (JSON.stringify(value ?? null).includes('UNSTORABLE')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  await app.newConversation();
+  await app.composer.fill(text);
+  await app.composer.press('Control+Enter');
+  await expect(app.page.getByTestId('toast').filter({ hasText: 'could not be saved, so the request was stopped' })).toBeVisible();
+  await expect(app.composer).toHaveValue(text);
+  await expect(app.conversations).toHaveCount(1);
   expect(errors).toEqual([]);
 });

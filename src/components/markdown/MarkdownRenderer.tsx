@@ -25,7 +25,8 @@ const GROUP = 24;
 /** Idle time of the main thread (a short timer where the browser has no requestIdleCallback). */
 function whenIdle(task: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task);
+    // At most a second late: a busy page (long fan-outs) still gets its formatting.
+    const id = requestIdleCallback(task, { timeout: 1000 });
     return () => cancelIdleCallback(id);
   }
   const timer = setTimeout(task, 16);

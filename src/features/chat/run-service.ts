@@ -1,3 +1,4 @@
+import { toast } from '../../components/ui/toast';
 import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent, titleFrom } from '../../domain/messages';
 import type { AppError, ContentPart, Conversation, Message } from '../../domain/types';
@@ -73,9 +74,11 @@ async function send(text: string, parts: ContentPart[]): Promise<void> {
     const user = newMessage(conversation.id, path.at(-1)?.id ?? null, { role: 'user', content });
     if (!path.some((m) => m.role === 'user')) start.title = titleFrom(text);
     start.rows = [user];
-    // Not saved (e.g. storage full): the text goes back into the composer rather than being lost.
+    // Not saved (e.g. storage full): the text and attachments go back into the composer rather than being lost.
     start.onUnsaved = () => {
-      if (useComposerStore.getState().text === '') useComposerStore.getState().setText(text);
+      const composer = useComposerStore.getState();
+      if (composer.text === '') composer.setText(text);
+      if (composer.parts.length === 0 && parts.length > 0) composer.setParts(parts);
     };
     path = [...path, user];
   }
@@ -139,18 +142,23 @@ interface RunStart {
   rows: Message[];
   title?: string;
   onUnsaved?: () => void;
+  /** Set once the rows are stored. */
+  committed?: boolean;
 }
 
-const NOTHING_NEW: RunStart = { rows: [] };
-
-async function runFrom(conversation: Conversation, path: Message[], continueOf?: Message, start: RunStart = NOTHING_NEW): Promise<void> {
+async function runFrom(conversation: Conversation, path: Message[], continueOf?: Message, start: RunStart = { rows: [] }): Promise<void> {
   try {
     await runFromUnguarded(conversation, path, continueOf, start);
   } catch (err) {
-    if (err instanceof UnsavedStart) start.onUnsaved?.();
     const message = err instanceof UnsavedStart ? err.message : `The request could not run: ${err instanceof Error ? err.message : String(err)}`;
-    setRunError(conversation.id, { kind: 'storage', message });
     endRun(conversation.id);
+    if (!start.committed) {
+      // Whatever failed, a message that was never stored goes back to the person.
+      start.onUnsaved?.();
+      // A conversation that was never stored never opened: its banner would not show.
+      if (start.create) return void toast(message, 'error', { ms: 15_000 });
+    }
+    setRunError(conversation.id, { kind: 'storage', message });
   }
 }
 
@@ -160,7 +168,9 @@ async function saveStart(conversation: Conversation, start: RunStart, placeholde
   const leaf = placeholders[0] ?? rows.at(-1);
   if (!leaf) return;
   await appendMessages(conversation.id, rows, leaf.id, start.title, start.create);
-  if (start.create) useWorkspaceStore.getState().open(conversation.id);
+  start.committed = true;
+  // Unless the person opened another conversation meanwhile.
+  if (start.create && useWorkspaceStore.getState().activeConversationId === null) useWorkspaceStore.getState().open(conversation.id);
 }
 
 async function runFromUnguarded(conversation: Conversation, path: Message[], continueOf: Message | undefined, start: RunStart): Promise<void> {

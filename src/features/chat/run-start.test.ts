@@ -52,4 +52,18 @@ describe('startStream', () => {
     await expect(result).rejects.toThrow(/could not be saved.*QuotaExceededError/);
     expect(aborted).toBe(true);
   });
+
+  it('rethrows a request that fails to start, once the write has settled', async () => {
+    let settled = false;
+    const result = startStream(
+      'r3',
+      () => new Promise<void>((resolve) => setTimeout(() => ((settled = true), resolve()), 5)),
+      () => undefined,
+      () => {
+        throw new Error('no fetch');
+      },
+    );
+    await expect(result).rejects.toThrow('no fetch');
+    expect(settled).toBe(true);
+  });
 });

@@ -17,7 +17,15 @@ export class UnsavedStart extends Error {
 export async function startStream<T>(requestId: string, save: () => Promise<void>, abort: () => void, stream: (saved: Promise<void>) => Promise<T>): Promise<T> {
   const body = async (): Promise<T> => {
     const saved = save();
-    const streamed = stream(saved);
+    let streamed: Promise<T>;
+    try {
+      streamed = stream(saved);
+    } catch (err) {
+      await saved.catch(() => undefined);
+      throw err;
+    }
+    // Observed at once: a request failing while the write is still under way is not "unhandled".
+    streamed.catch(() => undefined);
     try {
       await saved;
     } catch (err) {
