@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { expect, test, PlaygroundPage } from './support/app';
 
 test.describe.configure({ timeout: 90_000 });
@@ -62,6 +62,17 @@ test('quota exceeded while a reply streams: a clear notice, what was saved is ke
   expect(errors).toEqual([]);
 });
 
+/** From now on, IndexedDB refuses rows containing `marker` as a full disk would. */
+async function failWritesOf(page: Page, marker: string): Promise<void> {
+  await page.evaluate((m) => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (JSON.stringify(value ?? null).includes(m)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  }, marker);
+}
+
 test('a send that cannot be saved stops its request, says why and gives the text back', async ({ app }) => {
   const errors: string[] = [];
   app.page.on('pageerror', (e) => errors.push(e.message));
@@ -69,13 +80,7 @@ test('a send that cannot be saved stops its request, says why and gives the text
   await app.sendAndWait('Kept [[reply:first reply]]');
   // The request starts at once, beside the write of the new messages; here that write fails as a
   // full disk makes it fail (the browser's own quota is too lax to trigger on demand).
-  await app.page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (JSON.stringify(value ?? null).includes('UNSTORABLE')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.call(this, value, key);
-    };
-  });
+  await failWritesOf(app.page, 'UNSTORABLE');
   const text = 'UNSTORABLE question [[reply:should not stay]] [[rate:5]]';
   await app.composer.fill(text);
   await app.composer.press('Control+Enter');
@@ -88,13 +93,7 @@ test('a send that cannot be saved stops its request, says why and gives the text
   await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('first reply');
 
   // The first message of a new conversation: the conversation never opens, a notice says why.
-  await app.page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (JSON.stringify(value ?? null).includes('UNSTORABLE')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.call(this, value, key);
-    };
-  });
+  await failWritesOf(app.page, 'UNSTORABLE');
   await app.newConversation();
   await app.composer.fill(text);
   await app.composer.press('Control+Enter');
