@@ -3,13 +3,20 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { serviceWorkerPlugin } from './scripts/pwa-plugin.ts';
+import { initialChunk } from './scripts/initial-chunk.ts';
 
 // `base: './'` keeps the build working from any static host and sub-path: every asset URL in
 // index.html, the manifest and the service worker is relative to where the app is served.
 export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss(), serviceWorkerPlugin()],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Everything the first screen needs in one chunk: one request, and one gzip dictionary
+    // instead of forty (about 12 KB less than the automatic split).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: initialChunk }] } } },
+  },
   // ES module workers, so the token counter's encodings stay separate chunks loaded on demand.
   worker: { format: 'es' },
   // In development the reference endpoint runs beside Vite (npm run dev); same-origin /v1 reaches it.

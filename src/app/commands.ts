@@ -2,7 +2,7 @@
 // registerCommands()/registerShortcuts() from src/features/workspace.
 import { useComposerStore } from '../features/chat/composer-store';
 import { useLiveRuns } from '../features/chat/live-run-store';
-import { sendConversation, stopRun } from '../features/chat/run-service';
+import { sendConversation, stopRun } from '../features/chat/runs';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { flushEdits } from '../features/editor/pending-writes';
 import { registerCommands } from '../features/workspace/commands';

@@ -8,6 +8,7 @@ import { flushParams } from '../features/conversations/params-writer';
 import { prefetchActiveConversation } from '../features/conversations/use-active-conversation';
 import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
+import { preloadRuns } from '../features/chat/runs';
 import { startLibraryList } from '../features/library/library-list';
 import { registerServiceWorker } from '../features/workspace/sw-register';
 import { startTheme } from '../features/workspace/theme';
@@ -40,6 +41,7 @@ idle(() => {
   preloadMarkdown();
   preloadEditor();
   preloadChoiceColumns();
+  preloadRuns().catch((err: unknown) => console.error('Loading the request code failed', err));
 });
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });

@@ -4,7 +4,7 @@ import { SendIcon, StopIcon } from '../../components/ui/icons';
 import { AttachButton, attachToComposer, ComposerAttachments } from '../editor/ComposerAttachments';
 import { flushEdits } from '../editor/pending-writes';
 import { useComposerStore } from './composer-store';
-import { sendConversation, stopRun } from './run-service';
+import { sendConversation, stopRun } from './runs';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

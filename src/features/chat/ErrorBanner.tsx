@@ -3,7 +3,7 @@ import { Button } from '../../components/ui/Button';
 import { AlertIcon } from '../../components/ui/icons';
 import type { AppError, Message } from '../../domain/types';
 import { setRunError, useLiveRuns, type RetryState } from './live-run-store';
-import { regenerate, sendConversation, stopRun } from './run-service';
+import { regenerate, sendConversation, stopRun } from './runs';
 
 const TITLE: Record<AppError['kind'], string> = {
   http: 'The server returned an error',

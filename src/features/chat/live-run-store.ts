@@ -56,6 +56,14 @@ interface LiveRunsState {
 export const useLiveRuns = create<LiveRunsState>()(() => ({ runs: {}, errors: {}, last: {}, settled: {}, dismissed: {} }));
 
 /** Marks a conversation busy at once (before any await), with a way to abort it. */
+export function isRunning(conversationId: string): boolean {
+  return useLiveRuns.getState().runs[conversationId] !== undefined;
+}
+
+export function stopRun(conversationId: string): void {
+  useLiveRuns.getState().runs[conversationId]?.abort();
+}
+
 export function claimRun(conversationId: string, abort: () => void): void {
   useLiveRuns.setState((s) => ({
     runs: { ...s.runs, [conversationId]: { requestId: '', messageIds: [], phase: 'connecting', retry: null, choices: {}, abort } },

@@ -11,7 +11,7 @@ import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { flushParams } from '../conversations/params-writer';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
 import { useComposerStore } from './composer-store';
-import { claimRun, endRun, setRunError, useLiveRuns } from './live-run-store';
+import { claimRun, endRun, isRunning, setRunError } from './live-run-store';
 import { finish, newMessage } from './run-finish';
 import { createRunPublisher, type RunPublisher } from './run-publisher';
 import { startStream, UnsavedStart } from './run-start';
@@ -25,10 +25,6 @@ export async function ensureConversation(): Promise<Conversation> {
   const conversation = await createConversation(ws.draftParams, activeEndpointConfig().endpoint.id);
   ws.open(conversation.id);
   return conversation;
-}
-
-export function isRunning(conversationId: string): boolean {
-  return useLiveRuns.getState().runs[conversationId] !== undefined;
 }
 
 /** Set synchronously before the first await, so a double click cannot start two runs. */
@@ -122,10 +118,6 @@ export function continueReply(conversationId: string, messageId: string): Promis
     const target = all.find((m) => m.id === messageId);
     if (target?.role === 'assistant') void runFrom(conversation, pathToLeaf(all, messageId), target);
   });
-}
-
-export function stopRun(conversationId: string): void {
-  useLiveRuns.getState().runs[conversationId]?.abort();
 }
 
 export function choiceCount(conversation: Conversation): number {

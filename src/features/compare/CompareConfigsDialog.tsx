@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { newId } from '../../domain/ids';
 import type { Conversation } from '../../domain/types';
 import { parseExtraBody } from '../../lib/openai/request';
-import { compareConfigurations, type Lane } from '../chat/fan-out';
+import { compareConfigurations, type Lane } from '../chat/runs';
 import { useEndpointsStore } from '../endpoints/endpoints-store';
 import { Modal } from '../workspace/Modal';
 import { useCompareStore, type CompareConfig } from './compare-store';

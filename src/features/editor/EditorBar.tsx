@@ -4,7 +4,7 @@ import { AlertIcon, PlusIcon } from '../../components/ui/icons';
 import { checkConversation } from '../../domain/conversation-checks';
 import { pendingToolCalls } from '../../domain/conversation-edits';
 import type { Message } from '../../domain/types';
-import { stopRun } from '../chat/run-service';
+import { stopRun } from '../chat/runs';
 import { addMessage } from './editor-actions';
 import { LazyConversationRawJson } from './lazy';
 import { sendFromEditor } from './send';

@@ -6,7 +6,7 @@ import { pathToLeaf, textContent } from '../../domain/messages';
 import type { Message, Role } from '../../domain/types';
 import { getConversation } from '../../lib/db/conversations-repo';
 import { applyMessageEdit, listMessages, StaleEdit } from '../../lib/db/messages-repo';
-import { ensureConversation, isRunning, rerunFrom } from '../chat/run-service';
+import { ensureConversation, isRunning, rerunFrom } from '../chat/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
 

@@ -6,7 +6,7 @@ import { getConversation } from '../../lib/db/conversations-repo';
 import { applyMessageEdit, listMessages } from '../../lib/db/messages-repo';
 import { placeholderResolver, toWireMessages } from '../../lib/openai/mapping';
 import { parseMessagesJSON, type MessageFields } from '../../lib/openai/parse-messages';
-import { ensureConversation } from '../chat/run-service';
+import { ensureConversation } from '../chat/runs';
 import { storeDataURL } from './files';
 import { flushEdits } from './pending-writes';
 

@@ -1,4 +1,4 @@
-import { sendConversation } from '../chat/run-service';
+import { sendConversation } from '../chat/runs';
 import { flushEdits } from './pending-writes';
 
 /** Sends the conversation as it stands, after every pending edit has been saved. */

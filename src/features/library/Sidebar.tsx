@@ -3,7 +3,7 @@ import { PlusIcon, SearchIcon } from '../../components/ui/icons';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { ConversationList } from './ConversationList';
 import { useLibraryStore } from './library-store';
-import { StorageButton } from './StorageDialog';
+import { StorageButton } from './StorageButton';
 import { useLibraryView } from './use-conversation-list';
 
 export function Sidebar() {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
-import { DatabaseIcon } from '../../components/ui/icons';
 import { toast } from '../../components/ui/toast';
 import { requestPersistence } from '../../lib/db/health';
 import { conversationSizes, removeBinaries, type ConversationSize } from '../../lib/db/library-repo';
@@ -27,19 +26,8 @@ async function readUsage(): Promise<Usage> {
   return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted, biggest: sizes.slice(0, 8) };
 }
 
-export function StorageButton() {
-  const openDialog = useStorageDialog((s) => s.setOpen);
-  return (
-    <>
-      <Button variant="ghost" data-testid="storage-button" className="w-full justify-start" onClick={() => openDialog(true)}>
-        <DatabaseIcon /> Storage
-      </Button>
-      <StorageDialog />
-    </>
-  );
-}
-
-function StorageDialog() {
+/** Loaded when first opened (see StorageButton). */
+export function StorageDialog() {
   const open = useStorageDialog((s) => s.open);
   const setOpen = useStorageDialog((s) => s.setOpen);
   const ref = useRef<HTMLDialogElement>(null);

@@ -4,9 +4,7 @@ import type { Conversation, Message } from '../../domain/types';
 import { getConversation, renameConversation } from '../../lib/db/conversations-repo';
 import { duplicateConversation, removeConversation, restoreConversation } from '../../lib/db/library-repo';
 import { listMessages } from '../../lib/db/messages-repo';
-import { runChatCompletion } from '../../lib/openai/client';
-import { buildChatRequest } from '../../lib/openai/request';
-import { stopRun } from '../chat/run-service';
+import { stopRun } from '../chat/runs';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { forgetConversation } from './search-index';
@@ -82,6 +80,8 @@ export async function titleFromModel(conversationId: string): Promise<void> {
     { id: 't-s', conversationId, parentId: null, role: 'system', content: textContent(TITLE_PROMPT), status: 'done', createdAt: now, updatedAt: now },
     { id: 't-u', conversationId, parentId: 't-s', role: 'user', content: textContent(excerpt), status: 'done', createdAt: now, updatedAt: now },
   ];
+  // The request code loads with the first run; a title asked for before that loads it here.
+  const [{ runChatCompletion }, { buildChatRequest }] = await Promise.all([import('../../lib/openai/client'), import('../../lib/openai/request')]);
   // Only the model: sampling settings of the conversation are not meant for this side request.
   const built = buildChatRequest(prompt, { ...conversation.params, enabled: {}, extraBody: '' }, () => '');
   if (!built.ok) return failed('Asking for a title', new Error(built.error.message));

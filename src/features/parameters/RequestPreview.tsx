@@ -1,38 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ChevronIcon } from '../../components/ui/icons';
-import { newId } from '../../domain/ids';
-import { textContent } from '../../domain/messages';
 import type { Message, RequestParams } from '../../domain/types';
-import { modelRuleWarnings } from '../../domain/params-rules';
-import { buildChatRequest } from '../../lib/openai/request';
-import { loadRequestValidator } from '../../lib/openai/request-validator';
-import { useModelFacts } from '../endpoints/model-catalog';
-import { useComposerStore } from '../chat/composer-store';
 
-/** The exact JSON body the next request will send (binary parts shown as placeholders). */
+// The request builder and its checks load right after the first paint, beside the parameter editors.
+const Body = lazy(() => import('./RequestPreviewBody').then((m) => ({ default: m.RequestPreviewBody })));
+
+/** The exact JSON body the next request will send, folded under its heading. */
 export function RequestPreview({ path, params }: { path: Message[]; params: RequestParams }) {
   const [open, setOpen] = useState(true);
-  const draft = useDeferredValue(useComposerStore((s) => s.text));
-  const deferredPath = useDeferredValue(path);
-  const result = useMemo(() => {
-    const messages = [...deferredPath];
-    if (draft.trim() !== '') {
-      const now = Date.now();
-      messages.push({ id: newId(), conversationId: '', parentId: null, role: 'user', content: textContent(draft), status: 'done', createdAt: now, updatedAt: now });
-    }
-    return buildChatRequest(messages, params, (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`));
-  }, [deferredPath, draft, params]);
-  const facts = useModelFacts(params.model).facts;
-  const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
-  const warnings = useMemo(() => {
-    if (!result.ok) return [];
-    const text = JSON.stringify(result.body.messages);
-    // An empty conversation is only "nothing typed yet", not a schema problem worth a warning.
-    const schema = validate && result.body.messages.length > 0 ? validate(result.body).map((p) => `Schema: ${p}`) : [];
-    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text), ...result.warnings])];
-  }, [result, validate, params, facts]);
-
   return (
     <section className="border-t border-line pt-2" aria-label="Request preview">
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="flex w-full items-center gap-1.5 whitespace-nowrap px-2 py-1 text-[12px] font-semibold uppercase tracking-wide text-muted hover:text-fg">
@@ -40,18 +15,9 @@ export function RequestPreview({ path, params }: { path: Message[]; params: Requ
         <span className="ml-auto font-mono text-[10.5px] font-normal normal-case text-faint">POST /chat/completions</span>
       </button>
       {open ? (
-        result.ok ? (
-          <>
-            {warnings.map((w) => (
-              <div key={w} data-testid="request-warning" className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">{w}</div>
-            ))}
-            <pre data-testid="request-preview" tabIndex={0} aria-label="Request body" className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug">
-              {JSON.stringify(result.body, null, 2)}
-            </pre>
-          </>
-        ) : (
-          <div data-testid="request-preview" className="mx-2 rounded-md border border-danger/40 bg-danger-soft p-2 text-[12px] text-danger">{result.error.message}</div>
-        )
+        <Suspense fallback={<div aria-busy="true" className="mx-2 h-24 rounded-md border border-line bg-sunken" />}>
+          <Body path={path} params={params} />
+        </Suspense>
       ) : null}
     </section>
   );

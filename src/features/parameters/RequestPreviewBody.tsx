@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo } from 'react';
+import { newId } from '../../domain/ids';
+import { textContent } from '../../domain/messages';
+import type { Message, RequestParams } from '../../domain/types';
+import { modelRuleWarnings } from '../../domain/params-rules';
+import { buildChatRequest } from '../../lib/openai/request';
+import { loadRequestValidator } from '../../lib/openai/request-validator';
+import { useModelFacts } from '../endpoints/model-catalog';
+import { useComposerStore } from '../chat/composer-store';
+
+/** The exact JSON body the next request will send (binary parts shown as placeholders). */
+export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {
+  const draft = useDeferredValue(useComposerStore((s) => s.text));
+  const deferredPath = useDeferredValue(path);
+  const result = useMemo(() => {
+    const messages = [...deferredPath];
+    if (draft.trim() !== '') {
+      const now = Date.now();
+      messages.push({ id: newId(), conversationId: '', parentId: null, role: 'user', content: textContent(draft), status: 'done', createdAt: now, updatedAt: now });
+    }
+    return buildChatRequest(messages, params, (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`));
+  }, [deferredPath, draft, params]);
+  const facts = useModelFacts(params.model).facts;
+  const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
+  const warnings = useMemo(() => {
+    if (!result.ok) return [];
+    const text = JSON.stringify(result.body.messages);
+    // An empty conversation is only "nothing typed yet", not a schema problem worth a warning.
+    const schema = validate && result.body.messages.length > 0 ? validate(result.body).map((p) => `Schema: ${p}`) : [];
+    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text), ...result.warnings])];
+  }, [result, validate, params, facts]);
+
+  return result.ok ? (
+    <>
+      {warnings.map((w) => (
+        <div key={w} data-testid="request-warning" className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">{w}</div>
+      ))}
+      <pre data-testid="request-preview" tabIndex={0} aria-label="Request body" className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug">
+        {JSON.stringify(result.body, null, 2)}
+      </pre>
+    </>
+  ) : (
+    <div data-testid="request-preview" className="mx-2 rounded-md border border-danger/40 bg-danger-soft p-2 text-[12px] text-danger">{result.error.message}</div>
+  );
+}
