@@ -43,6 +43,28 @@ export function siblingsOf(messages: readonly Message[], message: Message): Mess
     .sort((a, b) => a.createdAt - b.createdAt || (a.choiceIndex ?? 0) - (b.choiceIndex ?? 0));
 }
 
+/**
+ * `siblingsOf` for every message of `path` in one pass over `messages` (a 1,000-message
+ * conversation would otherwise filter all of it once per message, on every save while streaming).
+ */
+export function siblingsByMessage(messages: readonly Message[], path: readonly Message[]): Map<string, Message[]> {
+  const groups = new Map<string, Message[]>();
+  const keyOf = (m: Message): string => `${m.role === 'assistant' ? 'a' : 'o'}${m.parentId === null ? '' : `:${m.parentId}`}`;
+  const wanted = new Set(path.map(keyOf));
+  for (const m of messages) {
+    const key = keyOf(m);
+    if (!wanted.has(key)) continue;
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
+  }
+  const order = (a: Message, b: Message): number => a.createdAt - b.createdAt || (a.choiceIndex ?? 0) - (b.choiceIndex ?? 0);
+  for (const list of groups.values()) list.sort(order);
+  const out = new Map<string, Message[]>();
+  for (const m of path) out.set(m.id, groups.get(keyOf(m)) ?? [m]);
+  return out;
+}
+
 /** The leaf reached from `id` by always following the newest child: where a branch switch lands. */
 export function newestLeafFrom(messages: readonly Message[], id: string): string {
   const children = new Map<string, Message[]>();

@@ -1,6 +1,6 @@
 import { Fragment, Suspense, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { choiceGroup } from '../../domain/choices';
-import { siblingsOf } from '../../domain/messages';
+import { siblingsByMessage } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { useCompareStore } from '../compare/compare-store';
 import { LazyChoiceColumns } from '../compare/lazy';
@@ -17,11 +17,7 @@ const VIRTUALIZE_FROM = 60;
 const STICK_PX = 48;
 
 export function MessageList({ path, messages, running }: { path: Message[]; messages: Message[]; running: boolean }) {
-  const siblings = useMemo(() => {
-    const map = new Map<string, Message[]>();
-    for (const m of path) map.set(m.id, siblingsOf(messages, m));
-    return map;
-  }, [path, messages]);
+  const siblings = useMemo(() => siblingsByMessage(messages, path), [path, messages]);
   const last = path.at(-1);
   const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
   const decided = useCompareStore((s) => (last?.requestId ? s.decided.includes(last.requestId) : false));
