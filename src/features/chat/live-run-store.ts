@@ -55,7 +55,6 @@ interface LiveRunsState {
 
 export const useLiveRuns = create<LiveRunsState>()(() => ({ runs: {}, errors: {}, last: {}, settled: {}, dismissed: {} }));
 
-/** Marks a conversation busy at once (before any await), with a way to abort it. */
 export function isRunning(conversationId: string): boolean {
   return useLiveRuns.getState().runs[conversationId] !== undefined;
 }
@@ -64,6 +63,7 @@ export function stopRun(conversationId: string): void {
   useLiveRuns.getState().runs[conversationId]?.abort();
 }
 
+/** Marks a conversation busy at once (before any await), with a way to abort it. */
 export function claimRun(conversationId: string, abort: () => void): void {
   useLiveRuns.setState((s) => ({
     runs: { ...s.runs, [conversationId]: { requestId: '', messageIds: [], phase: 'connecting', retry: null, choices: {}, abort } },

@@ -3,7 +3,7 @@ import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent, titleFrom } from '../../domain/messages';
 import type { AppError, ContentPart, Conversation, Message } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/blobs-repo';
-import { createConversation, getConversation, newConversation } from '../../lib/db/conversations-repo';
+import { getConversation, newConversation } from '../../lib/db/conversations-repo';
 import { appendMessages, listMessages } from '../../lib/db/messages-repo';
 import { runChatCompletion } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
@@ -17,21 +17,12 @@ import { createRunPublisher, type RunPublisher } from './run-publisher';
 import { startStream, UnsavedStart } from './run-start';
 
 
-/** Opens the active conversation, or creates it from the draft parameters on first send. */
-export async function ensureConversation(): Promise<Conversation> {
-  const ws = useWorkspaceStore.getState();
-  const existing = ws.activeConversationId ? await getConversation(ws.activeConversationId) : undefined;
-  if (existing) return existing;
-  const conversation = await createConversation(ws.draftParams, activeEndpointConfig().endpoint.id);
-  ws.open(conversation.id);
-  return conversation;
-}
-
 /** Set synchronously before the first await, so a double click cannot start two runs. */
 let starting = false;
 
-export async function exclusive(task: () => Promise<void>): Promise<void> {
-  if (starting) return;
+/** False when another run was starting, and `task` did not run. */
+export async function exclusive(task: () => Promise<void>): Promise<boolean> {
+  if (starting) return false;
   starting = true;
   try {
     await task();
@@ -41,13 +32,14 @@ export async function exclusive(task: () => Promise<void>): Promise<void> {
   } finally {
     starting = false;
   }
+  return true;
 }
 
 /**
  * Sends the conversation as it stands, after appending `text` (and attached parts) as a user
  * message when given.
  */
-export function sendConversation(text: string, parts: ContentPart[] = []): Promise<void> {
+export function sendConversation(text: string, parts: ContentPart[] = []): Promise<boolean> {
   return exclusive(() => send(text, parts));
 }
 
@@ -91,7 +83,7 @@ export function withIdleConversation(conversationId: string, task: (conversation
     const conversation = await getConversation(conversationId);
     if (!conversation || isRunning(conversationId)) return;
     await task(conversation, await listMessages(conversationId));
-  });
+  }).then(() => undefined);
 }
 
 /** Runs again from the parent of `messageId`; the old reply stays as a sibling branch. */

@@ -1,5 +1,5 @@
 import { toast } from '../../components/ui/toast';
-import type { ContentPart, Conversation } from '../../domain/types';
+import type { ContentPart } from '../../domain/types';
 import { useComposerStore } from './composer-store';
 import type * as FanOutModule from './fan-out';
 import type { Lane } from './fan-out';
@@ -7,6 +7,7 @@ import type * as RunServiceModule from './run-service';
 
 export type { Lane } from './fan-out';
 export { isRunning, stopRun } from './live-run-store';
+export { ensureConversation } from './ensure-conversation';
 
 /**
  * What the UI calls to start and stop runs. Starting one needs the request builder, the stream
@@ -45,16 +46,21 @@ function withRuns<T>(task: (r: Runs) => Promise<T>, onFail?: () => void): Promis
   });
 }
 
+/** Puts a message that was never stored back where it was typed. */
+function giveBack(text: string, parts: ContentPart[]): void {
+  const composer = useComposerStore.getState();
+  if (composer.text === '') composer.setText(text);
+  if (composer.parts.length === 0 && parts.length > 0) composer.setParts(parts);
+}
+
 export function sendConversation(text: string, parts: ContentPart[] = []): Promise<void> {
   return withRuns(
     (r) => r.service.sendConversation(text, parts),
-    () => {
-      // Nothing was stored: the message goes back where it was typed.
-      const composer = useComposerStore.getState();
-      if (composer.text === '') composer.setText(text);
-      if (composer.parts.length === 0 && parts.length > 0) composer.setParts(parts);
-    },
-  ).then(() => undefined);
+    () => giveBack(text, parts),
+  ).then((started) => {
+    // Another run was starting (e.g. a second send while the code loaded): this one never ran.
+    if (started === false) giveBack(text, parts);
+  });
 }
 
 export function regenerate(conversationId: string, messageId: string): Promise<void> {
@@ -67,10 +73,6 @@ export function rerunFrom(conversationId: string, messageId: string): Promise<vo
 
 export function continueReply(conversationId: string, messageId: string): Promise<void> {
   return withRuns((r) => r.service.continueReply(conversationId, messageId)).then(() => undefined);
-}
-
-export async function ensureConversation(): Promise<Conversation> {
-  return (runs ?? (await preloadRuns())).service.ensureConversation();
 }
 
 export function fanOut(conversationId: string, messageId: string): Promise<void> {
