@@ -9,3 +9,10 @@ export const useComposerStore = create<{ text: string; setText: (text: string) =
   parts: [],
   setParts: (parts) => set({ parts }),
 }));
+
+/** Puts a message that was never stored back where it was typed, unless something new is there. */
+export function giveBackToComposer(text: string, parts: ContentPart[]): void {
+  const composer = useComposerStore.getState();
+  if (composer.text === '') composer.setText(text);
+  if (composer.parts.length === 0 && parts.length > 0) composer.setParts(parts);
+}

@@ -10,7 +10,7 @@ import { buildChatRequest } from '../../lib/openai/request';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { flushParams } from '../conversations/params-writer';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
-import { useComposerStore } from './composer-store';
+import { giveBackToComposer } from './composer-store';
 import { claimRun, endRun, isRunning, setRunError } from './live-run-store';
 import { finish, newMessage } from './run-finish';
 import { createRunPublisher, type RunPublisher } from './run-publisher';
@@ -63,11 +63,7 @@ async function send(text: string, parts: ContentPart[]): Promise<void> {
     if (!path.some((m) => m.role === 'user')) start.title = titleFrom(text);
     start.rows = [user];
     // Not saved (e.g. storage full): the text and attachments go back into the composer rather than being lost.
-    start.onUnsaved = () => {
-      const composer = useComposerStore.getState();
-      if (composer.text === '') composer.setText(text);
-      if (composer.parts.length === 0 && parts.length > 0) composer.setParts(parts);
-    };
+    start.onUnsaved = () => giveBackToComposer(text, parts);
     path = [...path, user];
   }
   await runFrom(conversation, path, undefined, start);

@@ -1,6 +1,6 @@
 import { toast } from '../../components/ui/toast';
 import type { ContentPart } from '../../domain/types';
-import { useComposerStore } from './composer-store';
+import { giveBackToComposer } from './composer-store';
 import type * as FanOutModule from './fan-out';
 import type { Lane } from './fan-out';
 import type * as RunServiceModule from './run-service';
@@ -46,20 +46,13 @@ function withRuns<T>(task: (r: Runs) => Promise<T>, onFail?: () => void): Promis
   });
 }
 
-/** Puts a message that was never stored back where it was typed. */
-function giveBack(text: string, parts: ContentPart[]): void {
-  const composer = useComposerStore.getState();
-  if (composer.text === '') composer.setText(text);
-  if (composer.parts.length === 0 && parts.length > 0) composer.setParts(parts);
-}
-
 export function sendConversation(text: string, parts: ContentPart[] = []): Promise<void> {
   return withRuns(
     (r) => r.service.sendConversation(text, parts),
-    () => giveBack(text, parts),
+    () => giveBackToComposer(text, parts),
   ).then((started) => {
     // Another run was starting (e.g. a second send while the code loaded): this one never ran.
-    if (started === false) giveBack(text, parts);
+    if (started === false) giveBackToComposer(text, parts);
   });
 }
 
