@@ -56,6 +56,44 @@ export default tseslint.config(
     },
   },
   {
+    // The first screen paints before the database library loads (see src/lib/db/repo.ts): outside
+    // lib/db, storage is reached through the repo facade, the start-up reader and the health state.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/lib/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*', '**/lib/db/*', '!**/lib/db/repo', '!**/lib/db/boot-read', '!**/lib/db/storage-health', '!**/lib/db/names'],
+              allowTypeImports: true,
+              message: 'Reach storage through lib/db/repo: Dexie must stay out of the first screen.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What the first screen loads from lib/db must not pull the database library in.
+    files: ['src/lib/db/{repo,boot-read,storage-health,names,native-reads,stale-edit}.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*', './*', '!./names', '!./native-reads', '!./stale-edit', '!./storage-health'],
+              allowTypeImports: true,
+              message: 'This module loads with the first screen: no Dexie, and no module that imports it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only src/lib/openai may talk to the network.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/lib/openai/**'],

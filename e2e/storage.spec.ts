@@ -186,3 +186,41 @@ test('the Storage dialog shows use and the biggest conversations', async ({ app 
   await expect(app.page.getByTestId('storage-conversation')).toHaveCount(2);
   await expect(app.page.getByTestId('storage-conversation').first()).toContainText('Big one');
 });
+
+test.describe('start-up', () => {
+  // Requests the service worker answers are invisible to page.route.
+  test.use({ serviceWorkers: 'block' });
+
+  test('stored conversations paint before the database code has loaded; it loads behind them and everything works', async ({ app, page }) => {
+    await app.open();
+    await app.sendAndWait('Older topic [[reply:first answer]]');
+    await app.newConversation();
+    await app.sendAndWait('Open topic [[reply:the open answer]]');
+    await app.conversationAction('Older topic', 'Pin to top');
+
+    // Hold the database code (Dexie and the repositories) until the first screen has painted.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let requested = false;
+    await page.route(/\/assets\/store-[^/]+\.js$/, async (route) => {
+      requested = true;
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await expect(app.composer).toBeVisible();
+    await expect(app.conversation('Older topic')).toHaveCount(1);
+    await expect(app.conversation('Open topic')).toHaveCount(1);
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('the open answer');
+    expect(requested).toBe(true);
+
+    // Sending while the database code is still on its way waits for it, then goes through.
+    await app.send('After start-up [[reply:saved as usual]]');
+    release();
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('saved as usual', { timeout: 20_000 });
+    await expect(app.assistant()).toHaveAttribute('data-status', 'done');
+    await page.reload();
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('saved as usual');
+    await expect(app.conversation('Older topic')).toHaveCount(1);
+  });
+});

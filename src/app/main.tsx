@@ -2,14 +2,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { preloadMarkdown } from '../components/markdown/Markdown';
-import { openDatabase } from '../lib/db/health';
-import { recoverInterruptedStreams } from '../lib/db/recovery';
+import { readBoot } from '../lib/db/boot-read';
+import { recoverInterruptedStreams, storage } from '../lib/db/repo';
 import { flushParams } from '../features/conversations/params-writer';
-import { prefetchActiveConversation } from '../features/conversations/use-active-conversation';
+import { prefetchActiveConversation, showPrefetchedConversation } from '../features/conversations/use-active-conversation';
+import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
 import { preloadRuns } from '../features/chat/runs';
-import { startLibraryList } from '../features/library/library-list';
+import { followLibraryList, showFirstRows, startLibraryList } from '../features/library/library-list';
 import { registerServiceWorker } from '../features/workspace/sw-register';
 import { startTheme } from '../features/workspace/theme';
 import { App } from './App';
@@ -22,19 +23,30 @@ registerAppCommands();
 registerServiceWorker();
 
 applyUrlConfig();
-// The sidebar's first screen and the open conversation paint with the app; the whole list
-// follows from the indexes.
-const opened = openDatabase().then(() =>
-  Promise.all([
+// The database code loads and opens the database in the background while the sidebar's first
+// screen and the open conversation are read straight from IndexedDB (boot-read), so the app paints
+// stored data without waiting for it. When that read cannot answer (first start of a new schema,
+// newer data, storage faults), the first screen waits for the database as it opens.
+const opened = storage();
+const activeId = useWorkspaceStore.getState().activeConversationId;
+const firstScreen = readBoot(activeId).then(async (boot) => {
+  if (boot) {
+    showFirstRows(boot.summaries);
+    if (boot.active) showPrefetchedConversation(boot.active.id, boot.active);
+    followLibraryList();
+    return;
+  }
+  await opened;
+  await Promise.all([
     startLibraryList(),
     prefetchActiveConversation().catch((err: unknown) => console.error('Reading the open conversation failed', err)),
-  ]),
-);
-void opened.then(async () => {
+  ]);
+}).catch((err: unknown) => console.error('Reading the first screen failed', err));
+opened.then(async () => {
   // Parameter edits made just before the last page close are still in the write-ahead record.
   await flushParams().catch((err: unknown) => console.error('Saving parameters failed', err));
   await recoverInterruptedStreams().catch((err: unknown) => console.error('Recovering interrupted replies failed', err));
-});
+}, (err: unknown) => console.error('Loading the database code failed; changes are not saved until it loads', err));
 
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
 idle(() => {
@@ -46,8 +58,8 @@ idle(() => {
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
-// Render once the database is open (a few ms), or after 1 s at most: a blocked upgrade shows its notice.
-await Promise.race([opened, new Promise((r) => setTimeout(r, 1000))]);
+// Render once the first screen is read (a few ms), or after 1 s at most: a blocked upgrade shows its notice.
+await Promise.race([firstScreen, new Promise((r) => setTimeout(r, 1000))]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

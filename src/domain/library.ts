@@ -1,4 +1,5 @@
-import type { Conversation } from './types';
+import { newId } from './ids';
+import type { Conversation, RequestParams } from './types';
 
 /** The search words of a query: lower-cased, split on white space; every one must match. */
 export function searchTerms(query: string): string[] {
@@ -98,4 +99,10 @@ export function libraryRows(list: readonly ConversationSummary[], now: number): 
     rows.push({ kind: 'item', conversation: c, key: c.id });
   }
   return rows;
+}
+
+/** A conversation not yet stored. */
+export function newConversation(params: RequestParams, endpointId: string | null): Conversation {
+  const now = Date.now();
+  return { id: newId(), title: 'New conversation', createdAt: now, updatedAt: now, currentLeafId: null, params: structuredClone(params), endpointId };
 }

@@ -1,7 +1,5 @@
-import { newestLeafFrom } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { updateConversation } from '../../lib/db/conversations-repo';
-import { db } from '../../lib/db/schema';
+import { showBranch } from '../../lib/db/repo';
 
 /** ‹ 2/3 › between alternatives of one turn (regenerations, edits, the n choices of a request). */
 export function BranchSwitcher({ message, siblings }: { message: Message; siblings: Message[] }) {
@@ -9,8 +7,7 @@ export function BranchSwitcher({ message, siblings }: { message: Message; siblin
   const go = async (delta: number) => {
     const target = siblings[index + delta];
     if (!target) return;
-    const all = await db().messages.where('conversationId').equals(message.conversationId).toArray();
-    await updateConversation(message.conversationId, { currentLeafId: newestLeafFrom(all, target.id) });
+    await showBranch(message.conversationId, target.id);
   };
   const btn = 'h-5 w-5 rounded text-muted hover:bg-sunken hover:text-fg disabled:opacity-30';
   return (

@@ -1,5 +1,5 @@
 import type { Conversation } from '../../domain/types';
-import { createConversation, getConversation } from '../../lib/db/conversations-repo';
+import { createConversation, getConversation } from '../../lib/db/repo';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 

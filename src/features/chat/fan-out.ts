@@ -3,9 +3,7 @@
 // endpoint or parameter set per column).
 import { pathToLeaf } from '../../domain/messages';
 import type { Completion, Message, RequestParams } from '../../domain/types';
-import { dataURLsFor } from '../../lib/db/blobs-repo';
-import { getConversation, updateConversation } from '../../lib/db/conversations-repo';
-import { appendMessages, listMessages } from '../../lib/db/messages-repo';
+import { appendMessages, dataURLsFor, getConversation, listMessages, updateConversation } from '../../lib/db/repo';
 import { runChatCompletion } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
 import type { WireChatRequest } from '../../lib/openai/wire';

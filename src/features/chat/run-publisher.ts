@@ -1,6 +1,6 @@
 import { messageFieldsFromChoice } from '../../domain/completion';
 import type { Completion, Message } from '../../domain/types';
-import { putMessageIf } from '../../lib/db/guarded-writes';
+import { putMessageIf } from '../../lib/db/repo';
 import type { RetryInfo } from '../../lib/openai/client';
 import { patchRun, useLiveRuns, type LiveChoice } from './live-run-store';
 

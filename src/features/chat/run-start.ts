@@ -1,4 +1,4 @@
-import { streamLockName } from '../../lib/db/recovery';
+import { streamLockName } from '../../lib/db/names';
 
 /** The rows a run starts with could not be written: the request was stopped. */
 export class UnsavedStart extends Error {

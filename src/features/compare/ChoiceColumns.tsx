@@ -1,8 +1,6 @@
 import { useRef, useState, useSyncExternalStore } from 'react';
-import { newestLeafFrom } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { updateConversation } from '../../lib/db/conversations-repo';
-import { db } from '../../lib/db/schema';
+import { showBranch } from '../../lib/db/repo';
 import { useLiveRuns } from '../chat/live-run-store';
 import { ChoiceColumn, useChoiceState } from './ChoiceColumn';
 import { useCompareStore, type ChoiceView } from './compare-store';
@@ -46,8 +44,7 @@ export function ChoiceColumns({ choices, leafId }: { choices: Message[]; leafId:
   };
 
   const continueWith = async (choice: Message) => {
-    const all = await db().messages.where('conversationId').equals(choice.conversationId).toArray();
-    await updateConversation(choice.conversationId, { currentLeafId: newestLeafFrom(all, choice.id) });
+    await showBranch(choice.conversationId, choice.id);
     if (choice.requestId) decide(choice.requestId);
   };
 

@@ -1,6 +1,6 @@
 import { toast } from '../../components/ui/toast';
 import type { RequestParams } from '../../domain/types';
-import { db } from '../../lib/db/schema';
+import { storage } from '../../lib/db/repo';
 import { useWorkspaceStore } from './workspace-store';
 
 /**
@@ -39,9 +39,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export async function flushParams(): Promise<void> {
   if (timer !== null) clearTimeout(timer);
   timer = null;
+  if (!useWorkspaceStore.getState().pendingParams) return;
+  const d = (await storage()).db();
   const pending = useWorkspaceStore.getState().pendingParams;
   if (!pending) return;
-  const d = db();
   const conflict = await d.transaction('rw', d.conversations, async () => {
     const current = await d.conversations.get(pending.id);
     if (!current) return null;

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
 import { pathToLeaf } from '../../domain/messages';
 import type { Conversation, Message, RequestParams } from '../../domain/types';
-import { db } from '../../lib/db/schema';
+import { storage, type Store } from '../../lib/db/repo';
 import { editParams } from './params-writer';
+import { useFollowed } from './use-followed';
 import { useWorkspaceStore } from './workspace-store';
 
 export interface ActiveConversation {
@@ -20,20 +20,22 @@ interface Loaded {
   messages: Message[];
 }
 
-function readConversation(id: string): Promise<Loaded> {
-  return Promise.all([
-    db().conversations.get(id),
-    db().messages.where('[conversationId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray(),
-  ]).then(([conversation, messages]) => ({ conversation: conversation ?? null, messages }));
+function readConversation(s: Store, id: string): Promise<Loaded> {
+  return Promise.all([s.getConversation(id), s.listMessages(id)]).then(([conversation, messages]) => ({ conversation: conversation ?? null, messages }));
 }
 
 /** Read at start-up beside the sidebar's list, so the first render already shows the conversation. */
 let prefetched: { id: string; data: Loaded } | null = null;
 
+/** The open conversation as read at start-up before the database code loaded (boot-read). */
+export function showPrefetchedConversation(id: string, data: Loaded): void {
+  prefetched = { id, data };
+}
+
 export async function prefetchActiveConversation(): Promise<void> {
   const id = useWorkspaceStore.getState().activeConversationId;
   if (!id) return;
-  prefetched = { id, data: await readConversation(id) };
+  prefetched = { id, data: await readConversation(await storage(), id) };
 }
 
 /** The open conversation, live from IndexedDB: changes from this or another tab show at once. */
@@ -44,10 +46,11 @@ export function useActiveConversation(): ActiveConversation {
   // message views from re-rendering a whole long conversation on each throttled save.
   const cache = useRef<Map<string, Message> | null>(null);
   cache.current ??= new Map((first?.messages ?? []).map((m) => [m.id, m]));
-  const data = useLiveQuery(
-    async () => {
-      if (!id) return { conversation: null, messages: [] as Message[] };
-      const { conversation, messages } = await readConversation(id);
+  const data = useFollowed(
+    id,
+    async (s): Promise<Loaded> => {
+      if (!id) return { conversation: null, messages: [] };
+      const { conversation, messages } = await readConversation(s, id);
       prefetched = null; // from now on the live query is the source
       const previous = cache.current ?? new Map<string, Message>();
       const next = new Map<string, Message>();
@@ -60,7 +63,6 @@ export function useActiveConversation(): ActiveConversation {
       cache.current = next;
       return { conversation, messages: stable };
     },
-    [id],
     first,
   );
   const path = useMemo(() => (data?.conversation ? pathToLeaf(data.messages, data.conversation.currentLeafId) : []), [data]);

@@ -2,9 +2,7 @@
 import { toast } from '../../components/ui/toast';
 import { newId } from '../../domain/ids';
 import type { Message } from '../../domain/types';
-import { getConversation } from '../../lib/db/conversations-repo';
-import { insertCopy } from '../../lib/db/guarded-writes';
-import { db } from '../../lib/db/schema';
+import { getConversation, getMessage, insertCopy } from '../../lib/db/repo';
 import { clearConflict, setConflict, useConflicts } from './conflict-store';
 import { useEditorStore } from './editor-store';
 import { forgetEdits, knownVersion } from './pending-writes';
@@ -42,7 +40,7 @@ export function loadTheirs(id: string): void {
 export async function noticeDeletion(message: Message): Promise<void> {
   const id = message.id;
   if (!useEditorStore.getState().editing[id]) return; // closed or deleted here
-  const [row, conversation] = await Promise.all([db().messages.get(id), getConversation(message.conversationId)]);
+  const [row, conversation] = await Promise.all([getMessage(id), getConversation(message.conversationId)]);
   if (row || !conversation || !useEditorStore.getState().editing[id]) return;
   const mine = useConflicts.getState().conflicts[id]?.mine ?? knownVersion(id) ?? message;
   setConflict(id, { reason: 'deleted', mine });

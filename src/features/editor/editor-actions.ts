@@ -4,8 +4,7 @@ import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type Path
 import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
 import type { Message, Role } from '../../domain/types';
-import { getConversation } from '../../lib/db/conversations-repo';
-import { applyMessageEdit, listMessages, StaleEdit } from '../../lib/db/messages-repo';
+import { applyMessageEdit, getConversation, listMessages, StaleEdit } from '../../lib/db/repo';
 import { ensureConversation, isRunning, rerunFrom } from '../chat/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';

@@ -1,5 +1,5 @@
 import type { ContentPart } from '../../domain/types';
-import { putBlob } from '../../lib/db/blobs-repo';
+import { putBlob } from '../../lib/db/repo';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];

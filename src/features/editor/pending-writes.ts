@@ -10,7 +10,7 @@
  */
 import { sameWritten } from '../../domain/message-versions';
 import type { Message } from '../../domain/types';
-import { modifyMessageIf } from '../../lib/db/guarded-writes';
+import { modifyMessageIf } from '../../lib/db/repo';
 import { setConflict, useConflicts } from './conflict-store';
 import { useEditorStore } from './editor-store';
 

@@ -2,8 +2,7 @@
 import { newId } from '../../domain/ids';
 import { pathToLeaf } from '../../domain/messages';
 import type { BinarySource, ContentPart, Message } from '../../domain/types';
-import { getConversation } from '../../lib/db/conversations-repo';
-import { applyMessageEdit, listMessages } from '../../lib/db/messages-repo';
+import { applyMessageEdit, getConversation, listMessages } from '../../lib/db/repo';
 import { placeholderResolver, toWireMessages } from '../../lib/openai/mapping';
 import { parseMessagesJSON, type MessageFields } from '../../lib/openai/parse-messages';
 import { ensureConversation } from '../chat/runs';

@@ -3,7 +3,7 @@ import { pendingToolCalls } from '../../domain/conversation-edits';
 import { newId } from '../../domain/ids';
 import { textContent } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { applyMessageEdit } from '../../lib/db/messages-repo';
+import { applyMessageEdit } from '../../lib/db/repo';
 import { rememberedResult, useEditorStore } from './editor-store';
 import { focusLater } from './editor-actions';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BinarySource } from '../../domain/types';
-import { getBlob } from '../../lib/db/blobs-repo';
+import { getBlob } from '../../lib/db/repo';
 
 /** A displayable URL for a binary source: object URLs for stored blobs, revoked on unmount. */
 export function useObjectURL(source: BinarySource): string | null {

@@ -2,8 +2,8 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon } from '../../components/ui/icons';
 import type { Conversation, Message } from '../../domain/types';
-import { clearProblem, onDatabaseRecreated, storageHealth, subscribeStorageHealth, type StorageProblem } from '../../lib/db/health';
-import { db } from '../../lib/db/schema';
+import { restoreConversation } from '../../lib/db/repo';
+import { clearProblem, onDatabaseRecreated, storageHealth, subscribeStorageHealth, type StorageProblem } from '../../lib/db/storage-health';
 import { resetSearchIndex } from './search-index';
 import { useStorageDialog } from './storage-dialog-store';
 
@@ -36,11 +36,7 @@ function useRestoreSource(conversation: Conversation | null, messages: Message[]
       resetSearchIndex();
       const s = last.current;
       if (!s) return;
-      const d = db();
-      await d.transaction('rw', d.conversations, d.messages, async () => {
-        await d.messages.bulkPut(s.messages);
-        await d.conversations.put(s.conversation);
-      });
+      await restoreConversation({ conversation: s.conversation, messages: s.messages, blobs: [] });
     });
   }, []);
 }

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { toast } from '../../components/ui/toast';
-import { requestPersistence } from '../../lib/db/health';
-import { conversationSizes, removeBinaries, type ConversationSize } from '../../lib/db/library-repo';
+import { conversationSizes, removeBinaries, requestPersistence, type ConversationSize } from '../../lib/db/repo';
 import { deleteWithUndo } from './library-actions';
 import { useStorageDialog } from './storage-dialog-store';
 

@@ -1,9 +1,7 @@
 import { toast } from '../../components/ui/toast';
 import { messageText, pathToLeaf, textContent } from '../../domain/messages';
 import type { Conversation, Message } from '../../domain/types';
-import { getConversation, renameConversation } from '../../lib/db/conversations-repo';
-import { duplicateConversation, removeConversation, restoreConversation } from '../../lib/db/library-repo';
-import { listMessages } from '../../lib/db/messages-repo';
+import { duplicateConversation, getConversation, listMessages, removeConversation, renameConversation, restoreConversation } from '../../lib/db/repo';
 import { stopRun } from '../chat/runs';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';

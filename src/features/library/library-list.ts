@@ -1,10 +1,11 @@
-import { liveQuery, type Subscription } from 'dexie';
 import type { ConversationSummary } from '../../domain/library';
-import { readSummaries } from '../../lib/db/library-list';
+import { FIRST_ROWS } from '../../lib/db/boot-read';
+import { follow, readSummaries } from '../../lib/db/repo';
 
-/** The sidebar's list, live across tabs, started right after the database opens (before React renders). */
+/** The sidebar's list: its first rows read at start-up (before React renders), then live across tabs. */
 let current: ConversationSummary[] | undefined;
-let subscription: Subscription | null = null;
+let stop: (() => void) | null = null;
+let full = false;
 const listeners = new Set<() => void>();
 
 function emit(): void {
@@ -20,28 +21,36 @@ export function libraryList(): ConversationSummary[] | undefined {
   return current;
 }
 
-/** Starts following the list; resolves once at least the first screen is known (so it paints with the app). */
-export async function startLibraryList(): Promise<void> {
-  subscription?.unsubscribe();
-  let full = false;
-  subscription = liveQuery(() => readSummaries()).subscribe({
-    next: (list) => {
+/** The first rows as read at start-up (boot-read), shown until the whole list arrives. */
+export function showFirstRows(rows: ConversationSummary[]): void {
+  if (full) return;
+  current = rows;
+  emit();
+}
+
+/** Follows the whole list from now on (after any change, from any tab). */
+export function followLibraryList(): void {
+  stop?.();
+  stop = follow(
+    (s) => s.readSummaries(),
+    (list) => {
       full = true;
       current = list;
       emit();
     },
-    error: (err: unknown) => {
+    (err: unknown) => {
       // E.g. the database was closed under the app; follow again once it is back.
       console.error('Reading the conversation list failed', err);
-      setTimeout(() => void startLibraryList(), 1000);
+      setTimeout(followLibraryList, 1000);
     },
-  });
+  );
+}
+
+/** Starts following the list; resolves once at least the first screen is known (so it paints with the app). */
+export async function startLibraryList(): Promise<void> {
+  followLibraryList();
   try {
-    const head = await readSummaries(60);
-    if (!full) {
-      current = head;
-      emit();
-    }
+    showFirstRows(await readSummaries(FIRST_ROWS));
   } catch (err) {
     console.error('Reading the first conversations failed', err);
   }

@@ -1,8 +1,7 @@
-import { liveQuery, type Subscription } from 'dexie';
 import type { IndexedText } from '../../domain/library-search';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { db } from '../../lib/db/schema';
+import { follow, listMessages, storage } from '../../lib/db/repo';
 
 /**
  * Message text of every conversation, held in memory for search (titles are searched straight
@@ -21,7 +20,7 @@ let watermark = 0;
 let building: Promise<void> | null = null;
 let ready = false;
 let version = 0;
-let follower: Subscription | null = null;
+let stopFollowing: (() => void) | null = null;
 const listeners = new Set<() => void>();
 
 function changed(): void {
@@ -53,6 +52,7 @@ async function build(): Promise<void> {
   const byConversation = new Map<string, Message[]>();
   let last: string | null = null;
   let high = 0;
+  const { db } = await storage();
   for (;;) {
     const table = db().messages;
     const chunk: Message[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(CHUNK).toArray();
@@ -72,23 +72,24 @@ async function build(): Promise<void> {
   watermark = high;
   ready = true;
   changed();
-  follow();
+  followChanges();
 }
 
 /** Re-reads the conversations whose messages changed since the watermark (this tab or another). */
-function follow(): void {
-  follower?.unsubscribe();
-  follower = liveQuery(() => db().messages.where('updatedAt').above(watermark - 1).toArray()).subscribe({
-    next: (recent) => void refresh(recent),
-    error: (err: unknown) => console.error('Search index stopped following changes', err),
-  });
+function followChanges(): void {
+  stopFollowing?.();
+  stopFollowing = follow(
+    (s) => s.db().messages.where('updatedAt').above(watermark - 1).toArray(),
+    (recent) => void refresh(recent),
+    (err: unknown) => console.error('Search index stopped following changes', err),
+  );
 }
 
 async function refresh(recent: Message[]): Promise<void> {
   const ids = new Set(recent.map((m) => m.conversationId));
   if (ids.size === 0) return;
   for (const id of ids) {
-    const list = await db().messages.where('[conversationId+createdAt]').between([id, -Infinity], [id, Infinity]).toArray();
+    const list = await listMessages(id);
     if (list.length === 0) entries.delete(id);
     else entries.set(id, entryOf(list));
   }
@@ -96,7 +97,7 @@ async function refresh(recent: Message[]): Promise<void> {
   const high = Math.max(watermark, ...recent.map((m) => m.updatedAt));
   if (high > watermark) {
     watermark = high;
-    follow();
+    followChanges();
   }
   changed();
 }
@@ -121,8 +122,8 @@ export function indexedText(conversationId: string): IndexedText | undefined {
 
 /** Test and tool hook: drop everything (e.g. after the database was swapped). */
 export function resetSearchIndex(): void {
-  follower?.unsubscribe();
-  follower = null;
+  stopFollowing?.();
+  stopFollowing = null;
   entries = new Map();
   watermark = 0;
   building = null;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { imageSourceKey } from '../../domain/tokens';
 import type { BinarySource, ContentPart } from '../../domain/types';
-import { getBlob } from '../../lib/db/blobs-repo';
+import { getBlob } from '../../lib/db/repo';
 
 type Size = { width: number; height: number };
 

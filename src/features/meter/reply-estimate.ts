@@ -4,7 +4,7 @@
  * estimated), replacing the rough placeholder written at finish time.
  */
 import type { Message, RequestParams } from '../../domain/types';
-import { modifyMessage } from '../../lib/db/messages-repo';
+import { modifyMessage } from '../../lib/db/repo';
 import { countCompletion, countPrompt } from './prompt-count';
 
 export async function recordReplyEstimates(path: readonly Message[], replies: readonly Message[], params: RequestParams): Promise<void> {

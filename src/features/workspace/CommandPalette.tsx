@@ -1,6 +1,5 @@
 import { Command } from 'cmdk';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../lib/db/schema';
+import { useFollowed } from '../conversations/use-followed';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { useCommandStore, type Command as AppCommand } from './commands';
 import { keyLabels } from './shortcuts';
@@ -12,7 +11,7 @@ const headingClass = '[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:p
 /** Loaded on first use (see Workspace): cmdk and its dialog code stay out of the initial bundle. */
 export default function CommandPalette({ onClose }: { onClose: () => void }) {
   const commands = useCommandStore((s) => s.commands);
-  const conversations = useLiveQuery(() => db().conversations.orderBy('updatedAt').reverse().toArray(), []);
+  const conversations = useFollowed('all', (s) => s.listConversations());
   const activeId = useWorkspaceStore((s) => s.activeConversationId);
 
   const available = Object.values(commands).filter((c) => c.inPalette !== false && (!c.enabled || c.enabled()));

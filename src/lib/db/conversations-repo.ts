@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids';
+import { newConversation } from '../../domain/library';
 import type { Conversation, Message, RequestParams } from '../../domain/types';
 import { db } from './schema';
 
@@ -10,11 +10,6 @@ export async function getConversation(id: string): Promise<Conversation | undefi
   return db().conversations.get(id);
 }
 
-/** A conversation not yet stored. */
-export function newConversation(params: RequestParams, endpointId: string | null): Conversation {
-  const now = Date.now();
-  return { id: newId(), title: 'New conversation', createdAt: now, updatedAt: now, currentLeafId: null, params: structuredClone(params), endpointId };
-}
 
 export async function createConversation(params: RequestParams, endpointId: string | null): Promise<Conversation> {
   const conversation = newConversation(params, endpointId);

@@ -1,47 +1,8 @@
 import Dexie from 'dexie';
 import { db, DB_NAME, PlaygroundDB, SCHEMA_VERSION, setDb } from './schema';
+import { addProblem, clearProblem, runRestoreHook, setStorageHealth as set, storageHealth } from './storage-health';
 
-/**
- * What the app can say about its storage. Every fault keeps the app usable and tells the person
- * what happened and what is (not) being saved; nothing already stored is touched.
- */
-export type StorageProblem =
-  | { kind: 'memory'; reason: 'unavailable' | 'newer' | 'failed'; detail: string }
-  | { kind: 'blocked' }
-  | { kind: 'upgraded-elsewhere' }
-  | { kind: 'deleted'; saved: boolean }
-  | { kind: 'quota'; detail: string };
-
-export interface StorageHealth {
-  /** False while the database is opening (or waiting for another tab). */
-  ready: boolean;
-  problems: StorageProblem[];
-}
-
-let state: StorageHealth = { ready: false, problems: [] };
-const listeners = new Set<() => void>();
-
-export function storageHealth(): StorageHealth {
-  return state;
-}
-
-export function subscribeStorageHealth(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function set(next: Partial<StorageHealth>): void {
-  state = { ...state, ...next };
-  for (const l of listeners) l();
-}
-
-function addProblem(p: StorageProblem): void {
-  set({ problems: [...state.problems.filter((q) => q.kind !== p.kind), p] });
-}
-
-export function clearProblem(kind: StorageProblem['kind']): void {
-  set({ problems: state.problems.filter((p) => p.kind !== kind) });
-}
+export { clearProblem, onDatabaseRecreated, storageHealth, subscribeStorageHealth, type StorageHealth, type StorageProblem } from './storage-health';
 
 export function isQuotaError(err: unknown): boolean {
   const seen = new Set<unknown>();
@@ -53,13 +14,6 @@ export function isQuotaError(err: unknown): boolean {
     e = (e as { inner?: unknown }).inner;
   }
   return false;
-}
-
-/** Called back after the database was deleted under the app and recreated, to save what this tab still shows. */
-type RestoreHook = () => Promise<void>;
-let restoreHook: RestoreHook | null = null;
-export function onDatabaseRecreated(hook: RestoreHook): void {
-  restoreHook = hook;
 }
 
 /** Every write goes through here: a full disk becomes a visible problem, not a silent console error. */
@@ -87,7 +41,7 @@ function watchWrites(d: PlaygroundDB): void {
           mutate: (req) =>
             table.mutate(req).then(
               (res) => {
-                if (state.problems.some((p) => p.kind === 'quota') && req.type !== 'delete') clearProblem('quota');
+                if (storageHealth().problems.some((p) => p.kind === 'quota') && req.type !== 'delete') clearProblem('quota');
                 return res;
               },
               (err: unknown) => {
@@ -118,7 +72,7 @@ function watchConnection(d: PlaygroundDB): void {
 async function recreate(d: PlaygroundDB): Promise<void> {
   try {
     await d.open();
-    await restoreHook?.();
+    await runRestoreHook();
     addProblem({ kind: 'deleted', saved: true });
   } catch (err) {
     console.error('Reopening the database failed', err);

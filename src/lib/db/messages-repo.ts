@@ -1,6 +1,8 @@
 import { sameWritten } from '../../domain/message-versions';
+import { newestLeafFrom } from '../../domain/messages';
 import type { Conversation, Message } from '../../domain/types';
 import { db } from './schema';
+import { StaleEdit } from './stale-edit';
 
 export async function listMessages(conversationId: string): Promise<Message[]> {
   return db().messages.where('[conversationId+createdAt]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray();
@@ -18,6 +20,19 @@ export async function appendMessages(conversationId: string, messages: Message[]
     const patch: { currentLeafId: string; updatedAt: number; title?: string } = { currentLeafId: leafId, updatedAt: Date.now() };
     if (title !== undefined) patch.title = title;
     await d.conversations.update(conversationId, patch);
+  });
+}
+
+export async function getMessage(id: string): Promise<Message | undefined> {
+  return db().messages.get(id);
+}
+
+/** Shows the branch through `messageId`: the current leaf moves to the newest leaf below it. */
+export async function showBranch(conversationId: string, messageId: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.messages, d.conversations, async () => {
+    const all = await d.messages.where('conversationId').equals(conversationId).toArray();
+    await d.conversations.update(conversationId, { currentLeafId: newestLeafFrom(all, messageId), updatedAt: Date.now() });
   });
 }
 
@@ -42,12 +57,6 @@ export async function deleteMessages(conversationId: string, ids: string[], leaf
   });
 }
 
-/** A structural edit computed from rows that changed before it was written (another tab): compute it again. */
-export class StaleEdit extends Error {
-  constructor() {
-    super('The conversation changed while this edit was prepared');
-  }
-}
 
 /**
  * Writes and deletes rows and moves the current leaf in one transaction (editor operations). With

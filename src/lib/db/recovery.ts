@@ -1,10 +1,7 @@
 import type { Message } from '../../domain/types';
 import { streamingMessages, updateMessage } from './messages-repo';
+import { streamLockName } from './names';
 
-/** A tab streaming a reply holds this Web Lock until the run ends; the browser frees it if the tab dies. */
-export function streamLockName(requestId: string): string {
-  return `pg-stream:${requestId}`;
-}
 
 async function isOwnedByLiveTab(m: Message): Promise<boolean> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;

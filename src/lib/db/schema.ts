@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Conversation, Message } from '../../domain/types';
+import { DB_NAME } from './names';
 
 /** Binary parts (images, audio, files) live here, never as base64 inside message rows. */
 export interface BlobRow {
@@ -14,10 +15,7 @@ export interface KeyValueRow {
   value: unknown;
 }
 
-export const DB_NAME = 'chat-playground';
-
-/** The schema version this build writes; a database with a higher one was written by a newer build. */
-export const SCHEMA_VERSION = 2;
+export { DB_NAME, SCHEMA_VERSION } from './names';
 
 /** v1 rows as they were stored: `pinned` was a boolean, which IndexedDB cannot index. */
 type V1Conversation = Omit<Conversation, 'pinnedAt'> & { pinned?: boolean; pinnedAt?: number };

@@ -1,0 +1,89 @@
+import type * as StoreModule from './store';
+
+/**
+ * The app's door to its database. The database library (Dexie, about 30 KB gzip) and the
+ * repositories load in the background while the first screen paints from boot-read; every call
+ * here waits for them and for the database to open (opening is where upgrades, newer data and
+ * faults are handled: see health.ts), then runs. Features import storage from here only (lint).
+ */
+export type Store = typeof StoreModule;
+
+let loading: Promise<Store> | null = null;
+let opening: Promise<Store> | null = null;
+
+/** The repositories, once the database is open. A failed load (e.g. offline) is tried again on the next call. */
+export function storage(): Promise<Store> {
+  loading ??= import('./store').catch((err: unknown) => {
+    loading = null;
+    opening = null;
+    throw err;
+  });
+  opening ??= loading.then(async (s) => {
+    await s.openDatabase();
+    return s;
+  });
+  return opening;
+}
+
+type AsyncKeys = { [K in keyof Store]: Store[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Store];
+
+/** A repository function that loads the repositories on its first call. */
+function later<K extends AsyncKeys>(key: K): Store[K] {
+  const call = async (...args: unknown[]): Promise<unknown> => {
+    const s = await storage();
+    return (s[key] as (...a: unknown[]) => Promise<unknown>)(...args);
+  };
+  return call as unknown as Store[K];
+}
+
+/**
+ * Runs `read` now and again after every change to what it read (from any tab), handing each
+ * result to `next`; returns the function that stops it (also before the first result).
+ */
+export function follow<T>(read: (s: Store) => Promise<T>, next: (value: T) => void, error: (err: unknown) => void): () => void {
+  let stopped = false;
+  let subscription: { unsubscribe(): void } | null = null;
+  storage().then((s) => {
+    if (!stopped) subscription = s.liveQuery(() => read(s)).subscribe({ next, error });
+  }, error);
+  return () => {
+    stopped = true;
+    subscription?.unsubscribe();
+  };
+}
+
+export const getConversation = later('getConversation');
+export const createConversation = later('createConversation');
+export const updateConversation = later('updateConversation');
+export const renameConversation = later('renameConversation');
+export const listMessages = later('listMessages');
+export const getMessage = later('getMessage');
+export const showBranch = later('showBranch');
+export const appendMessages = later('appendMessages');
+export const applyMessageEdit = later('applyMessageEdit');
+export const modifyMessage = later('modifyMessage');
+export const deleteMessages = later('deleteMessages');
+export const modifyMessageIf = later('modifyMessageIf');
+export const putMessageIf = later('putMessageIf');
+export const commitReplies = later('commitReplies');
+export const insertCopy = later('insertCopy');
+export const putBlob = later('putBlob');
+export const getBlob = later('getBlob');
+export const dataURLsFor = later('dataURLsFor');
+export const removeConversation = later('removeConversation');
+export const restoreConversation = later('restoreConversation');
+export const duplicateConversation = later('duplicateConversation');
+export const setPinned = later('setPinned');
+export const setTags = later('setTags');
+export const conversationSizes = later('conversationSizes');
+export const removeBinaries = later('removeBinaries');
+export const readForExport = later('readForExport');
+export const writeRestored = later('writeRestored');
+export const readSummaries = later('readSummaries');
+export const recoverInterruptedStreams = later('recoverInterruptedStreams');
+export const requestPersistence = later('requestPersistence');
+
+export { StaleEdit } from './stale-edit';
+export type { GuardedWrite } from './guarded-writes';
+export type { ConversationSnapshot, ConversationSize } from './library-repo';
+export type { Exported, ImportSummary } from './transfer-repo';
