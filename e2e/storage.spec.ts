@@ -214,13 +214,19 @@ test.describe('start-up', () => {
     await expect(app.assistant().getByTestId('message-content')).toHaveText('the open answer');
     expect(requested).toBe(true);
 
-    // Sending while the database code is still on its way waits for it, then goes through.
+    // A new conversation opens at once, empty (the open one is not shown in its place); sending
+    // while the database code is still on its way waits for it, then goes through.
+    await app.newConversation();
     await app.send('After start-up [[reply:saved as usual]]');
     release();
     await expect(app.assistant().getByTestId('message-content')).toHaveText('saved as usual', { timeout: 20_000 });
     await expect(app.assistant()).toHaveAttribute('data-status', 'done');
+    await expect(app.messages).toHaveCount(2);
     await page.reload();
     await expect(app.assistant().getByTestId('message-content')).toHaveText('saved as usual');
     await expect(app.conversation('Older topic')).toHaveCount(1);
+    await app.openConversation('Open topic');
+    await expect(app.messages).toHaveCount(2);
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('the open answer');
   });
 });

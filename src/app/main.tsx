@@ -27,7 +27,6 @@ applyUrlConfig();
 // screen and the open conversation are read straight from IndexedDB (boot-read), so the app paints
 // stored data without waiting for it. When that read cannot answer (first start of a new schema,
 // newer data, storage faults), the first screen waits for the database as it opens.
-const opened = storage();
 const activeId = useWorkspaceStore.getState().activeConversationId;
 const firstScreen = readBoot(activeId).then(async (boot) => {
   if (boot) {
@@ -36,17 +35,28 @@ const firstScreen = readBoot(activeId).then(async (boot) => {
     followLibraryList();
     return;
   }
-  await opened;
+  // Both wait for the database to open; the list keeps trying if its code fails to load.
   await Promise.all([
     startLibraryList(),
     prefetchActiveConversation().catch((err: unknown) => console.error('Reading the open conversation failed', err)),
   ]);
 }).catch((err: unknown) => console.error('Reading the first screen failed', err));
-opened.then(async () => {
-  // Parameter edits made just before the last page close are still in the write-ahead record.
-  await flushParams().catch((err: unknown) => console.error('Saving parameters failed', err));
-  await recoverInterruptedStreams().catch((err: unknown) => console.error('Recovering interrupted replies failed', err));
-}, (err: unknown) => console.error('Loading the database code failed; changes are not saved until it loads', err));
+
+/** Loads the database code and opens the database (tried again until it loads), then catches up. */
+function openStorage(): Promise<unknown> {
+  return storage().then(
+    async () => {
+      // Parameter edits made just before the last page close are still in the write-ahead record.
+      await flushParams().catch((err: unknown) => console.error('Saving parameters failed', err));
+      await recoverInterruptedStreams().catch((err: unknown) => console.error('Recovering interrupted replies failed', err));
+    },
+    (err: unknown) => {
+      console.error('Loading the database code failed; changes are saved once it loads', err);
+      setTimeout(() => void openStorage(), 3000);
+    },
+  );
+}
+void openStorage();
 
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
 idle(() => {

@@ -8,11 +8,14 @@ import { patchRun, useLiveRuns, type LiveChoice } from './live-run-store';
 const PERSIST_EVERY_MS = 750;
 /**
  * With several choices streaming side by side, each visible update costs layout and paint of every
- * column: past this many choices the columns are refreshed at most this often (still far faster
- * than anyone reads eight columns), which keeps the main thread mostly idle.
+ * column. Past a few choices the columns are refreshed less often the more there are (15 ms per
+ * column: 8 columns about 8 times a second, still faster than anyone reads eight columns), so
+ * rendering costs about the same per second however many there are and the main thread stays
+ * mostly idle.
  */
 const MANY_CHOICES = 3;
-const MANY_CHOICES_FRAME_MS = 100;
+const FRAME_MS_PER_CHOICE = 15;
+const MAX_FRAME_MS = 200;
 
 /**
  * The version of each streaming reply this tab wrote last. Saves (and the final commit) only go
@@ -133,7 +136,8 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   const schedule = () => {
     if (frame === null && delay === null) {
       const choicesLive = useLiveRuns.getState().runs[conversationId]?.messageIds.length ?? 1;
-      const wait = choicesLive >= MANY_CHOICES ? MANY_CHOICES_FRAME_MS - (performance.now() - publishedAt) : 0;
+      const every = Math.min(MAX_FRAME_MS, choicesLive * FRAME_MS_PER_CHOICE);
+      const wait = choicesLive >= MANY_CHOICES ? every - (performance.now() - publishedAt) : 0;
       if (wait > 0) delay = setTimeout(nextFrame, wait);
       else nextFrame();
     }

@@ -24,6 +24,8 @@ function readConversation(s: Store, id: string): Promise<Loaded> {
   return Promise.all([s.getConversation(id), s.listMessages(id)]).then(([conversation, messages]) => ({ conversation: conversation ?? null, messages }));
 }
 
+const NOTHING: Loaded = { conversation: null, messages: [] };
+
 /** Read at start-up beside the sidebar's list, so the first render already shows the conversation. */
 let prefetched: { id: string; data: Loaded } | null = null;
 
@@ -65,8 +67,10 @@ export function useActiveConversation(): ActiveConversation {
     },
     first,
   );
-  const path = useMemo(() => (data?.conversation ? pathToLeaf(data.messages, data.conversation.currentLeafId) : []), [data]);
-  return { conversation: data?.conversation ?? null, messages: data?.messages ?? [], path, loading: data === undefined };
+  // A new conversation (no id) has nothing to read: it shows at once, without the database.
+  const shown = id ? data : NOTHING;
+  const path = useMemo(() => (shown?.conversation ? pathToLeaf(shown.messages, shown.conversation.currentLeafId) : []), [shown]);
+  return { conversation: shown?.conversation ?? null, messages: shown?.messages ?? [], path, loading: shown === undefined };
 }
 
 /** Parameters of the open conversation (unsaved edits first), or of the draft for a new one. */

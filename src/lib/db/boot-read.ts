@@ -36,11 +36,13 @@ function openExisting(name: string): Promise<Opened> {
  * before it returns, so it never holds up another tab's upgrade.
  */
 export async function readBoot(activeId: string | null, name = DB_NAME): Promise<BootData | null> {
-  if (typeof indexedDB === 'undefined' || indexedDB === null) return null;
   try {
+    if (typeof indexedDB === 'undefined' || indexedDB === null) return null;
     const opened = await openExisting(name);
     if (opened.kind === 'none') return { summaries: [], active: activeId ? { id: activeId, conversation: null, messages: [] } : null };
     const { idb } = opened;
+    // Another tab upgrading meanwhile is not kept waiting (nor shown a "blocked" notice).
+    idb.onversionchange = () => idb.close();
     try {
       if (idb.version !== NATIVE_VERSION) return null;
       const [summaries, active] = await Promise.all([

@@ -10,6 +10,12 @@ export type Store = typeof StoreModule;
 
 let loading: Promise<Store> | null = null;
 let opening: Promise<Store> | null = null;
+let open = false;
+
+/** True once the repositories are loaded and the database open (calls then cost no waiting). */
+export function storageReady(): boolean {
+  return open;
+}
 
 /** The repositories, once the database is open. A failed load (e.g. offline) is tried again on the next call. */
 export function storage(): Promise<Store> {
@@ -20,12 +26,14 @@ export function storage(): Promise<Store> {
   });
   opening ??= loading.then(async (s) => {
     await s.openDatabase();
+    open = true;
     return s;
   });
   return opening;
 }
 
-type AsyncKeys = { [K in keyof Store]: Store[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Store];
+// openDatabase runs once, inside storage().
+type AsyncKeys = Exclude<{ [K in keyof Store]: Store[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Store], 'openDatabase'>;
 
 /** A repository function that loads the repositories on its first call. */
 function later<K extends AsyncKeys>(key: K): Store[K] {
@@ -38,14 +46,21 @@ function later<K extends AsyncKeys>(key: K): Store[K] {
 
 /**
  * Runs `read` now and again after every change to what it read (from any tab), handing each
- * result to `next`; returns the function that stops it (also before the first result).
+ * result to `next`; returns the function that stops it (also before the first result). `read`
+ * must query through `s` (not the wrappers below): an await before a query hides it from the
+ * live query, which would then never run again.
  */
 export function follow<T>(read: (s: Store) => Promise<T>, next: (value: T) => void, error: (err: unknown) => void): () => void {
   let stopped = false;
   let subscription: { unsubscribe(): void } | null = null;
-  storage().then((s) => {
-    if (!stopped) subscription = s.liveQuery(() => read(s)).subscribe({ next, error });
-  }, error);
+  storage().then(
+    (s) => {
+      if (!stopped) subscription = s.liveQuery(() => read(s)).subscribe({ next, error });
+    },
+    (err: unknown) => {
+      if (!stopped) error(err);
+    },
+  );
   return () => {
     stopped = true;
     subscription?.unsubscribe();
