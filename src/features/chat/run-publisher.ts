@@ -1,6 +1,6 @@
 import { messageFieldsFromChoice } from '../../domain/completion';
 import type { Completion, Message } from '../../domain/types';
-import { putMessageIf } from '../../lib/db/repo';
+import { putMessagesIf } from '../../lib/db/repo';
 import type { RetryInfo } from '../../lib/openai/client';
 import { patchRun, useLiveRuns, type LiveChoice } from './live-run-store';
 
@@ -111,22 +111,28 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
     persistTimer = null;
     if (stopped || !latest) return;
     const completion = latest;
+    const batch: { p: Message; row: Message }[] = [];
     for (const p of placeholders) {
       const choice = completion.choices.find((c) => c.index === (p.choiceIndex ?? 0));
       if (!choice) continue;
       if (diverged.has(p.id)) continue;
-      const row: Message = { ...p, ...messageFieldsFromChoice(choice, completion), status: 'streaming', updatedAt: Date.now() };
-      const write = (inFlight.get(p.id) ?? Promise.resolve())
-        .then(() => putMessageIf(row, lastWritten.get(p.id) ?? p))
-        .then((res) => {
+      batch.push({ p, row: { ...p, ...messageFieldsFromChoice(choice, completion), status: 'streaming', updatedAt: Date.now() } });
+    }
+    if (batch.length === 0) return;
+    // Every choice in one transaction, after this tab's earlier saves of them have landed.
+    const write = Promise.all(batch.map(({ p }) => inFlight.get(p.id)))
+      .then(() => putMessagesIf(batch.map(({ p, row }) => ({ row, expected: lastWritten.get(p.id) ?? p }))))
+      .then((results) =>
+        results.forEach((res, i) => {
+          const { p, row } = batch[i]!;
           if (res.ok) lastWritten.set(p.id, row);
           else diverged.add(p.id); // changed in another tab: the final commit keeps both versions
-        })
-        .catch(() => {
-          // A failed intermediate save is retried by the next one and by the final commit.
-        });
-      inFlight.set(p.id, write);
-    }
+        }),
+      )
+      .catch(() => {
+        // A failed intermediate save is retried by the next one and by the final commit.
+      });
+    for (const { p } of batch) inFlight.set(p.id, write);
   };
 
   const nextFrame = () => {

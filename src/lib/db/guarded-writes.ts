@@ -22,15 +22,24 @@ export async function modifyMessageIf(id: string, expected: Message | undefined,
   });
 }
 
-/** A streaming reply's intermediate save: written only over the version this tab wrote last. */
-export async function putMessageIf(row: Message, expected: Message): Promise<GuardedWrite> {
+/**
+ * Intermediate saves of streaming replies (every choice of a request at once): each row is written
+ * only over the version this tab wrote last. One transaction for all of them, so the live queries
+ * of every tab re-read once per save, not once per choice.
+ */
+export async function putMessagesIf(writes: readonly { row: Message; expected: Message }[]): Promise<GuardedWrite[]> {
   const d = db();
-  return d.transaction('rw', d.messages, async (): Promise<GuardedWrite> => {
-    const stored = await d.messages.get(row.id);
-    if (!stored) return { ok: false, reason: 'deleted' };
-    if (!sameWritten(stored, expected)) return { ok: false, reason: 'changed', current: stored };
-    await d.messages.put(row);
-    return { ok: true, row };
+  return d.transaction('rw', d.messages, async (): Promise<GuardedWrite[]> => {
+    const stored = await d.messages.bulkGet(writes.map((w) => w.row.id));
+    const results = writes.map(({ row, expected }, i): GuardedWrite => {
+      const current = stored[i];
+      if (!current) return { ok: false, reason: 'deleted' };
+      if (!sameWritten(current, expected)) return { ok: false, reason: 'changed', current };
+      return { ok: true, row };
+    });
+    const rows = results.flatMap((r) => (r.ok ? [r.row] : []));
+    if (rows.length > 0) await d.messages.bulkPut(rows);
+    return results;
   });
 }
 

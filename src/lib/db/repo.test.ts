@@ -5,6 +5,7 @@ import { defaultRequestParams } from '../../domain/params';
 import type { Message } from '../../domain/types';
 import { createConversation, deleteConversation, getConversation, listConversations, renameConversation } from './conversations-repo';
 import { appendMessages, deleteMessages, listMessages, putMessage } from './messages-repo';
+import { putMessagesIf } from './guarded-writes';
 import { recoverInterruptedStreams } from './recovery';
 import { PlaygroundDB, setDb } from './schema';
 
@@ -75,5 +76,23 @@ describe('conversation repository', () => {
     expect(saved?.status).toBe('interrupted');
     expect(saved?.content).toEqual(textContent('half an ans'));
     expect(saved?.error?.kind).toBe('interrupted');
+  });
+
+  it('saves streaming replies in one write, each only over the version this tab wrote last', async () => {
+    const c = await createConversation(defaultRequestParams('m'), null);
+    const u = message(c.id, null);
+    const [a, b, gone] = [0, 1, 2].map((i) => message(c.id, u.id, { role: 'assistant', status: 'streaming', choiceIndex: i }));
+    await appendMessages(c.id, [u, a!, b!, gone!], a!.id);
+    // Another tab edited b and deleted `gone` meanwhile.
+    const theirs = { ...b!, content: textContent('edited elsewhere'), updatedAt: 99 };
+    await putMessage(theirs);
+    await deleteMessages(c.id, [gone!.id], undefined);
+    const next = (m: Message) => ({ ...m, content: textContent(`more of ${m.id}`) });
+    const results = await putMessagesIf([a!, b!, gone!].map((m) => ({ row: next(m), expected: m })));
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['ok', 'changed', 'deleted']);
+    const stored = new Map((await listMessages(c.id)).map((m) => [m.id, m]));
+    expect(stored.get(a!.id)?.content).toEqual(textContent(`more of ${a!.id}`));
+    expect(stored.get(b!.id)?.content).toEqual(textContent('edited elsewhere'));
+    expect(stored.has(gone!.id)).toBe(false);
   });
 });
