@@ -197,7 +197,10 @@
         const prev = B.meter[B.meter.length - 1];
         if (text !== null && (!prev || prev.text !== text)) B.meter.push({ t: performance.now(), text });
       }
-      if (performance.now() < (w.forMs || 20000)) requestAnimationFrame(tick);
+      // Once its marks are in, the watcher stops: its per-frame reads (layout, text) must not
+      // weigh on what is measured next (e.g. scrolling).
+      const done = B.marks.interactive !== undefined && (!w.rows || B.marks.rows !== undefined) && (!w.marker || B.marks.lastMessage !== undefined) && !w.meter;
+      if (!done && performance.now() < (w.forMs || 20000)) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   }

@@ -1,4 +1,4 @@
-import { createContext, lazy, Suspense, useContext, useDeferredValue } from 'react';
+import { createContext, lazy, Suspense, useContext, useDeferredValue, useState } from 'react';
 
 const load = () => import('./MarkdownRenderer');
 const MarkdownRenderer = lazy(load);
@@ -12,14 +12,18 @@ export function preloadMarkdown(): void {
 }
 
 /**
- * True where markdown may first paint as plain text and be rendered in a background (interruptible)
- * render: rows that mount during a fast scroll, so no frame waits for a parse.
+ * When markdown is rendered: `now` (with the text), `background` (plain text first, markdown in a
+ * background, interruptible render: no frame waits for a parse), or `later` (plain text until the
+ * timing changes, then as `background`: rows that pass by during a fast scroll are never parsed).
  */
-export const DeferMarkdownContext = createContext(false);
+export type MarkdownTiming = 'now' | 'background' | 'later';
+export const MarkdownTimingContext = createContext<MarkdownTiming>('now');
 
 export function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
-  const defer = useContext(DeferMarkdownContext);
-  const ready = useDeferredValue(true, !defer);
+  const timing = useContext(MarkdownTimingContext);
+  const [released, setReleased] = useState(timing !== 'later');
+  if (timing !== 'later' && !released) setReleased(true);
+  const ready = useDeferredValue(released, timing === 'now');
   const plain = <div className="md whitespace-pre-wrap">{text}</div>;
   if (!ready) return plain;
   return (

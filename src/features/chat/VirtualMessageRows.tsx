@@ -3,7 +3,7 @@
 // end, and keeps the visible message still when rows above are measured.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { DeferMarkdownContext } from '../../components/markdown/Markdown';
+import { MarkdownTimingContext } from '../../components/markdown/Markdown';
 import type { Message } from '../../domain/types';
 
 const STICK_PX = 48;
@@ -28,7 +28,7 @@ export function VirtualMessageRows({
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: STICK_PX,
-    overscan: 4,
+    overscan: 2,
     paddingStart: 24,
     paddingEnd: 24,
   });
@@ -48,7 +48,7 @@ export function VirtualMessageRows({
             if (!m) return null;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="pb-1">
-                <Row deferMarkdown={virtualizer.isScrolling}>
+                <Row scrolling={virtualizer.isScrolling}>
                   {renderRow(m)}
                 </Row>
               </div>
@@ -77,8 +77,11 @@ function pinToEnd(virtualizer: { scrollToEnd: () => void; isAtEnd: (threshold?: 
   return () => cancelAnimationFrame(id);
 }
 
-/** A row that mounts mid-scroll paints plain text first; its markdown follows in a background render. */
-function Row({ deferMarkdown, children }: { deferMarkdown: boolean; children: React.ReactNode }) {
-  const [defer] = useState(deferMarkdown);
-  return <DeferMarkdownContext value={defer}>{children}</DeferMarkdownContext>;
+/**
+ * A row that mounts mid-scroll shows plain text while the scroll goes on (a fast fling passes most
+ * rows without parsing them); once it stops, its markdown follows in a background render.
+ */
+function Row({ scrolling, children }: { scrolling: boolean; children: React.ReactNode }) {
+  const [mountedScrolling] = useState(scrolling);
+  return <MarkdownTimingContext value={!mountedScrolling ? 'now' : scrolling ? 'later' : 'background'}>{children}</MarkdownTimingContext>;
 }

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { DeferMarkdownContext, Markdown } from '../../components/markdown/Markdown';
+import { Markdown, MarkdownTimingContext } from '../../components/markdown/Markdown';
 import { choiceStats, tokensCoverText } from '../../domain/choices';
 import { costUSD } from '../../domain/model-facts';
 import { messageText } from '../../domain/messages';
@@ -97,9 +97,9 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
           <StreamingText text={state.text} />
         ) : (
           // Up to eight choices finish in the same frame: each parses in a background render.
-          <DeferMarkdownContext value={true}>
+          <MarkdownTimingContext value="background">
             <Markdown text={state.text} />
-          </DeferMarkdownContext>
+          </MarkdownTimingContext>
         )}
         {message.refusal ? <p className="mt-2 rounded-md bg-warn-soft px-2 py-1 text-[12.5px] text-warn">Refusal: {message.refusal}</p> : null}
         {(message.toolCalls ?? []).map((call) => (
