@@ -28,6 +28,20 @@ test.describe('panes', () => {
     await expect(shell.pane('params')).toBeVisible();
   });
 
+  test('a long title is cut short in the header; the conversation tools stay in reach', async ({ app, page }) => {
+    await app.open();
+    await app.sendAndWait('A very long first message that becomes the title of this conversation, far longer than the header has room for [[reply:ok]]');
+    const header = page.getByRole('main', { name: 'Conversation' }).locator(':scope > header');
+    const right = await header.evaluate((h) => h.getBoundingClientRect().right);
+    for (const id of ['compare-configs-button', 'share-link-button', 'code-export-button', 'export-json-button']) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect(box, id).not.toBeNull();
+      expect(box!.x + box!.width, `${id} inside the header`).toBeLessThanOrEqual(right);
+    }
+    await page.getByTestId('share-link-button').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  });
+
   test('resized panes keep their width after a reload; the separator works by keyboard', async ({ app, page }) => {
     const shell = new WorkspaceShell(page);
     await app.open();
