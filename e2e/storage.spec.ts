@@ -229,4 +229,21 @@ test.describe('start-up', () => {
     await expect(app.messages).toHaveCount(2);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('the open answer');
   });
+
+  test('the database code cannot load: stored conversations still show, a notice says nothing is saved, Reload recovers', async ({ app, page }) => {
+    test.setTimeout(60_000);
+    await app.open();
+    await app.sendAndWait('Kept topic [[reply:stored before]]');
+    await page.route(/\/assets\/store-[^/]+\.js$/, (route) => route.abort());
+    await page.reload();
+    await expect(app.conversation('Kept topic')).toHaveCount(1);
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('stored before');
+    await expect(app.storageBanner('code')).toContainText('changes in this tab are not saved', { timeout: 30_000 });
+    await page.unroute(/\/assets\/store-[^/]+\.js$/);
+    await app.storageBanner('code').getByRole('button', { name: 'Reload' }).click();
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('stored before');
+    await expect(app.storageBanner('code')).toHaveCount(0);
+    const reply = await app.sendAndWait('And after [[reply:saved again]]');
+    await expect(reply.getByTestId('message-content')).toHaveText('saved again');
+  });
 });

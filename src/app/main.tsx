@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { preloadMarkdown } from '../components/markdown/Markdown';
 import { readBoot } from '../lib/db/boot-read';
 import { recoverInterruptedStreams, storage } from '../lib/db/repo';
+import { addProblem, clearProblem } from '../lib/db/storage-health';
 import { flushParams } from '../features/conversations/params-writer';
 import { prefetchActiveConversation, showPrefetchedConversation } from '../features/conversations/use-active-conversation';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
@@ -42,17 +43,22 @@ const firstScreen = readBoot(activeId).then(async (boot) => {
   ]);
 }).catch((err: unknown) => console.error('Reading the first screen failed', err));
 
-/** Loads the database code and opens the database (tried again until it loads), then catches up. */
-function openStorage(): Promise<unknown> {
+/**
+ * Loads the database code and opens the database, then catches up. A failed load is tried again,
+ * less and less often; after a few failures a notice says changes are not being saved.
+ */
+function openStorage(attempt = 0): Promise<unknown> {
   return storage().then(
     async () => {
+      clearProblem('code');
       // Parameter edits made just before the last page close are still in the write-ahead record.
       await flushParams().catch((err: unknown) => console.error('Saving parameters failed', err));
       await recoverInterruptedStreams().catch((err: unknown) => console.error('Recovering interrupted replies failed', err));
     },
     (err: unknown) => {
       console.error('Loading the database code failed; changes are saved once it loads', err);
-      setTimeout(() => void openStorage(), 3000);
+      if (attempt >= 2) addProblem({ kind: 'code', detail: err instanceof Error ? err.message : String(err) });
+      setTimeout(() => void openStorage(attempt + 1), Math.min(30_000, 2000 * 2 ** attempt));
     },
   );
 }

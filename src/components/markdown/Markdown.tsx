@@ -23,7 +23,8 @@ export function Markdown({ text, streaming = false }: { text: string; streaming?
   const timing = useContext(MarkdownTimingContext);
   const [released, setReleased] = useState(timing !== 'later');
   if (timing !== 'later' && !released) setReleased(true);
-  const ready = useDeferredValue(released, timing === 'now');
+  // An initial value makes React render twice: only `background` wants that (plain text first).
+  const ready = useDeferredValue(released, timing === 'background' ? false : undefined);
   const plain = <div className="md whitespace-pre-wrap">{text}</div>;
   if (!ready) return plain;
   return (

@@ -2,7 +2,7 @@
 // chat mode): opens at the newest message, follows a growing reply only while the reader is at the
 // end, and keeps the visible message still when rows above are measured.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { MarkdownTimingContext } from '../../components/markdown/Markdown';
 import type { Message } from '../../domain/types';
 
@@ -38,6 +38,14 @@ export function VirtualMessageRows({
   // Sending (a new user message or a reply starting) shows the end, wherever the reader was.
   useLayoutEffect(() => (jumpToEnd ? pinToEnd(virtualizer) : undefined), [virtualizer, path.length, jumpToEnd]);
 
+  // A fling (a scroll step longer than the viewport) mounts rows that pass by in a frame or two:
+  // those wait for their markdown until it ends. Reading or slow scrolling keeps it at once.
+  const flingFrom = useRef({ offset: 0, on: false });
+  const offset = virtualizer.scrollOffset ?? 0;
+  const step = Math.abs(offset - flingFrom.current.offset);
+  const flinging = virtualizer.isScrolling && (flingFrom.current.on || step > (virtualizer.scrollRect?.height ?? Infinity));
+  flingFrom.current = { offset, on: flinging };
+
   const items = virtualizer.getVirtualItems();
   return (
     <div ref={scroller} data-bench-scroller="" className="@container min-h-0 flex-1 overflow-y-auto" aria-busy={running}>
@@ -48,7 +56,7 @@ export function VirtualMessageRows({
             if (!m) return null;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="pb-1">
-                <Row scrolling={virtualizer.isScrolling}>
+                <Row scrolling={virtualizer.isScrolling} flinging={flinging && m.status !== 'streaming'}>
                   {renderRow(m)}
                 </Row>
               </div>
@@ -77,11 +85,23 @@ function pinToEnd(virtualizer: { scrollToEnd: () => void; isAtEnd: (threshold?: 
   return () => cancelAnimationFrame(id);
 }
 
+/** How long a row that mounted mid-fling may stay plain text while the fling goes on. */
+const HOLD_MS = 1000;
+
 /**
- * A row that mounts mid-scroll shows plain text while the scroll goes on (a fast fling passes most
- * rows without parsing them); once it stops, its markdown follows in a background render.
+ * A row that mounts mid-scroll paints plain text first and its markdown in a background render, so
+ * no frame of the scroll waits for a parse. One that mounts mid-fling stays plain text until the
+ * fling ends (most rows pass by without being parsed), for a second at most. A streaming row is
+ * never held.
  */
-function Row({ scrolling, children }: { scrolling: boolean; children: React.ReactNode }) {
-  const [mountedScrolling] = useState(scrolling);
-  return <MarkdownTimingContext value={!mountedScrolling ? 'now' : scrolling ? 'later' : 'background'}>{children}</MarkdownTimingContext>;
+function Row({ scrolling, flinging, children }: { scrolling: boolean; flinging: boolean; children: React.ReactNode }) {
+  const [mounted] = useState({ scrolling, flinging });
+  const [held, setHeld] = useState(mounted.flinging);
+  useEffect(() => {
+    if (!mounted.flinging) return;
+    const t = setTimeout(() => setHeld(false), HOLD_MS);
+    return () => clearTimeout(t);
+  }, [mounted.flinging]);
+  const timing = !mounted.scrolling ? 'now' : mounted.flinging && flinging && held ? 'later' : 'background';
+  return <MarkdownTimingContext value={timing}>{children}</MarkdownTimingContext>;
 }

@@ -1,25 +1,22 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { follow, storageReady, type Store } from '../../lib/db/repo';
 
-const RETRY_MS = 1000;
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
 
 /**
  * The result of a database read, kept current as the data changes in this tab or another (a live
  * query; the database code loads on first use). `initial` stands in until the first result. When
  * `key` changes the read starts again; the previous result stays until the new one arrives (a few
  * ms), except while the database code is still loading: then nothing is shown rather than the
- * previous key's data. A failed read is logged and tried again; what is shown is kept meanwhile.
+ * previous key's data. A failed read is logged and tried again, less and less often; what is shown
+ * is kept meanwhile.
  */
 export function useFollowed<T>(key: string | null, read: (s: Store) => Promise<T>, initial?: T): T | undefined {
-  const latest = useRef<T | undefined>(initial);
+  const latest = useRef<{ key: string | null; value: T | undefined }>({ key, value: initial });
   const reader = useRef(read);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [attempt, retry] = useReducer((n: number) => n + 1, 0);
-  const [shownKey, setShownKey] = useState(key);
-  if (shownKey !== key) {
-    setShownKey(key);
-    if (!storageReady()) latest.current = undefined;
-  }
   useEffect(() => {
     reader.current = read;
   });
@@ -28,13 +25,14 @@ export function useFollowed<T>(key: string | null, read: (s: Store) => Promise<T
     const stop = follow(
       (s) => reader.current(s),
       (value) => {
-        if (latest.current === value) return;
-        latest.current = value;
+        if (latest.current.key === key && latest.current.value === value) return;
+        latest.current = { key, value };
         rerender();
       },
       (err: unknown) => {
-        console.error('A live database read failed; trying again', err);
-        timer = setTimeout(retry, RETRY_MS);
+        const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt);
+        console.error(`A live database read failed; trying again in ${wait / 1000} s`, err);
+        timer = setTimeout(retry, wait);
       },
     );
     return () => {
@@ -42,5 +40,6 @@ export function useFollowed<T>(key: string | null, read: (s: Store) => Promise<T
       stop();
     };
   }, [key, attempt]);
-  return latest.current;
+  const { key: shownKey, value } = latest.current;
+  return shownKey === key || storageReady() ? value : undefined;
 }

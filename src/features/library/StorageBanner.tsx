@@ -22,6 +22,8 @@ function text(p: StorageProblem): string {
       return p.saved
         ? 'The stored data was deleted outside the playground (site data cleared?). The open conversation was saved again from this tab.'
         : 'The stored data was deleted outside the playground (site data cleared?), and saving the open conversation again failed: export it now to keep it.';
+    case 'code':
+      return `The playground's storage code could not be loaded (${p.detail}): changes in this tab are not saved. Reload the page to try again.`;
     case 'quota':
       return 'Storage is full: the last change could not be saved. Free space in Storage (remove large images), or export everything first.';
   }
@@ -59,7 +61,7 @@ export function StorageBanner({ conversation, messages }: { conversation: Conver
               Open Storage
             </Button>
           ) : null}
-          {p.kind === 'upgraded-elsewhere' ? (
+          {p.kind === 'upgraded-elsewhere' || p.kind === 'code' ? (
             <Button className="h-7" onClick={() => location.reload()}>
               Reload
             </Button>

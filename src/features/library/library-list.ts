@@ -28,8 +28,8 @@ export function showFirstRows(rows: ConversationSummary[]): void {
   emit();
 }
 
-/** Follows the whole list from now on (after any change, from any tab). */
-export function followLibraryList(): void {
+/** Follows the whole list from now on (after any change, from any tab); a failure is retried, less and less often. */
+export function followLibraryList(attempt = 0): void {
   stop?.();
   stop = follow(
     (s) => s.readSummaries(),
@@ -39,9 +39,10 @@ export function followLibraryList(): void {
       emit();
     },
     (err: unknown) => {
-      // E.g. the database was closed under the app; follow again once it is back.
-      console.error('Reading the conversation list failed', err);
-      setTimeout(followLibraryList, 1000);
+      // E.g. the database was closed under the app, or its code failed to load.
+      const wait = Math.min(30_000, 1000 * 2 ** attempt);
+      console.error(`Reading the conversation list failed; trying again in ${wait / 1000} s`, err);
+      setTimeout(() => followLibraryList(attempt + 1), wait);
     },
   );
 }

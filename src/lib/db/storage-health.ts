@@ -8,7 +8,9 @@ export type StorageProblem =
   | { kind: 'blocked' }
   | { kind: 'upgraded-elsewhere' }
   | { kind: 'deleted'; saved: boolean }
-  | { kind: 'quota'; detail: string };
+  | { kind: 'quota'; detail: string }
+  /** The database code itself could not be loaded (offline with a stale cache, a new deployment). */
+  | { kind: 'code'; detail: string };
 
 export interface StorageHealth {
   /** False while the database is opening (or waiting for another tab). */
