@@ -1,7 +1,7 @@
 import type { ConversationSummary } from '../../domain/library';
 import type { Conversation, Message } from '../../domain/types';
 import { DB_NAME, NATIVE_VERSION } from './names';
-import { readConversationRows, readSummaryKeys } from './native-reads';
+import { openExisting, readConversationRows, readSummaryKeys } from './native-reads';
 
 /** What the first screen shows: the head of the sidebar and the open conversation. */
 export interface BootData {
@@ -11,22 +11,6 @@ export interface BootData {
 
 /** Rows the sidebar's first screen needs (the whole list follows from the live query). */
 export const FIRST_ROWS = 60;
-
-type Opened = { kind: 'none' } | { kind: 'open'; idb: IDBDatabase };
-
-/** Opens the database as it is, without creating it (an upgrade request is aborted, so nothing is written). */
-function openExisting(name: string): Promise<Opened> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name);
-    let created = false;
-    req.onupgradeneeded = () => {
-      created = true;
-      req.transaction?.abort();
-    };
-    req.onsuccess = () => resolve({ kind: 'open', idb: req.result });
-    req.onerror = () => (created ? resolve({ kind: 'none' }) : reject(req.error ?? new Error('indexedDB.open failed')));
-  });
-}
 
 /**
  * Reads the first screen straight from IndexedDB while the database library loads, so the app
@@ -38,9 +22,8 @@ function openExisting(name: string): Promise<Opened> {
 export async function readBoot(activeId: string | null, name = DB_NAME): Promise<BootData | null> {
   try {
     if (typeof indexedDB === 'undefined' || indexedDB === null) return null;
-    const opened = await openExisting(name);
-    if (opened.kind === 'none') return { summaries: [], active: activeId ? { id: activeId, conversation: null, messages: [] } : null };
-    const { idb } = opened;
+    const idb = await openExisting(indexedDB, name);
+    if (!idb) return { summaries: [], active: activeId ? { id: activeId, conversation: null, messages: [] } : null };
     // Another tab upgrading meanwhile is not kept waiting (nor shown a "blocked" notice).
     idb.onversionchange = () => idb.close();
     try {

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { openExisting } from './native-reads';
 import { db, DB_NAME, PlaygroundDB, SCHEMA_VERSION, setDb } from './schema';
 import { addProblem, clearProblem, runRestoreHook, setStorageHealth as set, storageHealth } from './storage-health';
 
@@ -91,22 +92,11 @@ async function memoryDatabase(): Promise<PlaygroundDB> {
 }
 
 /** The version of an existing database, 0 when there is none (it is not created here). */
-function storedVersion(factory: IDBFactory, name: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = factory.open(name);
-    let created = false;
-    req.onupgradeneeded = () => {
-      created = true;
-      req.transaction?.abort();
-    };
-    req.onsuccess = () => {
-      const v = req.result.version;
-      req.result.close();
-      resolve(v);
-    };
-    req.onerror = () => (created ? resolve(0) : reject(req.error ?? new Error('indexedDB.open failed')));
-    req.onblocked = () => resolve(0);
-  });
+async function storedVersion(factory: IDBFactory, name: string): Promise<number> {
+  const idb = await openExisting(factory, name);
+  if (!idb) return 0;
+  idb.close();
+  return idb.version;
 }
 
 function describe(err: unknown): string {

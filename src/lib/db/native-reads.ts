@@ -7,6 +7,23 @@ import type { Conversation, Message } from '../../domain/types';
  * start-up. They read the stores and indexes Dexie created (schema.ts), and change nothing.
  */
 
+/**
+ * Opens a database as it is, without creating it: when there is none, the upgrade request is
+ * aborted, so nothing is written, and the answer is null. The caller closes what it gets.
+ */
+export function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(name);
+    let created = false;
+    req.onupgradeneeded = () => {
+      created = true;
+      req.transaction?.abort();
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => (created ? resolve(null) : reject(req.error ?? new Error('indexedDB.open failed')));
+  });
+}
+
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
