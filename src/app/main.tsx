@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { preloadMarkdown } from '../components/markdown/Markdown';
 import { readBoot } from '../lib/db/boot-read';
-import { recoverInterruptedStreams, storage } from '../lib/db/repo';
+import { recoverInterruptedStreams, retryDelayMs, storage } from '../lib/db/repo';
 import { addProblem, clearProblem } from '../lib/db/storage-health';
 import { flushParams } from '../features/conversations/params-writer';
 import { prefetchActiveConversation, showPrefetchedConversation } from '../features/conversations/use-active-conversation';
@@ -58,7 +58,7 @@ function openStorage(attempt = 0): Promise<unknown> {
     (err: unknown) => {
       console.error('Loading the database code failed; changes are saved once it loads', err);
       if (attempt >= 2) addProblem({ kind: 'code', detail: err instanceof Error ? err.message : String(err) });
-      setTimeout(() => void openStorage(attempt + 1), Math.min(30_000, 2000 * 2 ** attempt));
+      setTimeout(() => void openStorage(attempt + 1), retryDelayMs(attempt, 2000));
     },
   );
 }

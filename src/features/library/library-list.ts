@@ -28,23 +28,14 @@ export function showFirstRows(rows: ConversationSummary[]): void {
   emit();
 }
 
-/** Follows the whole list from now on (after any change, from any tab); a failure is retried, less and less often. */
-export function followLibraryList(attempt = 0): void {
+/** Follows the whole list from now on (after any change, from any tab). */
+export function followLibraryList(): void {
   stop?.();
-  stop = follow(
-    (s) => s.readSummaries(),
-    (list) => {
-      full = true;
-      current = list;
-      emit();
-    },
-    (err: unknown) => {
-      // E.g. the database was closed under the app, or its code failed to load.
-      const wait = Math.min(30_000, 1000 * 2 ** attempt);
-      console.error(`Reading the conversation list failed; trying again in ${wait / 1000} s`, err);
-      setTimeout(() => followLibraryList(attempt + 1), wait);
-    },
-  );
+  stop = follow('Reading the conversation list', (s) => s.readSummaries(), (list) => {
+    full = true;
+    current = list;
+    emit();
+  });
 }
 
 /** Starts following the list; resolves once at least the first screen is known (so it paints with the app). */

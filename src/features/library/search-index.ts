@@ -78,11 +78,7 @@ async function build(): Promise<void> {
 /** Re-reads the conversations whose messages changed since the watermark (this tab or another). */
 function followChanges(): void {
   stopFollowing?.();
-  stopFollowing = follow(
-    (s) => s.db().messages.where('updatedAt').above(watermark - 1).toArray(),
-    (recent) => void refresh(recent),
-    (err: unknown) => console.error('Search index stopped following changes', err),
-  );
+  stopFollowing = follow('Following changes for search', (s) => s.db().messages.where('updatedAt').above(watermark - 1).toArray(), (recent) => void refresh(recent));
 }
 
 async function refresh(recent: Message[]): Promise<void> {

@@ -44,25 +44,47 @@ function later<K extends AsyncKeys>(key: K): Store[K] {
   return call as unknown as Store[K];
 }
 
+/** Waits between retries of a failed load or read: doubling from `firstMs`, 30 s at most. */
+export function retryDelayMs(attempt: number, firstMs = 1000): number {
+  return Math.min(30_000, firstMs * 2 ** attempt);
+}
+
 /**
  * Runs `read` now and again after every change to what it read (from any tab), handing each
- * result to `next`; returns the function that stops it (also before the first result). `read`
- * must query through `s` (not the wrappers below): an await before a query hides it from the
- * live query, which would then never run again.
+ * result to `next`; returns the function that stops it (also before the first result). A failure
+ * (the database closed under the app, its code not loaded) is logged under `what` and followed
+ * again, less and less often. `read` must query through `s` (not the wrappers below): an await
+ * before a query hides it from the live query, which would then never run again.
  */
-export function follow<T>(read: (s: Store) => Promise<T>, next: (value: T) => void, error: (err: unknown) => void): () => void {
+export function follow<T>(what: string, read: (s: Store) => Promise<T>, next: (value: T) => void): () => void {
   let stopped = false;
   let subscription: { unsubscribe(): void } | null = null;
-  storage().then(
-    (s) => {
-      if (!stopped) subscription = s.liveQuery(() => read(s)).subscribe({ next, error });
-    },
-    (err: unknown) => {
-      if (!stopped) error(err);
-    },
-  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  const retry = (err: unknown) => {
+    if (stopped) return;
+    subscription?.unsubscribe();
+    subscription = null;
+    const wait = retryDelayMs(attempt++);
+    console.error(`${what} failed; trying again in ${wait / 1000} s`, err);
+    timer = setTimeout(start, wait);
+  };
+  const start = () => {
+    storage().then((s) => {
+      if (stopped) return;
+      subscription = s.liveQuery(() => read(s)).subscribe({
+        next: (value) => {
+          attempt = 0;
+          next(value);
+        },
+        error: retry,
+      });
+    }, retry);
+  };
+  start();
   return () => {
     stopped = true;
+    clearTimeout(timer);
     subscription?.unsubscribe();
   };
 }
