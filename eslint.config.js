@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
+import checkFile from 'eslint-plugin-check-file';
 
 const layer = (target, from, message) => ({ target, from, message });
 
@@ -20,7 +22,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {
@@ -101,6 +103,48 @@ export default tseslint.config(
     ignores: ['src/lib/openai/**'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Network access lives in src/lib/openai only.' }],
+      'no-restricted-properties': [
+        'error',
+        ...['globalThis', 'window', 'self'].map((object) => ({
+          object,
+          property: 'fetch',
+          message: 'Network access lives in src/lib/openai only.',
+        })),
+      ],
+    },
+  },
+  {
+    // Web Storage is reached through lib/storage only: one registry of keys, one safe JSON helper.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/lib/storage/**', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['localStorage', 'sessionStorage'].map((name) => ({ name, message: 'Web Storage lives in src/lib/storage only.' })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['globalThis', 'window', 'self'].flatMap((object) =>
+          ['localStorage', 'sessionStorage'].map((property) => ({
+            object,
+            property,
+            message: 'Web Storage lives in src/lib/storage only.',
+          })),
+        ),
+      ],
+    },
+  },
+  {
+    // File names: components (and their tests) in PascalCase, every other module in kebab-case.
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': [
+        'error',
+        // A .tsx module that holds several small pieces (icons, controls) is named like a .ts one.
+        { '**/*.tsx': '@(+([A-Z])*([a-zA-Z0-9])|+([a-z0-9])*(-+([a-z0-9])))', '**/*.ts': 'KEBAB_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
     },
   },
   {
@@ -108,4 +152,6 @@ export default tseslint.config(
     files: ['server/**', 'bench/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
+  // Formatting belongs to Prettier (`npm run format`; `npm run lint` checks it).
+  prettier,
 );

@@ -20,7 +20,10 @@ import { tokenMeterScenario } from './scenarios/token-meter';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const build = !argv.includes('--no-build');
-const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 const SCENARIOS: [string, (env: Env) => Promise<Figure[]>][] = [
   ['bundle', () => bundleScenario()],
@@ -48,7 +51,9 @@ async function main(): Promise<number> {
     server = await startServer();
     browser = await launchBrowser();
     const machine = machineInfo(browser);
-    log(`Server ${server.url} · Chromium ${machine.chromium} · ${machine.cpuCount}× ${machine.cpuModel} · load ${machine.loadAverage.join(' ')}${quick ? ' · quick' : ''}`);
+    log(
+      `Server ${server.url} · Chromium ${machine.chromium} · ${machine.cpuCount}× ${machine.cpuModel} · load ${machine.loadAverage.join(' ')}${quick ? ' · quick' : ''}`,
+    );
     const env: Env = { browser, baseURL: server.url, quick, log };
     for (const [name, run] of SCENARIOS) {
       if (only && !only.includes(name)) continue;
@@ -67,7 +72,13 @@ async function main(): Promise<number> {
     log(`Total ${duration.toFixed(0)} s${quick ? ' (quick)' : ''}.`);
     await mkdir(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, 'report.json');
-    const report = { machine: { ...machine, loadAverageAfter: machineInfo(browser).loadAverage }, quick, durationS: Math.round(duration), figures, errors };
+    const report = {
+      machine: { ...machine, loadAverageAfter: machineInfo(browser).loadAverage },
+      quick,
+      durationS: Math.round(duration),
+      figures,
+      errors,
+    };
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     log(`Report: ${path.relative(process.cwd(), file)}`);
   } finally {

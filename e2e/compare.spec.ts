@@ -84,7 +84,12 @@ test('n = 3 streams three columns; tokens, diff, sync scroll; continue with choi
   await expect(choices).toHaveCount(0);
   const reply = app.assistant();
   await expect(reply.getByTestId('branch-position')).toHaveText('2/3');
-  await expect(reply.getByTestId('message-content')).toContainText(expected[1]!.split('\n')[0]!.replace(/^#+\s*/, '').slice(0, 30));
+  await expect(reply.getByTestId('message-content')).toContainText(
+    expected[1]!
+      .split('\n')[0]!
+      .replace(/^#+\s*/, '')
+      .slice(0, 30),
+  );
   await reply.getByRole('button', { name: 'Previous alternative' }).click();
   await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/3');
 

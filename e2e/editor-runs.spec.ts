@@ -5,7 +5,11 @@ const WEATHER_TOOL = {
   tools: [
     {
       type: 'function',
-      function: { name: 'get_weather', description: 'Weather of a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+      function: {
+        name: 'get_weather',
+        description: 'Weather of a city',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
     },
   ],
 };
@@ -78,7 +82,9 @@ test.describe('running an edited conversation', () => {
     await app.page.getByTestId('new-conversation-button').click();
     await app.page.getByTestId('extra-body-input').fill(JSON.stringify(WEATHER_TOOL));
     await app.sendAndWait('And in Rome? get_weather');
-    await expect(app.page.locator('[data-testid="message"][data-role="tool"]').getByTestId('message-text-input')).toHaveValue('{"temperature_c": 21, "sky": "clear"}');
+    await expect(app.page.locator('[data-testid="message"][data-role="tool"]').getByTestId('message-text-input')).toHaveValue(
+      '{"temperature_c": 21, "sky": "clear"}',
+    );
   });
 
   test('continue a length-cut reply: the continuation joins it as a new alternative', async ({ app }) => {

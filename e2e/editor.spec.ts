@@ -33,7 +33,11 @@ test.describe('message editor', () => {
       { role: 'system', content: `You are terse. ${marker}` },
       { role: 'developer', content: 'Prefer lists.' },
       { role: 'user', content: 'What is the weather in Paris?', name: 'alice' },
-      { role: 'assistant', content: null, tool_calls: [{ id: 'call_abc', type: 'function', function: { name: 'get_weather', arguments: '{\n  "city": "Paris"\n}' } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'call_abc', type: 'function', function: { name: 'get_weather', arguments: '{\n  "city": "Paris"\n}' } }],
+      },
       { role: 'tool', content: '{"temp": 21}', tool_call_id: 'call_abc' },
     ]);
     await expect(app.assistant()).toHaveAttribute('data-status', 'done');
@@ -99,7 +103,10 @@ test.describe('message editor', () => {
     expect(rowHasBase64).toBe(false);
 
     // The larger preview.
-    await images.nth(0).getByRole('button', { name: /Preview/ }).click();
+    await images
+      .nth(0)
+      .getByRole('button', { name: /Preview/ })
+      .click();
     await expect(app.page.getByRole('dialog', { name: /Image/ }).locator('img')).toBeVisible();
     await app.page.keyboard.press('Escape');
   });
@@ -110,14 +117,18 @@ test.describe('message editor', () => {
     const user = await app.addMessage('user', `Parts ${marker}`);
     await user.getByTestId('image-file-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') });
     await expect(app.page.getByText(/notes\.txt \(text\/plain\) cannot be attached/)).toBeVisible();
-    await user.getByTestId('image-file-input').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(21 * 1024 * 1024) });
+    await user
+      .getByTestId('image-file-input')
+      .setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(21 * 1024 * 1024) });
     await expect(app.page.getByText(/huge\.png is 21\.0 MB; the limit is 20 MB/)).toBeVisible();
 
     await user.getByRole('button', { name: 'Image URL' }).click();
     await user.getByRole('textbox', { name: 'Image URL' }).fill('https://example.com/cat.png');
     await user.getByRole('button', { name: 'Add image' }).click();
     await user.getByLabel('Audio file').setInputFiles({ name: 'clip.wav', mimeType: 'audio/wav', buffer: Buffer.from('RIFFxxxxWAVE') });
-    await user.getByLabel('PDF file').setInputFiles({ name: 'paper.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
+    await user
+      .getByLabel('PDF file')
+      .setInputFiles({ name: 'paper.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
     await expect(user.getByTestId('audio-part')).toBeVisible();
     await expect(user.getByTestId('file-part')).toContainText('paper.pdf');
     // text, image, audio, pdf → move the PDF above the audio, remove the text-free image.
@@ -129,7 +140,10 @@ test.describe('message editor', () => {
     const body = await requestWith(app, marker);
     const content = body.messages.at(-1)!.content as Record<string, Record<string, string>>[];
     expect(content.map((p) => p.type)).toEqual(['text', 'file', 'input_audio']);
-    expect(content[1]!.file).toEqual({ filename: 'paper.pdf', file_data: `data:application/pdf;base64,${Buffer.from('%PDF-1.4 test').toString('base64')}` });
+    expect(content[1]!.file).toEqual({
+      filename: 'paper.pdf',
+      file_data: `data:application/pdf;base64,${Buffer.from('%PDF-1.4 test').toString('base64')}`,
+    });
     expect(content[2]!.input_audio).toEqual({ data: Buffer.from('RIFFxxxxWAVE').toString('base64'), format: 'wav' });
   });
 
@@ -190,7 +204,9 @@ test.describe('message editor', () => {
     await expect(app.messages.nth(3)).toHaveAttribute('data-role', 'assistant');
   });
 
-  test('raw JSON: bad input gets a precise error and changes nothing; a pasted array or body replaces the conversation', async ({ app }) => {
+  test('raw JSON: bad input gets a precise error and changes nothing; a pasted array or body replaces the conversation', async ({
+    app,
+  }) => {
     await app.open();
     await app.sendAndWait('[[reply:Original reply]]');
     await app.page.getByTestId('raw-json-button').click();
@@ -215,7 +231,15 @@ test.describe('message editor', () => {
     await expect(app.messages).toHaveCount(2);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('Original reply');
 
-    await input.fill(JSON.stringify({ model: 'x', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Pasted question' }] }));
+    await input.fill(
+      JSON.stringify({
+        model: 'x',
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Pasted question' },
+        ],
+      }),
+    );
     await apply.click();
     await expect(app.messages).toHaveCount(2);
     await expect(app.messages.nth(0)).toHaveAttribute('data-role', 'system');
@@ -229,7 +253,9 @@ test.describe('message editor', () => {
     const one = app.messages.nth(1).getByTestId('raw-json-input');
     await one.fill('{"role": "user", "content": 5}');
     await app.messages.nth(1).getByTestId('raw-json-apply').click();
-    await expect(app.messages.nth(1).getByTestId('raw-json-error')).toHaveText('message.content: expected a string or an array of parts, got a number');
+    await expect(app.messages.nth(1).getByTestId('raw-json-error')).toHaveText(
+      'message.content: expected a string or an array of parts, got a number',
+    );
     await one.fill('{"role": "user", "name": "bob", "content": "Rewritten"}');
     await app.messages.nth(1).getByTestId('raw-json-apply').click();
     await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('Rewritten');
@@ -247,7 +273,9 @@ test.describe('message editor', () => {
     await expect(warnings).toBeVisible();
     await warnings.locator('summary').click();
     await expect(app.page.getByTestId('conversation-warning').filter({ hasText: 'Message 1 (user) is empty.' })).toBeVisible();
-    await expect(app.page.getByTestId('conversation-warning').filter({ hasText: '"call_missing", which matches no earlier tool call' })).toBeVisible();
+    await expect(
+      app.page.getByTestId('conversation-warning').filter({ hasText: '"call_missing", which matches no earlier tool call' }),
+    ).toBeVisible();
     await expect(app.sendButton).toBeEnabled();
   });
 

@@ -119,105 +119,109 @@ test.describe('endpoints and models', () => {
     await expect(app.page.getByTestId('model-facts')).toContainText('vision');
   });
 
-test.describe('connection test', () => {
-  let keyed: http.Server;
-  let bare: http.Server;
-  let keyedURL = '';
-  let bareURL = '';
-  test.beforeAll(async () => {
-    keyed = createReferenceServer({ apiKey: 'sk-right-key' });
-    keyedURL = await listen(keyed);
-    // Answers without CORS headers (like Ollama without OLLAMA_ORIGINS); 404 JSON with CORS under /missing.
-    bare = http.createServer((req, res) => {
-      if (req.url?.startsWith('/missing')) {
-        res.writeHead(404, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' });
-        res.end(JSON.stringify({ error: { message: 'Not found', type: 'invalid_request_error' } }));
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end('{"data":[]}');
-    });
-    bareURL = await listen(bare);
-  });
-  test.afterAll(async () => {
-    await new Promise((r) => keyed.close(r));
-    await new Promise((r) => bare.close(r));
-  });
-
-  async function runTest(app: PlaygroundPage): Promise<void> {
-    await app.page.getByTestId('endpoint-test-button').click();
-    await expect(app.page.getByTestId('endpoint-test-result')).toBeVisible();
-  }
-
-  test('explains success, a wrong key, a wrong URL, CORS and an unreachable host', async ({ app }) => {
-    await app.open();
-    const result = app.page.getByTestId('endpoint-test-result');
-    await runTest(app);
-    await expect(result).toHaveAttribute('data-ok', 'true');
-    await expect(result).toContainText('4 models listed');
-
-    await addBlankEndpoint(app, `${keyedURL}/v1`);
-    await app.page.getByTestId('endpoint-api-key').fill('sk-wrong-key');
-    await runTest(app);
-    await expect(result).toContainText('The server refused the key (401)');
-    await expect(result).not.toContainText('sk-wrong-key');
-    await app.page.getByTestId('endpoint-api-key').fill('sk-right-key');
-    await runTest(app);
-    await expect(result).toHaveAttribute('data-ok', 'true');
-
-    await addBlankEndpoint(app, `${bareURL}/missing/v1`);
-    await runTest(app);
-    await expect(result).toContainText('(404)');
-    await expect(result).toContainText('Check the base URL');
-
-    await addBlankEndpoint(app, `${bareURL}/v1`);
-    await runTest(app);
-    await expect(result).toContainText('blocked the reply (CORS)');
-    for (const fix of ['OLLAMA_ORIGINS', 'Enable CORS', '--allowed-origins', 'llama.cpp']) await expect(result).toContainText(fix);
-
-    await addBlankEndpoint(app, 'http://127.0.0.1:9/v1');
-    await runTest(app);
-    await expect(result).toContainText('Cannot reach 127.0.0.1:9');
-  });
-
-  test('a "this session only" key is never in localStorage or IndexedDB, and is sent', async ({ app }) => {
-    await app.open();
-    await addBlankEndpoint(app, `${keyedURL}/v1`, 'Keyed');
-    const secret = 'sk-right-key'; // the keyed server answers only with it
-    await app.page.getByTestId('endpoint-key-session').check();
-    await app.page.getByTestId('endpoint-api-key').fill(secret);
-    const marker = `key-${Date.now()}`;
-    const reply = await app.sendAndWait(`${marker} [[reply:ok]]`);
-    await expect(reply.getByTestId('message-content')).toHaveText('ok'); // so the key went out in the header
-
-    const stored = await app.page.evaluate(async () => {
-      const local = JSON.stringify({ ...localStorage });
-      const session = JSON.stringify({ ...sessionStorage });
-      const idb = await new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('chat-playground');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const out: unknown[] = [];
-          for (const n of names) tx.objectStore(n).getAll().onsuccess = (e) => out.push((e.target as IDBRequest).result);
-          tx.oncomplete = () => resolve(JSON.stringify(out));
-        };
+  test.describe('connection test', () => {
+    let keyed: http.Server;
+    let bare: http.Server;
+    let keyedURL = '';
+    let bareURL = '';
+    test.beforeAll(async () => {
+      keyed = createReferenceServer({ apiKey: 'sk-right-key' });
+      keyedURL = await listen(keyed);
+      // Answers without CORS headers (like Ollama without OLLAMA_ORIGINS); 404 JSON with CORS under /missing.
+      bare = http.createServer((req, res) => {
+        if (req.url?.startsWith('/missing')) {
+          res.writeHead(404, {
+            'Content-Type': 'application/json',
+            'Access-Control-Allow-Origin': '*',
+            'Access-Control-Allow-Headers': '*',
+          });
+          res.end(JSON.stringify({ error: { message: 'Not found', type: 'invalid_request_error' } }));
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"data":[]}');
       });
-      return { local, session, idb };
+      bareURL = await listen(bare);
     });
-    expect(stored.local).not.toContain(secret);
-    expect(stored.idb).not.toContain(secret);
-    expect(stored.idb).toContain(marker); // the scan did read the saved conversation
-    expect(stored.session).toContain(secret);
-    await expect(app.page.getByTestId('request-preview')).not.toContainText(secret);
+    test.afterAll(async () => {
+      await new Promise((r) => keyed.close(r));
+      await new Promise((r) => bare.close(r));
+    });
 
-    // "Remember on this device" moves it to localStorage; back to session removes it again.
-    await app.page.getByTestId('endpoint-key-device').check();
-    expect(await app.page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(secret);
-    await app.page.getByTestId('endpoint-key-session').check();
-    expect(await app.page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(secret);
-  });
+    async function runTest(app: PlaygroundPage): Promise<void> {
+      await app.page.getByTestId('endpoint-test-button').click();
+      await expect(app.page.getByTestId('endpoint-test-result')).toBeVisible();
+    }
+
+    test('explains success, a wrong key, a wrong URL, CORS and an unreachable host', async ({ app }) => {
+      await app.open();
+      const result = app.page.getByTestId('endpoint-test-result');
+      await runTest(app);
+      await expect(result).toHaveAttribute('data-ok', 'true');
+      await expect(result).toContainText('4 models listed');
+
+      await addBlankEndpoint(app, `${keyedURL}/v1`);
+      await app.page.getByTestId('endpoint-api-key').fill('sk-wrong-key');
+      await runTest(app);
+      await expect(result).toContainText('The server refused the key (401)');
+      await expect(result).not.toContainText('sk-wrong-key');
+      await app.page.getByTestId('endpoint-api-key').fill('sk-right-key');
+      await runTest(app);
+      await expect(result).toHaveAttribute('data-ok', 'true');
+
+      await addBlankEndpoint(app, `${bareURL}/missing/v1`);
+      await runTest(app);
+      await expect(result).toContainText('(404)');
+      await expect(result).toContainText('Check the base URL');
+
+      await addBlankEndpoint(app, `${bareURL}/v1`);
+      await runTest(app);
+      await expect(result).toContainText('blocked the reply (CORS)');
+      for (const fix of ['OLLAMA_ORIGINS', 'Enable CORS', '--allowed-origins', 'llama.cpp']) await expect(result).toContainText(fix);
+
+      await addBlankEndpoint(app, 'http://127.0.0.1:9/v1');
+      await runTest(app);
+      await expect(result).toContainText('Cannot reach 127.0.0.1:9');
+    });
+
+    test('a "this session only" key is never in localStorage or IndexedDB, and is sent', async ({ app }) => {
+      await app.open();
+      await addBlankEndpoint(app, `${keyedURL}/v1`, 'Keyed');
+      const secret = 'sk-right-key'; // the keyed server answers only with it
+      await app.page.getByTestId('endpoint-key-session').check();
+      await app.page.getByTestId('endpoint-api-key').fill(secret);
+      const marker = `key-${Date.now()}`;
+      const reply = await app.sendAndWait(`${marker} [[reply:ok]]`);
+      await expect(reply.getByTestId('message-content')).toHaveText('ok'); // so the key went out in the header
+
+      const stored = await app.page.evaluate(async () => {
+        const local = JSON.stringify({ ...localStorage });
+        const session = JSON.stringify({ ...sessionStorage });
+        const idb = await new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('chat-playground');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = [...db.objectStoreNames];
+            const tx = db.transaction(names, 'readonly');
+            const out: unknown[] = [];
+            for (const n of names) tx.objectStore(n).getAll().onsuccess = (e) => out.push((e.target as IDBRequest).result);
+            tx.oncomplete = () => resolve(JSON.stringify(out));
+          };
+        });
+        return { local, session, idb };
+      });
+      expect(stored.local).not.toContain(secret);
+      expect(stored.idb).not.toContain(secret);
+      expect(stored.idb).toContain(marker); // the scan did read the saved conversation
+      expect(stored.session).toContain(secret);
+      await expect(app.page.getByTestId('request-preview')).not.toContainText(secret);
+
+      // "Remember on this device" moves it to localStorage; back to session removes it again.
+      await app.page.getByTestId('endpoint-key-device').check();
+      expect(await app.page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(secret);
+      await app.page.getByTestId('endpoint-key-session').check();
+      expect(await app.page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(secret);
+    });
   });
 });

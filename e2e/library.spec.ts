@@ -71,7 +71,9 @@ test.describe('library actions', () => {
     await app.conversationAction('My own title', 'Ask the model for a title');
     // The reference endpoint echoes the trigger found in the excerpt it was sent.
     await expect(app.conversations.first()).toContainText('Naming Things Well');
-    const sent = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes('Write a title') && JSON.stringify(r.body).includes(marker));
+    const sent = (await app.receivedRequests()).filter(
+      (r) => JSON.stringify(r.body).includes('Write a title') && JSON.stringify(r.body).includes(marker),
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).not.toHaveProperty('stream');
   });
@@ -81,7 +83,9 @@ test.describe('search', () => {
   test('finds titles and message text, highlighted', async ({ app }) => {
     await app.open();
     // First lines longer than a title, so the reply (trigger) is not part of the title.
-    await app.sendAndWait('Travel plans for the summer holidays, with a first line longer than a title [[reply:Take the night train to Lisbon]]');
+    await app.sendAndWait(
+      'Travel plans for the summer holidays, with a first line longer than a title [[reply:Take the night train to Lisbon]]',
+    );
     await app.newConversation();
     await app.sendAndWait('Sourdough starter care in a small kitchen, a first line longer than a title [[reply:Feed it flour and water]]');
     await app.newConversation();

@@ -17,7 +17,9 @@ test('every reply, not only the last, shows its tokens beside our estimate, its 
   await expect(app.replyFigure(first, 'estimate')).toHaveText(/^est\. \d+ \/ \d+$/);
   const [promptTokens, completionTokens] = numbers(await tokens.innerText());
   const cost = (promptTokens! * 1000 + completionTokens! * 4000) / 1e6;
-  await expect(app.replyFigure(first, 'cost')).toHaveText(`$${cost < 0.01 ? cost.toFixed(cost < 0.001 ? 6 : 4) : cost.toFixed(cost < 1 ? 3 : 2)}`);
+  await expect(app.replyFigure(first, 'cost')).toHaveText(
+    `$${cost < 0.01 ? cost.toFixed(cost < 0.001 ? 6 : 4) : cost.toFixed(cost < 1 ? 3 : 2)}`,
+  );
   await expect(app.replyFigure(first, 'speed')).toContainText(/TTFT \d/);
   await expect(app.replyFigure(first, 'speed')).toContainText(/total \d/);
   // And the last one too.

@@ -94,7 +94,9 @@ test('an attached image is counted by its real size with OpenAI’s tile formula
     canvas.height = 4096;
     return canvas.toDataURL('image/png').split(',')[1] ?? '';
   });
-  await page.getByTestId('image-file-input').setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
+  await page
+    .getByTestId('image-file-input')
+    .setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
   const details = await app.openMeterDetails();
   await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → 1105');
   await expect.poll(() => app.estimatedTokens()).toBeGreaterThanOrEqual(before + 1105);

@@ -22,13 +22,42 @@ const CASES: { name: string; set: (app: PlaygroundPage) => Promise<unknown>; key
     key: 'stop',
     expected: ['END', '\n\n'],
   },
-  { name: 'include_usage', set: (a) => a.param('include_usage').selectOption('true'), key: 'stream_options', expected: { include_usage: true } },
+  {
+    name: 'include_usage',
+    set: (a) => a.param('include_usage').selectOption('true'),
+    key: 'stream_options',
+    expected: { include_usage: true },
+  },
   { name: 'logprobs', set: (a) => a.param('logprobs').selectOption('true'), key: 'logprobs', expected: true },
   { name: 'top_logprobs', set: (a) => a.param('top_logprobs').fill('3'), key: 'top_logprobs', expected: 3 },
-  { name: 'response_format', set: (a) => a.param('response_format').selectOption('json_object'), key: 'response_format', expected: { type: 'json_object' } },
-  { name: 'tools', set: (a) => a.page.getByRole('button', { name: 'calculate' }).click(), key: 'tools', expected: [{ type: 'function', function: { name: 'calculate', description: 'Evaluate an arithmetic expression.', parameters: { type: 'object', properties: { expression: { type: 'string' } }, required: ['expression'] } } }] },
+  {
+    name: 'response_format',
+    set: (a) => a.param('response_format').selectOption('json_object'),
+    key: 'response_format',
+    expected: { type: 'json_object' },
+  },
+  {
+    name: 'tools',
+    set: (a) => a.page.getByRole('button', { name: 'calculate' }).click(),
+    key: 'tools',
+    expected: [
+      {
+        type: 'function',
+        function: {
+          name: 'calculate',
+          description: 'Evaluate an arithmetic expression.',
+          parameters: { type: 'object', properties: { expression: { type: 'string' } }, required: ['expression'] },
+        },
+      },
+    ],
+  },
   { name: 'tool_choice', set: (a) => a.param('tool_choice').selectOption('required'), key: 'tool_choice', expected: 'required' },
-  { name: 'parallel_tool_calls', set: (a) => a.param('parallel_tool_calls').selectOption('false'), key: 'parallel_tool_calls', expected: false },
+  {
+    name: 'parallel_tool_calls',
+    set: (a) => a.param('parallel_tool_calls').selectOption('false'),
+    key: 'parallel_tool_calls',
+    expected: false,
+  },
   { name: 'reasoning_effort', set: (a) => a.param('reasoning_effort').selectOption('low'), key: 'reasoning_effort', expected: 'low' },
   { name: 'service_tier', set: (a) => a.param('service_tier').selectOption('flex'), key: 'service_tier', expected: 'flex' },
   { name: 'user', set: (a) => a.param('user').fill('user-1'), key: 'user', expected: 'user-1' },
@@ -177,10 +206,17 @@ test.describe('parameters', () => {
     await expect(app.page.getByTestId('request-warning').filter({ hasText: 'Strict schema' })).toHaveCount(0);
     await schema.fill('{"type": ');
     await expect(app.page.locator('[data-param="response_format"]').getByRole('alert')).toContainText('Not valid JSON');
-    expect((await app.previewBody()).response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'answer', strict: true, schema: { required: ['a'] } } });
+    expect((await app.previewBody()).response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'answer', strict: true, schema: { required: ['a'] } },
+    });
 
     await app.setParamOn('tools', true);
-    await app.page.getByTestId('tools-import-input').setInputFiles({ name: 'tools.json', mimeType: 'application/json', buffer: Buffer.from('[{"name": "lookup", "parameters": {"type": "object", "properties": {}}}]') });
+    await app.page.getByTestId('tools-import-input').setInputFiles({
+      name: 'tools.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('[{"name": "lookup", "parameters": {"type": "object", "properties": {}}}]'),
+    });
     await app.page.getByRole('button', { name: 'get_weather' }).click();
     await app.setParamOn('tool_choice', true);
     await app.param('tool_choice').selectOption('fn:lookup');

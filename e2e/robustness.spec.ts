@@ -67,7 +67,8 @@ test('the full text is there the moment a long reply reads done', async ({ app }
     const w = window as unknown as { __atDone?: string };
     new MutationObserver(() => {
       const el = document.querySelector('[data-role="assistant"]');
-      if (el?.getAttribute('data-status') === 'done' && w.__atDone === undefined) w.__atDone = el.querySelector('[data-testid="message-content"]')?.textContent ?? '';
+      if (el?.getAttribute('data-status') === 'done' && w.__atDone === undefined)
+        w.__atDone = el.querySelector('[data-testid="message-content"]')?.textContent ?? '';
     }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
   });
   const reply = await app.sendAndWait('[[tokens:3000]] [[rate:0]]');

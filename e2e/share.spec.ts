@@ -7,7 +7,13 @@ test.describe.configure({ timeout: 60_000 });
 /** A 1×1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-type Doc = { format: string; version: number; exportedAt?: string; conversations: { id: string; messages: unknown[] }[]; blobs: Record<string, unknown> };
+type Doc = {
+  format: string;
+  version: number;
+  exportedAt?: string;
+  conversations: { id: string; messages: unknown[] }[];
+  blobs: Record<string, unknown>;
+};
 
 function parse(text: string): Doc {
   const doc = JSON.parse(text) as Doc;
@@ -17,23 +23,71 @@ function parse(text: string): Doc {
 
 /** A file with two conversations, one holding an image on a user turn and two branches. */
 function fixtureBackup(): string {
-  const msg = (id: string, parentId: string | null, role: string, content: unknown[], t: number, extra = {}) => ({ id, parentId, role, content, status: 'done', createdAt: t, updatedAt: t, ...extra });
-  const params = { model: 'ref-chat', values: { temperature: 0.5 }, enabled: { stream: true, include_usage: true, temperature: true }, extraBody: '' };
+  const msg = (id: string, parentId: string | null, role: string, content: unknown[], t: number, extra = {}) => ({
+    id,
+    parentId,
+    role,
+    content,
+    status: 'done',
+    createdAt: t,
+    updatedAt: t,
+    ...extra,
+  });
+  const params = {
+    model: 'ref-chat',
+    values: { temperature: 0.5 },
+    enabled: { stream: true, include_usage: true, temperature: true },
+    extraBody: '',
+  };
   return JSON.stringify({
     format: 'chat-playground',
     version: 2,
     conversations: [
       {
-        id: 'fx-1', title: 'Picture question', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_010, currentLeafId: 'fx-1-a2', params, endpoint: { baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' },
+        id: 'fx-1',
+        title: 'Picture question',
+        createdAt: 1_700_000_000_000,
+        updatedAt: 1_700_000_000_010,
+        currentLeafId: 'fx-1-a2',
+        params,
+        endpoint: { baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' },
         messages: [
-          msg('fx-1-u', null, 'user', [{ type: 'text', text: 'What is this?' }, { type: 'image', source: { kind: 'blob', blobId: 'fx-img', mimeType: 'image/png', name: 'dot.png', size: 70 }, detail: 'low' }], 1_700_000_000_001),
-          msg('fx-1-a1', 'fx-1-u', 'assistant', [{ type: 'text', text: 'A dot.' }], 1_700_000_000_002, { finishReason: 'stop', model: 'ref-chat' }),
-          msg('fx-1-a2', 'fx-1-u', 'assistant', [{ type: 'text', text: 'A single pixel.' }], 1_700_000_000_003, { finishReason: 'stop', model: 'ref-chat' }),
+          msg(
+            'fx-1-u',
+            null,
+            'user',
+            [
+              { type: 'text', text: 'What is this?' },
+              {
+                type: 'image',
+                source: { kind: 'blob', blobId: 'fx-img', mimeType: 'image/png', name: 'dot.png', size: 70 },
+                detail: 'low',
+              },
+            ],
+            1_700_000_000_001,
+          ),
+          msg('fx-1-a1', 'fx-1-u', 'assistant', [{ type: 'text', text: 'A dot.' }], 1_700_000_000_002, {
+            finishReason: 'stop',
+            model: 'ref-chat',
+          }),
+          msg('fx-1-a2', 'fx-1-u', 'assistant', [{ type: 'text', text: 'A single pixel.' }], 1_700_000_000_003, {
+            finishReason: 'stop',
+            model: 'ref-chat',
+          }),
         ],
       },
       {
-        id: 'fx-2', title: 'Plain chat', createdAt: 1_700_000_001_000, updatedAt: 1_700_000_001_010, currentLeafId: 'fx-2-a', params, endpoint: null,
-        messages: [msg('fx-2-u', null, 'user', [{ type: 'text', text: 'Hello there' }], 1_700_000_001_001), msg('fx-2-a', 'fx-2-u', 'assistant', [{ type: 'text', text: 'Hi!' }], 1_700_000_001_002)],
+        id: 'fx-2',
+        title: 'Plain chat',
+        createdAt: 1_700_000_001_000,
+        updatedAt: 1_700_000_001_010,
+        currentLeafId: 'fx-2-a',
+        params,
+        endpoint: null,
+        messages: [
+          msg('fx-2-u', null, 'user', [{ type: 'text', text: 'Hello there' }], 1_700_000_001_001),
+          msg('fx-2-a', 'fx-2-u', 'assistant', [{ type: 'text', text: 'Hi!' }], 1_700_000_001_002),
+        ],
       },
     ],
     blobs: { 'fx-img': { mimeType: 'image/png', data: PNG } },
@@ -206,7 +260,11 @@ test('code export: curl, Python, JavaScript and fetch carry the preview body and
   const body = curl.slice(curl.indexOf("<<'REQUEST_BODY'\n") + 17, curl.lastIndexOf('REQUEST_BODY'));
   expect(JSON.parse(body)).toEqual(preview);
   const seen = [curl];
-  for (const [tab, language] of [['Python', 'python'], ['JavaScript', 'javascript'], ['fetch', 'javascript']] as const) {
+  for (const [tab, language] of [
+    ['Python', 'python'],
+    ['JavaScript', 'javascript'],
+    ['fetch', 'javascript'],
+  ] as const) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await expect(output).toHaveAttribute('data-language', language);
     seen.push((await output.textContent()) ?? '');

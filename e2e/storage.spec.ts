@@ -54,7 +54,10 @@ test.describe('several tabs', () => {
     const other = new PlaygroundPage(await context.newPage());
     await other.open();
     await other.openConversation('Settings race');
-    await Promise.all([app.page.getByTestId('model-input').fill('model-from-a'), other.page.getByTestId('model-input').fill('model-from-b')]);
+    await Promise.all([
+      app.page.getByTestId('model-input').fill('model-from-a'),
+      other.page.getByTestId('model-input').fill('model-from-b'),
+    ]);
     const notice = (p: PlaygroundPage) => p.page.getByTestId('toast').filter({ hasText: 'changed in another tab' });
     await expect.poll(async () => (await notice(app).count()) + (await notice(other).count())).toBe(1);
     await app.page.reload();
@@ -64,7 +67,13 @@ test.describe('several tabs', () => {
 
 test.describe('schema versions', () => {
   const v1: RawConversation[] = [
-    { id: 'old-1', title: 'Written by v1', updatedAt: Date.now() - 60_000, pinned: true, messages: Array.from({ length: 6 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', text: `v1 message ${i}` })) },
+    {
+      id: 'old-1',
+      title: 'Written by v1',
+      updatedAt: Date.now() - 60_000,
+      pinned: true,
+      messages: Array.from({ length: 6 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', text: `v1 message ${i}` })),
+    },
     { id: 'old-2', title: 'Also v1', updatedAt: Date.now() - 120_000, messages: [{ role: 'user', text: 'hello from v1' }] },
   ];
 
@@ -191,7 +200,10 @@ test.describe('start-up', () => {
   // Requests the service worker answers are invisible to page.route.
   test.use({ serviceWorkers: 'block' });
 
-  test('stored conversations paint before the database code has loaded; it loads behind them and everything works', async ({ app, page }) => {
+  test('stored conversations paint before the database code has loaded; it loads behind them and everything works', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.sendAndWait('Older topic [[reply:first answer]]');
     await app.newConversation();
@@ -230,7 +242,10 @@ test.describe('start-up', () => {
     await expect(app.assistant().getByTestId('message-content')).toHaveText('the open answer');
   });
 
-  test('the database code cannot load: stored conversations still show, a notice says nothing is saved, Reload recovers', async ({ app, page }) => {
+  test('the database code cannot load: stored conversations still show, a notice says nothing is saved, Reload recovers', async ({
+    app,
+    page,
+  }) => {
     test.setTimeout(60_000);
     await app.open();
     await app.sendAndWait('Kept topic [[reply:stored before]]');

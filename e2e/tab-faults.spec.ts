@@ -6,7 +6,9 @@ import { expect, test, PlaygroundPage } from './support/app';
 
 test.describe.configure({ timeout: 90_000 });
 
-test('a browser killed mid-stream: reopened, the partial answer is there, marked interrupted, with Continue', async ({ baseURL }, testInfo) => {
+test('a browser killed mid-stream: reopened, the partial answer is there, marked interrupted, with Continue', async ({
+  baseURL,
+}, testInfo) => {
   // A persistent profile, so the database outlives the process; Browser.crash ends it like kill -9
   // (no unload, no pagehide, no last save).
   const dir = await mkdtemp(path.join(tmpdir(), 'pg-killed-'));
@@ -32,7 +34,9 @@ test('a browser killed mid-stream: reopened, the partial answer is there, marked
     const kept = again.assistant();
     await expect(kept).toHaveAttribute('data-status', 'interrupted');
     await expect(kept.getByTestId('message-content')).toContainText(onScreen);
-    await expect(again.errorBanner).toContainText('The page was closed or reloaded while this reply was streaming. What had arrived is kept.');
+    await expect(again.errorBanner).toContainText(
+      'The page was closed or reloaded while this reply was streaming. What had arrived is kept.',
+    );
     await kept.hover();
     await expect(kept.getByRole('button', { name: 'Continue' })).toBeVisible();
     await expect(again.sendButton).toBeVisible();

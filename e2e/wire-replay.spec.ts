@@ -21,7 +21,11 @@ interface Expect {
 
 const CASES: Record<string, Expect> = {
   'openai-text-after-tool-result-usage.sse': { content: 'The capital of the UK is London.', finish: 'stop', usage: [78, 9] },
-  'openai-tool-call-split-args-usage.sse': { tools: [{ id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj', name: 'get_capital', args: '{"country":"UK"}' }], finish: 'tool_calls', usage: [53, 15] },
+  'openai-tool-call-split-args-usage.sse': {
+    tools: [{ id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj', name: 'get_capital', args: '{"country":"UK"}' }],
+    finish: 'tool_calls',
+    usage: [53, 15],
+  },
   'openai-parallel-tool-calls.sse': {
     tools: [
       { id: 'call_lQnnsesjFMWMQ5IeWPHzR4th', name: 'GetWeatherArgs', args: '{"city": "Edinburgh", "country": "UK", "units": "c"}' },
@@ -31,12 +35,33 @@ const CASES: Record<string, Expect> = {
     usage: [149, 60],
   },
   'openai-logprobs.sse': { content: 'Foo.', finish: 'stop', usage: [9, 2] },
-  'openai-refusal-structured-output.sse': { refusal: "I'm sorry, but I can't assist with that request.", content: '', finish: 'stop', usage: [17, 12] },
-  'openai-nonstream-text.json': { content: /^Holiday Name: Galaxy Day[\s\S]*—[\s\S]*inspiring individuals to look up and dream beyond our world\.$/, finish: 'stop', usage: [16, 363] },
-  'openai-401-invalid-api-key.error.json': { banner: ['401', 'Incorrect API key provided: <not-a-r****key>. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_api_key'] },
-  'openai-400-unsupported-parameter.error.json': { banner: ['400', "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead."] },
+  'openai-refusal-structured-output.sse': {
+    refusal: "I'm sorry, but I can't assist with that request.",
+    content: '',
+    finish: 'stop',
+    usage: [17, 12],
+  },
+  'openai-nonstream-text.json': {
+    content: /^Holiday Name: Galaxy Day[\s\S]*—[\s\S]*inspiring individuals to look up and dream beyond our world\.$/,
+    finish: 'stop',
+    usage: [16, 363],
+  },
+  'openai-401-invalid-api-key.error.json': {
+    banner: [
+      '401',
+      'Incorrect API key provided: <not-a-r****key>. You can find your API key at https://platform.openai.com/account/api-keys.',
+      'invalid_api_key',
+    ],
+  },
+  'openai-400-unsupported-parameter.error.json': {
+    banner: ['400', "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead."],
+  },
   'azure-model-router-reasoning-usage.sse': { content: 'Capital of Denmark.', finish: 'stop', usage: [15, 78] },
-  'azure-nonstream-content-filter-length.json': { content: "I'm sorry, as an AI language model, I do not have real-time information. Please check", finish: 'length', usage: [18, 20] },
+  'azure-nonstream-content-filter-length.json': {
+    content: "I'm sorry, as an AI language model, I do not have real-time information. Please check",
+    finish: 'length',
+    usage: [18, 20],
+  },
   'groq-tool-call-x_groq.sse': { tools: [{ id: 'tk85n1k4m', name: 'weather', args: '{}' }], finish: 'tool_calls', usage: [210, 15] },
   'deepseek-reasoning-tool-call-split-args.sse': {
     reasoning: 'The user asks about the weather in San Francisco. I should use the weather tool.',
@@ -45,10 +70,24 @@ const CASES: Record<string, Expect> = {
     usage: [374, 61],
   },
   'deepseek-reasoning-only-length.sse': { reasoning: 'We need', content: '', finish: 'length', usage: [87, 2] },
-  'deepseek-json-mode.json': { content: '{"location":"San Francisco","condition":"cloudy","temperature":7}', finish: 'stop', usage: [483, 16] },
+  'deepseek-json-mode.json': {
+    content: '{"location":"San Francisco","condition":"cloudy","temperature":7}',
+    finish: 'stop',
+    usage: [483, 16],
+  },
   'mistral-empty-choices-midstream.sse': { content: 'Hello!', finish: 'stop', usage: [5, 3] },
-  'xai-reasoning-tool-call.sse': { reasoning: 'First, the user is', tools: [{ id: 'call_55117580', name: 'weather', args: '{"location":"San Francisco"}' }], finish: 'tool_calls', usage: [291, 26] },
-  'xai-nonstream-reasoning-tool-call.json': { reasoning: /^First, the user is asking about the weather in San Francisco\./, tools: [{ id: 'call_46427107', name: 'weather', args: '{"location":"San Francisco"}' }], finish: 'tool_calls', usage: [307, 26] },
+  'xai-reasoning-tool-call.sse': {
+    reasoning: 'First, the user is',
+    tools: [{ id: 'call_55117580', name: 'weather', args: '{"location":"San Francisco"}' }],
+    finish: 'tool_calls',
+    usage: [291, 26],
+  },
+  'xai-nonstream-reasoning-tool-call.json': {
+    reasoning: /^First, the user is asking about the weather in San Francisco\./,
+    tools: [{ id: 'call_46427107', name: 'weather', args: '{"location":"San Francisco"}' }],
+    finish: 'tool_calls',
+    usage: [307, 26],
+  },
   'moonshot-midstream-error-object.sse': { content: 'Partial', status: 'error', banner: ['Stream failed', 'stream_failure'] },
   'moonshot-parallel-tool-calls-without-index.sse': {
     tools: [
@@ -62,7 +101,12 @@ const CASES: Record<string, Expect> = {
   'openrouter-doc-400-invalid-model.error.json': { banner: ['400', 'Invalid model specified'] },
   'openrouter-404-no-endpoints.error.json': { banner: ['404', 'No endpoints found for google/gemini-2.5-flash:free.'] },
   'cerebras-nonstream-time_info.json': { content: 'The capital of France is Paris.', finish: 'stop', usage: [42, 8] },
-  'llamacpp-nonstream-reasoning-timings.json': { reasoning: /^Okay, so I have this problem where a clock shows 6:00[\s\S]*So, the answer should be 180\.$/, content: /Answer: 180$/, finish: 'stop', usage: [63, 381] },
+  'llamacpp-nonstream-reasoning-timings.json': {
+    reasoning: /^Okay, so I have this problem where a clock shows 6:00[\s\S]*So, the answer should be 180\.$/,
+    content: /Answer: 180$/,
+    finish: 'stop',
+    usage: [63, 381],
+  },
 };
 
 const casesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../server/wire/cases');
@@ -81,7 +125,10 @@ for (const [file, want] of Object.entries(CASES)) {
       await expect(reply).toHaveAttribute('data-status', want.status ?? 'done');
       if (want.finish) await expect(reply).toHaveAttribute('data-finish-reason', want.finish);
       if (want.content !== undefined) await expect(reply.getByTestId('message-content')).toHaveText(want.content);
-      if (want.reasoning !== undefined) expect(await reply.getByTestId('message-reasoning').textContent()).toMatch(typeof want.reasoning === 'string' ? new RegExp(`^${escape(want.reasoning)}$`) : want.reasoning);
+      if (want.reasoning !== undefined)
+        expect(await reply.getByTestId('message-reasoning').textContent()).toMatch(
+          typeof want.reasoning === 'string' ? new RegExp(`^${escape(want.reasoning)}$`) : want.reasoning,
+        );
       if (want.refusal !== undefined) await expect(reply.getByTestId('message-refusal')).toContainText(want.refusal);
       const calls = reply.getByTestId('tool-call');
       await expect(calls).toHaveCount(want.tools?.length ?? 0);

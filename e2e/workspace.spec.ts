@@ -30,7 +30,9 @@ test.describe('panes', () => {
 
   test('a long title is cut short in the header; the conversation tools stay in reach', async ({ app, page }) => {
     await app.open();
-    await app.sendAndWait('A very long first message that becomes the title of this conversation, far longer than the header has room for [[reply:ok]]');
+    await app.sendAndWait(
+      'A very long first message that becomes the title of this conversation, far longer than the header has room for [[reply:ok]]',
+    );
     const header = page.getByRole('main', { name: 'Conversation' }).locator(':scope > header');
     const right = await header.evaluate((h) => h.getBoundingClientRect().right);
     for (const id of ['compare-configs-button', 'share-link-button', 'code-export-button', 'export-json-button']) {

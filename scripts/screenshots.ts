@@ -54,7 +54,14 @@ async function main(): Promise<void> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     for (const theme of ['light', 'dark'] as const) {
@@ -62,10 +69,16 @@ async function main(): Promise<void> {
         { name: 'desktop', viewport: { width: 1440, height: 900 }, scale: 1 },
         { name: 'phone', viewport: { width: 390, height: 844 }, scale: 2 },
       ]) {
-        const context = await browser.newContext({ viewport: device.viewport, deviceScaleFactor: device.scale, colorScheme: theme, reducedMotion: 'reduce' });
+        const context = await browser.newContext({
+          viewport: device.viewport,
+          deviceScaleFactor: device.scale,
+          colorScheme: theme,
+          reducedMotion: 'reduce',
+        });
         // A returning person: the first-run welcome is a screen of its own below.
         await context.addInitScript(() => {
-          if (!localStorage.getItem('pg.layout')) localStorage.setItem('pg.layout', JSON.stringify({ state: { welcomed: true, theme: 'system' }, version: 1 }));
+          if (!localStorage.getItem('pg.layout'))
+            localStorage.setItem('pg.layout', JSON.stringify({ state: { welcomed: true, theme: 'system' }, version: 1 }));
         });
         const page = await context.newPage();
         await page.goto(base);

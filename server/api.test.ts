@@ -58,7 +58,12 @@ describe('chat completions', () => {
   it('[[no-usage:true]] sends no usage, streamed or not', async () => {
     const body = await json(await post(server.url, { model: 'ref-chat', messages: [user('Hello [[no-usage:true]]')] }));
     expect(body).not.toHaveProperty('usage');
-    const res = await post(server.url, { model: 'ref-chat', stream: true, stream_options: { include_usage: true }, messages: [user('Hi [[no-usage:true]]')] });
+    const res = await post(server.url, {
+      model: 'ref-chat',
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [user('Hi [[no-usage:true]]')],
+    });
     const list = chunks(await res.text());
     expect(list.length).toBeGreaterThan(1);
     expect(list.every((c) => c.usage === undefined)).toBe(true);
@@ -79,7 +84,13 @@ describe('chat completions', () => {
   });
 
   it('streams n=3 interleaved with a usage-only final chunk', async () => {
-    const res = await post(server.url, { model: 'ref-chat', n: 3, stream: true, stream_options: { include_usage: true }, messages: [user('hi')] });
+    const res = await post(server.url, {
+      model: 'ref-chat',
+      n: 3,
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [user('hi')],
+    });
     const list = chunks(await res.text());
     const last = list.at(-1);
     expect(last?.choices).toEqual([]);
@@ -92,20 +103,30 @@ describe('chat completions', () => {
   });
 
   it('cuts at max_tokens with finish_reason length, and before a stop string', async () => {
-    const long = await json(await post(server.url, { model: 'ref-chat', max_tokens: 5, messages: [user('[[reply:one two three four five six seven eight]]')] }));
+    const long = await json(
+      await post(server.url, { model: 'ref-chat', max_tokens: 5, messages: [user('[[reply:one two three four five six seven eight]]')] }),
+    );
     const choice = (long['choices'] as JsonRecord[])[0];
     expect(choice?.['finish_reason']).toBe('length');
     expect((choice?.['message'] as JsonRecord)['content']).toBe('one two three four five');
     expect((long['usage'] as JsonRecord)['completion_tokens']).toBe(5);
-    const stopped = await json(await post(server.url, { model: 'ref-chat', stop: ['four', 'zzz'], messages: [user('[[reply:one two three four five]]')] }));
+    const stopped = await json(
+      await post(server.url, { model: 'ref-chat', stop: ['four', 'zzz'], messages: [user('[[reply:one two three four five]]')] }),
+    );
     const s = (stopped['choices'] as JsonRecord[])[0];
     expect(s).toMatchObject({ finish_reason: 'stop', message: { content: 'one two three ' } });
   });
 
   it('produces consistent logprobs', async () => {
-    const res = await post(server.url, { model: 'ref-chat', stream: true, logprobs: true, top_logprobs: 3, messages: [user('[[reply:Foo bar.]]')] });
+    const res = await post(server.url, {
+      model: 'ref-chat',
+      stream: true,
+      logprobs: true,
+      top_logprobs: 3,
+      messages: [user('[[reply:Foo bar.]]')],
+    });
     const list = chunks(await res.text());
-    const entries = list.flatMap((c) => ((c.choices[0]?.logprobs?.['content'] as JsonRecord[] | undefined) ?? []));
+    const entries = list.flatMap((c) => (c.choices[0]?.logprobs?.['content'] as JsonRecord[] | undefined) ?? []);
     expect(entries.map((e) => e['token']).join('')).toBe('Foo bar.');
     for (const e of entries) {
       const top = e['top_logprobs'] as JsonRecord[];
@@ -118,7 +139,12 @@ describe('chat completions', () => {
   });
 
   it('ref-reasoner streams reasoning_content before content', async () => {
-    const res = await post(server.url, { model: 'ref-reasoner', stream: true, stream_options: { include_usage: true }, messages: [user('[[reply:Done.]]')] });
+    const res = await post(server.url, {
+      model: 'ref-reasoner',
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [user('[[reply:Done.]]')],
+    });
     const list = chunks(await res.text());
     const deltas = list.flatMap((c) => c.choices.map((ch) => ch.delta));
     const firstContent = deltas.findIndex((d) => typeof d['content'] === 'string' && d['content'] !== '');
@@ -155,7 +181,10 @@ describe('validation', () => {
     expect(error['type']).toBe('invalid_request_error');
     expect(error['param']).toBe(param);
     if (status === 404) {
-      expect(error).toMatchObject({ code: 'model_not_found', message: 'The model `gpt-nope` does not exist or you do not have access to it.' });
+      expect(error).toMatchObject({
+        code: 'model_not_found',
+        message: 'The model `gpt-nope` does not exist or you do not have access to it.',
+      });
     }
   });
 
@@ -184,7 +213,11 @@ describe('auth, CORS and the request log', () => {
   it('answers CORS preflight with 204 and echoes requested headers', async () => {
     const res = await fetch(`${server.url}/v1/chat/completions`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'http://example.com',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');

@@ -10,7 +10,7 @@ import { ApiError, notFoundUrl, serverError } from './errors';
 import { OnceTracker } from './faults';
 import { BodyTooLarge, sendError, sendJson, setCors } from './http';
 import { modelList } from './models';
-import { RequestLog } from './requestLog';
+import { RequestLog } from './request-log';
 import { serveStatic } from './static';
 import type { ReferenceServerOptions } from './types';
 

@@ -12,7 +12,7 @@ import { buildPlan } from './plan';
 import { hashHex } from './prng';
 import { completionBody, ChunkWriter } from './render';
 import { replayCase } from './replay';
-import type { RequestLog } from './requestLog';
+import type { RequestLog } from './request-log';
 import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
@@ -92,7 +92,11 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   if (handled) return handled;
 
   const plan = buildPlan(triggers.ignoreN ? { ...request, n: 1 } : request, cleaned, triggers, raw, model.reasoning);
-  const render = { logprobs: request.logprobs, includeUsage: request.includeUsage && !triggers.noUsage, omitUsage: triggers.noUsage === true };
+  const render = {
+    logprobs: request.logprobs,
+    includeUsage: request.includeUsage && !triggers.noUsage,
+    omitUsage: triggers.noUsage === true,
+  };
   const rate = triggers.rate ?? model.rate ?? ctx.tokensPerSecond;
   const streamFault = (STREAM_FAULTS as readonly string[]).includes(fault) ? (fault as StreamFault) : undefined;
   headers['openai-processing-ms'] = String(Date.now() - started);

@@ -68,19 +68,26 @@ describe.each([true, false])('code export (stream %s)', (stream) => {
   const languages: SnippetLanguage[] = ['curl', 'javascript', 'fetch', 'python'];
   for (const language of languages) {
     const skip = language === 'python' && !hasPythonOpenAI();
-    it.skipIf(skip)(`${language} sends exactly the app's body${skip ? ' (skipped: python3 with the openai package is not installed)' : ''}`, async () => {
-      const body = appBody(stream);
-      const snippet = snippets({ baseURL: `${server.url}/v1`, body, headerNames: ['X-Title'] }).find((s) => s.language === language)!;
-      expect(snippet.code).not.toContain(CANARY);
-      const file = join(dir, `${language}-${stream}-${snippet.filename}`);
-      writeFileSync(file, snippet.code);
-      const [cmd, args] = COMMANDS[language](file);
-      const { stdout } = await run(cmd, args, { env: { ...process.env, OPENAI_API_KEY: CANARY, X_TITLE: 'snippet-test' }, timeout: 20_000 });
-      expect(stdout.length).toBeGreaterThan(0);
-      const bodies = await received();
-      expect(bodies).toHaveLength(1);
-      expect(bodies[0]).toEqual(body);
-    }, 30_000);
+    it.skipIf(skip)(
+      `${language} sends exactly the app's body${skip ? ' (skipped: python3 with the openai package is not installed)' : ''}`,
+      async () => {
+        const body = appBody(stream);
+        const snippet = snippets({ baseURL: `${server.url}/v1`, body, headerNames: ['X-Title'] }).find((s) => s.language === language)!;
+        expect(snippet.code).not.toContain(CANARY);
+        const file = join(dir, `${language}-${stream}-${snippet.filename}`);
+        writeFileSync(file, snippet.code);
+        const [cmd, args] = COMMANDS[language](file);
+        const { stdout } = await run(cmd, args, {
+          env: { ...process.env, OPENAI_API_KEY: CANARY, X_TITLE: 'snippet-test' },
+          timeout: 20_000,
+        });
+        expect(stdout.length).toBeGreaterThan(0);
+        const bodies = await received();
+        expect(bodies).toHaveLength(1);
+        expect(bodies[0]).toEqual(body);
+      },
+      30_000,
+    );
   }
 });
 

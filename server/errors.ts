@@ -20,8 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-export const invalid = (param: string, message: string, code = 'invalid_value'): ApiError =>
-  new ApiError(400, message, param, code);
+export const invalid = (param: string, message: string, code = 'invalid_value'): ApiError => new ApiError(400, message, param, code);
 
 export const missing = (param: string): ApiError =>
   new ApiError(400, `Missing required parameter: '${param}'.`, param, 'missing_required_parameter');
@@ -29,8 +28,7 @@ export const missing = (param: string): ApiError =>
 export const modelNotFound = (model: string): ApiError =>
   new ApiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, null, 'model_not_found');
 
-export const notFoundUrl = (method: string, path: string): ApiError =>
-  new ApiError(404, `Invalid URL (${method} ${path})`);
+export const notFoundUrl = (method: string, path: string): ApiError => new ApiError(404, `Invalid URL (${method} ${path})`);
 
 /** OpenAI shows a masked key: enough to recognise it, never the whole thing. */
 export function maskKey(key: string): string {
@@ -65,13 +63,7 @@ export const rateLimitError = (): ApiError =>
   );
 
 export const serverError = (): ApiError =>
-  new ApiError(
-    500,
-    'The server had an error while processing your request. Sorry about that!',
-    null,
-    null,
-    'server_error',
-  );
+  new ApiError(500, 'The server had an error while processing your request. Sorry about that!', null, null, 'server_error');
 
 export const overloadedError = (): ApiError =>
   new ApiError(503, 'The engine is currently overloaded, please try again later.', null, null, 'server_error');

@@ -38,7 +38,10 @@ describe('status faults', () => {
   });
 
   it('[[fault:429-once]] and [[fault:503-once]] fail only the first attempt of a body', async () => {
-    for (const [fault, status] of [['429-once', 429], ['503-once', 503]] as const) {
+    for (const [fault, status] of [
+      ['429-once', 429],
+      ['503-once', 503],
+    ] as const) {
       const body = { model: 'ref-chat', messages: [user(`[[fault:${fault}]] [[reply:ok]]`)] };
       expect((await post(server.url, body)).status).toBe(status);
       const retry = await post(server.url, body);
@@ -67,7 +70,10 @@ describe('status faults', () => {
   it('[[fault:json-for-stream]] answers a stream request with a JSON object', async () => {
     const res = await ask('[[fault:json-for-stream]]');
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await res.json()).toMatchObject({ object: 'chat.completion', choices: [{ message: { content: 'one two three four five six seven eight nine ten' } }] });
+    expect(await res.json()).toMatchObject({
+      object: 'chat.completion',
+      choices: [{ message: { content: 'one two three four five six seven eight nine ten' } }],
+    });
   });
 });
 

@@ -84,7 +84,12 @@ export function respondWithFault(
  * in its error (as some do: "Incorrect API key provided: sk-…"), before or in the middle of a stream,
  * so a client can prove it never shows or stores it.
  */
-export function respondEchoingKey(fault: string, res: ServerResponse, headers: Record<string, string>, authorization: string | undefined): Promise<void> | null {
+export function respondEchoingKey(
+  fault: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  authorization: string | undefined,
+): Promise<void> | null {
   if (fault !== 'echo-key' && fault !== 'echo-key-stream') return null;
   const key = /^Bearer\s+(.*)$/i.exec(authorization ?? '')?.[1] ?? '(none)';
   const message = `Incorrect API key provided: ${key}. You can find your API key at https://example.com/keys.`;
@@ -95,7 +100,10 @@ export function respondEchoingKey(fault: string, res: ServerResponse, headers: R
     return Promise.resolve();
   }
   startEventStream(res, headers);
-  const chunk = (delta: Record<string, unknown>) => `data: ${JSON.stringify({ id: 'chatcmpl-echo', object: 'chat.completion.chunk', created: 1, model: 'ref-chat', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
-  res.end(`${chunk({ role: 'assistant', content: '' })}${chunk({ content: 'Started, then ' })}data: ${JSON.stringify({ error: { message, key, metadata: { raw: `upstream said: ${key}` } } })}\n\n`);
+  const chunk = (delta: Record<string, unknown>) =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-echo', object: 'chat.completion.chunk', created: 1, model: 'ref-chat', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
+  res.end(
+    `${chunk({ role: 'assistant', content: '' })}${chunk({ content: 'Started, then ' })}data: ${JSON.stringify({ error: { message, key, metadata: { raw: `upstream said: ${key}` } } })}\n\n`,
+  );
   return Promise.resolve();
 }

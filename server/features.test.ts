@@ -27,7 +27,11 @@ const weather = {
     name: 'get_weather',
     parameters: {
       type: 'object',
-      properties: { location: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] }, days: { type: 'integer', minimum: 1, maximum: 7 } },
+      properties: {
+        location: { type: 'string' },
+        unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
+        days: { type: 'integer', minimum: 1, maximum: 7 },
+      },
       required: ['location'],
     },
   },
@@ -36,11 +40,21 @@ const time = { type: 'function', function: { name: 'get_time', parameters: { typ
 
 describe('tool calls', () => {
   it('streams ref-tools calls in small fragments that form valid JSON', async () => {
-    const res = await post(server.url, { model: 'ref-tools', stream: true, tools: [weather, time], messages: [user('What is the weather?')] });
+    const res = await post(server.url, {
+      model: 'ref-tools',
+      stream: true,
+      tools: [weather, time],
+      messages: [user('What is the weather?')],
+    });
     const list = chunks(await res.text());
     expect(list[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: null });
     const calls = list.flatMap((c) => (c.choices[0]?.delta['tool_calls'] as JsonRecord[] | undefined) ?? []);
-    expect(calls[0]).toMatchObject({ index: 0, type: 'function', id: expect.stringMatching(/^call_/), function: { name: 'get_weather', arguments: '' } });
+    expect(calls[0]).toMatchObject({
+      index: 0,
+      type: 'function',
+      id: expect.stringMatching(/^call_/),
+      function: { name: 'get_weather', arguments: '' },
+    });
     const fragments = calls.slice(1).map((c) => (c['function'] as JsonRecord)['arguments'] as string);
     expect(fragments.length).toBeGreaterThan(3);
     expect(fragments.every((f) => f.length >= 1 && f.length <= 6)).toBe(true);
@@ -51,7 +65,9 @@ describe('tool calls', () => {
 
   it('calls every mentioned tool in parallel, or only the first when parallel_tool_calls is false', async () => {
     const ask = async (extra: JsonRecord): Promise<JsonRecord> => {
-      const body = await json(await post(server.url, { model: 'ref-chat', tools: [weather, time], messages: [user('use get_time and get_weather')], ...extra }));
+      const body = await json(
+        await post(server.url, { model: 'ref-chat', tools: [weather, time], messages: [user('use get_time and get_weather')], ...extra }),
+      );
       return (body['choices'] as JsonRecord[])[0] ?? {};
     };
     const both = await ask({});
@@ -72,7 +88,11 @@ describe('tool calls', () => {
         tools: [weather],
         messages: [
           user('weather?'),
-          { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }],
+          },
           { role: 'tool', tool_call_id: 'call_1', content: '{"temp":21}' },
         ],
       }),
@@ -120,10 +140,37 @@ describe('structured output', () => {
 
   it('samples nested and recursive schemas that validate', () => {
     const schemas: unknown[] = [
-      { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer', exclusiveMinimum: 0 }, at: { type: 'string', format: 'date-time' } }, required: ['id'] }, maxItems: 1 } } },
-      { $defs: { node: { type: 'object', properties: { value: { type: 'number' }, children: { type: 'array', items: { $ref: '#/$defs/node' } } }, required: ['value', 'children'] } }, $ref: '#/$defs/node' },
+      {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'integer', exclusiveMinimum: 0 }, at: { type: 'string', format: 'date-time' } },
+              required: ['id'],
+            },
+            maxItems: 1,
+          },
+        },
+      },
+      {
+        $defs: {
+          node: {
+            type: 'object',
+            properties: { value: { type: 'number' }, children: { type: 'array', items: { $ref: '#/$defs/node' } } },
+            required: ['value', 'children'],
+          },
+        },
+        $ref: '#/$defs/node',
+      },
       { type: 'array', items: { type: 'string', maxLength: 4 }, minItems: 2, uniqueItems: true },
-      { allOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'boolean' } }, required: ['b'] }] },
+      {
+        allOf: [
+          { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+          { properties: { b: { type: 'boolean' } }, required: ['b'] },
+        ],
+      },
     ];
     for (const s of schemas) {
       const validate = ajv().compile(s as object);
@@ -132,7 +179,9 @@ describe('structured output', () => {
   });
 
   it('returns a JSON object for json_object mode', async () => {
-    const body = await json(await post(server.url, { model: 'ref-chat', response_format: { type: 'json_object' }, messages: [user('json please')] }));
+    const body = await json(
+      await post(server.url, { model: 'ref-chat', response_format: { type: 'json_object' }, messages: [user('json please')] }),
+    );
     const content = ((body['choices'] as JsonRecord[])[0]?.['message'] as JsonRecord)['content'] as string;
     expect(JSON.parse(content)).toMatchObject({ model: 'ref-chat', messages: 1 });
   });
@@ -168,14 +217,18 @@ describe('reply content', () => {
   });
 
   it('continues an assistant prefill', async () => {
-    const body = await json(await post(server.url, { model: 'ref-chat', messages: [user('hi'), { role: 'assistant', content: 'The answer is' }] }));
+    const body = await json(
+      await post(server.url, { model: 'ref-chat', messages: [user('hi'), { role: 'assistant', content: 'The answer is' }] }),
+    );
     const content = ((body['choices'] as JsonRecord[])[0]?.['message'] as JsonRecord)['content'] as string;
     expect(content.startsWith(' ')).toBe(true);
   });
 
   it('keeps default replies between 40 and 150 tokens', async () => {
     for (let seed = 0; seed < 20; seed++) {
-      const body = await json(await post(server.url, { model: 'ref-chat', seed, messages: [user(`Question number ${seed} about the playground`)] }));
+      const body = await json(
+        await post(server.url, { model: 'ref-chat', seed, messages: [user(`Question number ${seed} about the playground`)] }),
+      );
       const tokens = (body['usage'] as JsonRecord)['completion_tokens'] as number;
       expect(tokens).toBeGreaterThanOrEqual(40);
       expect(tokens).toBeLessThanOrEqual(150);
@@ -184,7 +237,12 @@ describe('reply content', () => {
 
   it('[[tokens:N]] streams exactly N tokens of markdown quickly', async () => {
     const started = Date.now();
-    const res = await post(server.url, { model: 'ref-chat', stream: true, stream_options: { include_usage: true }, messages: [user('[[tokens:20000]]')] });
+    const res = await post(server.url, {
+      model: 'ref-chat',
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [user('[[tokens:20000]]')],
+    });
     const list = chunks(await res.text());
     expect((list.at(-1)?.usage as JsonRecord)['completion_tokens']).toBe(20000);
     const text = list.map((c) => String(c.choices[0]?.delta['content'] ?? '')).join('');

@@ -167,10 +167,24 @@ describe('chunking never matters (fast-check)', () => {
   const names = HOSTILE_STREAMS.filter((n) => n !== 'no-headers' && n !== 'huge-line');
   it('any split of any hostile stream gives the same outcome, text and error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...names), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 }), async (name, fractions) => {
-        const size = Buffer.concat(hostileStream(name)!.pieces).length;
-        check(name, await run(cutFetch(name, fractions.map((f) => Math.floor(f * size))), 'http://hostile.test/v1', name));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 }),
+        async (name, fractions) => {
+          const size = Buffer.concat(hostileStream(name)!.pieces).length;
+          check(
+            name,
+            await run(
+              cutFetch(
+                name,
+                fractions.map((f) => Math.floor(f * size)),
+              ),
+              'http://hostile.test/v1',
+              name,
+            ),
+          );
+        },
+      ),
       { numRuns: 400 },
     );
   }, 60_000);

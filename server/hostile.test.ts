@@ -42,7 +42,25 @@ async function readBytes(res: Response, stopAt?: string): Promise<{ bytes: Buffe
 describe('hostile streams', () => {
   it('has every case the client suite relies on', () => {
     expect(HOSTILE_STREAMS).toEqual(
-      expect.arrayContaining(['utf8-split', 'byte-per-chunk', 'mixed-eol', 'bom', 'sse-fields', 'huge-line', 'invalid-json', 'error-with-choices', 'error-no-choices', 'drop-mid-token', 'no-done-finished', 'after-done', '503-html', '504-html', 'gzip', 'no-headers', 'proto-keys']),
+      expect.arrayContaining([
+        'utf8-split',
+        'byte-per-chunk',
+        'mixed-eol',
+        'bom',
+        'sse-fields',
+        'huge-line',
+        'invalid-json',
+        'error-with-choices',
+        'error-no-choices',
+        'drop-mid-token',
+        'no-done-finished',
+        'after-done',
+        '503-html',
+        '504-html',
+        'gzip',
+        'no-headers',
+        'proto-keys',
+      ]),
     );
   });
 

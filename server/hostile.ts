@@ -22,7 +22,14 @@ const SSE = 'text/event-stream; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
 
 const chunk = (delta: Record<string, unknown>, finish: string | null = null, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ id: 'chatcmpl-hostile', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'ref-chat', choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
+  JSON.stringify({
+    id: 'chatcmpl-hostile',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model: 'ref-chat',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+    ...extra,
+  });
 
 const event = (data: string, eol = '\n'): string => `data: ${data}${eol}${eol}`;
 const role = event(chunk({ role: 'assistant', content: '' }));
@@ -61,39 +68,90 @@ const NGINX = (status: number, title: string): string =>
   `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 
 const HOSTILE: Record<string, () => HostileStream> = {
-  'utf8-split': () => ({ status: 200, contentType: SSE, after: 'end', pieces: splitInsideCharacters(textStream(['Grüße ', '日本語 ', '🎉👩‍👩‍👧 ', 'done.'])) }),
-  'byte-per-chunk': () => ({ status: 200, contentType: SSE, after: 'end', pieces: everyByte(textStream(['One ', 'byte ', 'at a time ✓'])) }),
+  'utf8-split': () => ({
+    status: 200,
+    contentType: SSE,
+    after: 'end',
+    pieces: splitInsideCharacters(textStream(['Grüße ', '日本語 ', '🎉👩‍👩‍👧 ', 'done.'])),
+  }),
+  'byte-per-chunk': () => ({
+    status: 200,
+    contentType: SSE,
+    after: 'end',
+    pieces: everyByte(textStream(['One ', 'byte ', 'at a time ✓'])),
+  }),
   'mixed-eol': () => {
     // LF, CRLF and bare CR framing in one stream, with a chunk ending right after a CR.
-    const text = role + `data: ${chunk({ content: 'Line endings: ' })}\r\n\r\n` + `data: ${chunk({ content: 'CR, ' })}\r\r` + `data: ${chunk({ content: 'LF and CRLF.' })}\n\r\n` + stop + `data: [DONE]\r\r`;
+    const text =
+      role +
+      `data: ${chunk({ content: 'Line endings: ' })}\r\n\r\n` +
+      `data: ${chunk({ content: 'CR, ' })}\r\r` +
+      `data: ${chunk({ content: 'LF and CRLF.' })}\n\r\n` +
+      stop +
+      `data: [DONE]\r\r`;
     const crs = [...text].flatMap((ch, i) => (ch === '\r' ? [i + 1] : []));
     return { status: 200, contentType: SSE, after: 'end', pieces: cut(Buffer.from(text, 'utf8'), crs) };
   },
-  bom: () => ({ status: 200, contentType: SSE, after: 'end', pieces: cut(Buffer.from(`\uFEFF${textStream(['Starts ', 'with a BOM.'])}`, 'utf8'), [1, 2, 3, 5]) }),
+  bom: () => ({
+    status: 200,
+    contentType: SSE,
+    after: 'end',
+    pieces: cut(Buffer.from(`\uFEFF${textStream(['Starts ', 'with a BOM.'])}`, 'utf8'), [1, 2, 3, 5]),
+  }),
   'sse-fields': () => {
     const text =
-      ': keep-alive comment\n\nretry: 10000\n\nid: 1\nevent: message\n' + role.slice(0, -1) + '\nevent: ping\n\nid: 2\n\n' +
-      `: another comment\nid: 3\nevent: message\ndata: ${chunk({ content: 'Comments, ids, ' })}\n\n` + 'event: heartbeat\n\n' +
-      event(chunk({ content: 'retries and empty events.' })) + stop + done;
+      ': keep-alive comment\n\nretry: 10000\n\nid: 1\nevent: message\n' +
+      role.slice(0, -1) +
+      '\nevent: ping\n\nid: 2\n\n' +
+      `: another comment\nid: 3\nevent: message\ndata: ${chunk({ content: 'Comments, ids, ' })}\n\n` +
+      'event: heartbeat\n\n' +
+      event(chunk({ content: 'retries and empty events.' })) +
+      stop +
+      done;
     return { status: 200, contentType: SSE, after: 'end', pieces: cut(Buffer.from(text, 'utf8'), [7, 30, 61]) };
   },
   'huge-line': () => {
     // One 1 MB event line; the content starts and ends with a marker so truncation shows.
     const big = `HUGE-START ${'lorem ipsum dolor sit amet '.repeat(40_000)}HUGE-END`;
-    return { status: 200, contentType: SSE, after: 'end', pieces: [Buffer.from(role + event(chunk({ content: big })) + stop + done, 'utf8')] };
+    return {
+      status: 200,
+      contentType: SSE,
+      after: 'end',
+      pieces: [Buffer.from(role + event(chunk({ content: big })) + stop + done, 'utf8')],
+    };
   },
-  'invalid-json': () => ({ status: 200, contentType: SSE, after: 'end', pieces: [role, event(chunk({ content: 'Before the bad chunk, ' })), 'data: {"choices":[{"delta":{"content":"oops"\n\n', event(chunk({ content: 'after it.' })), stop, done].map((s) => Buffer.from(s)) }),
+  'invalid-json': () => ({
+    status: 200,
+    contentType: SSE,
+    after: 'end',
+    pieces: [
+      role,
+      event(chunk({ content: 'Before the bad chunk, ' })),
+      'data: {"choices":[{"delta":{"content":"oops"\n\n',
+      event(chunk({ content: 'after it.' })),
+      stop,
+      done,
+    ].map((s) => Buffer.from(s)),
+  }),
   'error-with-choices': () => ({
     status: 200,
     contentType: SSE,
     after: 'end',
-    pieces: [role, event(chunk({ content: 'Partial answer ' })), event(chunk({ content: 'then ' }, null, { error: { message: 'Upstream provider failed mid-answer.', code: 502 } }))].map((s) => Buffer.from(s)),
+    pieces: [
+      role,
+      event(chunk({ content: 'Partial answer ' })),
+      event(chunk({ content: 'then ' }, null, { error: { message: 'Upstream provider failed mid-answer.', code: 502 } })),
+    ].map((s) => Buffer.from(s)),
   }),
   'error-no-choices': () => ({
     status: 200,
     contentType: SSE,
     after: 'end',
-    pieces: [role, event(chunk({ content: 'Partial answer ' })), event(JSON.stringify({ error: { message: 'Upstream provider failed mid-answer.', type: 'server_error' } }))].map((s) => Buffer.from(s)),
+    pieces: [
+      role,
+      event(chunk({ content: 'Partial answer ' })),
+      event(JSON.stringify({ error: { message: 'Upstream provider failed mid-answer.', type: 'server_error' } })),
+    ].map((s) => Buffer.from(s)),
   }),
   'drop-mid-token': () => {
     // The connection breaks inside a JSON line, in the middle of a multi-byte character.
@@ -102,17 +160,40 @@ const HOSTILE: Record<string, () => HostileStream> = {
     const inside = next.indexOf(0xc3) + 1;
     return { status: 200, contentType: SSE, after: 'destroy', pieces: [Buffer.from(head), next.subarray(0, inside)] };
   },
-  'no-done-finished': () => ({ status: 200, contentType: SSE, after: 'end', pieces: [role, event(chunk({ content: 'Finished, but no DONE line.' })), stop].map((s) => Buffer.from(s)) }),
+  'no-done-finished': () => ({
+    status: 200,
+    contentType: SSE,
+    after: 'end',
+    pieces: [role, event(chunk({ content: 'Finished, but no DONE line.' })), stop].map((s) => Buffer.from(s)),
+  }),
   'after-done': () => ({
     status: 200,
     contentType: SSE,
     // Some proxies keep the socket open after [DONE]; the client must not wait for it to close.
     after: 'hold',
-    pieces: [role, event(chunk({ content: 'Everything before DONE.' })), stop, done, event(chunk({ content: ' INJECTED AFTER DONE' })), 'data: {broken\n\n'].map((s) => Buffer.from(s)),
+    pieces: [
+      role,
+      event(chunk({ content: 'Everything before DONE.' })),
+      stop,
+      done,
+      event(chunk({ content: ' INJECTED AFTER DONE' })),
+      'data: {broken\n\n',
+    ].map((s) => Buffer.from(s)),
   }),
-  '503-html': () => ({ status: 503, contentType: HTML, after: 'end', pieces: [Buffer.from(NGINX(503, 'Service Temporarily Unavailable'))] }),
+  '503-html': () => ({
+    status: 503,
+    contentType: HTML,
+    after: 'end',
+    pieces: [Buffer.from(NGINX(503, 'Service Temporarily Unavailable'))],
+  }),
   '504-html': () => ({ status: 504, contentType: HTML, after: 'end', pieces: [Buffer.from(NGINX(504, 'Gateway Time-out'))] }),
-  gzip: () => ({ status: 200, contentType: SSE, gzip: true, after: 'end', pieces: [Buffer.from(textStream(['Compressed ', 'with gzip ', 'and still read.']))] }),
+  gzip: () => ({
+    status: 200,
+    contentType: SSE,
+    gzip: true,
+    after: 'end',
+    pieces: [Buffer.from(textStream(['Compressed ', 'with gzip ', 'and still read.']))],
+  }),
   'no-headers': () => ({ status: 200, contentType: SSE, after: 'hold', silent: true, pieces: [] }),
   'proto-keys': () => {
     const hostile = (json: string) => Buffer.from(`data: ${json}\n\n`);
@@ -122,9 +203,15 @@ const HOSTILE: Record<string, () => HostileStream> = {
       after: 'end',
       pieces: [
         Buffer.from(role),
-        hostile('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"choices":[{"index":0,"delta":{"content":"Safe ","__proto__":{"polluted":"yes"}}}]}'),
-        hostile('{"choices":[{"index":0,"delta":{"content":"from ","tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"constructor","arguments":"{\\"__proto__\\":{\\"polluted\\":\\"yes\\"}}"}}]}}]}'),
-        hostile('{"choices":[{"index":0,"__proto__":{"index":7},"delta":{"content":"pollution.","constructor":{"prototype":{"polluted":"yes"}}},"logprobs":{"__proto__":{"polluted":"yes"}}}],"usage":{"__proto__":{"polluted":"yes"},"prompt_tokens":3,"completion_tokens":3,"total_tokens":6}}'),
+        hostile(
+          '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"choices":[{"index":0,"delta":{"content":"Safe ","__proto__":{"polluted":"yes"}}}]}',
+        ),
+        hostile(
+          '{"choices":[{"index":0,"delta":{"content":"from ","tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"constructor","arguments":"{\\"__proto__\\":{\\"polluted\\":\\"yes\\"}}"}}]}}]}',
+        ),
+        hostile(
+          '{"choices":[{"index":0,"__proto__":{"index":7},"delta":{"content":"pollution.","constructor":{"prototype":{"polluted":"yes"}}},"logprobs":{"__proto__":{"polluted":"yes"}}}],"usage":{"__proto__":{"polluted":"yes"},"prompt_tokens":3,"completion_tokens":3,"total_tokens":6}}',
+        ),
         Buffer.from(stop + done),
       ],
     };

@@ -80,4 +80,3 @@ export function startEventStream(res: ServerResponse, headers: Record<string, st
   });
   res.flushHeaders();
 }
-

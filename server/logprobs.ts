@@ -14,8 +14,36 @@ export interface TokenLogprob extends TopLogprob {
 }
 
 const ALTERNATIVES = [
-  ' the', ' a', ',', '.', ' and', ' to', ' of', ' is', ' in', ' it', '\n', ' that', ' for', ' this', ' you',
-  ' with', ' on', ' as', ' be', ' can', ' are', ':', ' or', ' an', ' I', '\n\n', ' not', ' so', "'s", ' we',
+  ' the',
+  ' a',
+  ',',
+  '.',
+  ' and',
+  ' to',
+  ' of',
+  ' is',
+  ' in',
+  ' it',
+  '\n',
+  ' that',
+  ' for',
+  ' this',
+  ' you',
+  ' with',
+  ' on',
+  ' as',
+  ' be',
+  ' can',
+  ' are',
+  ':',
+  ' or',
+  ' an',
+  ' I',
+  '\n\n',
+  ' not',
+  ' so',
+  "'s",
+  ' we',
 ];
 
 const bytesOf = (token: string): number[] => Array.from(Buffer.from(token, 'utf8'));
@@ -25,7 +53,10 @@ export function makeLogprob(token: string, rng: Rng, top: number): TokenLogprob 
   const confident = rng.chance(0.85);
   const chosen = confident ? -(1e-6 + rng.next() ** 3 * 0.08) : -(0.2 + rng.next() * 2.3);
   const rest = 1 - Math.exp(chosen);
-  const alternatives = rng.sample(ALTERNATIVES.filter((a) => a !== token), Math.max(0, top - 1));
+  const alternatives = rng.sample(
+    ALTERNATIVES.filter((a) => a !== token),
+    Math.max(0, top - 1),
+  );
   const logprob = round(chosen);
   const entry: TopLogprob = { token, logprob, bytes: bytesOf(token) };
   const topList: TopLogprob[] = top > 0 ? [entry] : [];

@@ -5,9 +5,18 @@ import type { Rng } from './prng';
 import { countTokens } from './tokens';
 
 const HEADINGS = [
-  'Streaming pipeline', 'Rendering markdown incrementally', 'Virtualized message lists', 'Token accounting',
-  'Retry and backoff', 'Error surfaces', 'Keyboard and accessibility', 'Persistence', 'Performance budget',
-  'Cancellation', 'Structured output', 'Tool calls',
+  'Streaming pipeline',
+  'Rendering markdown incrementally',
+  'Virtualized message lists',
+  'Token accounting',
+  'Retry and backoff',
+  'Error surfaces',
+  'Keyboard and accessibility',
+  'Persistence',
+  'Performance budget',
+  'Cancellation',
+  'Structured output',
+  'Tool calls',
 ];
 
 const SENTENCES = [
@@ -38,21 +47,27 @@ const SENTENCES = [
 ];
 
 const BULLETS = [
-  'Parse events incrementally and never assume one event per read.', 'Batch DOM updates per frame.',
-  'Keep partial text when the stream fails.', 'Honour `Retry-After` before retrying.',
-  'Route deltas by `choices[].index`.', 'Show `finish_reason` when it is not `stop`.',
-  'Count tokens with the same tokenizer as the model.', 'Abort the fetch when the user presses Stop.',
-  'Highlight code only after the fence closes.', 'Persist drafts between reloads.',
-  'Render tables once the separator row is known.', 'Keep the scroll pinned to the bottom only while the user is there.',
+  'Parse events incrementally and never assume one event per read.',
+  'Batch DOM updates per frame.',
+  'Keep partial text when the stream fails.',
+  'Honour `Retry-After` before retrying.',
+  'Route deltas by `choices[].index`.',
+  'Show `finish_reason` when it is not `stop`.',
+  'Count tokens with the same tokenizer as the model.',
+  'Abort the fetch when the user presses Stop.',
+  'Highlight code only after the fence closes.',
+  'Persist drafts between reloads.',
+  'Render tables once the separator row is known.',
+  'Keep the scroll pinned to the bottom only while the user is there.',
 ];
 
 const CODE = [
-  "```ts\nfor await (const chunk of stream) {\n  const delta = chunk.choices[0]?.delta;\n  if (delta?.content) append(delta.content);\n}\n```",
-  "```python\nfor chunk in client.chat.completions.create(model=\"ref-chat\", messages=messages, stream=True):\n    print(chunk.choices[0].delta.content or \"\", end=\"\")\n```",
-  "```bash\ncurl -N http://127.0.0.1:8787/v1/chat/completions \\\n  -H 'Content-Type: application/json' \\\n  -d '{\"model\":\"ref-chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'\n```",
-  "```json\n{\n  \"model\": \"ref-chat\",\n  \"stream\": true,\n  \"stream_options\": { \"include_usage\": true }\n}\n```",
-  "```ts\nfunction backoff(attempt: number, retryAfterMs?: number): number {\n  const base = Math.min(30_000, 500 * 2 ** attempt);\n  return Math.max(retryAfterMs ?? 0, base / 2 + Math.random() * base / 2);\n}\n```",
-  "```css\n.message pre {\n  overflow-x: auto;\n  border-radius: 0.5rem;\n  padding: 0.75rem 1rem;\n}\n```",
+  '```ts\nfor await (const chunk of stream) {\n  const delta = chunk.choices[0]?.delta;\n  if (delta?.content) append(delta.content);\n}\n```',
+  '```python\nfor chunk in client.chat.completions.create(model="ref-chat", messages=messages, stream=True):\n    print(chunk.choices[0].delta.content or "", end="")\n```',
+  '```bash\ncurl -N http://127.0.0.1:8787/v1/chat/completions \\\n  -H \'Content-Type: application/json\' \\\n  -d \'{"model":"ref-chat","stream":true,"messages":[{"role":"user","content":"hi"}]}\'\n```',
+  '```json\n{\n  "model": "ref-chat",\n  "stream": true,\n  "stream_options": { "include_usage": true }\n}\n```',
+  '```ts\nfunction backoff(attempt: number, retryAfterMs?: number): number {\n  const base = Math.min(30_000, 500 * 2 ** attempt);\n  return Math.max(retryAfterMs ?? 0, base / 2 + Math.random() * base / 2);\n}\n```',
+  '```css\n.message pre {\n  overflow-x: auto;\n  border-radius: 0.5rem;\n  padding: 0.75rem 1rem;\n}\n```',
 ];
 
 const TABLES = [
@@ -92,7 +107,14 @@ export function longMarkdown(target: number, rng: Rng): string {
     add(paragraph(rng).join(' '), '\n\n');
     for (let i = rng.range(1, 2); i > 0; i--) {
       const roll = rng.next();
-      if (roll < 0.3) add(rng.sample(BULLETS, rng.range(3, 5)).map((b) => `- ${b}`).join('\n'), '\n\n');
+      if (roll < 0.3)
+        add(
+          rng
+            .sample(BULLETS, rng.range(3, 5))
+            .map((b) => `- ${b}`)
+            .join('\n'),
+          '\n\n',
+        );
       else if (roll < 0.55) add(rng.pick(CODE), '\n\n');
       else if (roll < 0.7) add(rng.pick(TABLES), '\n\n');
       else add(paragraph(rng).join(' '), '\n\n');

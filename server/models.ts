@@ -14,9 +14,22 @@ export interface ModelSpec {
 
 export const MODELS: readonly ModelSpec[] = [
   { id: 'ref-chat', created: 1735689600, description: 'Plain markdown replies.', firstTokenMs: 0, reasoning: false },
-  { id: 'ref-reasoner', created: 1735689601, description: 'Streams reasoning_content before the answer.', firstTokenMs: 0, reasoning: true },
+  {
+    id: 'ref-reasoner',
+    created: 1735689601,
+    description: 'Streams reasoning_content before the answer.',
+    firstTokenMs: 0,
+    reasoning: true,
+  },
   { id: 'ref-tools', created: 1735689602, description: 'Calls a tool whenever tools are offered.', firstTokenMs: 0, reasoning: false },
-  { id: 'ref-slow', created: 1735689603, description: 'First token after 1.5 s, then 15 tokens/s.', firstTokenMs: 1500, rate: 15, reasoning: false },
+  {
+    id: 'ref-slow',
+    created: 1735689603,
+    description: 'First token after 1.5 s, then 15 tokens/s.',
+    firstTokenMs: 1500,
+    rate: 15,
+    reasoning: false,
+  },
 ];
 
 export function findModel(id: string): ModelSpec | undefined {

@@ -34,7 +34,12 @@ export interface Usage {
   completion_tokens: number;
   total_tokens: number;
   prompt_tokens_details: { cached_tokens: number; audio_tokens: number };
-  completion_tokens_details: { reasoning_tokens: number; audio_tokens: number; accepted_prediction_tokens: number; rejected_prediction_tokens: number };
+  completion_tokens_details: {
+    reasoning_tokens: number;
+    audio_tokens: number;
+    accepted_prediction_tokens: number;
+    rejected_prediction_tokens: number;
+  };
 }
 
 export interface Plan {
@@ -68,7 +73,7 @@ function applyStop(text: string, stops: string[]): { text: string; stopped: bool
 
 function splitFragments(text: string, rng: Rng): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const size = rng.range(1, 6);
     out.push(text.slice(i, i + size));
     i += size;
@@ -87,7 +92,14 @@ function contentText(request: ChatRequest, input: ReplyInput, triggers: Triggers
 
 function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers, index: number, reasoningModel: boolean): ChoicePlan {
   const { tools, responseFormat, seed, temperature, model, messages } = request;
-  const seedKey = [model, JSON.stringify(messages), JSON.stringify(responseFormat), JSON.stringify(tools), seed, temperature > 0 ? index : 0].join('|');
+  const seedKey = [
+    model,
+    JSON.stringify(messages),
+    JSON.stringify(responseFormat),
+    JSON.stringify(tools),
+    seed,
+    temperature > 0 ? index : 0,
+  ].join('|');
   const rng = new Rng(hash53(seedKey));
   const toolCalls = triggers.reply !== undefined ? [] : planToolCalls(request, input.userText, seedKey);
 
@@ -95,7 +107,16 @@ function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers,
   let cut = false;
   let reasoning: Piece[] = [];
   if (reasoningModel) {
-    const taken = takeTokens(tokenize(composeReasoning(input, new Rng(hash53(`${seedKey}|think`)), toolCalls.map((t) => t.name))), budget);
+    const taken = takeTokens(
+      tokenize(
+        composeReasoning(
+          input,
+          new Rng(hash53(`${seedKey}|think`)),
+          toolCalls.map((t) => t.name),
+        ),
+      ),
+      budget,
+    );
     reasoning = taken.kept;
     budget -= taken.used;
     cut = taken.cut;

@@ -22,7 +22,13 @@ export class ChunkWriter {
   ) {
     // The fixed prefix/suffix of every chunk is serialized once; 100k-token
     // streams spend their time on the deltas only.
-    const base = { id: plan.id, object: 'chat.completion.chunk', created: plan.created, model: plan.model, system_fingerprint: SYSTEM_FINGERPRINT };
+    const base = {
+      id: plan.id,
+      object: 'chat.completion.chunk',
+      created: plan.created,
+      model: plan.model,
+      system_fingerprint: SYSTEM_FINGERPRINT,
+    };
     this.head = `data: ${JSON.stringify(base).slice(0, -1)},"choices":[`;
     this.tail = options.includeUsage ? '],"usage":null}\n\n' : ']}\n\n';
   }
@@ -34,7 +40,15 @@ export class ChunkWriter {
 
   usageEvent(): string {
     const { plan } = this;
-    const body = { id: plan.id, object: 'chat.completion.chunk', created: plan.created, model: plan.model, system_fingerprint: SYSTEM_FINGERPRINT, choices: [], usage: plan.usage };
+    const body = {
+      id: plan.id,
+      object: 'chat.completion.chunk',
+      created: plan.created,
+      model: plan.model,
+      system_fingerprint: SYSTEM_FINGERPRINT,
+      choices: [],
+      usage: plan.usage,
+    };
     return `data: ${JSON.stringify(body)}\n\n`;
   }
 
@@ -66,7 +80,14 @@ export class ChunkWriter {
     for (let k = 0; k < choice.toolCalls.length; k++) {
       const call = choice.toolCalls[k];
       if (!call) continue;
-      yield tick(this.event(index, { tool_calls: [{ index: k, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, null, null));
+      yield tick(
+        this.event(
+          index,
+          { tool_calls: [{ index: k, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
+          null,
+          null,
+        ),
+      );
       for (const fragment of choice.argFragments[k] ?? []) {
         yield tick(this.event(index, { tool_calls: [{ index: k, function: { arguments: fragment } }] }, null, null));
       }
@@ -84,7 +105,9 @@ export function completionBody(plan: Plan, options: RenderOptions): unknown {
       const reasoning = choice.reasoning.length > 0 ? { reasoning_content: joinPieces(choice.reasoning) } : {};
       const tools =
         choice.toolCalls.length > 0
-          ? { tool_calls: choice.toolCalls.map((t) => ({ id: t.id, type: 'function', function: { name: t.name, arguments: t.arguments } })) }
+          ? {
+              tool_calls: choice.toolCalls.map((t) => ({ id: t.id, type: 'function', function: { name: t.name, arguments: t.arguments } })),
+            }
           : {};
       return {
         index: choice.index,

@@ -35,7 +35,11 @@ describe('replay', () => {
   });
 
   it('replays .error.json cases with the status from INDEX.md (header trigger, any body)', async () => {
-    for (const [file, status] of [['openai-401-invalid-api-key.error.json', 401], ['openrouter-404-no-endpoints.error.json', 404], ['openai-400-unsupported-parameter.error.json', 400]] as const) {
+    for (const [file, status] of [
+      ['openai-401-invalid-api-key.error.json', 401],
+      ['openrouter-404-no-endpoints.error.json', 404],
+      ['openai-400-unsupported-parameter.error.json', 400],
+    ] as const) {
       const res = await post(server.url, { model: 'whatever' }, { 'X-Ref-Replay': file });
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toBe('application/json');
@@ -87,11 +91,13 @@ describe('static files', () => {
     for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const body = await new Promise<string>((resolve, reject) => {
         const { port } = new URL(site.url);
-        http.get({ host: '127.0.0.1', port, path: p }, (res) => {
-          let text = '';
-          res.on('data', (d: Buffer) => (text += d.toString()));
-          res.on('end', () => resolve(text));
-        }).on('error', reject);
+        http
+          .get({ host: '127.0.0.1', port, path: p }, (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve(text));
+          })
+          .on('error', reject);
       });
       expect(body).not.toContain('top secret');
     }

@@ -25,10 +25,15 @@ function facts(input: ReplyInput): Record<string, string> {
   };
 }
 
-const fill = (template: string, f: Record<string, string>): string =>
-  template.replace(/\{(\w+)\}/g, (_m, key: string) => f[key] ?? key);
+const fill = (template: string, f: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_m, key: string) => f[key] ?? key);
 
-const HEADINGS = ['### Reference reply', '### Echo from `{model}`', '**Got it.**', '**Here is a deterministic answer.**', '### About your message'];
+const HEADINGS = [
+  '### Reference reply',
+  '### Echo from `{model}`',
+  '**Got it.**',
+  '**Here is a deterministic answer.**',
+  '### About your message',
+];
 
 const SENTENCES = [
   'This answer comes from the deterministic reference endpoint, so the same request always produces the same text.',
@@ -48,11 +53,18 @@ const TEMPERATURE_NOTE = {
   warmMany: 'With temperature {t} each of the {n} choices gets its own seed, so their wording differs.',
 };
 
-const BULLETS = ['Model: `{model}`', 'Choices requested: {n}', 'Temperature: {t}', 'Messages received: {count}', 'Seed: {seed}', 'Streaming: {stream}'];
+const BULLETS = [
+  'Model: `{model}`',
+  'Choices requested: {n}',
+  'Temperature: {t}',
+  'Messages received: {count}',
+  'Seed: {seed}',
+  'Streaming: {stream}',
+];
 
 const CODE_BLOCKS = [
   "```ts\nconst stream = await client.chat.completions.create({\n  model: '{model}',\n  messages,\n  stream: true,\n});\n```",
-  "```python\nresponse = client.chat.completions.create(\n    model=\"{model}\",\n    messages=messages,\n    n={n},\n)\n```",
+  '```python\nresponse = client.chat.completions.create(\n    model="{model}",\n    messages=messages,\n    n={n},\n)\n```',
   '```bash\ncurl -N http://127.0.0.1:8787/v1/chat/completions \\\n  -H "Content-Type: application/json" \\\n  -d \'{"model": "{model}", "stream": true}\'\n```',
   '```json\n{ "model": "{model}", "n": {n}, "temperature": {t} }\n```',
 ];
@@ -67,7 +79,11 @@ const CONTINUATIONS = [
 
 function optionalBlock(rng: Rng, f: Record<string, string>): string | null {
   const roll = rng.next();
-  if (roll < 0.4) return rng.sample(BULLETS, 3).map((b) => `- ${fill(b, f)}`).join('\n');
+  if (roll < 0.4)
+    return rng
+      .sample(BULLETS, 3)
+      .map((b) => `- ${fill(b, f)}`)
+      .join('\n');
   if (roll < 0.65) return fill(rng.pick(CODE_BLOCKS), f);
   if (roll < 0.85) return fill(TABLE, f);
   return null;

@@ -63,7 +63,10 @@ const FORMATS: Record<string, string> = {
 function resolveRef(ref: string, root: unknown): unknown {
   if (!ref.startsWith('#')) return {};
   let node: unknown = root;
-  for (const raw of ref.slice(1).split('/').filter((s) => s.length > 0)) {
+  for (const raw of ref
+    .slice(1)
+    .split('/')
+    .filter((s) => s.length > 0)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     node = isObject(node) ? node[key] : undefined;
   }
@@ -76,7 +79,10 @@ function mergeAllOf(schema: Schema, root: unknown): Schema {
   for (const part of parts) {
     const resolved = isObject(part) && typeof part['$ref'] === 'string' ? resolveRef(part['$ref'], root) : part;
     if (!isObject(resolved)) continue;
-    const props = { ...(isObject(merged['properties']) ? merged['properties'] : {}), ...(isObject(resolved['properties']) ? resolved['properties'] : {}) };
+    const props = {
+      ...(isObject(merged['properties']) ? merged['properties'] : {}),
+      ...(isObject(resolved['properties']) ? resolved['properties'] : {}),
+    };
     Object.assign(merged, resolved, { properties: props });
   }
   return merged;

@@ -22,7 +22,13 @@ const MIDSTREAM_ERROR = `data: ${JSON.stringify({
   error: { message: 'The server had an error while processing your request.', type: 'server_error', code: 'stream_failure' },
 })}\n\n`;
 
-export async function streamPlan(res: ServerResponse, plan: Plan, render: RenderOptions, pacing: Pacing, fault?: StreamFault): Promise<void> {
+export async function streamPlan(
+  res: ServerResponse,
+  plan: Plan,
+  render: RenderOptions,
+  pacing: Pacing,
+  fault?: StreamFault,
+): Promise<void> {
   const writer = new ChunkWriter(plan, render);
   const iterators = plan.choices.map((choice) => writer.ticksOf(choice));
   let closed = false;
@@ -46,7 +52,7 @@ export async function streamPlan(res: ServerResponse, plan: Plan, render: Render
   while (active.length > 0 && !closed) {
     const due = pacing.rate > 0 ? Math.floor(((Date.now() - start) * pacing.rate) / 1000) + 1 : Infinity;
     while (tick < due && active.length > 0 && buffer.length < BATCH_BYTES) {
-      for (let i = 0; i < active.length; ) {
+      for (let i = 0; i < active.length;) {
         const step = active[i]?.next();
         if (!step || step.done) active.splice(i, 1);
         else {

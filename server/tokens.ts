@@ -64,7 +64,10 @@ export function messageText(message: ChatMessage): string {
   const { content } = message;
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map(partText).filter((t) => t.length > 0).join('\n');
+  return content
+    .map(partText)
+    .filter((t) => t.length > 0)
+    .join('\n');
 }
 
 // Rough image costs in the spirit of OpenAI's tiles (low = 85).

@@ -52,8 +52,16 @@ describe('helpers', () => {
 describe('reasoning', () => {
   it('stays between 20 and 60 tokens', () => {
     for (let seed = 0; seed < 30; seed++) {
-      const request = validateChatRequest({ model: 'ref-reasoner', seed, messages: [{ role: 'user', content: `A long question number ${seed} `.repeat(seed) }] });
-      const text = composeReasoning({ request, userText: `A long question number ${seed} `.repeat(seed) }, new Rng(seed), seed % 2 ? ['get_weather'] : []);
+      const request = validateChatRequest({
+        model: 'ref-reasoner',
+        seed,
+        messages: [{ role: 'user', content: `A long question number ${seed} `.repeat(seed) }],
+      });
+      const text = composeReasoning(
+        { request, userText: `A long question number ${seed} `.repeat(seed) },
+        new Rng(seed),
+        seed % 2 ? ['get_weather'] : [],
+      );
       expect(encodeText(text).length).toBeGreaterThanOrEqual(20);
       expect(encodeText(text).length).toBeLessThanOrEqual(60);
     }

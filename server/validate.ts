@@ -25,10 +25,18 @@ function numberParam(body: Record<string, unknown>, param: string, min: number, 
   }
   const kind = integer ? 'integer' : 'decimal';
   if (value < min) {
-    throw invalid(param, `Invalid '${param}': ${kind} below minimum value. Expected a value >= ${min}, but got ${value} instead.`, `${kind}_below_min_value`);
+    throw invalid(
+      param,
+      `Invalid '${param}': ${kind} below minimum value. Expected a value >= ${min}, but got ${value} instead.`,
+      `${kind}_below_min_value`,
+    );
   }
   if (value > max) {
-    throw invalid(param, `Invalid '${param}': ${kind} above maximum value. Expected a value <= ${max}, but got ${value} instead.`, `${kind}_above_max_value`);
+    throw invalid(
+      param,
+      `Invalid '${param}': ${kind} above maximum value. Expected a value <= ${max}, but got ${value} instead.`,
+      `${kind}_above_max_value`,
+    );
   }
   return value;
 }
@@ -46,7 +54,10 @@ function validateMessage(value: unknown, i: number): ChatMessage {
   const role = value['role'];
   if (role === undefined) throw missing(`${at}.role`);
   if (typeof role !== 'string' || !ROLES.includes(role)) {
-    throw invalid(`${at}.role`, `Invalid value: '${String(role)}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.`);
+    throw invalid(
+      `${at}.role`,
+      `Invalid value: '${String(role)}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.`,
+    );
   }
   const content = value['content'];
   if (content === undefined || content === null) {
@@ -55,7 +66,10 @@ function validateMessage(value: unknown, i: number): ChatMessage {
     content.forEach((part: unknown, j) => {
       const type = isObject(part) ? part['type'] : undefined;
       if (typeof type !== 'string' || !PART_TYPES.includes(type)) {
-        throw invalid(`${at}.content[${j}].type`, `Invalid value: '${String(type)}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', and 'file'.`);
+        throw invalid(
+          `${at}.content[${j}].type`,
+          `Invalid value: '${String(type)}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', and 'file'.`,
+        );
       }
     });
   } else if (typeof content !== 'string') {
@@ -91,7 +105,10 @@ function validateResponseFormat(value: unknown): ResponseFormat | null {
   if (value === undefined || value === null) return null;
   const type = isObject(value) ? value['type'] : undefined;
   if (type !== 'text' && type !== 'json_object' && type !== 'json_schema') {
-    throw invalid('response_format.type', `Invalid value: '${String(type)}'. Supported values are: 'text', 'json_object', and 'json_schema'.`);
+    throw invalid(
+      'response_format.type',
+      `Invalid value: '${String(type)}'. Supported values are: 'text', 'json_object', and 'json_schema'.`,
+    );
   }
   if (type === 'json_schema') {
     const spec = isObject(value) ? value['json_schema'] : undefined;
@@ -108,7 +125,11 @@ function validateStop(value: unknown): string[] {
     throw badType('stop', 'one of a string or array of strings', value);
   }
   if (value.length > 4) {
-    throw invalid('stop', `Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${value.length} instead.`, 'array_above_max_length');
+    throw invalid(
+      'stop',
+      `Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${value.length} instead.`,
+      'array_above_max_length',
+    );
   }
   return value as string[];
 }
@@ -122,7 +143,11 @@ export function validateChatRequest(body: unknown): ChatRequest {
   if (messages === undefined || messages === null) throw missing('messages');
   if (!Array.isArray(messages)) throw badType('messages', 'an array', messages);
   if (messages.length === 0) {
-    throw invalid('messages', "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'empty_array');
+    throw invalid(
+      'messages',
+      "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      'empty_array',
+    );
   }
   const validMessages = messages.map(validateMessage);
 

@@ -81,7 +81,12 @@ export async function openApp(page: Page, url = '/'): Promise<void> {
  */
 export async function settleBeforeSend(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await poll(page, `/^[0-9,]+$/.test(document.querySelector('[data-testid="meter-prompt-estimate"]')?.textContent ?? '')`, 15_000, 'the prompt estimate');
+  await poll(
+    page,
+    `/^[0-9,]+$/.test(document.querySelector('[data-testid="meter-prompt-estimate"]')?.textContent ?? '')`,
+    15_000,
+    'the prompt estimate',
+  );
   await settleApp(page);
 }
 

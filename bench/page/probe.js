@@ -164,7 +164,14 @@
   };
   B.scrollState = () => {
     const el = B.scroller();
-    return el ? { top: el.scrollTop, height: el.scrollHeight, client: el.clientHeight, messages: document.querySelectorAll('[data-testid="message"]').length } : null;
+    return el
+      ? {
+          top: el.scrollTop,
+          height: el.scrollHeight,
+          client: el.clientHeight,
+          messages: document.querySelectorAll('[data-testid="message"]').length,
+        }
+      : null;
   };
 
   // Page-load watcher: marks when the composer, the first sidebar rows, a marker text in the
@@ -199,7 +206,11 @@
       }
       // Once its marks are in, the watcher stops: its per-frame reads (layout, text) must not
       // weigh on what is measured next (e.g. scrolling).
-      const done = B.marks.interactive !== undefined && (!w.rows || B.marks.rows !== undefined) && (!w.marker || B.marks.lastMessage !== undefined) && !w.meter;
+      const done =
+        B.marks.interactive !== undefined &&
+        (!w.rows || B.marks.rows !== undefined) &&
+        (!w.marker || B.marks.lastMessage !== undefined) &&
+        !w.meter;
       if (!done && performance.now() < (w.forMs || 20000)) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);

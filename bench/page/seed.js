@@ -40,7 +40,18 @@
   };
 
   const text = (t) => [{ type: 'text', text: t }];
-  const TOPICS = ['Rust lifetimes', 'SQL window functions', 'CSS grid layout', 'Kubernetes probes', 'Regex lookbehind', 'React effects', 'Tax return checklist', 'Sourdough starter', 'Trip to Lisbon', 'Unit test names'];
+  const TOPICS = [
+    'Rust lifetimes',
+    'SQL window functions',
+    'CSS grid layout',
+    'Kubernetes probes',
+    'Regex lookbehind',
+    'React effects',
+    'Tax return checklist',
+    'Sourdough starter',
+    'Trip to Lisbon',
+    'Unit test names',
+  ];
 
   /** `count` conversations of two messages; every `every`-th one mentions `word` (title and question). */
   const library = async ({ count, params, word, every, now }) => {
@@ -53,8 +64,24 @@
       const title = `${topic} #${i}${tagged ? ` ${word}` : ''}`;
       const at = now - i * 60_000;
       const base = { conversationId: id, status: 'done', createdAt: at - 1000, updatedAt: at - 1000 };
-      messages.push({ ...base, id: `${id}-u`, parentId: null, role: 'user', content: text(`Question about ${topic}${tagged ? ` and the ${word}` : ''}?`) });
-      messages.push({ ...base, id: `${id}-a`, parentId: `${id}-u`, role: 'assistant', content: text(`A short **answer** about ${topic}.`), model: 'ref-chat', finishReason: 'stop', createdAt: at, updatedAt: at });
+      messages.push({
+        ...base,
+        id: `${id}-u`,
+        parentId: null,
+        role: 'user',
+        content: text(`Question about ${topic}${tagged ? ` and the ${word}` : ''}?`),
+      });
+      messages.push({
+        ...base,
+        id: `${id}-a`,
+        parentId: `${id}-u`,
+        role: 'assistant',
+        content: text(`A short **answer** about ${topic}.`),
+        model: 'ref-chat',
+        finishReason: 'stop',
+        createdAt: at,
+        updatedAt: at,
+      });
       conversations.push({ id, title, createdAt: at - 1000, updatedAt: at, currentLeafId: `${id}-a`, params, endpointId: 'reference' });
     }
     return put(conversations, messages);

@@ -55,7 +55,14 @@ export async function bundleScenario(): Promise<Figure[]> {
     }),
   ];
   for (const file of lazy) {
-    figures.push(figure(SCENARIO, { name: `lazy ${file.replace(/-[\w-]{8}\.js$/, '.js')}`, unit: 'KB', value: await gzipKB(path.join(assets, file)), note: file }));
+    figures.push(
+      figure(SCENARIO, {
+        name: `lazy ${file.replace(/-[\w-]{8}\.js$/, '.js')}`,
+        unit: 'KB',
+        value: await gzipKB(path.join(assets, file)),
+        note: file,
+      }),
+    );
   }
   return figures;
 }

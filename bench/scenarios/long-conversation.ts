@@ -40,7 +40,8 @@ async function openTimes(page: Page, id: string, reps: number): Promise<number[]
 /** Wheels up in fast steps (one every ~30 ms) until the top (or the time limit); frames and long tasks meanwhile. */
 async function scrollToTop(page: Page, limitMs: number): Promise<ScrollRun> {
   const start = await evaluate<ScrollState | null>(page, 'window.__bench.scrollState()');
-  if (!start) return { frames: { frames: 0, dropped: 0, slowFrames: 0, maxGap: 0, span: 0 }, longest: 0, ms: 0, reached: false, start, state: null };
+  if (!start)
+    return { frames: { frames: 0, dropped: 0, slowFrames: 0, maxGap: 0, span: 0 }, longest: 0, ms: 0, reached: false, start, state: null };
   const center = await evaluate<{ x: number; y: number }>(
     page,
     '(() => { const r = window.__bench.scroller().getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()',
@@ -93,7 +94,10 @@ export async function longConversationScenario(env: Env): Promise<Figure[]> {
       await page.goto('/');
       await waitMarks(page, ['lastMessage'], 60_000);
       await page.waitForTimeout(500);
-      const ms = await evaluate<number | null>(page, `window.__bench.openFromSidebar(${JSON.stringify(long.conversation.title)}, ${JSON.stringify(END_MARKER)}, 30000)`);
+      const ms = await evaluate<number | null>(
+        page,
+        `window.__bench.openFromSidebar(${JSON.stringify(long.conversation.title)}, ${JSON.stringify(END_MARKER)}, 30000)`,
+      );
       if (ms !== null) inApp.push(ms);
     }
     const inAppMs = median(inApp);
@@ -103,7 +107,8 @@ export async function longConversationScenario(env: Env): Promise<Figure[]> {
     const scroll = await scrollToTop(page, env.quick ? 6_000 : 10_000);
     const total = scroll.frames.frames + scroll.frames.dropped;
     const where = scroll.state ? `${scroll.state.messages} message nodes in the DOM` : 'no scroller found';
-    const travelled = scroll.state && scroll.start ? `${Math.round(scroll.start.top - scroll.state.top)} of ${Math.round(scroll.start.top)} px` : '';
+    const travelled =
+      scroll.state && scroll.start ? `${Math.round(scroll.start.top - scroll.state.top)} of ${Math.round(scroll.start.top)} px` : '';
     const reached = `${scroll.reached ? 'top reached' : `top NOT reached (${travelled})`} in ${(scroll.ms / 1000).toFixed(1)} s`;
     env.log(`  scroll: ${reached}, ${scroll.frames.dropped} of ${total} frames dropped, ${where}`);
     return [

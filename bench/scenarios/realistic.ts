@@ -75,11 +75,18 @@ export async function realisticScenario(env: Env): Promise<Figure[]> {
     const idle = await measure(page, cdp, () => page.waitForTimeout(Math.round(stream.wallS * 1000)));
     await cdp.detach();
 
-    const notes = [setupNote, captured.n === CHOICES ? undefined : `request had n=${String(captured.n)}`, m.replyStatus && m.replyStatus !== 'done' ? `reply ${m.replyStatus}` : undefined];
+    const notes = [
+      setupNote,
+      captured.n === CHOICES ? undefined : `request had n=${String(captured.n)}`,
+      m.replyStatus && m.replyStatus !== 'done' ? `reply ${m.replyStatus}` : undefined,
+    ];
     const note = notes.filter((x) => x !== undefined).join('; ');
     const pct = (w: Sample): number => w.busy * 100;
-    const droppedPct = (w: Sample): number => (w.frames.frames + w.frames.dropped > 0 ? (w.frames.dropped / (w.frames.frames + w.frames.dropped)) * 100 : 0);
-    env.log(`  stream ${stream.wallS.toFixed(1)} s: busy ${pct(stream).toFixed(1)}%, frames ${stream.frames.frames}, dropped ${stream.frames.dropped}`);
+    const droppedPct = (w: Sample): number =>
+      w.frames.frames + w.frames.dropped > 0 ? (w.frames.dropped / (w.frames.frames + w.frames.dropped)) * 100 : 0;
+    env.log(
+      `  stream ${stream.wallS.toFixed(1)} s: busy ${pct(stream).toFixed(1)}%, frames ${stream.frames.frames}, dropped ${stream.frames.dropped}`,
+    );
     return [
       figure(SCENARIO, {
         name: `main thread busy (${stream.wallS.toFixed(1)} s stream)`,

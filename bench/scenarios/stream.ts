@@ -33,7 +33,8 @@ async function appRun(env: Env, tokens: number, tail: string, timeoutMs: number)
     await composer.press('Control+Enter');
     const end = await done;
     const m = await marks(page);
-    if (end === null || m.send === undefined) throw new Error(`app: no finished ${tokens}-token reply within ${timeoutMs / 1000} s (status ${m.replyStatus ?? 'none'})`);
+    if (end === null || m.send === undefined)
+      throw new Error(`app: no finished ${tokens}-token reply within ${timeoutMs / 1000} s (status ${m.replyStatus ?? 'none'})`);
     if (m.replyStatus !== 'done') throw new Error(`app: the ${tokens}-token reply ended as "${m.replyStatus ?? '?'}"`);
     const t = await tasks(page, m.send, end);
     return { ms: end - m.send, longest: t.max, body: captured.body, tailOk: m.tailOk === true };
@@ -50,7 +51,10 @@ async function bareRun(env: Env, body: string, expectedChars: number, timeoutMs:
     await page.goto(BARE_PATH);
     await evaluate<void>(page, `void (window.__benchBody = ${JSON.stringify(body)})`);
     await page.getByTestId('composer-input').press('Control+Enter');
-    const end = await evaluate<number | null>(page, `Promise.race([window.__bareDone, new Promise((r) => setTimeout(() => r(null), ${timeoutMs}))])`);
+    const end = await evaluate<number | null>(
+      page,
+      `Promise.race([window.__bareDone, new Promise((r) => setTimeout(() => r(null), ${timeoutMs}))])`,
+    );
     const m = await marks(page);
     if (end === null || end < 0 || m.send === undefined) {
       throw new Error(`bare page: stream did not finish (${await evaluate<string>(page, 'String(window.__bareError ?? "timeout")')})`);

@@ -6,7 +6,18 @@ import { countTokens } from 'gpt-tokenizer';
 import { END_MARKER, chainConversation, markdownText } from '../lib/data';
 import { figure, median, notBuilt, percentile } from '../lib/figures';
 import type { Figure } from '../lib/figures';
-import { benchContext, evaluate, hasHook, marks, openApp, poll, seedRows, setActiveConversation, waitForDatabase, waitMarks } from '../lib/page';
+import {
+  benchContext,
+  evaluate,
+  hasHook,
+  marks,
+  openApp,
+  poll,
+  seedRows,
+  setActiveConversation,
+  waitForDatabase,
+  waitMarks,
+} from '../lib/page';
 import type { Env } from '../lib/page';
 
 const SCENARIO = '100k-token conv';
@@ -67,7 +78,12 @@ async function meterReadings(page: Page, tokens: number): Promise<MeterChange[]>
 async function workerTimes(page: Page, tokens: number): Promise<{ count: number; load: number } | null> {
   await page.goto('/');
   await waitMarks(page, ['lastMessage'], 60_000);
-  await poll(page, `(${parseCountSource})(document.querySelector('[data-testid="meter-prompt-estimate"]')?.textContent ?? '') >= ${tokens * 0.5}`, 20_000, 'the full estimate');
+  await poll(
+    page,
+    `(${parseCountSource})(document.querySelector('[data-testid="meter-prompt-estimate"]')?.textContent ?? '') >= ${tokens * 0.5}`,
+    20_000,
+    'the full estimate',
+  );
   await page.getByTestId('meter-details-toggle').click();
   await poll(page, `document.body.innerText.includes('counted in a worker')`, 10_000, 'the meter details').catch(() => undefined);
   const text = await evaluate<string>(page, 'document.body.innerText');
@@ -96,7 +112,9 @@ export async function tokenMeterScenario(env: Env): Promise<Figure[]> {
     const hasMeter = await hasHook(page, 'meter-prompt-estimate');
     const meter = hasMeter ? await meterReadings(page, tokens) : [];
     const composerAt = (await marks(page)).interactive;
-    env.log(`  ${texts.length} messages, ${tokens} tokens; shown at ${shown.toFixed(0)} ms (composer ${composerAt?.toFixed(0)} ms); typing median ${median(typing)?.toFixed(1)} ms`);
+    env.log(
+      `  ${texts.length} messages, ${tokens} tokens; shown at ${shown.toFixed(0)} ms (composer ${composerAt?.toFixed(0)} ms); typing median ${median(typing)?.toFixed(1)} ms`,
+    );
 
     const figures: Figure[] = [
       figure(SCENARIO, {
@@ -131,7 +149,9 @@ export async function tokenMeterScenario(env: Env): Promise<Figure[]> {
         unit: 'ms',
         value: worker?.count ?? null,
         budget: { max: 200, on: 'value' },
-        note: worker ? `the worker's own time, as the meter details report it (a reload, no typing); tokenizer loading before it: ${worker.load} ms` : 'meter details did not report the worker time',
+        note: worker
+          ? `the worker's own time, as the meter details report it (a reload, no typing); tokenizer loading before it: ${worker.load} ms`
+          : 'meter details did not report the worker time',
       }),
     );
     figures.push(
@@ -139,7 +159,9 @@ export async function tokenMeterScenario(env: Env): Promise<Figure[]> {
         name: 'prompt token estimate ready',
         unit: 'ms',
         value: ready ? Math.max(0, ready.t - shown) : null,
-        note: ready ? `after the conversation showed; "${ready.text}" (exact ${tokens})` : `meter never showed ~${tokens} (last "${final?.text ?? ''}")`,
+        note: ready
+          ? `after the conversation showed; "${ready.text}" (exact ${tokens})`
+          : `meter never showed ~${tokens} (last "${final?.text ?? ''}")`,
       }),
     );
     return figures;

@@ -24,10 +24,29 @@ export async function putConversations(page: Page, list: RawConversation[], para
         c.messages.forEach((m, i) => {
           const id = `${c.id}-m${i}`;
           const at = c.updatedAt - (c.messages.length - i);
-          tx.objectStore('messages').put({ id, conversationId: c.id, parentId: parent, role: m.role, content: [{ type: 'text', text: m.text }], status: 'done', createdAt: at, updatedAt: at });
+          tx.objectStore('messages').put({
+            id,
+            conversationId: c.id,
+            parentId: parent,
+            role: m.role,
+            content: [{ type: 'text', text: m.text }],
+            status: 'done',
+            createdAt: at,
+            updatedAt: at,
+          });
           parent = id;
         });
-        tx.objectStore('conversations').put({ id: c.id, title: c.title, createdAt: c.updatedAt - 100, updatedAt: c.updatedAt, currentLeafId: parent, params, endpointId: 'reference', tags: [], ...(c.pinned ? { pinnedAt: c.updatedAt } : {}) });
+        tx.objectStore('conversations').put({
+          id: c.id,
+          title: c.title,
+          createdAt: c.updatedAt - 100,
+          updatedAt: c.updatedAt,
+          currentLeafId: parent,
+          params,
+          endpointId: 'reference',
+          tags: [],
+          ...(c.pinned ? { pinnedAt: c.updatedAt } : {}),
+        });
       }
       await new Promise((res, rej) => {
         tx.oncomplete = res;
@@ -66,11 +85,29 @@ export async function writeV1Database(page: Page, list: RawConversation[], param
         c.messages.forEach((m, i) => {
           const id = `${c.id}-m${i}`;
           const at = c.updatedAt - (c.messages.length - i);
-          tx.objectStore('messages').put({ id, conversationId: c.id, parentId: parent, role: m.role, content: [{ type: 'text', text: m.text }], status: 'done', createdAt: at, updatedAt: at });
+          tx.objectStore('messages').put({
+            id,
+            conversationId: c.id,
+            parentId: parent,
+            role: m.role,
+            content: [{ type: 'text', text: m.text }],
+            status: 'done',
+            createdAt: at,
+            updatedAt: at,
+          });
           parent = id;
         });
         // v1 stored pins as a boolean.
-        tx.objectStore('conversations').put({ id: c.id, title: c.title, createdAt: c.updatedAt - 100, updatedAt: c.updatedAt, currentLeafId: parent, params, endpointId: 'reference', ...(c.pinned ? { pinned: true } : {}) });
+        tx.objectStore('conversations').put({
+          id: c.id,
+          title: c.title,
+          createdAt: c.updatedAt - 100,
+          updatedAt: c.updatedAt,
+          currentLeafId: parent,
+          params,
+          endpointId: 'reference',
+          ...(c.pinned ? { pinned: true } : {}),
+        });
       }
       await new Promise((res) => (tx.oncomplete = res));
       db.close();

@@ -23,8 +23,22 @@ function activeRunning(): string | null {
 export function registerAppCommands(): void {
   const layout = () => useLayoutStore.getState();
   registerCommands([
-    { id: 'palette.open', title: 'Open the command palette', group: 'General', shortcut: 'Mod+K', inPalette: false, run: () => layout().setPaletteOpen(!layout().paletteOpen) },
-    { id: 'shortcuts.show', title: 'Show keyboard shortcuts', group: 'General', shortcut: '?', keywords: ['keys', 'help'], run: () => layout().setShortcutsOpen(true) },
+    {
+      id: 'palette.open',
+      title: 'Open the command palette',
+      group: 'General',
+      shortcut: 'Mod+K',
+      inPalette: false,
+      run: () => layout().setPaletteOpen(!layout().paletteOpen),
+    },
+    {
+      id: 'shortcuts.show',
+      title: 'Show keyboard shortcuts',
+      group: 'General',
+      shortcut: '?',
+      keywords: ['keys', 'help'],
+      run: () => layout().setShortcutsOpen(true),
+    },
     {
       id: 'conversation.new',
       title: 'New conversation',
@@ -61,12 +75,45 @@ export function registerAppCommands(): void {
         if (id) stopRun(id);
       },
     },
-    { id: 'composer.focus', title: 'Focus the message box', group: 'Conversation', shortcut: '/', keywords: ['compose', 'write'], run: focusComposer },
-    { id: 'layout.library', title: 'Show or hide the library', group: 'View', shortcut: 'Mod+B', keywords: ['sidebar', 'conversations', 'pane'], run: () => togglePane('library') },
-    { id: 'layout.params', title: 'Show or hide settings', group: 'View', shortcut: 'Mod+Alt+B', keywords: ['parameters', 'endpoint', 'pane'], run: () => togglePane('params') },
+    {
+      id: 'composer.focus',
+      title: 'Focus the message box',
+      group: 'Conversation',
+      shortcut: '/',
+      keywords: ['compose', 'write'],
+      run: focusComposer,
+    },
+    {
+      id: 'layout.library',
+      title: 'Show or hide the library',
+      group: 'View',
+      shortcut: 'Mod+B',
+      keywords: ['sidebar', 'conversations', 'pane'],
+      run: () => togglePane('library'),
+    },
+    {
+      id: 'layout.params',
+      title: 'Show or hide settings',
+      group: 'View',
+      shortcut: 'Mod+Alt+B',
+      keywords: ['parameters', 'endpoint', 'pane'],
+      run: () => togglePane('params'),
+    },
     { id: 'theme.light', title: 'Theme: light', group: 'View', keywords: ['appearance', 'colour'], run: () => layout().setTheme('light') },
-    { id: 'theme.dark', title: 'Theme: dark', group: 'View', keywords: ['appearance', 'colour', 'night'], run: () => layout().setTheme('dark') },
-    { id: 'theme.system', title: 'Theme: follow the system', group: 'View', keywords: ['appearance', 'colour', 'auto'], run: () => layout().setTheme('system') },
+    {
+      id: 'theme.dark',
+      title: 'Theme: dark',
+      group: 'View',
+      keywords: ['appearance', 'colour', 'night'],
+      run: () => layout().setTheme('dark'),
+    },
+    {
+      id: 'theme.system',
+      title: 'Theme: follow the system',
+      group: 'View',
+      keywords: ['appearance', 'colour', 'auto'],
+      run: () => layout().setTheme('system'),
+    },
     {
       id: 'welcome.show',
       title: 'Show the welcome and provider presets',

@@ -29,19 +29,21 @@ applyUrlConfig();
 // stored data without waiting for it. When that read cannot answer (first start of a new schema,
 // newer data, storage faults), the first screen waits for the database as it opens.
 const activeId = useWorkspaceStore.getState().activeConversationId;
-const firstScreen = readBoot(activeId).then(async (boot) => {
-  if (boot) {
-    showFirstRows(boot.summaries);
-    if (boot.active) showPrefetchedConversation(boot.active.id, boot.active);
-    followLibraryList();
-    return;
-  }
-  // Both wait for the database to open; the list keeps trying if its code fails to load.
-  await Promise.all([
-    startLibraryList(),
-    prefetchActiveConversation().catch((err: unknown) => console.error('Reading the open conversation failed', err)),
-  ]);
-}).catch((err: unknown) => console.error('Reading the first screen failed', err));
+const firstScreen = readBoot(activeId)
+  .then(async (boot) => {
+    if (boot) {
+      showFirstRows(boot.summaries);
+      if (boot.active) showPrefetchedConversation(boot.active.id, boot.active);
+      followLibraryList();
+      return;
+    }
+    // Both wait for the database to open; the list keeps trying if its code fails to load.
+    await Promise.all([
+      startLibraryList(),
+      prefetchActiveConversation().catch((err: unknown) => console.error('Reading the open conversation failed', err)),
+    ]);
+  })
+  .catch((err: unknown) => console.error('Reading the first screen failed', err));
 
 /**
  * Loads the database code and opens the database, then catches up. A failed load is tried again,

@@ -11,7 +11,17 @@ export interface ConversationWarning {
 }
 
 /** Model ids known to take text only (prefix match, lower case). */
-const NO_VISION = ['gpt-3.5', 'o1-mini', 'o3-mini', 'deepseek-chat', 'deepseek-reasoner', 'ref-chat', 'ref-reasoner', 'ref-tools', 'ref-slow'];
+const NO_VISION = [
+  'gpt-3.5',
+  'o1-mini',
+  'o3-mini',
+  'deepseek-chat',
+  'deepseek-reasoner',
+  'ref-chat',
+  'ref-reasoner',
+  'ref-tools',
+  'ref-slow',
+];
 /** Reasoning models that want `developer` rather than `system`. */
 const WANTS_DEVELOPER = [/^o1(?!-mini)/, /^o3/, /^o4/, /^gpt-5/];
 /** Models that know only `system` (most open-weight servers and older models). */
@@ -30,7 +40,8 @@ export function checkConversation(path: readonly Message[], model: string): Conv
     if (m.status === 'streaming') return;
     if (m.role === 'tool') {
       if (!m.toolCallId) out.push({ index, message: `${label} has no tool_call_id.` });
-      else if (!called.has(m.toolCallId)) out.push({ index, message: `${label} answers "${m.toolCallId}", which matches no earlier tool call.` });
+      else if (!called.has(m.toolCallId))
+        out.push({ index, message: `${label} answers "${m.toolCallId}", which matches no earlier tool call.` });
     }
     if (m.role === 'assistant') {
       for (const c of m.toolCalls ?? []) {
@@ -42,10 +53,18 @@ export function checkConversation(path: readonly Message[], model: string): Conv
           out.push({ index, message: `${label}: the arguments of ${c.name || c.id} are not valid JSON.` });
         }
       }
-      const answered = new Set(path.slice(index + 1).filter((n) => n.role === 'tool').map((n) => n.toolCallId));
+      const answered = new Set(
+        path
+          .slice(index + 1)
+          .filter((n) => n.role === 'tool')
+          .map((n) => n.toolCallId),
+      );
       const unanswered = (m.toolCalls ?? []).filter((c) => !answered.has(c.id));
       if (unanswered.length > 0 && index < path.length - 1) {
-        out.push({ index, message: `${label}: tool call${unanswered.length > 1 ? 's' : ''} ${unanswered.map((c) => c.id).join(', ')} left without a result.` });
+        out.push({
+          index,
+          message: `${label}: tool call${unanswered.length > 1 ? 's' : ''} ${unanswered.map((c) => c.id).join(', ')} left without a result.`,
+        });
       }
     }
     const emptyOk = m.role === 'assistant' && ((m.toolCalls?.length ?? 0) > 0 || !!m.refusal || !!m.audio);

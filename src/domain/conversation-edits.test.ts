@@ -7,7 +7,17 @@ import type { Message } from './types';
 let t = 0;
 function msg(id: string, parentId: string | null, fields: Partial<Message> = {}): Message {
   t++;
-  return { id, conversationId: 'c', parentId, role: 'user', content: textContent(id), status: 'done', createdAt: t, updatedAt: t, ...fields };
+  return {
+    id,
+    conversationId: 'c',
+    parentId,
+    role: 'user',
+    content: textContent(id),
+    status: 'done',
+    createdAt: t,
+    updatedAt: t,
+    ...fields,
+  };
 }
 
 /** Applies an edit to a message list the way the repository does. */
@@ -58,8 +68,15 @@ describe('structural edits of the current branch', () => {
   });
 
   it('finds tool calls still waiting for results and the usual next role', () => {
-    const calls = [{ id: 'k1', name: 'f', arguments: '{}' }, { id: 'k2', name: 'g', arguments: '{}' }];
-    const path = [msg('u', null), msg('a', 'u', { role: 'assistant', toolCalls: calls }), msg('t', 'a', { role: 'tool', toolCallId: 'k1' })];
+    const calls = [
+      { id: 'k1', name: 'f', arguments: '{}' },
+      { id: 'k2', name: 'g', arguments: '{}' },
+    ];
+    const path = [
+      msg('u', null),
+      msg('a', 'u', { role: 'assistant', toolCalls: calls }),
+      msg('t', 'a', { role: 'tool', toolCallId: 'k1' }),
+    ];
     expect(pendingToolCalls(path).map((c) => c.id)).toEqual(['k2']);
     expect(nextRole(undefined)).toBe('system');
     expect(nextRole(path[0])).toBe('assistant');
@@ -71,11 +88,18 @@ describe('checks before sending', () => {
   it('warns about orphan tool results, unanswered calls, empty content, images and role mismatches', () => {
     const path = [
       msg('s', null, { role: 'system', content: textContent('be brief') }),
-      msg('u', 's', { content: [{ type: 'text', text: 'look' }, { type: 'image', source: { kind: 'url', url: 'https://x/y.png' }, detail: 'auto' }] }),
+      msg('u', 's', {
+        content: [
+          { type: 'text', text: 'look' },
+          { type: 'image', source: { kind: 'url', url: 'https://x/y.png' }, detail: 'auto' },
+        ],
+      }),
       msg('a', 'u', { role: 'assistant', content: [], toolCalls: [{ id: 'k1', name: 'f', arguments: '{' }] }),
       msg('t', 'a', { role: 'tool', toolCallId: 'nope', content: textContent('') }),
     ];
-    const text = checkConversation(path, 'o3-mini').map((w) => w.message).join('\n');
+    const text = checkConversation(path, 'o3-mini')
+      .map((w) => w.message)
+      .join('\n');
     expect(text).toContain('answers "nope", which matches no earlier tool call');
     expect(text).toContain('k1 left without a result');
     expect(text).toContain('Message 4 (tool) is empty.');

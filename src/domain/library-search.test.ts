@@ -8,7 +8,9 @@ const TOPICS = ['streaming', 'markdown', 'tokenizer', 'indexeddb', 'virtual list
 function library(count: number, textChars: number): { list: ConversationSummary[]; texts: Map<string, IndexedText> } {
   const list: ConversationSummary[] = [];
   const texts = new Map<string, IndexedText>();
-  const filler = 'Every choice of a response streams independently and is routed by its index. '.repeat(Math.ceil(textChars / 78)).slice(0, textChars);
+  const filler = 'Every choice of a response streams independently and is routed by its index. '
+    .repeat(Math.ceil(textChars / 78))
+    .slice(0, textChars);
   for (let i = 0; i < count; i++) {
     const topic = TOPICS[i % TOPICS.length]!;
     const tagged = i % 100 === 99;
@@ -28,7 +30,12 @@ function oldSearch(list: readonly ConversationSummary[], terms: string[], texts:
       if (matchesAll(title, terms)) return true;
       const e = texts.get(c.id);
       if (!e || !matchesAll(`${title}\n${e.lower}`, terms)) return false;
-      return snippet(e.text, terms.filter((t) => e.lower.includes(t))) !== null;
+      return (
+        snippet(
+          e.text,
+          terms.filter((t) => e.lower.includes(t)),
+        ) !== null
+      );
     })
     .map((c) => c.id);
 }
@@ -72,7 +79,9 @@ describe('library search', () => {
       const before = time(() => oldSearch(list, terms, texts));
       const after = time(() => searchConversations(list, terms, (id) => texts.get(id)));
       const common = time(() => searchConversations(list, searchTerms('the answer'), (id) => texts.get(id)));
-      console.info(`search 10k conversations, ~${chars} chars of text each: before ${before.toFixed(1)} ms, now ${after.toFixed(1)} ms (a common phrase: ${common.toFixed(1)} ms)`);
+      console.info(
+        `search 10k conversations, ~${chars} chars of text each: before ${before.toFixed(1)} ms, now ${after.toFixed(1)} ms (a common phrase: ${common.toFixed(1)} ms)`,
+      );
       expect(searchConversations(list, terms, (id) => texts.get(id)).hits.length).toBe(100);
     }
   });

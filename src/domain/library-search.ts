@@ -31,7 +31,11 @@ export interface SearchResult {
 }
 
 /** Filters `list` (kept in order) to the conversations where every term occurs. */
-export function searchConversations(list: readonly ConversationSummary[], terms: readonly string[], textOf: (id: string) => IndexedText | undefined): SearchResult {
+export function searchConversations(
+  list: readonly ConversationSummary[],
+  terms: readonly string[],
+  textOf: (id: string) => IndexedText | undefined,
+): SearchResult {
   const hits: ConversationSummary[] = [];
   const inText = new Set<string>();
   if (terms.length === 0) return { hits: [...list], inText };

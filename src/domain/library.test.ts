@@ -6,7 +6,16 @@ const NOW = new Date(2026, 10, 22, 15, 0).getTime();
 const HOUR = 3_600_000;
 
 function conv(id: string, updatedAt: number, pinnedAt?: number): Conversation {
-  return { id, title: id, createdAt: updatedAt, updatedAt, currentLeafId: null, params: {} as Conversation['params'], endpointId: null, ...(pinnedAt ? { pinnedAt } : {}) };
+  return {
+    id,
+    title: id,
+    createdAt: updatedAt,
+    updatedAt,
+    currentLeafId: null,
+    params: {} as Conversation['params'],
+    endpointId: null,
+    ...(pinnedAt ? { pinnedAt } : {}),
+  };
 }
 
 describe('library helpers', () => {

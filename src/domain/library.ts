@@ -3,7 +3,14 @@ import type { Conversation, RequestParams } from './types';
 
 /** The search words of a query: lower-cased, split on white space; every one must match. */
 export function searchTerms(query: string): string[] {
-  return [...new Set(query.toLowerCase().split(/\s+/).filter((t) => t !== ''))];
+  return [
+    ...new Set(
+      query
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((t) => t !== ''),
+    ),
+  ];
 }
 
 export function matchesAll(haystackLower: string, terms: readonly string[]): boolean {
@@ -47,7 +54,10 @@ export function snippet(text: string, terms: readonly string[], before = 24, len
   }
   if (at === -1) return null;
   const from = Math.max(0, at - before);
-  const piece = text.slice(from, from + length).replace(/\s+/g, ' ').trim();
+  const piece = text
+    .slice(from, from + length)
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${from > 0 ? '…' : ''}${piece}${from + length < text.length ? '…' : ''}`;
 }
 
@@ -75,7 +85,13 @@ export function dayGroup(t: number, now: number): string {
 export type ConversationSummary = Pick<Conversation, 'id' | 'title' | 'updatedAt' | 'pinnedAt' | 'tags'>;
 
 export function summarize(c: ConversationSummary): ConversationSummary {
-  return { id: c.id, title: c.title, updatedAt: c.updatedAt, ...(c.pinnedAt !== undefined ? { pinnedAt: c.pinnedAt } : {}), ...(c.tags?.length ? { tags: c.tags } : {}) };
+  return {
+    id: c.id,
+    title: c.title,
+    updatedAt: c.updatedAt,
+    ...(c.pinnedAt !== undefined ? { pinnedAt: c.pinnedAt } : {}),
+    ...(c.tags?.length ? { tags: c.tags } : {}),
+  };
 }
 
 export type LibraryRow = { kind: 'header'; label: string; key: string } | { kind: 'item'; conversation: ConversationSummary; key: string };
@@ -104,5 +120,13 @@ export function libraryRows(list: readonly ConversationSummary[], now: number): 
 /** A conversation not yet stored. */
 export function newConversation(params: RequestParams, endpointId: string | null): Conversation {
   const now = Date.now();
-  return { id: newId(), title: 'New conversation', createdAt: now, updatedAt: now, currentLeafId: null, params: structuredClone(params), endpointId };
+  return {
+    id: newId(),
+    title: 'New conversation',
+    createdAt: now,
+    updatedAt: now,
+    currentLeafId: null,
+    params: structuredClone(params),
+    endpointId,
+  };
 }

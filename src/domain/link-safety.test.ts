@@ -3,8 +3,20 @@ import { hasInvisible, hostToShow, linkVerdict, revealInvisible } from './link-s
 
 describe('linkVerdict', () => {
   it('opens web and mail addresses and anchors only', () => {
-    for (const ok of ['https://example.com/a', 'http://x.test', 'mailto:a@b.c', 'HTTPS://EXAMPLE.COM', '#section']) expect(linkVerdict(ok).clickable, ok).toBe(true);
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'blob:https://x/1', '', undefined, '/relative', 'foo/bar']) {
+    for (const ok of ['https://example.com/a', 'http://x.test', 'mailto:a@b.c', 'HTTPS://EXAMPLE.COM', '#section'])
+      expect(linkVerdict(ok).clickable, ok).toBe(true);
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>x</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'blob:https://x/1',
+      '',
+      undefined,
+      '/relative',
+      'foo/bar',
+    ]) {
       expect(linkVerdict(bad).clickable, String(bad)).toBe(false);
     }
     expect(linkVerdict('vbscript:x')).toEqual({ clickable: false, reason: 'vbscript: links are not opened.' });

@@ -6,7 +6,8 @@
 
 // Zero-width and formatting characters, bidi embeddings/overrides/isolates, and the BOM. ZWJ is
 // handled apart: between emoji it is how family and flag sequences are written.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u206A-\u206F\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D/gu;
+const INVISIBLE =
+  /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u206A-\u206F\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D/gu;
 
 export function hasInvisible(text: string): boolean {
   INVISIBLE.lastIndex = 0;

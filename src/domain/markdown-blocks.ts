@@ -33,7 +33,12 @@ export class MarkdownBlockSplitter {
       const nl = text.indexOf('\n', this.scanPos);
       if (nl === -1) {
         // An incomplete last line: its first character already decides a boundary.
-        if (this.fence === null && this.sawBlank && this.scanPos > this.blockStart && /^[^ \t\n]/.test(text.slice(this.scanPos, this.scanPos + 1))) {
+        if (
+          this.fence === null &&
+          this.sawBlank &&
+          this.scanPos > this.blockStart &&
+          /^[^ \t\n]/.test(text.slice(this.scanPos, this.scanPos + 1))
+        ) {
           this.done.push(text.slice(this.blockStart, this.scanPos));
           this.blockStart = this.scanPos;
           this.sawBlank = false;
@@ -103,4 +108,3 @@ export function sliceEnd(blocks: string[], from: number): number {
   while (end < blocks.length && (end === from || chars + blocks[end]!.length <= SLICE_CHARS)) chars += blocks[end++]!.length;
   return end;
 }
-

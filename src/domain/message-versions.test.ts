@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { leafAfterReply, sameWritten } from './message-versions';
 import type { Message } from './types';
 
-const m = (fields: Partial<Message> = {}): Message => ({ id: 'a', conversationId: 'c', parentId: null, role: 'user', content: [{ type: 'text', text: 'hi' }], status: 'done', createdAt: 1, updatedAt: 1, ...fields });
+const m = (fields: Partial<Message> = {}): Message => ({
+  id: 'a',
+  conversationId: 'c',
+  parentId: null,
+  role: 'user',
+  content: [{ type: 'text', text: 'hi' }],
+  status: 'done',
+  createdAt: 1,
+  updatedAt: 1,
+  ...fields,
+});
 
 describe('message versions', () => {
   it('a move or a recount is not a change of what was written; text, role or name is', () => {

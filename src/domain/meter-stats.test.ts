@@ -2,9 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { billedReplies, conversationSeries, formatUSD, rateLimits, replyCost, replySpeed, totalCost } from './meter-stats';
 import type { Message, Usage } from './types';
 
-const usage = (p: number, c: number, cached = 0): Usage => ({ promptTokens: p, completionTokens: c, totalTokens: p + c, cachedPromptTokens: cached, raw: {} });
+const usage = (p: number, c: number, cached = 0): Usage => ({
+  promptTokens: p,
+  completionTokens: c,
+  totalTokens: p + c,
+  cachedPromptTokens: cached,
+  raw: {},
+});
 function reply(id: string, fields: Partial<Message>): Message {
-  return { id, conversationId: 'c', parentId: null, role: 'assistant', content: [], status: 'done', createdAt: 1, updatedAt: 1, model: 'gpt-4o', ...fields };
+  return {
+    id,
+    conversationId: 'c',
+    parentId: null,
+    role: 'assistant',
+    content: [],
+    status: 'done',
+    createdAt: 1,
+    updatedAt: 1,
+    model: 'gpt-4o',
+    ...fields,
+  };
 }
 const prices = { inputPrice: 2.5, cachedInputPrice: 1.25, outputPrice: 10 };
 
@@ -15,11 +32,19 @@ describe('cost', () => {
   });
   it('says "no price" (null) rather than a wrong number', () => {
     expect(replyCost(reply('a', { usage: usage(10, 10) }), {})).toBeNull();
-    const t = totalCost([reply('a', { usage: usage(1e6, 0) }), reply('b', { usage: usage(10, 10), model: 'mystery' })], (m) => (m === 'gpt-4o' ? prices : undefined), 'gpt-4o');
+    const t = totalCost(
+      [reply('a', { usage: usage(1e6, 0) }), reply('b', { usage: usage(10, 10), model: 'mystery' })],
+      (m) => (m === 'gpt-4o' ? prices : undefined),
+      'gpt-4o',
+    );
     expect(t).toEqual({ usd: 2.5, unpriced: 1, priced: 1 });
   });
   it('counts the shared usage of n>1 choices once', () => {
-    const list = [reply('a', { usage: usage(10, 30), requestId: 'r' }), reply('b', { usage: usage(10, 30), requestId: 'r' }), reply('c', { usage: usage(5, 5), requestId: 's' })];
+    const list = [
+      reply('a', { usage: usage(10, 30), requestId: 'r' }),
+      reply('b', { usage: usage(10, 30), requestId: 'r' }),
+      reply('c', { usage: usage(5, 5), requestId: 's' }),
+    ];
     expect(billedReplies(list).map((m) => m.id)).toEqual(['a', 'c']);
     expect(conversationSeries(list, () => prices, 'gpt-4o').map((p) => p.tokens)).toEqual([40, 10]);
   });
@@ -32,10 +57,21 @@ describe('cost', () => {
 
 describe('speed and rate limits', () => {
   it('time to first token, total and tokens per second after the first token', () => {
-    expect(replySpeed(reply('a', { usage: usage(1, 100), timing: { startedAt: 0, firstTokenAt: 500, finishedAt: 2500 } }))).toEqual({ ttftMs: 500, totalMs: 2500, tokensPerSec: 50 });
+    expect(replySpeed(reply('a', { usage: usage(1, 100), timing: { startedAt: 0, firstTokenAt: 500, finishedAt: 2500 } }))).toEqual({
+      ttftMs: 500,
+      totalMs: 2500,
+      tokensPerSec: 50,
+    });
   });
   it('groups x-ratelimit-* headers', () => {
-    expect(rateLimits({ 'x-ratelimit-remaining-requests': '9', 'x-ratelimit-limit-requests': '10', 'x-ratelimit-reset-tokens': '1s', 'content-type': 'x' })).toEqual([
+    expect(
+      rateLimits({
+        'x-ratelimit-remaining-requests': '9',
+        'x-ratelimit-limit-requests': '10',
+        'x-ratelimit-reset-tokens': '1s',
+        'content-type': 'x',
+      }),
+    ).toEqual([
       { what: 'requests', remaining: '9', limit: '10' },
       { what: 'tokens', reset: '1s' },
     ]);

@@ -10,7 +10,10 @@ import type { Message } from './types';
 export function replyCost(message: Message, facts: ModelFacts | undefined): number | null {
   const u = message.usage;
   if (!u || !facts || u.promptTokens === null || u.completionTokens === null) return null;
-  return costUSD({ promptTokens: u.promptTokens, completionTokens: u.completionTokens, cachedPromptTokens: u.cachedPromptTokens ?? 0 }, facts);
+  return costUSD(
+    { promptTokens: u.promptTokens, completionTokens: u.completionTokens, cachedPromptTokens: u.cachedPromptTokens ?? 0 },
+    facts,
+  );
 }
 
 /**
@@ -40,7 +43,11 @@ export interface CostTotal {
   priced: number;
 }
 
-export function totalCost(messages: readonly Message[], factsFor: (model: string) => ModelFacts | undefined, fallbackModel: string): CostTotal {
+export function totalCost(
+  messages: readonly Message[],
+  factsFor: (model: string) => ModelFacts | undefined,
+  fallbackModel: string,
+): CostTotal {
   let usd = 0;
   let unpriced = 0;
   let priced = 0;
@@ -108,13 +115,22 @@ export interface SeriesPoint {
 }
 
 /** Tokens and cost of each reply along the conversation, for the chart. */
-export function conversationSeries(path: readonly Message[], factsFor: (model: string) => ModelFacts | undefined, fallbackModel: string): SeriesPoint[] {
+export function conversationSeries(
+  path: readonly Message[],
+  factsFor: (model: string) => ModelFacts | undefined,
+  fallbackModel: string,
+): SeriesPoint[] {
   const points: SeriesPoint[] = [];
   let cumulative = 0;
   for (const m of billedReplies(path)) {
     const cost = replyCost(m, factsFor(m.model ?? fallbackModel));
     cumulative += cost ?? 0;
-    points.push({ n: points.length + 1, tokens: m.usage?.totalTokens ?? (m.usage?.promptTokens ?? 0) + (m.usage?.completionTokens ?? 0), cost, cumulativeCost: cumulative });
+    points.push({
+      n: points.length + 1,
+      tokens: m.usage?.totalTokens ?? (m.usage?.promptTokens ?? 0) + (m.usage?.completionTokens ?? 0),
+      cost,
+      cumulativeCost: cumulative,
+    });
   }
   return points;
 }

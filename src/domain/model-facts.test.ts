@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { catalogCandidates, costUSD, factsFromCatalogSpec, factsFromServerListing, looksLikeReasoningModel, mergeFacts, parseFactInput, withReasoningGuess } from './model-facts';
+import {
+  catalogCandidates,
+  costUSD,
+  factsFromCatalogSpec,
+  factsFromServerListing,
+  looksLikeReasoningModel,
+  mergeFacts,
+  parseFactInput,
+  withReasoningGuess,
+} from './model-facts';
 
 describe('model facts', () => {
   it('reads a gpt-tokenizer model spec, cached_output as cached input', () => {
@@ -12,7 +21,16 @@ describe('model facts', () => {
       reasoning_tokens: true,
       price_data: { main: { input: 2, cached_output: 0.5, output: 8 } },
     };
-    expect(factsFromCatalogSpec(spec)).toEqual({ contextWindow: 200000, maxOutput: 100000, inputPrice: 2, cachedInputPrice: 0.5, outputPrice: 8, vision: true, tools: true, reasoning: true });
+    expect(factsFromCatalogSpec(spec)).toEqual({
+      contextWindow: 200000,
+      maxOutput: 100000,
+      inputPrice: 2,
+      cachedInputPrice: 0.5,
+      outputPrice: 8,
+      vision: true,
+      tools: true,
+      reasoning: true,
+    });
     expect(factsFromCatalogSpec(null)).toEqual({});
   });
 
@@ -26,9 +44,26 @@ describe('model facts', () => {
         supported_parameters: ['tools', 'temperature'],
         top_provider: { max_completion_tokens: 16384 },
       }),
-    ).toEqual({ contextWindow: 128000, maxOutput: 16384, inputPrice: 2.5, cachedInputPrice: 1.25, outputPrice: 10, vision: true, tools: true, reasoning: false });
+    ).toEqual({
+      contextWindow: 128000,
+      maxOutput: 16384,
+      inputPrice: 2.5,
+      cachedInputPrice: 1.25,
+      outputPrice: 10,
+      vision: true,
+      tools: true,
+      reasoning: false,
+    });
     expect(factsFromServerListing({ id: 'llama', max_model_len: 32768 })).toEqual({ contextWindow: 32768 });
-    expect(factsFromServerListing({ id: 'ref-reasoner', context_window: 128000, max_output_tokens: 16384, supports_reasoning: true, supports_tools: true })).toEqual({
+    expect(
+      factsFromServerListing({
+        id: 'ref-reasoner',
+        context_window: 128000,
+        max_output_tokens: 16384,
+        supports_reasoning: true,
+        supports_tools: true,
+      }),
+    ).toEqual({
       contextWindow: 128000,
       maxOutput: 16384,
       tools: true,
@@ -50,15 +85,31 @@ describe('model facts', () => {
 
   it('finds catalog ids and guesses reasoning models by name', () => {
     expect(catalogCandidates('openai/GPT-4o')).toEqual(['openai/gpt-4o', 'gpt-4o']);
-    for (const id of ['o1', 'o3-mini', 'o4-mini-2025-04-16', 'gpt-5', 'gpt-5-mini', 'openai/o3', 'deepseek-reasoner', 'deepseek-r1-distill']) expect(looksLikeReasoningModel(id), id).toBe(true);
-    for (const id of ['gpt-4o', 'gpt-5-chat-latest', 'llama3.1', 'omni-moderation', 'ref-chat']) expect(looksLikeReasoningModel(id), id).toBe(false);
+    for (const id of [
+      'o1',
+      'o3-mini',
+      'o4-mini-2025-04-16',
+      'gpt-5',
+      'gpt-5-mini',
+      'openai/o3',
+      'deepseek-reasoner',
+      'deepseek-r1-distill',
+    ])
+      expect(looksLikeReasoningModel(id), id).toBe(true);
+    for (const id of ['gpt-4o', 'gpt-5-chat-latest', 'llama3.1', 'omni-moderation', 'ref-chat'])
+      expect(looksLikeReasoningModel(id), id).toBe(false);
     expect(withReasoningGuess('o3', { facts: {}, sources: {} })).toEqual({ facts: { reasoning: true }, sources: { reasoning: 'guess' } });
     expect(withReasoningGuess('o3', { facts: { reasoning: false }, sources: { reasoning: 'person' } }).facts.reasoning).toBe(false);
   });
 
   it('prices tokens per million, cached prompt tokens at the cached price', () => {
     expect(costUSD({ promptTokens: 1_000_000, completionTokens: 500_000 }, { inputPrice: 2, outputPrice: 8 })).toBeCloseTo(6);
-    expect(costUSD({ promptTokens: 1000, completionTokens: 0, cachedPromptTokens: 400 }, { inputPrice: 2, cachedInputPrice: 0.5, outputPrice: 8 })).toBeCloseTo((600 * 2 + 400 * 0.5) / 1e6);
+    expect(
+      costUSD(
+        { promptTokens: 1000, completionTokens: 0, cachedPromptTokens: 400 },
+        { inputPrice: 2, cachedInputPrice: 0.5, outputPrice: 8 },
+      ),
+    ).toBeCloseTo((600 * 2 + 400 * 0.5) / 1e6);
     expect(costUSD({ promptTokens: 1, completionTokens: 1 }, { inputPrice: 2 })).toBeNull();
   });
 

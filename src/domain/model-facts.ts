@@ -110,7 +110,9 @@ export function factsFromServerListing(raw: Record<string, unknown>): ModelFacts
     outputPrice: perToken(pricing.completion),
     vision: bool(raw.supports_vision) ?? bool(caps.vision) ?? (inputs.length > 0 ? inputs.includes('image') : undefined),
     tools: bool(raw.supports_tools) ?? bool(caps.function_calling) ?? (supported.length > 0 ? supported.includes('tools') : undefined),
-    reasoning: bool(raw.supports_reasoning) ?? (supported.length > 0 ? supported.includes('reasoning') || supported.includes('include_reasoning') : undefined),
+    reasoning:
+      bool(raw.supports_reasoning) ??
+      (supported.length > 0 ? supported.includes('reasoning') || supported.includes('include_reasoning') : undefined),
   });
 }
 
@@ -146,7 +148,8 @@ export function costUSD(tokens: TokenCounts, facts: ModelFacts): number | null {
   if (facts.inputPrice === undefined || facts.outputPrice === undefined) return null;
   const cached = Math.min(tokens.cachedPromptTokens ?? 0, tokens.promptTokens);
   const cachedPrice = facts.cachedInputPrice ?? facts.inputPrice;
-  const usd = ((tokens.promptTokens - cached) * facts.inputPrice + cached * cachedPrice + tokens.completionTokens * facts.outputPrice) / 1e6;
+  const usd =
+    ((tokens.promptTokens - cached) * facts.inputPrice + cached * cachedPrice + tokens.completionTokens * facts.outputPrice) / 1e6;
   return usd;
 }
 

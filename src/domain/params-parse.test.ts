@@ -18,7 +18,10 @@ describe('parsing parameter JSON', () => {
   it('tools accept the wire shape, bare functions, one or a list, and {tools:[…]}', () => {
     const wire = { type: 'function', function: { name: 'f', parameters: { type: 'object' } } };
     expect(parseTools([wire])).toEqual({ ok: true, value: [wire] });
-    expect(parseTools({ name: 'g', description: 'd' })).toEqual({ ok: true, value: [{ type: 'function', function: { name: 'g', description: 'd' } }] });
+    expect(parseTools({ name: 'g', description: 'd' })).toEqual({
+      ok: true,
+      value: [{ type: 'function', function: { name: 'g', description: 'd' } }],
+    });
     expect(parseTools({ tools: [wire] })).toEqual({ ok: true, value: [wire] });
     expect(parseTools([{ type: 'web_search' }])).toMatchObject({ ok: false });
     expect(parseTools([{ function: { name: 'f', parameters: 'x' } }])).toMatchObject({ ok: false });

@@ -45,10 +45,13 @@ export function parseTools(json: unknown): Parsed<ToolDefinition[]> {
   for (const [i, item] of list.entries()) {
     const fn = isObj(item) && isObj(item.function) ? item.function : item;
     if (!isObj(fn)) return { ok: false, error: `Tool ${i + 1} is not an object.` };
-    if (isObj(item) && item.type !== undefined && item.type !== 'function') return { ok: false, error: `Tool ${i + 1}: only "function" tools can be sent to Chat Completions.` };
+    if (isObj(item) && item.type !== undefined && item.type !== 'function')
+      return { ok: false, error: `Tool ${i + 1}: only "function" tools can be sent to Chat Completions.` };
     if (typeof fn.name !== 'string' || fn.name === '') return { ok: false, error: `Tool ${i + 1} needs a "name".` };
-    if (fn.parameters !== undefined && !isObj(fn.parameters)) return { ok: false, error: `Tool ${fn.name}: "parameters" must be a JSON Schema object.` };
-    if (fn.description !== undefined && typeof fn.description !== 'string') return { ok: false, error: `Tool ${fn.name}: "description" must be a string.` };
+    if (fn.parameters !== undefined && !isObj(fn.parameters))
+      return { ok: false, error: `Tool ${fn.name}: "parameters" must be a JSON Schema object.` };
+    if (fn.description !== undefined && typeof fn.description !== 'string')
+      return { ok: false, error: `Tool ${fn.name}: "description" must be a string.` };
     const def: ToolDefinition['function'] = { name: fn.name };
     if (typeof fn.description === 'string') def.description = fn.description;
     if (isObj(fn.parameters)) def.parameters = fn.parameters;
@@ -68,7 +71,12 @@ export const TOOL_TEMPLATES: readonly { id: string; label: string; tool: ToolDef
       function: {
         name: 'get_weather',
         description: 'Current weather for a city.',
-        parameters: { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } }, required: ['city', 'unit'], additionalProperties: false },
+        parameters: {
+          type: 'object',
+          properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } },
+          required: ['city', 'unit'],
+          additionalProperties: false,
+        },
         strict: true,
       },
     },
@@ -76,12 +84,30 @@ export const TOOL_TEMPLATES: readonly { id: string; label: string; tool: ToolDef
   {
     id: 'search',
     label: 'search_web',
-    tool: { type: 'function', function: { name: 'search_web', description: 'Search the web and return the top results.', parameters: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 10 } }, required: ['query'] } } },
+    tool: {
+      type: 'function',
+      function: {
+        name: 'search_web',
+        description: 'Search the web and return the top results.',
+        parameters: {
+          type: 'object',
+          properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 10 } },
+          required: ['query'],
+        },
+      },
+    },
   },
   {
     id: 'calc',
     label: 'calculate',
-    tool: { type: 'function', function: { name: 'calculate', description: 'Evaluate an arithmetic expression.', parameters: { type: 'object', properties: { expression: { type: 'string' } }, required: ['expression'] } } },
+    tool: {
+      type: 'function',
+      function: {
+        name: 'calculate',
+        description: 'Evaluate an arithmetic expression.',
+        parameters: { type: 'object', properties: { expression: { type: 'string' } }, required: ['expression'] },
+      },
+    },
   },
 ];
 

@@ -8,7 +8,15 @@ import type { ParamKey, RequestParams, ToolDefinition } from './types';
 const NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Parameters reasoning models (o-series, GPT-5) reject with a 400. */
-const REASONING_UNSUPPORTED: readonly ParamKey[] = ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'logprobs', 'top_logprobs', 'logit_bias'];
+const REASONING_UNSUPPORTED: readonly ParamKey[] = [
+  'temperature',
+  'top_p',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+];
 
 export function modelRuleWarnings(params: RequestParams, facts: ModelFacts, messagesText = ''): string[] {
   const on = (k: ParamKey) => params.enabled[k] === true;
@@ -30,7 +38,8 @@ export function modelRuleWarnings(params: RequestParams, facts: ModelFacts, mess
   if (facts.tools === false && on('tools') && params.values.tools.length > 0) out.push('This model is listed without tool support.');
   if (on('response_format')) {
     const rf = params.values.response_format;
-    if (rf.type === 'json_object' && !/json/i.test(messagesText)) out.push('JSON mode needs the word "JSON" somewhere in the messages, or the server answers 400.');
+    if (rf.type === 'json_object' && !/json/i.test(messagesText))
+      out.push('JSON mode needs the word "JSON" somewhere in the messages, or the server answers 400.');
     if (rf.type === 'json_schema') out.push(...jsonSchemaFormatProblems(rf.json_schema));
   }
   if (on('tools')) out.push(...toolsProblems(params.values.tools));
@@ -57,7 +66,8 @@ export function toolsProblems(tools: readonly ToolDefinition[]): string[] {
     if (!NAME_RE.test(name)) out.push(`Tool name "${name}" must be 1–64 letters, digits, _ or -.`);
     if (seen.has(name)) out.push(`Two tools are named "${name}".`);
     seen.add(name);
-    if (t.function.strict === true && t.function.parameters) out.push(...strictSchemaProblems(t.function.parameters).map((p) => `Tool ${name} (strict): ${p}`));
+    if (t.function.strict === true && t.function.parameters)
+      out.push(...strictSchemaProblems(t.function.parameters).map((p) => `Tool ${name} (strict): ${p}`));
   }
   if (tools.length > 128) out.push('At most 128 tools.');
   return out;
@@ -88,7 +98,8 @@ export function strictSchemaProblems(schema: unknown): string[] {
     }
     for (const [k, v] of Object.entries(node)) {
       if (k === 'properties' && isObj(v)) for (const [pk, pv] of Object.entries(v)) walk(pv, `${path}/${pk}`);
-      else if (k === 'items' || k === 'anyOf' || k === '$defs' || k === 'definitions') walk(isObj(v) && (k === '$defs' || k === 'definitions') ? Object.values(v) : v, `${path}/${k}`);
+      else if (k === 'items' || k === 'anyOf' || k === '$defs' || k === 'definitions')
+        walk(isObj(v) && (k === '$defs' || k === 'definitions') ? Object.values(v) : v, `${path}/${k}`);
     }
   };
   walk(schema, '');

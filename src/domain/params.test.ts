@@ -48,11 +48,15 @@ describe('model rules', () => {
     expect(w.join('\n')).toContain('max_completion_tokens instead');
     expect(w.join('\n')).toContain('temperature');
     expect(modelRuleWarnings(withOn({}, ['max_completion_tokens']), { reasoning: true })).toEqual([]);
-    expect(modelRuleWarnings(withOn({}, ['reasoning_effort']), { reasoning: false })).toEqual(['reasoning_effort is only accepted by reasoning models.']);
+    expect(modelRuleWarnings(withOn({}, ['reasoning_effort']), { reasoning: false })).toEqual([
+      'reasoning_effort is only accepted by reasoning models.',
+    ]);
   });
 
   it('warns above the output limit, both token limits, JSON mode without "JSON", top_logprobs alone', () => {
-    expect(modelRuleWarnings(withOn({ max_completion_tokens: 20000 }, ['max_completion_tokens']), { maxOutput: 16384 })[0]).toContain('above');
+    expect(modelRuleWarnings(withOn({ max_completion_tokens: 20000 }, ['max_completion_tokens']), { maxOutput: 16384 })[0]).toContain(
+      'above',
+    );
     expect(modelRuleWarnings(withOn({}, ['max_completion_tokens', 'max_tokens']), {})[0]).toContain('Both');
     const json = withOn({ response_format: { type: 'json_object' } }, ['response_format']);
     expect(modelRuleWarnings(json, {}, 'say hi')[0]).toContain('JSON');
@@ -61,15 +65,28 @@ describe('model rules', () => {
   });
 
   it('checks tool names and a named tool_choice', () => {
-    const tools = [{ type: 'function' as const, function: { name: 'get weather' } }, { type: 'function' as const, function: { name: 'x' } }, { type: 'function' as const, function: { name: 'x' } }];
+    const tools = [
+      { type: 'function' as const, function: { name: 'get weather' } },
+      { type: 'function' as const, function: { name: 'x' } },
+      { type: 'function' as const, function: { name: 'x' } },
+    ];
     expect(toolsProblems(tools)).toHaveLength(2);
-    const p = withOn({ tools: [{ type: 'function', function: { name: 'a' } }], tool_choice: { type: 'function', function: { name: 'b' } } }, ['tools', 'tool_choice']);
+    const p = withOn(
+      { tools: [{ type: 'function', function: { name: 'a' } }], tool_choice: { type: 'function', function: { name: 'b' } } },
+      ['tools', 'tool_choice'],
+    );
     expect(modelRuleWarnings(p, {})).toEqual(['tool_choice names "b", which is not among the tools.']);
   });
 
   it('checks strict-mode schemas', () => {
-    expect(strictSchemaProblems({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false })).toEqual([]);
-    const problems = strictSchemaProblems({ type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'number' } } } }, required: [] });
+    expect(
+      strictSchemaProblems({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false }),
+    ).toEqual([]);
+    const problems = strictSchemaProblems({
+      type: 'object',
+      properties: { a: { type: 'object', properties: { b: { type: 'number' } } } },
+      required: [],
+    });
     expect(problems).toEqual([
       '/ needs "additionalProperties": false.',
       '/ must list a in "required".',

@@ -2,9 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { replyFigures } from './reply-figures';
 import type { Message, Usage } from './types';
 
-const usage = (p: number, c: number, cached = 0): Usage => ({ promptTokens: p, completionTokens: c, totalTokens: p + c, cachedPromptTokens: cached, raw: {} });
+const usage = (p: number, c: number, cached = 0): Usage => ({
+  promptTokens: p,
+  completionTokens: c,
+  totalTokens: p + c,
+  cachedPromptTokens: cached,
+  raw: {},
+});
 function reply(id: string, fields: Partial<Message>): Message {
-  return { id, conversationId: 'c', parentId: 'u', role: 'assistant', content: [], status: 'done', createdAt: 1, updatedAt: 1, model: 'gpt-4o', ...fields };
+  return {
+    id,
+    conversationId: 'c',
+    parentId: 'u',
+    role: 'assistant',
+    content: [],
+    status: 'done',
+    createdAt: 1,
+    updatedAt: 1,
+    model: 'gpt-4o',
+    ...fields,
+  };
 }
 const prices = { inputPrice: 2, cachedInputPrice: 1, outputPrice: 10 };
 
@@ -22,7 +39,13 @@ describe('reply figures', () => {
   });
   it('n>1 sharing one usage: the request is costed once and speed uses the choice’s own counted output', () => {
     const timing = { startedAt: 0, firstTokenAt: 100, finishedAt: 1100 };
-    const a = reply('a', { requestId: 'r', choiceIndex: 0, usage: usage(1_000_000, 300), tokenEstimate: { promptTokens: 1, completionTokens: 50 }, timing });
+    const a = reply('a', {
+      requestId: 'r',
+      choiceIndex: 0,
+      usage: usage(1_000_000, 300),
+      tokenEstimate: { promptTokens: 1, completionTokens: 50 },
+      timing,
+    });
     const b = reply('b', { requestId: 'r', choiceIndex: 1, usage: usage(1_000_000, 300), timing });
     const fa = replyFigures(a, [a, b], prices);
     expect(fa.sharedUsage).toBe(true);

@@ -32,12 +32,17 @@ export function replyFigures(message: Message, sameRequest: readonly Message[], 
   const estimated = message.usageEstimated === true;
   const tokenEstimate = message.tokenEstimate ?? null;
   const base = { usage, estimated, tokenEstimate, choices: choices.length };
-  if (choices.length <= 1) return { ...base, cost: replyCost(message, facts), requestCost: null, sharedUsage: false, speed: replySpeed(message) };
+  if (choices.length <= 1)
+    return { ...base, cost: replyCost(message, facts), requestCost: null, sharedUsage: false, speed: replySpeed(message) };
   const shared = !estimated && choices.every((c) => sameUsage(c.usage, usage));
   if (shared) {
     // The usage is the request's: tokens per second from this choice's own counted output.
     const own = tokenEstimate?.completionTokens;
-    const speed = replySpeed(own === undefined ? { ...message, usage: null } : { ...message, usage: { promptTokens: null, completionTokens: own, totalTokens: null, raw: {} } });
+    const speed = replySpeed(
+      own === undefined
+        ? { ...message, usage: null }
+        : { ...message, usage: { promptTokens: null, completionTokens: own, totalTokens: null, raw: {} } },
+    );
     return { ...base, cost: null, requestCost: replyCost(message, facts), sharedUsage: true, speed };
   }
   const prompt = usage?.promptTokens ?? null;
@@ -46,7 +51,14 @@ export function replyFigures(message: Message, sameRequest: readonly Message[], 
   const cost = facts && completion !== null ? costUSD({ promptTokens: 0, completionTokens: completion }, facts) : null;
   const requestCost =
     facts && prompt !== null && outputs.every((o) => o !== null)
-      ? costUSD({ promptTokens: prompt, cachedPromptTokens: usage?.cachedPromptTokens ?? 0, completionTokens: outputs.reduce<number>((s, o) => s + (o ?? 0), 0) }, facts)
+      ? costUSD(
+          {
+            promptTokens: prompt,
+            cachedPromptTokens: usage?.cachedPromptTokens ?? 0,
+            completionTokens: outputs.reduce<number>((s, o) => s + (o ?? 0), 0),
+          },
+          facts,
+        )
       : null;
   return { ...base, cost, requestCost, sharedUsage: false, speed: replySpeed(message) };
 }

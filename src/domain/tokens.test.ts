@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { contextState, encodingForModel, imageTokens, messageImages, messageTokenText, messageTokens, reservedOutput, sumPrompt } from './tokens';
+import {
+  contextState,
+  encodingForModel,
+  imageTokens,
+  messageImages,
+  messageTokenText,
+  messageTokens,
+  reservedOutput,
+  sumPrompt,
+} from './tokens';
 import type { Message } from './types';
 import { defaultRequestParams } from './params';
 
@@ -65,7 +74,11 @@ describe('prompt sum', () => {
     expect(b.total).toBe(30 + 85 + 42 + 9 + 10);
   });
   it('tokenizes tool calls of assistant messages with the text', () => {
-    expect(messageTokenText(msg({ role: 'assistant', content: [{ type: 'text', text: 'a' }], toolCalls: [{ id: '1', name: 'f', arguments: '{}' }] }))).toBe('af{}');
+    expect(
+      messageTokenText(
+        msg({ role: 'assistant', content: [{ type: 'text', text: 'a' }], toolCalls: [{ id: '1', name: 'f', arguments: '{}' }] }),
+      ),
+    ).toBe('af{}');
   });
 });
 

@@ -28,7 +28,8 @@ export const TOOLS_OVERHEAD = 12;
 /** `o200k_base` for GPT-4o, 4.1, 4.5, 5, o-series and gpt-oss; `cl100k_base` for GPT-4 and 3.5; else an o200k approximation. */
 export function encodingForModel(model: string): EncodingChoice {
   const id = (model.trim().toLowerCase().split('/').pop() ?? '').replace(/^ft:/, '');
-  if (/^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|gpt-audio|gpt-realtime|o\d)(\b|-|$)/.test(id)) return { encoding: 'o200k_base', exact: true };
+  if (/^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|gpt-audio|gpt-realtime|o\d)(\b|-|$)/.test(id))
+    return { encoding: 'o200k_base', exact: true };
   if (/^(gpt-4|gpt-3\.5|text-embedding-(ada|3))/.test(id)) return { encoding: 'cl100k_base', exact: true };
   return { encoding: 'o200k_base', exact: false };
 }
@@ -177,7 +178,15 @@ export function sumPrompt(input: PromptInputs): PromptBreakdown {
   const schema = input.schemaTokens > 0 ? input.schemaTokens + TOOLS_OVERHEAD : 0;
   const draft = input.draftTokens === null ? 0 : input.draftTokens + MESSAGE_OVERHEAD + ROLE_TOKENS;
   const overhead = input.framing + REPLY_PRIMING;
-  return { messages, images: input.imageTokens, tools, schema, draft, overhead, total: messages + input.imageTokens + tools + schema + draft + overhead };
+  return {
+    messages,
+    images: input.imageTokens,
+    tools,
+    schema,
+    draft,
+    overhead,
+    total: messages + input.imageTokens + tools + schema + draft + overhead,
+  };
 }
 
 export type ContextState = 'ok' | 'warn' | 'over' | 'unknown';

@@ -10,9 +10,7 @@ export const ROLES: readonly Role[] = ['system', 'developer', 'user', 'assistant
 export type ImageDetail = 'auto' | 'low' | 'high';
 
 /** Where the bytes of a binary part live: a URL the person typed, or a Blob row in IndexedDB. */
-export type BinarySource =
-  | { kind: 'url'; url: string }
-  | { kind: 'blob'; blobId: string; mimeType: string; name?: string; size?: number };
+export type BinarySource = { kind: 'url'; url: string } | { kind: 'blob'; blobId: string; mimeType: string; name?: string; size?: number };
 
 export type ContentPart =
   | { type: 'text'; text: string }

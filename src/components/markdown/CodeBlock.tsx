@@ -36,7 +36,12 @@ export function CodeBlock({ code, lang, live }: { code: string; lang: string; li
     <div className="group relative rounded-lg border border-line bg-sunken my-3 overflow-hidden">
       <div className="flex items-center justify-between px-3 h-7 border-b border-line text-[11px] text-faint font-mono">
         <span>{lang || 'text'}</span>
-        <button type="button" onClick={copy} aria-label="Copy code" className="inline-flex items-center gap-1 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent rounded px-1">
+        <button
+          type="button"
+          onClick={copy}
+          aria-label="Copy code"
+          className="inline-flex items-center gap-1 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent rounded px-1"
+        >
           {copied ? <CheckIcon /> : <CopyIcon />}
           {copied ? 'Copied' : 'Copy'}
         </button>

@@ -16,7 +16,11 @@ export function RemoteImage({ src, alt }: { src: string; alt: string }) {
     host = 'inline data';
   }
   return (
-    <button type="button" onClick={() => setShown(true)} className="inline-flex items-center gap-1 rounded border border-line bg-sunken px-2 py-0.5 text-[12px] text-muted hover:text-fg">
+    <button
+      type="button"
+      onClick={() => setShown(true)}
+      className="inline-flex items-center gap-1 rounded border border-line bg-sunken px-2 py-0.5 text-[12px] text-muted hover:text-fg"
+    >
       Load image {alt ? `“${alt}”` : ''} from {host}
     </button>
   );

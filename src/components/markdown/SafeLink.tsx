@@ -22,7 +22,11 @@ export function SafeLink({ href, text, children }: { href: string | undefined; t
         {hasInvisible(text) ? revealInvisible(text) : children}
       </a>
       {host ? (
-        <span data-testid="link-real-host" className="ml-1 rounded bg-sunken px-1 font-mono text-[11px] text-muted" title="Where this link really goes">
+        <span
+          data-testid="link-real-host"
+          className="ml-1 rounded bg-sunken px-1 font-mono text-[11px] text-muted"
+          title="Where this link really goes"
+        >
           → {host}
         </span>
       ) : null}

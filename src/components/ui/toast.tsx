@@ -42,9 +42,18 @@ export function Toaster() {
   const toasts = useToasts((s) => s.toasts);
   const dismiss = useToasts((s) => s.dismiss);
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 flex-col items-center gap-2">
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-none fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 flex-col items-center gap-2"
+    >
       {toasts.map((t) => (
-        <div key={t.id} data-testid="toast" data-kind={t.kind} className={`pointer-events-auto flex items-center gap-3 rounded-md border bg-raised px-3 py-2 text-[13px] shadow-lg ${tone[t.kind]}`}>
+        <div
+          key={t.id}
+          data-testid="toast"
+          data-kind={t.kind}
+          className={`pointer-events-auto flex items-center gap-3 rounded-md border bg-raised px-3 py-2 text-[13px] shadow-lg ${tone[t.kind]}`}
+        >
           <span>{t.message}</span>
           {t.action && (
             <button

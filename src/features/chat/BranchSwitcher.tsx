@@ -18,7 +18,13 @@ export function BranchSwitcher({ message, siblings }: { message: Message; siblin
       <span data-testid="branch-position">
         {index + 1}/{siblings.length}
       </span>
-      <button type="button" className={btn} aria-label="Next alternative" disabled={index >= siblings.length - 1} onClick={() => void go(1)}>
+      <button
+        type="button"
+        className={btn}
+        aria-label="Next alternative"
+        disabled={index >= siblings.length - 1}
+        onClick={() => void go(1)}
+      >
         ›
       </button>
     </span>

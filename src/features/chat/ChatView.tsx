@@ -24,7 +24,9 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
       <header className="flex h-12 shrink-0 items-center gap-2 border-b border-line bg-panel px-3 sm:gap-3 sm:px-4">
         {/* On a phone the title and the share tools come first; model and usage show from sm/md up. */}
         <h1 className="min-w-0 flex-1 truncate text-[14px] font-semibold sm:flex-initial">{conversation?.title ?? 'New conversation'}</h1>
-        <span className="hidden shrink-0 whitespace-nowrap rounded-md border border-line bg-sunken px-2 py-0.5 font-mono text-[11px] text-muted sm:inline">{model}</span>
+        <span className="hidden shrink-0 whitespace-nowrap rounded-md border border-line bg-sunken px-2 py-0.5 font-mono text-[11px] text-muted sm:inline">
+          {model}
+        </span>
         <span className="hidden min-w-0 truncate text-[12px] text-faint xl:inline">{endpoint.name}</span>
         <div className="ml-auto hidden shrink-0 md:block">
           <UsageSummary path={path} />
@@ -39,7 +41,11 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <FanOutNotice conversation={conversation} path={path} messages={messages} running={running} />
         <ErrorBanner conversationId={id} path={path} />
       </div>
-      <Composer conversationId={id} running={running} meter={<LazyMeterStrip conversation={conversation} path={path} messages={messages} />} />
+      <Composer
+        conversationId={id}
+        running={running}
+        meter={<LazyMeterStrip conversation={conversation} path={path} messages={messages} />}
+      />
     </main>
   );
 }

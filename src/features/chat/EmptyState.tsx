@@ -2,7 +2,10 @@ import { Welcome } from '../workspace/Welcome';
 import { useComposerStore } from './composer-store';
 
 const EXAMPLES = [
-  { label: 'Explain SSE streaming with an example', text: 'Explain how server-sent events stream a chat completion, with a short code example.' },
+  {
+    label: 'Explain SSE streaming with an example',
+    text: 'Explain how server-sent events stream a chat completion, with a short code example.',
+  },
   { label: 'A long markdown answer', text: 'Write a detailed overview with lists, a table and code. [[tokens:1500]]' },
   { label: 'An exact reply', text: '[[reply:Hello from the reference endpoint!]]' },
   { label: 'A fault: rate limit, then success', text: 'Show me a retry. [[fault:429-once]]' },
@@ -17,8 +20,8 @@ export function EmptyState() {
         <div>
           <h2 className="text-[20px] font-semibold tracking-tight">Talk to any OpenAI-compatible endpoint</h2>
           <p className="mt-2 text-[13px] leading-relaxed text-muted">
-            Write a message below and press Ctrl/⌘+Enter. The built-in reference endpoint answers without an API key; point the
-            panel on the right at OpenAI, OpenRouter, Ollama, LM Studio, vLLM or llama.cpp to use a real model.
+            Write a message below and press Ctrl/⌘+Enter. The built-in reference endpoint answers without an API key; point the panel on the
+            right at OpenAI, OpenRouter, Ollama, LM Studio, vLLM or llama.cpp to use a real model.
           </p>
         </div>
         <div className="grid grid-cols-1 gap-2 text-left sm:grid-cols-2">

@@ -23,7 +23,8 @@ export function ErrorBanner({ conversationId, path }: { conversationId: string |
   const retry = useLiveRuns((s) => (conversationId ? s.runs[conversationId]?.retry : null));
   const dismissedId = useLiveRuns((s) => (conversationId ? s.dismissed[conversationId] : undefined));
   const last = path.at(-1);
-  const savedError = last?.role === 'assistant' && (last.status === 'error' || last.status === 'interrupted') && last.id !== dismissedId ? last.error : null;
+  const savedError =
+    last?.role === 'assistant' && (last.status === 'error' || last.status === 'interrupted') && last.id !== dismissedId ? last.error : null;
   const error = liveError ?? savedError ?? null;
 
   if (retry && conversationId) return <RetryCountdown retry={retry} onCancel={() => stopRun(conversationId)} />;
@@ -37,13 +38,21 @@ export function ErrorBanner({ conversationId, path }: { conversationId: string |
   };
 
   return (
-    <div data-testid="error-banner" role="alert" className="mx-auto mb-2 flex max-w-3xl items-start gap-3 rounded-lg border border-danger/40 bg-danger-soft px-3.5 py-2.5 text-[13px] text-fg">
-      <span className="mt-0.5 text-danger"><AlertIcon /></span>
+    <div
+      data-testid="error-banner"
+      role="alert"
+      className="mx-auto mb-2 flex max-w-3xl items-start gap-3 rounded-lg border border-danger/40 bg-danger-soft px-3.5 py-2.5 text-[13px] text-fg"
+    >
+      <span className="mt-0.5 text-danger">
+        <AlertIcon />
+      </span>
       <div className="min-w-0 flex-1 space-y-0.5">
         <div className="font-semibold text-danger">
           {TITLE[error.kind]}
           {error.status ? ` (HTTP ${error.status})` : ''}
-          {error.code !== undefined && error.code !== null ? <span className="ml-1 font-mono font-normal text-faint">{String(error.code)}</span> : null}
+          {error.code !== undefined && error.code !== null ? (
+            <span className="ml-1 font-mono font-normal text-faint">{String(error.code)}</span>
+          ) : null}
         </div>
         <div className="break-words">{error.message}</div>
         {error.hint ? <div className="text-muted">{error.hint}</div> : null}
@@ -75,9 +84,14 @@ function RetryCountdown({ retry, onCancel }: { retry: RetryState; onCancel: () =
   }, []);
   const secs = Math.max(0, (retry.until - now) / 1000);
   return (
-    <div role="status" data-testid="retry-countdown" className="mx-auto mb-2 flex max-w-3xl items-center gap-3 rounded-lg border border-warn/40 bg-warn-soft px-3.5 py-2 text-[13px]">
+    <div
+      role="status"
+      data-testid="retry-countdown"
+      className="mx-auto mb-2 flex max-w-3xl items-center gap-3 rounded-lg border border-warn/40 bg-warn-soft px-3.5 py-2 text-[13px]"
+    >
       <span className="flex-1">
-        <span className="font-semibold text-warn">{retry.message}</span> — retrying in {secs.toFixed(1)} s (retry {retry.attempt} of {retry.maxRetries})
+        <span className="font-semibold text-warn">{retry.message}</span> — retrying in {secs.toFixed(1)} s (retry {retry.attempt} of{' '}
+        {retry.maxRetries})
       </span>
       <Button onClick={onCancel}>Cancel</Button>
     </div>

@@ -2,7 +2,15 @@ import type { Message } from '../../domain/types';
 import { ReplyMeter } from '../meter/ReplyMeter';
 
 /** Finish reason, status, and the reply's tokens, cost and speed (see ReplyMeter). */
-export function MessageFooter({ message, status, siblings }: { message: Message; status: Message['status']; siblings: readonly Message[] }) {
+export function MessageFooter({
+  message,
+  status,
+  siblings,
+}: {
+  message: Message;
+  status: Message['status'];
+  siblings: readonly Message[];
+}) {
   const sameRequest = message.requestId ? siblings.filter((s) => s.requestId === message.requestId) : [];
   return (
     <footer data-testid="message-footer" className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-faint">

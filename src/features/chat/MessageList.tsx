@@ -30,7 +30,8 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
     ) : (
       <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
     );
-  if (path.length >= VIRTUALIZE_FROM) return <VirtualMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;
+  if (path.length >= VIRTUALIZE_FROM)
+    return <VirtualMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;
   return <AllMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;
 }
 

@@ -64,17 +64,30 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       aria-label={`${ROLE_LABEL[message.role]} message`}
       onKeyDown={(e) => messageKeyDown(message, running, e)}
       onDoubleClick={(e) => {
-        if (!editing && !streaming && (e.target as HTMLElement).closest('[data-testid="message-content"]')) useEditorStore.getState().openEditor(message);
+        if (!editing && !streaming && (e.target as HTMLElement).closest('[data-testid="message-content"]'))
+          useEditorStore.getState().openEditor(message);
       }}
       {...drag.target}
       className={`group rounded-xl px-4 py-3 ${editing ? 'bg-panel ring-1 ring-line' : 'hover:bg-panel/60'} ${drag.over ? 'outline-2 outline-dashed outline-accent' : ''}`}
     >
       <header className="mb-1.5 flex items-center gap-2 text-[12px]">
-        <span {...drag.handle} aria-hidden="true" title="Drag to move" className="-ml-3 w-3 cursor-grab select-none text-faint opacity-0 group-hover:opacity-100">⋮⋮</span>
+        <span
+          {...drag.handle}
+          aria-hidden="true"
+          title="Drag to move"
+          className="-ml-3 w-3 cursor-grab select-none text-faint opacity-0 group-hover:opacity-100"
+        >
+          ⋮⋮
+        </span>
         <RoleSelect message={message} disabled={streaming || message.status === 'streaming'} />
         {message.name ? <span className="text-faint">· {message.name}</span> : null}
         {isAssistant && message.model ? <span className="font-mono text-faint">{message.model}</span> : null}
-        {streaming ? <span className="inline-flex items-center gap-1 text-accent" aria-hidden="true"><span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" />streaming</span> : null}
+        {streaming ? (
+          <span className="inline-flex items-center gap-1 text-accent" aria-hidden="true">
+            <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" />
+            streaming
+          </span>
+        ) : null}
         {siblings.length > 1 ? <BranchSwitcher message={message} siblings={siblings} /> : null}
         {streaming ? null : <MessageTokens messageId={message.id} />}
         <MessageActions
@@ -103,40 +116,44 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
           <LazyMessageEditor message={message} running={running} />
         </Suspense>
       ) : (
-      <>
-      <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
-        {message.role === 'user' || message.role === 'tool' ? (
-          <div className="whitespace-pre-wrap break-words">{content}</div>
-        ) : (
-          <Markdown text={shown} streaming={streaming || painting} />
-        )}
-        {message.role === 'tool' && message.toolCallId ? <div className="mt-1 font-mono text-[11px] text-faint">answers {message.toolCallId}</div> : null}
-        {collapsed ? <div className="absolute inset-x-0 bottom-0 h-10 bg-gradient-to-t from-bg to-transparent" /> : null}
-      </div>
-      {collapsed ? (
-        <button type="button" className="mt-1 text-[12px] text-accent hover:underline" onClick={() => setCollapsed(false)}>
-          Show all ({content.length.toLocaleString()} characters)
-        </button>
-      ) : null}
-      <AttachmentsView parts={message.content} />
-      {message.audio ? <AudioReplyView audio={message.audio} /> : null}
+        <>
+          <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
+            {message.role === 'user' || message.role === 'tool' ? (
+              <div className="whitespace-pre-wrap break-words">{content}</div>
+            ) : (
+              <Markdown text={shown} streaming={streaming || painting} />
+            )}
+            {message.role === 'tool' && message.toolCallId ? (
+              <div className="mt-1 font-mono text-[11px] text-faint">answers {message.toolCallId}</div>
+            ) : null}
+            {collapsed ? <div className="absolute inset-x-0 bottom-0 h-10 bg-gradient-to-t from-bg to-transparent" /> : null}
+          </div>
+          {collapsed ? (
+            <button type="button" className="mt-1 text-[12px] text-accent hover:underline" onClick={() => setCollapsed(false)}>
+              Show all ({content.length.toLocaleString()} characters)
+            </button>
+          ) : null}
+          <AttachmentsView parts={message.content} />
+          {message.audio ? <AudioReplyView audio={message.audio} /> : null}
 
-      {refusal ? (
-        <div data-testid="message-refusal" className="mt-2 rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-[13px] text-warn">
-          <span className="font-semibold">Refusal: </span>
-          {refusal}
-        </div>
-      ) : null}
+          {refusal ? (
+            <div
+              data-testid="message-refusal"
+              className="mt-2 rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-[13px] text-warn"
+            >
+              <span className="font-semibold">Refusal: </span>
+              {refusal}
+            </div>
+          ) : null}
 
-      {toolCalls.length > 0 ? (
-        <div className="mt-2 space-y-2">
-          {toolCalls.map((call, i) => (
-            <ToolCallView key={call.id || i} call={call} />
-          ))}
-        </div>
-      ) : null}
-
-      </>
+          {toolCalls.length > 0 ? (
+            <div className="mt-2 space-y-2">
+              {toolCalls.map((call, i) => (
+                <ToolCallView key={call.id || i} call={call} />
+              ))}
+            </div>
+          ) : null}
+        </>
       )}
 
       {isAssistant && !streaming ? <MessageFooter message={message} status={status} siblings={siblings} /> : null}

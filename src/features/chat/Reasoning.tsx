@@ -16,7 +16,11 @@ export function Reasoning({ text, streaming }: { text: string; streaming: boolea
       >
         <ChevronIcon open={expanded} /> Reasoning <span className="font-normal text-faint">({text.length.toLocaleString()} chars)</span>
       </button>
-      <div data-testid="message-reasoning" hidden={!expanded} className="whitespace-pre-wrap border-t border-line px-3 py-2 text-[12.5px] leading-relaxed text-muted">
+      <div
+        data-testid="message-reasoning"
+        hidden={!expanded}
+        className="whitespace-pre-wrap border-t border-line px-3 py-2 text-[12.5px] leading-relaxed text-muted"
+      >
         {text}
       </div>
     </div>

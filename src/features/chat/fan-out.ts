@@ -28,7 +28,12 @@ export function fanOut(conversationId: string, messageId: string): Promise<void>
     if (!target) return;
     const k = Math.max(2, choiceCount(conversation));
     const lane: Lane = { params: conversation.params, endpointId: null, label: null };
-    await runLanes(conversationId, pathToLeaf(all, target.parentId), Array.from({ length: k }, () => lane), 'fanOut');
+    await runLanes(
+      conversationId,
+      pathToLeaf(all, target.parentId),
+      Array.from({ length: k }, () => lane),
+      'fanOut',
+    );
   });
 }
 
@@ -86,37 +91,49 @@ async function runLanes(conversationId: string, path: Message[], lanes: Lane[], 
     );
     const runAll = (saved: Promise<void>) =>
       Promise.all(
-      placeholders.map(async (placeholder, i) => {
-        const publisher = createRunPublisher(conversationId, requestId, [placeholder], () => controller.abort(), saved);
-        const laneEndpoint = lanes[i]!.endpointId;
-        const { endpoint, apiKey } = (laneEndpoint ? endpointConfig(laneEndpoint) : undefined) ?? activeEndpointConfig();
-        const run = () =>
-          runChatCompletion({
-            endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
-            body: bodies[i]!,
-            signal: controller.signal,
-            maxRetries: useWorkspaceStore.getState().maxRetries,
-            ...firstByteTimeout(bodies[i]!.stream),
-            now: Date.now,
-            onUpdate: (c) => publisher.update(asChoice(c, i)),
-            onRetry: publisher.retrying,
-            onResponse: publisher.responded,
+        placeholders.map(async (placeholder, i) => {
+          const publisher = createRunPublisher(conversationId, requestId, [placeholder], () => controller.abort(), saved);
+          const laneEndpoint = lanes[i]!.endpointId;
+          const { endpoint, apiKey } = (laneEndpoint ? endpointConfig(laneEndpoint) : undefined) ?? activeEndpointConfig();
+          const run = () =>
+            runChatCompletion({
+              endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+              body: bodies[i]!,
+              signal: controller.signal,
+              maxRetries: useWorkspaceStore.getState().maxRetries,
+              ...firstByteTimeout(bodies[i]!.stream),
+              now: Date.now,
+              onUpdate: (c) => publisher.update(asChoice(c, i)),
+              onRetry: publisher.retrying,
+              onResponse: publisher.responded,
+            });
+          const result = await run();
+          publisher.stop();
+          await saved;
+          await finish(conversationId, path, [placeholder], {
+            ...result,
+            completion: asChoice(result.completion, i),
+            choiceTimings: publisher.choiceTimings(),
           });
-        const result = await run();
-        publisher.stop();
-        await saved;
-        await finish(conversationId, path, [placeholder], { ...result, completion: asChoice(result.completion, i), choiceTimings: publisher.choiceTimings() });
-      }),
-    );
+        }),
+      );
     // One lock for the whole fan-out (other tabs see its replies as alive while any lane streams);
     // the lanes start while their placeholders are written.
-    await startStream(requestId, () => appendMessages(conversationId, placeholders, placeholders[0]!.id), () => controller.abort(), runAll);
+    await startStream(
+      requestId,
+      () => appendMessages(conversationId, placeholders, placeholders[0]!.id),
+      () => controller.abort(),
+      runAll,
+    );
     // Each lane committed itself; the first one that has a reply is the current branch.
     const kept = new Set((await listMessages(conversationId)).map((m) => m.id));
     const first = placeholders.find((p) => kept.has(p.id));
     if (first) await updateConversation(conversationId, { currentLeafId: first.id });
   } catch (err) {
-    setRunError(conversationId, { kind: 'storage', message: `The parallel requests could not run: ${err instanceof Error ? err.message : String(err)}` });
+    setRunError(conversationId, {
+      kind: 'storage',
+      message: `The parallel requests could not run: ${err instanceof Error ? err.message : String(err)}`,
+    });
   } finally {
     endRun(conversationId);
   }

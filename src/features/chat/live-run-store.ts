@@ -75,7 +75,13 @@ export function settle(rows: Message[]): void {
     m.id,
     {
       status: m.status,
-      choice: { content: messageText(m.content), reasoning: m.reasoning ?? '', refusal: m.refusal ?? '', toolCalls: m.toolCalls ?? [], finishReason: m.finishReason ?? null },
+      choice: {
+        content: messageText(m.content),
+        reasoning: m.reasoning ?? '',
+        refusal: m.refusal ?? '',
+        toolCalls: m.toolCalls ?? [],
+        finishReason: m.finishReason ?? null,
+      },
     },
   ]);
   useLiveRuns.setState((s) => ({ settled: { ...s.settled, ...Object.fromEntries(entries) } }));

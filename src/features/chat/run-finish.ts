@@ -17,11 +17,22 @@ export function newMessage(conversationId: string, parentId: string | null, fiel
   return { id: newId(), conversationId, parentId, content: [], status: 'done', createdAt: now, updatedAt: now, ...fields };
 }
 
-const STATUS: Record<RunResult['outcome'], MessageStatus> = { done: 'done', aborted: 'interrupted', interrupted: 'interrupted', error: 'error' };
+const STATUS: Record<RunResult['outcome'], MessageStatus> = {
+  done: 'done',
+  aborted: 'interrupted',
+  interrupted: 'interrupted',
+  error: 'error',
+};
 
 export type FinishedRun = RunResult & { choiceTimings?: Map<number, { firstAt?: number; doneAt?: number }> };
 
-export async function finish(conversationId: string, path: Message[], placeholders: Message[], result: FinishedRun, continueOf?: Message): Promise<void> {
+export async function finish(
+  conversationId: string,
+  path: Message[],
+  placeholders: Message[],
+  result: FinishedRun,
+  continueOf?: Message,
+): Promise<void> {
   const { completion } = result;
   const parentId = path.at(-1)?.id ?? null;
   const nothing = !hasAnyOutput(completion) && result.outcome !== 'done';
@@ -30,7 +41,11 @@ export async function finish(conversationId: string, path: Message[], placeholde
   settle(rows);
   if (!(await getConversation(conversationId))) {
     // Deleted while streaming: remove anything a throttled save wrote back.
-    await deleteMessages(conversationId, placeholders.map((p) => p.id), undefined);
+    await deleteMessages(
+      conversationId,
+      placeholders.map((p) => p.id),
+      undefined,
+    );
     return;
   }
   if (nothing) {
@@ -48,11 +63,18 @@ export async function finish(conversationId: string, path: Message[], placeholde
   const expected = new Map(await Promise.all(placeholders.map(async (p) => [p.id, (await lastWrittenReply(p.id)) ?? p] as const)));
   const committed = await commitReplies(conversationId, rows, expected, (row) => ({ ...row, id: newId() }));
   forgetWrittenReplies(placeholders.map((p) => p.id));
-  if (committed.forked > 0) toast('This reply was changed in another tab while it streamed. Both are kept: the finished reply is a new alternative beside it.', 'info', { ms: 10_000 });
+  if (committed.forked > 0)
+    toast(
+      'This reply was changed in another tab while it streamed. Both are kept: the finished reply is a new alternative beside it.',
+      'info',
+      { ms: 10_000 },
+    );
   const conversation = await getConversation(conversationId);
   if (conversation) {
     // Off the main thread and after the reply is saved: the tokenizer's count, stored beside the usage.
-    recordReplyEstimates(path, committed.rows, conversation.params).catch((err: unknown) => console.error('Counting the reply failed', err));
+    recordReplyEstimates(path, committed.rows, conversation.params).catch((err: unknown) =>
+      console.error('Counting the reply failed', err),
+    );
   }
   if (result.error) setRunError(conversationId, result.error);
   recordLast(conversationId, result);
@@ -68,7 +90,9 @@ function finalRows(conversationId: string, path: Message[], placeholders: Messag
   const rows: Message[] = [];
   for (const index of indices) {
     const choice = byIndex.get(index);
-    const base = placeholders.find((p) => p.choiceIndex === index) ?? newMessage(conversationId, parentId, { role: 'assistant', choiceIndex: index, requestId: placeholders[0]!.requestId });
+    const base =
+      placeholders.find((p) => p.choiceIndex === index) ??
+      newMessage(conversationId, parentId, { role: 'assistant', choiceIndex: index, requestId: placeholders[0]!.requestId });
     if (!choice && completion.choices.length > 0) continue; // the server returned fewer choices than asked
     // Per choice where the stream told them apart (n > 1 choices finish at different times).
     const own = result.choiceTimings?.get(index);
@@ -114,7 +138,11 @@ async function storeAudioReplies(rows: Message[], completion: Completion, conver
 }
 
 export async function dropPlaceholders(conversationId: string, placeholders: Message[], leafId: string | null | undefined): Promise<void> {
-  await deleteMessages(conversationId, placeholders.map((p) => p.id), leafId);
+  await deleteMessages(
+    conversationId,
+    placeholders.map((p) => p.id),
+    leafId,
+  );
 }
 
 function usageOrEstimate(path: Message[], choice: Choice | null, completion: Completion): Pick<Message, 'usage' | 'usageEstimated'> {

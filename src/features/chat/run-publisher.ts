@@ -53,8 +53,18 @@ export interface RunPublisher {
  * `saved` is the write of the placeholders, still under way while the request starts: the saves
  * of partial text (and the final commit, through lastWrittenReply) come after it.
  */
-export function createRunPublisher(conversationId: string, requestId: string, placeholders: Message[], abort: () => void, saved: Promise<void> = Promise.resolve()): RunPublisher {
-  for (const p of placeholders) inFlight.set(p.id, saved.catch(() => undefined));
+export function createRunPublisher(
+  conversationId: string,
+  requestId: string,
+  placeholders: Message[],
+  abort: () => void,
+  saved: Promise<void> = Promise.resolve(),
+): RunPublisher {
+  for (const p of placeholders)
+    inFlight.set(
+      p.id,
+      saved.catch(() => undefined),
+    );
   let latest: Completion | null = null;
   let frame: number | null = null;
   let persistTimer: ReturnType<typeof setTimeout> | null = null;
@@ -69,7 +79,11 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
     for (const c of completion.choices) {
       let t = timings.get(c.index);
       if (!t) timings.set(c.index, (t = {}));
-      if (t.firstAt === undefined && ((c.content ?? '') !== '' || (c.reasoning ?? '') !== '' || c.toolCalls.length > 0 || (c.refusal ?? '') !== '')) t.firstAt = now;
+      if (
+        t.firstAt === undefined &&
+        ((c.content ?? '') !== '' || (c.reasoning ?? '') !== '' || c.toolCalls.length > 0 || (c.refusal ?? '') !== '')
+      )
+        t.firstAt = now;
       if (t.doneAt === undefined && c.finishReason) t.doneAt = now;
     }
   };
@@ -77,7 +91,11 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
   // Several publishers share one run when a request is fanned out: their ids add up.
   const ids = placeholders.map((p) => p.id);
   const before = useLiveRuns.getState().runs[conversationId];
-  patchRun(conversationId, { requestId, messageIds: before?.requestId === requestId ? [...new Set([...before.messageIds, ...ids])] : ids, abort });
+  patchRun(conversationId, {
+    requestId,
+    messageIds: before?.requestId === requestId ? [...new Set([...before.messageIds, ...ids])] : ids,
+    abort,
+  });
 
   const publish = () => {
     frame = null;
@@ -137,7 +155,10 @@ export function createRunPublisher(conversationId: string, requestId: string, pl
 
   const nextFrame = () => {
     delay = null;
-    frame = typeof requestAnimationFrame === 'function' && !document.hidden ? requestAnimationFrame(publish) : (setTimeout(publish, 50) as unknown as number);
+    frame =
+      typeof requestAnimationFrame === 'function' && !document.hidden
+        ? requestAnimationFrame(publish)
+        : (setTimeout(publish, 50) as unknown as number);
   };
   const schedule = () => {
     if (frame === null && delay === null) {

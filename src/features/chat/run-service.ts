@@ -15,7 +15,6 @@ import { finish, newMessage } from './run-finish';
 import { createRunPublisher, type RunPublisher } from './run-publisher';
 import { startStream, UnsavedStart } from './run-start';
 
-
 /** Set synchronously before the first await, so a double click cannot start two runs. */
 let starting = false;
 
@@ -27,7 +26,8 @@ export async function exclusive(task: () => Promise<void>): Promise<boolean> {
     await task();
   } catch (err) {
     const id = useWorkspaceStore.getState().activeConversationId;
-    if (id) setRunError(id, { kind: 'storage', message: `The request could not start: ${err instanceof Error ? err.message : String(err)}` });
+    if (id)
+      setRunError(id, { kind: 'storage', message: `The request could not start: ${err instanceof Error ? err.message : String(err)}` });
   } finally {
     starting = false;
   }
@@ -72,7 +72,10 @@ async function send(text: string, parts: ContentPart[]): Promise<void> {
  * The common start of every "run from here" action: one action at a time, pending settings saved,
  * the conversation present and idle. `task` gets it with all its messages.
  */
-export function withIdleConversation(conversationId: string, task: (conversation: Conversation, all: Message[]) => Promise<void>): Promise<void> {
+export function withIdleConversation(
+  conversationId: string,
+  task: (conversation: Conversation, all: Message[]) => Promise<void>,
+): Promise<void> {
   return exclusive(async () => {
     await flushParams();
     const conversation = await getConversation(conversationId);
@@ -129,7 +132,8 @@ async function runFrom(conversation: Conversation, path: Message[], continueOf?:
   try {
     await runFromUnguarded(conversation, path, continueOf, start);
   } catch (err) {
-    const message = err instanceof UnsavedStart ? err.message : `The request could not run: ${err instanceof Error ? err.message : String(err)}`;
+    const message =
+      err instanceof UnsavedStart ? err.message : `The request could not run: ${err instanceof Error ? err.message : String(err)}`;
     endRun(conversation.id);
     if (!start.committed) {
       // Whatever failed, a message that was never stored goes back to the person.
@@ -152,7 +156,12 @@ async function saveStart(conversation: Conversation, start: RunStart, placeholde
   if (start.create && useWorkspaceStore.getState().activeConversationId === null) useWorkspaceStore.getState().open(conversation.id);
 }
 
-async function runFromUnguarded(conversation: Conversation, path: Message[], continueOf: Message | undefined, start: RunStart): Promise<void> {
+async function runFromUnguarded(
+  conversation: Conversation,
+  path: Message[],
+  continueOf: Message | undefined,
+  start: RunStart,
+): Promise<void> {
   const conversationId = conversation.id;
   setRunError(conversationId, null);
   const controller = new AbortController();

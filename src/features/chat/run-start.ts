@@ -14,7 +14,12 @@ export class UnsavedStart extends Error {
  * the streaming rows without it. `stream` gets the pending write: saves of partial text chain
  * after it. If the write fails the request is aborted and UnsavedStart is thrown.
  */
-export async function startStream<T>(requestId: string, save: () => Promise<void>, abort: () => void, stream: (saved: Promise<void>) => Promise<T>): Promise<T> {
+export async function startStream<T>(
+  requestId: string,
+  save: () => Promise<void>,
+  abort: () => void,
+  stream: (saved: Promise<void>) => Promise<T>,
+): Promise<T> {
   const body = async (): Promise<T> => {
     const saved = save();
     let streamed: Promise<T>;

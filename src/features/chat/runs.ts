@@ -41,7 +41,11 @@ function withRuns<T>(task: (r: Runs) => Promise<T>, onFail?: () => void): Promis
   if (runs) return task(runs);
   return preloadRuns().then(task, (err: unknown) => {
     onFail?.();
-    toast(`The request could not start: the app's code failed to load (${err instanceof Error ? err.message : String(err)}). Reload the page.`, 'error', { ms: 15_000 });
+    toast(
+      `The request could not start: the app's code failed to load (${err instanceof Error ? err.message : String(err)}). Reload the page.`,
+      'error',
+      { ms: 15_000 },
+    );
     return undefined;
   });
 }

@@ -44,7 +44,10 @@ interface Props {
 }
 
 /** One choice of a response with several: header figures, its text (plain, tokens or diff) and "continue". */
-export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceColumn({ message, sameRequest = [], view, baseText, current, onContinue, onScroll }, scrollRef) {
+export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceColumn(
+  { message, sameRequest = [], view, baseText, current, onContinue, onScroll },
+  scrollRef,
+) {
   const state = useChoiceState(message);
   const stats = choiceStats(message, state.streaming ? state.text : undefined);
   const index = message.choiceIndex ?? 0;
@@ -52,7 +55,10 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
   const lane = message.extra?.['compare'] as { label?: string } | undefined;
   const facts = useModelFacts(message.model ?? '').facts;
   const u = lane && !state.streaming ? message.usage : null;
-  const cost = u && u.promptTokens !== null && u.completionTokens !== null ? costUSD({ promptTokens: u.promptTokens, completionTokens: u.completionTokens, cachedPromptTokens: u.cachedPromptTokens }, facts) : null;
+  const cost =
+    u && u.promptTokens !== null && u.completionTokens !== null
+      ? costUSD({ promptTokens: u.promptTokens, completionTokens: u.completionTokens, cachedPromptTokens: u.cachedPromptTokens }, facts)
+      : null;
   const tokenView = view === 'tokens' && !state.streaming && tokens !== null && tokens.length > 0 && tokensCoverText(tokens, state.text);
   return (
     <section
@@ -64,7 +70,9 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
         <span className="font-semibold text-fg">{lane ? `${index + 1}. ${lane.label ?? message.model ?? ''}` : `Choice ${index + 1}`}</span>
-        {lane && u ? <span className="font-mono text-faint">{cost === null ? 'no price' : `$${cost.toFixed(cost < 0.01 ? 5 : 3)}`}</span> : null}
+        {lane && u ? (
+          <span className="font-mono text-faint">{cost === null ? 'no price' : `$${cost.toFixed(cost < 0.01 ? 5 : 3)}`}</span>
+        ) : null}
         {message.extra?.['fanOut'] !== undefined ? (
           <span className="rounded bg-sunken px-1.5 text-muted" title="Sent as its own request: the server ignores n">
             parallel request
@@ -76,16 +84,26 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
             streaming
           </span>
         ) : state.finishReason ? (
-          <span className={`rounded px-1.5 font-mono ${state.finishReason === 'stop' ? 'bg-sunken text-muted' : 'bg-warn-soft text-warn'}`}>{state.finishReason}</span>
+          <span className={`rounded px-1.5 font-mono ${state.finishReason === 'stop' ? 'bg-sunken text-muted' : 'bg-warn-soft text-warn'}`}>
+            {state.finishReason}
+          </span>
         ) : null}
-        <span className="ml-auto font-mono tabular-nums text-faint" title={stats.estimated ? 'Estimated from the text (about 4 characters a token)' : 'Counted from the logprobs'}>
+        <span
+          className="ml-auto font-mono tabular-nums text-faint"
+          title={stats.estimated ? 'Estimated from the text (about 4 characters a token)' : 'Counted from the logprobs'}
+        >
           {stats.estimated ? '≈' : ''}
           {stats.tokens.toLocaleString()} tok
           {stats.tokensPerSecond !== null ? ` · ${stats.tokensPerSecond.toFixed(0)} tok/s` : ''}
           {stats.ttftMs !== null ? ` · ${stats.ttftMs.toLocaleString()} ms first` : ''}
         </span>
       </header>
-      <div ref={scrollRef} onScroll={onScroll} data-testid="choice-content" className="max-h-[60vh] min-h-24 flex-1 overflow-y-auto px-3 py-2 text-[13.5px] [contain:content]">
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        data-testid="choice-content"
+        className="max-h-[60vh] min-h-24 flex-1 overflow-y-auto px-3 py-2 text-[13.5px] [contain:content]"
+      >
         {state.reasoning ? <Reasoning text={state.reasoning} streaming={state.streaming && state.text === ''} /> : null}
         {view === 'diff' && baseText !== null && !state.streaming ? (
           <DiffView base={baseText} text={state.text} />
@@ -101,7 +119,9 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
             <Markdown text={state.text} />
           </MarkdownTimingContext>
         )}
-        {message.refusal ? <p className="mt-2 rounded-md bg-warn-soft px-2 py-1 text-[12.5px] text-warn">Refusal: {message.refusal}</p> : null}
+        {message.refusal ? (
+          <p className="mt-2 rounded-md bg-warn-soft px-2 py-1 text-[12.5px] text-warn">Refusal: {message.refusal}</p>
+        ) : null}
         {(message.toolCalls ?? []).map((call) => (
           <pre key={call.id} className="mt-2 overflow-x-auto rounded-md bg-sunken px-2 py-1 font-mono text-[11.5px]">
             ƒ {call.name}({call.arguments})
@@ -109,13 +129,23 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
         ))}
       </div>
       {!state.streaming && message.status !== 'streaming' ? (
-        <div data-testid="choice-meter" className="flex flex-wrap gap-x-2.5 gap-y-0.5 border-t border-line px-3 py-1 text-[11px] text-faint">
+        <div
+          data-testid="choice-meter"
+          className="flex flex-wrap gap-x-2.5 gap-y-0.5 border-t border-line px-3 py-1 text-[11px] text-faint"
+        >
           {/* Parallel requests and compared configurations are each billed on their own. */}
-          <ReplyMeter message={message} sameRequest={lane || message.extra?.['fanOut'] !== undefined ? [message] : sameRequest.filter((c) => c.requestId === message.requestId)} />
+          <ReplyMeter
+            message={message}
+            sameRequest={
+              lane || message.extra?.['fanOut'] !== undefined ? [message] : sameRequest.filter((c) => c.requestId === message.requestId)
+            }
+          />
         </div>
       ) : null}
       <footer className="flex items-center gap-2 border-t border-line px-3 py-1.5">
-        {view === 'tokens' && !tokenView && !state.streaming ? <span className="text-[11px] text-faint">no logprobs for this choice</span> : null}
+        {view === 'tokens' && !tokenView && !state.streaming ? (
+          <span className="text-[11px] text-faint">no logprobs for this choice</span>
+        ) : null}
         <button
           type="button"
           data-testid="continue-with-choice-button"

@@ -68,7 +68,12 @@ export function ChoiceColumns({ choices, leafId }: { choices: Message[]; leafId:
           {view === 'diff' ? (
             <label className="flex items-center gap-1 text-muted">
               against
-              <select aria-label="Diff base choice" value={base.choiceIndex ?? 0} onChange={(e) => setBase(Number(e.target.value))} className="rounded border border-line bg-raised px-1 py-0.5 text-fg">
+              <select
+                aria-label="Diff base choice"
+                value={base.choiceIndex ?? 0}
+                onChange={(e) => setBase(Number(e.target.value))}
+                className="rounded border border-line bg-raised px-1 py-0.5 text-fg"
+              >
                 {choices.map((c) => (
                   <option key={c.id} value={c.choiceIndex ?? 0}>
                     Choice {(c.choiceIndex ?? 0) + 1}
@@ -79,7 +84,12 @@ export function ChoiceColumns({ choices, leafId }: { choices: Message[]; leafId:
           ) : null}
           {!narrow ? (
             <label className="flex items-center gap-1 text-muted">
-              <input type="checkbox" checked={syncScroll} onChange={(e) => setSync(e.target.checked)} className="accent-[var(--pg-accent)]" />
+              <input
+                type="checkbox"
+                checked={syncScroll}
+                onChange={(e) => setSync(e.target.checked)}
+                className="accent-[var(--pg-accent)]"
+              />
               Sync scroll
             </label>
           ) : null}
@@ -88,7 +98,14 @@ export function ChoiceColumns({ choices, leafId }: { choices: Message[]; leafId:
       {narrow ? (
         <div role="tablist" aria-label="Choices" className="mb-2 flex gap-1 overflow-x-auto px-2">
           {choices.map((c, i) => (
-            <button key={c.id} type="button" role="tab" aria-selected={i === tab} onClick={() => setTab(i)} className={`rounded-md px-2 py-1 text-[12px] ${i === tab ? 'bg-accent-soft text-accent' : 'text-muted hover:bg-sunken'}`}>
+            <button
+              key={c.id}
+              type="button"
+              role="tab"
+              aria-selected={i === tab}
+              onClick={() => setTab(i)}
+              className={`rounded-md px-2 py-1 text-[12px] ${i === tab ? 'bg-accent-soft text-accent' : 'text-muted hover:bg-sunken'}`}
+            >
               Choice {(c.choiceIndex ?? 0) + 1}
             </button>
           ))}
@@ -127,7 +144,14 @@ function ViewSwitch({ view, onChange }: { view: ChoiceView; onChange: (v: Choice
   return (
     <span role="radiogroup" aria-label="Choice view" className="inline-flex rounded-md border border-line p-0.5">
       {opts.map(([v, label]) => (
-        <button key={v} type="button" role="radio" aria-checked={view === v} onClick={() => onChange(v)} className={`rounded px-2 py-0.5 ${view === v ? 'bg-accent-soft text-accent' : 'text-muted hover:text-fg'}`}>
+        <button
+          key={v}
+          type="button"
+          role="radio"
+          aria-checked={view === v}
+          onClick={() => onChange(v)}
+          className={`rounded px-2 py-0.5 ${view === v ? 'bg-accent-soft text-accent' : 'text-muted hover:text-fg'}`}
+        >
           {label}
         </button>
       ))}

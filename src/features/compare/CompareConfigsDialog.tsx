@@ -51,13 +51,20 @@ export default function CompareConfigsDialog({ conversation, onClose }: { conver
     <Modal open onClose={onClose} label="Compare configurations" testId="compare-configs-dialog" className="w-[min(94vw,760px)]">
       <div className="border-b border-line px-4 py-3">
         <h2 className="text-[14px] font-semibold">Compare configurations</h2>
-        <p className="text-[12px] text-muted">The conversation as it stands, sent to each column at once; a last reply is run again and kept as an alternative.</p>
+        <p className="text-[12px] text-muted">
+          The conversation as it stands, sent to each column at once; a last reply is run again and kept as an alternative.
+        </p>
       </div>
       <div className="space-y-2 px-4 py-3">
         {rows.map((c, i) => (
           <div key={c.id} data-testid="compare-config" className="grid grid-cols-[1.5rem_1fr_1fr_1.4fr_auto] items-center gap-2">
             <span className="text-[12px] font-semibold text-muted">{i + 1}</span>
-            <select aria-label={`Column ${i + 1} endpoint`} className={input} value={c.endpointId ?? ''} onChange={(e) => patch(c.id, { endpointId: e.target.value || null })}>
+            <select
+              aria-label={`Column ${i + 1} endpoint`}
+              className={input}
+              value={c.endpointId ?? ''}
+              onChange={(e) => patch(c.id, { endpointId: e.target.value || null })}
+            >
               <option value="">Active endpoint</option>
               {endpoints.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -65,7 +72,12 @@ export default function CompareConfigsDialog({ conversation, onClose }: { conver
                 </option>
               ))}
             </select>
-            <input aria-label={`Column ${i + 1} model`} className={`${input} font-mono`} value={c.model} onChange={(e) => patch(c.id, { model: e.target.value })} />
+            <input
+              aria-label={`Column ${i + 1} model`}
+              className={`${input} font-mono`}
+              value={c.model}
+              onChange={(e) => patch(c.id, { model: e.target.value })}
+            />
             <input
               aria-label={`Column ${i + 1} overrides`}
               placeholder='{"temperature": 0.2}'
@@ -74,13 +86,23 @@ export default function CompareConfigsDialog({ conversation, onClose }: { conver
               value={c.overrides}
               onChange={(e) => patch(c.id, { overrides: e.target.value })}
             />
-            <button type="button" aria-label={`Remove column ${i + 1}`} disabled={rows.length <= 2} onClick={() => setRows((r) => r.filter((x) => x.id !== c.id))} className="h-7 w-7 rounded text-faint hover:bg-sunken hover:text-fg disabled:opacity-30">
+            <button
+              type="button"
+              aria-label={`Remove column ${i + 1}`}
+              disabled={rows.length <= 2}
+              onClick={() => setRows((r) => r.filter((x) => x.id !== c.id))}
+              className="h-7 w-7 rounded text-faint hover:bg-sunken hover:text-fg disabled:opacity-30"
+            >
               ×
             </button>
           </div>
         ))}
         {rows.length < MAX ? (
-          <button type="button" onClick={() => setRows((r) => [...r, { id: newId(), endpointId: null, model: conversation.params.model, overrides: '' }])} className="text-[12.5px] font-medium text-accent hover:underline">
+          <button
+            type="button"
+            onClick={() => setRows((r) => [...r, { id: newId(), endpointId: null, model: conversation.params.model, overrides: '' }])}
+            className="text-[12.5px] font-medium text-accent hover:underline"
+          >
             + Add a column
           </button>
         ) : null}
@@ -94,7 +116,12 @@ export default function CompareConfigsDialog({ conversation, onClose }: { conver
         <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-[13px] text-muted hover:bg-sunken">
           Cancel
         </button>
-        <button type="button" data-testid="compare-run-button" onClick={run} className="rounded-md bg-accent px-3 py-1.5 text-[13px] font-medium text-accent-fg hover:opacity-90">
+        <button
+          type="button"
+          data-testid="compare-run-button"
+          onClick={run}
+          className="rounded-md bg-accent px-3 py-1.5 text-[13px] font-medium text-accent-fg hover:opacity-90"
+        >
           Run side by side
         </button>
       </div>

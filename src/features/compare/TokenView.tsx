@@ -40,10 +40,17 @@ export function TokenView({ tokens }: { tokens: TokenLogprob[] }) {
 function Alternatives({ token }: { token: TokenLogprob }) {
   const alts = token.topLogprobs.length > 0 ? token.topLogprobs : [token];
   return (
-    <span role="tooltip" data-testid="logprob-alternatives" className="absolute left-0 top-full z-20 mt-1 block min-w-44 rounded-md border border-line bg-raised p-2 text-[11.5px] leading-snug shadow-lg">
+    <span
+      role="tooltip"
+      data-testid="logprob-alternatives"
+      className="absolute left-0 top-full z-20 mt-1 block min-w-44 rounded-md border border-line bg-raised p-2 text-[11.5px] leading-snug shadow-lg"
+    >
       <span className="mb-1 block text-faint">Top alternatives</span>
       {alts.map((a, i) => (
-        <span key={i} className={`flex justify-between gap-3 whitespace-pre ${a.token === token.token ? 'font-semibold text-fg' : 'text-muted'}`}>
+        <span
+          key={i}
+          className={`flex justify-between gap-3 whitespace-pre ${a.token === token.token ? 'font-semibold text-fg' : 'text-muted'}`}
+        >
           <span>{JSON.stringify(a.token)}</span>
           <span className="tabular-nums">{pct(a.logprob)}</span>
         </span>

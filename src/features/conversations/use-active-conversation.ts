@@ -21,7 +21,10 @@ interface Loaded {
 }
 
 function readConversation(s: Store, id: string): Promise<Loaded> {
-  return Promise.all([s.getConversation(id), s.listMessages(id)]).then(([conversation, messages]) => ({ conversation: conversation ?? null, messages }));
+  return Promise.all([s.getConversation(id), s.listMessages(id)]).then(([conversation, messages]) => ({
+    conversation: conversation ?? null,
+    messages,
+  }));
 }
 
 const NOTHING: Loaded = { conversation: null, messages: [] };

@@ -17,11 +17,15 @@ export function useFollowed<T>(key: string | null, read: (s: Store) => Promise<T
   });
   useEffect(
     () =>
-      follow('A live database read', (s) => reader.current(s), (value) => {
-        if (latest.current.key === key && latest.current.value === value) return;
-        latest.current = { key, value };
-        rerender();
-      }),
+      follow(
+        'A live database read',
+        (s) => reader.current(s),
+        (value) => {
+          if (latest.current.key === key && latest.current.value === value) return;
+          latest.current = { key, value };
+          rerender();
+        },
+      ),
     [key],
   );
   const { key: shownKey, value } = latest.current;

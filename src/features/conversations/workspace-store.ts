@@ -44,8 +44,17 @@ export const useWorkspaceStore = create<WorkspaceState>()(
       open: (id) => set({ activeConversationId: id }),
       setDraftParams: (params) => set({ draftParams: params }),
     }),
-    { name: 'pg.workspace', version: 1, // pendingParams is persisted synchronously too: a write-ahead record replayed at startup.
-      partialize: (s) => ({ activeConversationId: s.activeConversationId, draftParams: s.draftParams, maxRetries: s.maxRetries, firstByteTimeoutSec: s.firstByteTimeoutSec, pendingParams: s.pendingParams }) },
+    {
+      name: 'pg.workspace',
+      version: 1, // pendingParams is persisted synchronously too: a write-ahead record replayed at startup.
+      partialize: (s) => ({
+        activeConversationId: s.activeConversationId,
+        draftParams: s.draftParams,
+        maxRetries: s.maxRetries,
+        firstByteTimeoutSec: s.firstByteTimeoutSec,
+        pendingParams: s.pendingParams,
+      }),
+    },
   ),
 );
 

@@ -21,17 +21,24 @@ export async function attachToComposer(files: File[]): Promise<void> {
 export function ComposerAttachments() {
   const parts = useComposerStore((s) => s.parts);
   const setParts = useComposerStore((s) => s.setParts);
-  const update = (i: number, next: ContentPart | null) => setParts(next ? parts.map((p, j) => (j === i ? next : p)) : parts.filter((_, j) => j !== i));
+  const update = (i: number, next: ContentPart | null) =>
+    setParts(next ? parts.map((p, j) => (j === i ? next : p)) : parts.filter((_, j) => j !== i));
   return parts.length > 0 ? (
-        <div className="flex flex-wrap gap-2 px-3 pt-2.5">
-          {parts.map((p, i) =>
-            p.type === 'text' ? null : (
-              <BinaryPartView key={i} part={p} {...(p.type === 'image' ? { onDetail: (detail: 'auto' | 'low' | 'high') => update(i, { ...p, detail }) } : {})}>
-                <IconButton label={`Remove attachment ${i + 1}`} onClick={() => update(i, null)}>✕</IconButton>
-              </BinaryPartView>
-            ),
-          )}
-        </div>
+    <div className="flex flex-wrap gap-2 px-3 pt-2.5">
+      {parts.map((p, i) =>
+        p.type === 'text' ? null : (
+          <BinaryPartView
+            key={i}
+            part={p}
+            {...(p.type === 'image' ? { onDetail: (detail: 'auto' | 'low' | 'high') => update(i, { ...p, detail }) } : {})}
+          >
+            <IconButton label={`Remove attachment ${i + 1}`} onClick={() => update(i, null)}>
+              ✕
+            </IconButton>
+          </BinaryPartView>
+        ),
+      )}
+    </div>
   ) : null;
 }
 
@@ -39,7 +46,10 @@ export function ComposerAttachments() {
 export function AttachButton() {
   const editorOpen = useFileInputOwner(useEditorStore((s) => s.activeEditorId)) !== null;
   return (
-    <label className="inline-flex h-7 cursor-pointer items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-sunken hover:text-fg focus-within:outline-2 focus-within:outline-accent" title="Attach images, audio (WAV/MP3) or PDF — or paste / drop them">
+    <label
+      className="inline-flex h-7 cursor-pointer items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-sunken hover:text-fg focus-within:outline-2 focus-within:outline-accent"
+      title="Attach images, audio (WAV/MP3) or PDF — or paste / drop them"
+    >
       <PlusIcon /> Attach
       <input
         {...(editorOpen ? {} : { 'data-testid': 'image-file-input' })}

@@ -24,15 +24,28 @@ interface Props {
 export function EditorBar({ conversationId, path, model, running }: Props) {
   const [raw, setRaw] = useState(false);
   const warnings = useMemo(() => checkConversation(path, model), [path, model]);
-  const toolResults = path.length > 0 && path.at(-1)!.role === 'tool' && pendingToolCalls(path).length === 0 ? path.filter((m, i) => m.role === 'tool' && i > path.findLastIndex((x) => x.role !== 'tool')) : [];
+  const toolResults =
+    path.length > 0 && path.at(-1)!.role === 'tool' && pendingToolCalls(path).length === 0
+      ? path.filter((m, i) => m.role === 'tool' && i > path.findLastIndex((x) => x.role !== 'tool'))
+      : [];
   useToolResultSlots(path, running);
 
   useEffect(() => {
     // Alt+N is a command (palette + the app's one key listener); the rest act on the focused message.
     const offCommands = registerCommands([
-      { id: 'message.add', title: 'Add a message at the end', group: 'Conversation', shortcut: 'Alt+N', keywords: ['insert', 'new message', 'editor'], run: () => void addMessage() },
+      {
+        id: 'message.add',
+        title: 'Add a message at the end',
+        group: 'Conversation',
+        shortcut: 'Alt+N',
+        keywords: ['insert', 'new message', 'editor'],
+        run: () => void addMessage(),
+      },
     ]);
-    const offKeys = registerShortcuts('Message editor', EDITOR_SHORTCUTS.filter((s) => s.keys !== 'Alt+N').map((s) => ({ keys: s.keys, description: s.action })));
+    const offKeys = registerShortcuts(
+      'Message editor',
+      EDITOR_SHORTCUTS.filter((s) => s.keys !== 'Alt+N').map((s) => ({ keys: s.keys, description: s.action })),
+    );
     return () => {
       offCommands();
       offKeys();
@@ -55,40 +68,65 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
     <div className="px-4">
       <div className="mx-auto max-w-3xl space-y-1.5 pb-2">
         {toolResults.length > 0 && !running ? (
-          <div role="status" className="flex items-center gap-2 rounded-lg border border-accent/40 bg-accent-soft px-3 py-1.5 text-[12.5px]">
+          <div
+            role="status"
+            className="flex items-center gap-2 rounded-lg border border-accent/40 bg-accent-soft px-3 py-1.5 text-[12.5px]"
+          >
             <span className="flex-1">
               {toolResults.some((m) => m.content.every((p) => p.type === 'text' && p.text.trim() === ''))
                 ? `Fill in the tool result${toolResults.length > 1 ? 's' : ''} above, then send ${toolResults.length > 1 ? 'them' : 'it'} back.`
                 : `${toolResults.length} tool result${toolResults.length > 1 ? 's' : ''} ready to send back.`}
             </span>
-            <Button variant="primary" className="h-7" data-testid="send-tool-results-button" onClick={() => void sendFromEditor()}>Send results</Button>
+            <Button variant="primary" className="h-7" data-testid="send-tool-results-button" onClick={() => void sendFromEditor()}>
+              Send results
+            </Button>
           </div>
         ) : null}
         {warnings.length > 0 ? (
-          <details data-testid="conversation-warnings" className="rounded-lg border border-warn/40 bg-warn-soft px-3 py-1.5 text-[12px] text-warn">
+          <details
+            data-testid="conversation-warnings"
+            className="rounded-lg border border-warn/40 bg-warn-soft px-3 py-1.5 text-[12px] text-warn"
+          >
             <summary className="flex cursor-pointer items-center gap-1.5 font-medium">
               <AlertIcon /> {warnings.length} check{warnings.length > 1 ? 's' : ''} before sending: {warnings[0]!.message}
             </summary>
             <ul className="mt-1 list-disc space-y-0.5 pl-6">
               {warnings.map((w) => (
-                <li key={w.message} data-testid="conversation-warning">{w.message}</li>
+                <li key={w.message} data-testid="conversation-warning">
+                  {w.message}
+                </li>
               ))}
             </ul>
           </details>
         ) : null}
         {raw ? (
           <div className="rounded-lg border border-line bg-panel p-2">
-            <div className="mb-1.5 text-[12px] font-semibold text-muted">messages — edit, or paste a messages array or a whole request body</div>
+            <div className="mb-1.5 text-[12px] font-semibold text-muted">
+              messages — edit, or paste a messages array or a whole request body
+            </div>
             <Suspense fallback={null}>
               <LazyConversationRawJson path={path} onClose={() => setRaw(false)} />
             </Suspense>
           </div>
         ) : null}
         <div className="flex items-center gap-1">
-          <Button variant="ghost" className="h-7 text-[12.5px]" data-testid="add-message-button" disabled={running} onClick={() => void addMessage()} title="Add a message at the end (Alt+N)">
+          <Button
+            variant="ghost"
+            className="h-7 text-[12.5px]"
+            data-testid="add-message-button"
+            disabled={running}
+            onClick={() => void addMessage()}
+            title="Add a message at the end (Alt+N)"
+          >
             <PlusIcon /> Add message
           </Button>
-          <Button variant="ghost" className="h-7 text-[12.5px]" data-testid="raw-json-button" aria-expanded={raw} onClick={() => setRaw(!raw)}>
+          <Button
+            variant="ghost"
+            className="h-7 text-[12.5px]"
+            data-testid="raw-json-button"
+            aria-expanded={raw}
+            onClick={() => setRaw(!raw)}
+          >
             {'{ }'} Raw JSON
           </Button>
           <ShortcutsHelp />
@@ -103,27 +141,42 @@ function ShortcutsHelp() {
   // Rendered only while open: a closed popover must not count as an open dialog for global keys.
   const [open, setOpen] = useState(false);
   return (
-    <details ref={ref} className="relative ml-auto" onToggle={() => setOpen(ref.current?.open ?? false)} onKeyDown={(e) => e.key === 'Escape' && ref.current && (ref.current.open = false)}>
-      <summary role="button" aria-label="Editor keyboard shortcuts" className="flex h-7 cursor-pointer list-none items-center rounded-md px-2 text-[12px] text-faint hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">
+    <details
+      ref={ref}
+      className="relative ml-auto"
+      onToggle={() => setOpen(ref.current?.open ?? false)}
+      onKeyDown={(e) => e.key === 'Escape' && ref.current && (ref.current.open = false)}
+    >
+      <summary
+        role="button"
+        aria-label="Editor keyboard shortcuts"
+        className="flex h-7 cursor-pointer list-none items-center rounded-md px-2 text-[12px] text-faint hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden"
+      >
         ⌨ Shortcuts
       </summary>
       {open ? (
-      <div role="dialog" aria-label="Editor shortcuts" className="absolute right-0 bottom-8 z-30 w-96 rounded-lg border border-line bg-panel p-2 shadow-lg">
-        <table className="w-full text-[12px]">
-          <tbody>
-            {EDITOR_SHORTCUTS.map((s) => (
-              <tr key={s.keys} className="align-top">
-                <td className="whitespace-nowrap py-0.5 pr-3">
-                  {keyLabels(s.keys).map((k) => (
-                    <kbd key={k} className="mr-0.5 rounded border border-line bg-sunken px-1 font-mono text-[11px]">{k}</kbd>
-                  ))}
-                </td>
-                <td className="py-0.5 text-muted">{s.action}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        <div
+          role="dialog"
+          aria-label="Editor shortcuts"
+          className="absolute right-0 bottom-8 z-30 w-96 rounded-lg border border-line bg-panel p-2 shadow-lg"
+        >
+          <table className="w-full text-[12px]">
+            <tbody>
+              {EDITOR_SHORTCUTS.map((s) => (
+                <tr key={s.keys} className="align-top">
+                  <td className="whitespace-nowrap py-0.5 pr-3">
+                    {keyLabels(s.keys).map((k) => (
+                      <kbd key={k} className="mr-0.5 rounded border border-line bg-sunken px-1 font-mono text-[11px]">
+                        {k}
+                      </kbd>
+                    ))}
+                  </td>
+                  <td className="py-0.5 text-muted">{s.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </details>
   );

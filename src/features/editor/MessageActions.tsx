@@ -46,11 +46,22 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
   return (
     <span className="ml-auto flex items-center gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 group-focus-within:opacity-100">
       {canContinue ? (
-        <button type="button" disabled={running} onClick={() => void continueReply(message.conversationId, message.id)} className="mr-1 h-6 rounded-md border border-line px-2 text-[12px] text-fg hover:bg-sunken disabled:opacity-40">
+        <button
+          type="button"
+          disabled={running}
+          onClick={() => void continueReply(message.conversationId, message.id)}
+          className="mr-1 h-6 rounded-md border border-line px-2 text-[12px] text-fg hover:bg-sunken disabled:opacity-40"
+        >
           Continue
         </button>
       ) : null}
-      <IconButton data-testid="edit-message-button" label={editing ? 'Close editor' : 'Edit message'} aria-pressed={editing} disabled={locked} onClick={() => (editing ? closeEditor(message.id) : openEditor(message))}>
+      <IconButton
+        data-testid="edit-message-button"
+        label={editing ? 'Close editor' : 'Edit message'}
+        aria-pressed={editing}
+        disabled={locked}
+        onClick={() => (editing ? closeEditor(message.id) : openEditor(message))}
+      >
         <PencilIcon />
       </IconButton>
       {isAssistant ? (
@@ -58,8 +69,16 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
           <RefreshIcon />
         </IconButton>
       ) : null}
-      <IconButton label="Move up" disabled={locked || running || index <= 0} onClick={() => void moveMessage(message, -1)}>↑</IconButton>
-      <IconButton label="Move down" disabled={locked || running || index < 0 || index >= count - 1} onClick={() => void moveMessage(message, 1)}>↓</IconButton>
+      <IconButton label="Move up" disabled={locked || running || index <= 0} onClick={() => void moveMessage(message, -1)}>
+        ↑
+      </IconButton>
+      <IconButton
+        label="Move down"
+        disabled={locked || running || index < 0 || index >= count - 1}
+        onClick={() => void moveMessage(message, 1)}
+      >
+        ↓
+      </IconButton>
       <IconButton label="Copy text" onClick={() => void copyToClipboard(messageText(message.content), 'Text')}>
         <CopyIcon />
       </IconButton>
@@ -67,17 +86,48 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
         <TrashIcon />
       </IconButton>
       <details ref={more} className="relative">
-        <summary role="button" aria-label="More actions" title="More actions" className="flex h-7 w-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden">⋯</summary>
+        <summary
+          role="button"
+          aria-label="More actions"
+          title="More actions"
+          className="flex h-7 w-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden"
+        >
+          ⋯
+        </summary>
         <div role="menu" className="absolute right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-panel p-1 shadow-lg">
           <button role="menuitem" type="button" className={item} disabled={running} onClick={run(() => void addMessage(message.id))}>
-            <span className="inline-flex items-center gap-1.5"><PlusIcon /> Insert message below</span>
+            <span className="inline-flex items-center gap-1.5">
+              <PlusIcon /> Insert message below
+            </span>
           </button>
-          <button role="menuitem" type="button" className={item} disabled={running || locked} onClick={run(() => void duplicateMessage(message))}>Duplicate</button>
-          <button role="menuitem" type="button" className={item} disabled={locked} onClick={run(() => void setRole(message, nextRoleOf(message.role)))}>Switch role to {nextRoleOf(message.role)}</button>
-          <button role="menuitem" type="button" className={item} onClick={run(() => void copyToClipboard(asMarkdown(message), 'Markdown'))}>Copy as markdown</button>
-          <button role="menuitem" type="button" className={item} disabled={locked} onClick={run(onRaw)}>Raw JSON of this message</button>
+          <button
+            role="menuitem"
+            type="button"
+            className={item}
+            disabled={running || locked}
+            onClick={run(() => void duplicateMessage(message))}
+          >
+            Duplicate
+          </button>
+          <button
+            role="menuitem"
+            type="button"
+            className={item}
+            disabled={locked}
+            onClick={run(() => void setRole(message, nextRoleOf(message.role)))}
+          >
+            Switch role to {nextRoleOf(message.role)}
+          </button>
+          <button role="menuitem" type="button" className={item} onClick={run(() => void copyToClipboard(asMarkdown(message), 'Markdown'))}>
+            Copy as markdown
+          </button>
+          <button role="menuitem" type="button" className={item} disabled={locked} onClick={run(onRaw)}>
+            Raw JSON of this message
+          </button>
           {long || collapsed ? (
-            <button role="menuitem" type="button" className={item} onClick={run(() => onCollapse(!collapsed))}>{collapsed ? 'Expand' : 'Collapse'}</button>
+            <button role="menuitem" type="button" className={item} onClick={run(() => onCollapse(!collapsed))}>
+              {collapsed ? 'Expand' : 'Collapse'}
+            </button>
           ) : null}
         </div>
       </details>

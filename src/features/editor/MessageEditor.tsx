@@ -58,7 +58,8 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
 
   // A user message always offers a text box, even when it holds only attachments.
   useEffect(() => {
-    if (role === 'user' && !message.content.some((p) => p.type === 'text')) edit(message.id, (m) => ({ ...m, content: [{ type: 'text', text: '' }, ...m.content] }));
+    if (role === 'user' && !message.content.some((p) => p.type === 'text'))
+      edit(message.id, (m) => ({ ...m, content: [{ type: 'text', text: '' }, ...m.content] }));
   }, [role, message.id, message.content]);
 
   const done = () => {
@@ -115,15 +116,20 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
             />
             <datalist id={`calls-${message.id}`}>
               {callsAbove.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
               ))}
             </datalist>
           </label>
           {remembered !== undefined && remembered !== text ? (
-            <Button className="h-7" onClick={() => {
-              edit(message.id, { content: textContent(remembered) });
-              setGeneration((g) => g + 1);
-            }}>
+            <Button
+              className="h-7"
+              onClick={() => {
+                edit(message.id, { content: textContent(remembered) });
+                setGeneration((g) => g + 1);
+              }}
+            >
               Use remembered result for {callName}
             </Button>
           ) : null}
@@ -131,10 +137,18 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
       ) : (
         <label className="flex items-center gap-2">
           <span className={label}>name</span>
-          <input aria-label="Participant name" placeholder="optional" defaultValue={message.name ?? ''} onChange={(e) => edit(message.id, (m) => {
-            const { name: _old, ...rest } = m;
-            return e.target.value === '' ? rest : { ...rest, name: e.target.value };
-          })} className={`${inputClass} h-7 max-w-56 text-[12px]`} />
+          <input
+            aria-label="Participant name"
+            placeholder="optional"
+            defaultValue={message.name ?? ''}
+            onChange={(e) =>
+              edit(message.id, (m) => {
+                const { name: _old, ...rest } = m;
+                return e.target.value === '' ? rest : { ...rest, name: e.target.value };
+              })
+            }
+            className={`${inputClass} h-7 max-w-56 text-[12px]`}
+          />
         </label>
       )}
 
@@ -149,7 +163,13 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
           key={`${role}-${generation}`}
           data-testid="message-text-input"
           aria-label={role === 'tool' ? 'Tool result' : 'Message text'}
-          placeholder={role === 'assistant' ? 'Assistant text (a prefill when it is the last message)' : role === 'tool' ? 'Result of the tool call' : 'Text'}
+          placeholder={
+            role === 'assistant'
+              ? 'Assistant text (a prefill when it is the last message)'
+              : role === 'tool'
+                ? 'Result of the tool call'
+                : 'Text'
+          }
           initial={text}
           onText={setText}
           onKeyDown={onKeyDown}
@@ -163,23 +183,40 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
           {showRefusal ? (
             <label className="block space-y-1">
               <span className={label}>refusal</span>
-              <AutoTextarea aria-label="Refusal" initial={message.refusal ?? ''} onText={(t) => edit(message.id, (m) => {
-                const { refusal: _old, ...rest } = m;
-                return t === '' ? rest : { ...rest, refusal: t };
-              })} onKeyDown={onKeyDown} />
+              <AutoTextarea
+                aria-label="Refusal"
+                initial={message.refusal ?? ''}
+                onText={(t) =>
+                  edit(message.id, (m) => {
+                    const { refusal: _old, ...rest } = m;
+                    return t === '' ? rest : { ...rest, refusal: t };
+                  })
+                }
+                onKeyDown={onKeyDown}
+              />
             </label>
           ) : null}
           <ToolCallsEditor message={message} />
           {message.audio ? (
-            <div className="text-[12px] text-muted">Audio reply <span className="font-mono">{message.audio.id}</span> is sent back by id.</div>
+            <div className="text-[12px] text-muted">
+              Audio reply <span className="font-mono">{message.audio.id}</span> is sent back by id.
+            </div>
           ) : null}
         </>
       ) : null}
 
       <div className="flex flex-wrap items-center gap-1.5 pt-0.5">
-        <Button className="h-7" onClick={done} data-testid="done-editing-button">Done</Button>
+        <Button className="h-7" onClick={done} data-testid="done-editing-button">
+          Done
+        </Button>
         {!isLast || role !== 'assistant' ? (
-          <Button className="h-7" variant="ghost" disabled={running} onClick={() => void rerunFromMessage(message)} title="Run the conversation up to here; later messages stay as another branch">
+          <Button
+            className="h-7"
+            variant="ghost"
+            disabled={running}
+            onClick={() => void rerunFromMessage(message)}
+            title="Run the conversation up to here; later messages stay as another branch"
+          >
             Run from here
           </Button>
         ) : null}
@@ -187,7 +224,9 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
           {preview ? 'Edit' : 'Preview'}
         </Button>
         {role === 'assistant' && !showRefusal ? (
-          <Button className="h-7" variant="ghost" onClick={() => setShowRefusal(true)}>Add refusal</Button>
+          <Button className="h-7" variant="ghost" onClick={() => setShowRefusal(true)}>
+            Add refusal
+          </Button>
         ) : null}
         <span className="ml-auto text-[11px] text-faint">Saved as you type · Esc closes</span>
       </div>

@@ -10,20 +10,45 @@ function sizeLabel(size: number | undefined): string {
 }
 
 /** An image part: a thumbnail that opens a larger preview; optional controls for editing. */
-export function ImagePartView({ part, onDetail, children }: { part: Extract<ContentPart, { type: 'image' }>; onDetail?: (d: ImageDetail) => void; children?: React.ReactNode }) {
+export function ImagePartView({
+  part,
+  onDetail,
+  children,
+}: {
+  part: Extract<ContentPart, { type: 'image' }>;
+  onDetail?: (d: ImageDetail) => void;
+  children?: React.ReactNode;
+}) {
   const url = useObjectURL(part.source);
   const dialog = useRef<HTMLDialogElement>(null);
-  const name = part.source.kind === 'blob' ? (part.source.name ?? 'image') : part.source.url.startsWith('data:') ? 'pasted image' : part.source.url;
+  const name =
+    part.source.kind === 'blob' ? (part.source.name ?? 'image') : part.source.url.startsWith('data:') ? 'pasted image' : part.source.url;
   return (
-    <div data-testid="image-part" data-detail={part.detail} className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]">
-      <button type="button" className="shrink-0 overflow-hidden rounded border border-line bg-raised" aria-label={`Preview ${name}`} onClick={() => dialog.current?.showModal()}>
+    <div
+      data-testid="image-part"
+      data-detail={part.detail}
+      className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]"
+    >
+      <button
+        type="button"
+        className="shrink-0 overflow-hidden rounded border border-line bg-raised"
+        aria-label={`Preview ${name}`}
+        onClick={() => dialog.current?.showModal()}
+      >
         {url ? <img src={url} alt={name} className="h-14 w-14 object-cover" /> : <span className="block h-14 w-14" />}
       </button>
       <div className="min-w-0 space-y-1">
-        <div className="max-w-48 truncate text-fg" title={name}>{name}</div>
+        <div className="max-w-48 truncate text-fg" title={name}>
+          {name}
+        </div>
         <div className="flex items-center gap-1.5 text-faint">
           {onDetail ? (
-            <select aria-label="Image detail" value={part.detail} onChange={(e) => onDetail(e.target.value as ImageDetail)} className="h-6 rounded border border-line bg-raised px-1 text-[11.5px] text-fg">
+            <select
+              aria-label="Image detail"
+              value={part.detail}
+              onChange={(e) => onDetail(e.target.value as ImageDetail)}
+              className="h-6 rounded border border-line bg-raised px-1 text-[11.5px] text-fg"
+            >
               <option value="auto">detail: auto</option>
               <option value="low">detail: low</option>
               <option value="high">detail: high</option>
@@ -35,7 +60,12 @@ export function ImagePartView({ part, onDetail, children }: { part: Extract<Cont
         </div>
       </div>
       {children}
-      <dialog ref={dialog} aria-label={`Image ${name}`} className="m-auto max-h-[90vh] max-w-[90vw] rounded-lg border border-line bg-panel p-2 backdrop:bg-black/60" onClick={(e) => e.target === dialog.current && dialog.current.close()}>
+      <dialog
+        ref={dialog}
+        aria-label={`Image ${name}`}
+        className="m-auto max-h-[90vh] max-w-[90vw] rounded-lg border border-line bg-panel p-2 backdrop:bg-black/60"
+        onClick={(e) => e.target === dialog.current && dialog.current.close()}
+      >
         {url ? <img src={url} alt={name} className="max-h-[80vh] max-w-[85vw] object-contain" /> : null}
         <form method="dialog" className="mt-2 flex justify-end">
           <button className="rounded-md border border-line px-3 py-1 text-[12px] text-fg hover:bg-sunken">Close</button>
@@ -49,9 +79,14 @@ export function AudioPartView({ part, children }: { part: Extract<ContentPart, {
   const url = useObjectURL(part.source);
   const name = part.source.kind === 'blob' ? (part.source.name ?? 'audio') : 'audio';
   return (
-    <div data-testid="audio-part" className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]">
+    <div
+      data-testid="audio-part"
+      className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]"
+    >
       {url ? <audio controls src={url} className="h-8 max-w-64" aria-label={name} /> : null}
-      <span className="truncate text-muted">{name} · {part.format}</span>
+      <span className="truncate text-muted">
+        {name} · {part.format}
+      </span>
       {children}
     </div>
   );
@@ -60,7 +95,10 @@ export function AudioPartView({ part, children }: { part: Extract<ContentPart, {
 export function FilePartView({ part, children }: { part: Extract<ContentPart, { type: 'file' }>; children?: React.ReactNode }) {
   const size = part.source.kind === 'blob' ? sizeLabel(part.source.size) : '';
   return (
-    <div data-testid="file-part" className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken px-2 py-1.5 text-[12px]">
+    <div
+      data-testid="file-part"
+      className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken px-2 py-1.5 text-[12px]"
+    >
       <span className="rounded bg-danger-soft px-1 font-mono text-[10px] font-semibold text-danger">PDF</span>
       <span className="truncate text-fg">{part.filename}</span>
       {size ? <span className="text-faint">{size}</span> : null}
@@ -69,8 +107,21 @@ export function FilePartView({ part, children }: { part: Extract<ContentPart, { 
   );
 }
 
-export function BinaryPartView({ part, onDetail, children }: { part: BinaryPart; onDetail?: (d: ImageDetail) => void; children?: React.ReactNode }) {
-  if (part.type === 'image') return <ImagePartView part={part} {...(onDetail ? { onDetail } : {})}>{children}</ImagePartView>;
+export function BinaryPartView({
+  part,
+  onDetail,
+  children,
+}: {
+  part: BinaryPart;
+  onDetail?: (d: ImageDetail) => void;
+  children?: React.ReactNode;
+}) {
+  if (part.type === 'image')
+    return (
+      <ImagePartView part={part} {...(onDetail ? { onDetail } : {})}>
+        {children}
+      </ImagePartView>
+    );
   if (part.type === 'audio') return <AudioPartView part={part}>{children}</AudioPartView>;
   return <FilePartView part={part}>{children}</FilePartView>;
 }
@@ -95,9 +146,16 @@ export function AudioReplyView({ audio }: { audio: NonNullable<Message['audio']>
     <div data-testid="message-audio" className="mt-2 space-y-1.5 rounded-lg border border-line bg-sunken p-2 text-[12.5px]">
       <div className="flex items-center gap-2">
         {url ? <audio controls src={url} className="h-8" aria-label="Audio reply" /> : <span className="text-faint">audio not stored</span>}
-        <span className="ml-auto font-mono text-[11px] text-faint" title="Later turns refer to this reply by id">{audio.id}</span>
+        <span className="ml-auto font-mono text-[11px] text-faint" title="Later turns refer to this reply by id">
+          {audio.id}
+        </span>
       </div>
-      {audio.transcript ? <div className="whitespace-pre-wrap text-muted"><span className="font-medium text-fg">Transcript: </span>{audio.transcript}</div> : null}
+      {audio.transcript ? (
+        <div className="whitespace-pre-wrap text-muted">
+          <span className="font-medium text-fg">Transcript: </span>
+          {audio.transcript}
+        </div>
+      ) : null}
     </div>
   );
 }

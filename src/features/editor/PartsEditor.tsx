@@ -21,7 +21,11 @@ function move<T>(list: T[], from: number, to: number): T[] {
 }
 
 /** Adds files (from a picker, paste or drop) as parts of a message; bad files get a clear error. */
-export async function attachFiles(messageId: string, files: Iterable<File>, accept: 'image' | 'audio' | 'file' | 'any' = 'any'): Promise<void> {
+export async function attachFiles(
+  messageId: string,
+  files: Iterable<File>,
+  accept: 'image' | 'audio' | 'file' | 'any' = 'any',
+): Promise<void> {
   const { parts, errors } = await partsFromFiles(files, accept);
   for (const e of errors) toast(e, 'error');
   if (parts.length > 0) edit(messageId, (m) => ({ ...m, content: [...m.content, ...parts] }));
@@ -46,7 +50,9 @@ export function PartsEditor({ message, onKeyDown }: { message: Message; onKeyDow
     if (remount) setGeneration((g) => g + 1);
   };
   const setText = (index: number, text: string) =>
-    change((ps) => (index < 0 ? [{ type: 'text', text }, ...ps] : ps.map((p, i) => (i === index && p.type === 'text' ? { ...p, text } : p))));
+    change((ps) =>
+      index < 0 ? [{ type: 'text', text }, ...ps] : ps.map((p, i) => (i === index && p.type === 'text' ? { ...p, text } : p)),
+    );
 
   return (
     <div className="space-y-2">
@@ -64,16 +70,44 @@ export function PartsEditor({ message, onKeyDown }: { message: Message; onKeyDow
                 autoFocus={i === firstText}
               />
             ) : (
-              <BinaryPartView part={part} {...(part.type === 'image' ? { onDetail: (d: ImageDetail) => change((ps) => ps.map((p, j) => (j === i && p.type === 'image' ? { ...p, detail: d } : p))) } : {})} />
+              <BinaryPartView
+                part={part}
+                {...(part.type === 'image'
+                  ? {
+                      onDetail: (d: ImageDetail) =>
+                        change((ps) => ps.map((p, j) => (j === i && p.type === 'image' ? { ...p, detail: d } : p))),
+                    }
+                  : {})}
+              />
             )}
           </div>
           {parts.length > 1 ? (
             <div className="flex shrink-0 flex-col opacity-60 group-hover/part:opacity-100 focus-within:opacity-100">
-              <IconButton label={`Move part ${i + 1} up`} disabled={i === 0} className="h-5" onClick={() => change((ps) => move(ps, i, i - 1), true)}>↑</IconButton>
-              <IconButton label={`Move part ${i + 1} down`} disabled={i === parts.length - 1} className="h-5" onClick={() => change((ps) => move(ps, i, i + 1), true)}>↓</IconButton>
+              <IconButton
+                label={`Move part ${i + 1} up`}
+                disabled={i === 0}
+                className="h-5"
+                onClick={() => change((ps) => move(ps, i, i - 1), true)}
+              >
+                ↑
+              </IconButton>
+              <IconButton
+                label={`Move part ${i + 1} down`}
+                disabled={i === parts.length - 1}
+                className="h-5"
+                onClick={() => change((ps) => move(ps, i, i + 1), true)}
+              >
+                ↓
+              </IconButton>
             </div>
           ) : null}
-          <IconButton label={`Remove part ${i + 1}`} className="shrink-0" onClick={() => change((ps) => ps.filter((_, j) => j !== i), true)}>✕</IconButton>
+          <IconButton
+            label={`Remove part ${i + 1}`}
+            className="shrink-0"
+            onClick={() => change((ps) => ps.filter((_, j) => j !== i), true)}
+          >
+            ✕
+          </IconButton>
         </div>
       ))}
       {urlOpen ? (
@@ -86,32 +120,68 @@ export function PartsEditor({ message, onKeyDown }: { message: Message; onKeyDow
       ) : null}
       <div className="flex flex-wrap items-center gap-1 text-[12px]" role="group" aria-label="Add a part">
         <span className="mr-1 text-faint">Add</span>
-        <button type="button" className={small} onClick={() => change((ps) => [...ps, { type: 'text', text: '' }], true)}>Text</button>
+        <button type="button" className={small} onClick={() => change((ps) => [...ps, { type: 'text', text: '' }], true)}>
+          Text
+        </button>
         <label className={`${small} cursor-pointer focus-within:outline-2 focus-within:outline-accent`}>
           Image file
           {isActive ? (
-            <input data-testid="image-file-input" type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple className="sr-only" onChange={(e) => {
-              void attachFiles(message.id, Array.from(e.target.files ?? []), 'image');
-              e.target.value = '';
-            }} />
+            <input
+              data-testid="image-file-input"
+              type="file"
+              accept="image/png,image/jpeg,image/gif,image/webp"
+              multiple
+              className="sr-only"
+              onChange={(e) => {
+                void attachFiles(message.id, Array.from(e.target.files ?? []), 'image');
+                e.target.value = '';
+              }}
+            />
           ) : (
-            <input type="file" aria-label="Image file" accept="image/png,image/jpeg,image/gif,image/webp" multiple className="sr-only" onChange={(e) => {
-              void attachFiles(message.id, Array.from(e.target.files ?? []), 'image');
-              e.target.value = '';
-            }} />
+            <input
+              type="file"
+              aria-label="Image file"
+              accept="image/png,image/jpeg,image/gif,image/webp"
+              multiple
+              className="sr-only"
+              onChange={(e) => {
+                void attachFiles(message.id, Array.from(e.target.files ?? []), 'image');
+                e.target.value = '';
+              }}
+            />
           )}
         </label>
-        <button type="button" className={small} onClick={() => setUrlOpen(true)}>Image URL</button>
-        <button type="button" className={small} onClick={() => audioInput.current?.click()}>Audio (WAV/MP3)</button>
-        <button type="button" className={small} onClick={() => pdfInput.current?.click()}>PDF</button>
-        <input ref={audioInput} type="file" aria-label="Audio file" accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3" className="hidden" onChange={(e) => {
-          void attachFiles(message.id, Array.from(e.target.files ?? []), 'audio');
-          e.target.value = '';
-        }} />
-        <input ref={pdfInput} type="file" aria-label="PDF file" accept="application/pdf,.pdf" className="hidden" onChange={(e) => {
-          void attachFiles(message.id, Array.from(e.target.files ?? []), 'file');
-          e.target.value = '';
-        }} />
+        <button type="button" className={small} onClick={() => setUrlOpen(true)}>
+          Image URL
+        </button>
+        <button type="button" className={small} onClick={() => audioInput.current?.click()}>
+          Audio (WAV/MP3)
+        </button>
+        <button type="button" className={small} onClick={() => pdfInput.current?.click()}>
+          PDF
+        </button>
+        <input
+          ref={audioInput}
+          type="file"
+          aria-label="Audio file"
+          accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3"
+          className="hidden"
+          onChange={(e) => {
+            void attachFiles(message.id, Array.from(e.target.files ?? []), 'audio');
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={pdfInput}
+          type="file"
+          aria-label="PDF file"
+          accept="application/pdf,.pdf"
+          className="hidden"
+          onChange={(e) => {
+            void attachFiles(message.id, Array.from(e.target.files ?? []), 'file');
+            e.target.value = '';
+          }}
+        />
         <span className="ml-auto text-[11px] text-faint">or paste / drop files here</span>
       </div>
     </div>
@@ -129,9 +199,21 @@ function ImageURLForm({ onDone }: { onDone: (url: string | null) => void }) {
         if (valid) onDone(url.trim());
       }}
     >
-      <input autoFocus aria-label="Image URL" placeholder="https://…/image.png" value={url} onChange={(e) => setUrl(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onDone(null)} className={`${inputClass} h-7 flex-1 font-mono text-[12px]`} />
-      <button type="submit" disabled={!valid} className="h-7 rounded-md border border-line bg-raised px-2 text-[12px] disabled:opacity-40">Add image</button>
-      <button type="button" onClick={() => onDone(null)} className="h-7 rounded-md px-2 text-[12px] text-muted hover:bg-sunken">Cancel</button>
+      <input
+        autoFocus
+        aria-label="Image URL"
+        placeholder="https://…/image.png"
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
+        className={`${inputClass} h-7 flex-1 font-mono text-[12px]`}
+      />
+      <button type="submit" disabled={!valid} className="h-7 rounded-md border border-line bg-raised px-2 text-[12px] disabled:opacity-40">
+        Add image
+      </button>
+      <button type="button" onClick={() => onDone(null)} className="h-7 rounded-md px-2 text-[12px] text-muted hover:bg-sunken">
+        Cancel
+      </button>
     </form>
   );
 }

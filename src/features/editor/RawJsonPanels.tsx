@@ -4,7 +4,14 @@ import { applyAllJSON, applyOneJSON, wireJSON, wireJSONOfOne } from './raw-json'
 
 /** The raw JSON of one message, editable (loaded on demand with its parser). */
 export function MessageRawJson({ message, onClose }: { message: Message; onClose: () => void }) {
-  return <RawJsonEditor label="Message JSON" initial={wireJSONOfOne(message)} onApply={(text) => applyOneJSON(message, text)} onClose={onClose} />;
+  return (
+    <RawJsonEditor
+      label="Message JSON"
+      initial={wireJSONOfOne(message)}
+      onApply={(text) => applyOneJSON(message, text)}
+      onClose={onClose}
+    />
+  );
 }
 
 /** The raw JSON of the whole shown path, editable. */

@@ -19,7 +19,13 @@ export function RoleSelect({ message, disabled }: { message: Message; disabled: 
       disabled={disabled}
       onChange={(e) => void setRole(message, e.target.value as Role)}
       className={`-ml-1 h-6 cursor-pointer appearance-none rounded border border-transparent bg-transparent px-1 pr-4 text-[12px] font-semibold uppercase tracking-wide hover:border-line hover:bg-sunken focus-visible:outline-2 focus-visible:outline-accent disabled:cursor-default ${TINT[message.role]}`}
-      style={{ backgroundImage: 'linear-gradient(45deg, transparent 50%, currentColor 50%), linear-gradient(135deg, currentColor 50%, transparent 50%)', backgroundPosition: 'right 7px center, right 4px center', backgroundSize: '3px 3px, 3px 3px', backgroundRepeat: 'no-repeat' }}
+      style={{
+        backgroundImage:
+          'linear-gradient(45deg, transparent 50%, currentColor 50%), linear-gradient(135deg, currentColor 50%, transparent 50%)',
+        backgroundPosition: 'right 7px center, right 4px center',
+        backgroundSize: '3px 3px, 3px 3px',
+        backgroundRepeat: 'no-repeat',
+      }}
     >
       {ROLES.map((r) => (
         <option key={r} value={r} className="text-fg normal-case">

@@ -27,10 +27,16 @@ export function ToolCallsEditor({ message }: { message: Message }) {
   return (
     <div className="space-y-2" role="group" aria-label="Tool calls">
       {calls.map((call, i) => (
-        <ToolCallRow key={`${generation}-${i}`} call={call} index={i} onChange={(p) => change(i, p)} onRemove={() => {
-          edit(message.id, (m) => ({ ...m, toolCalls: (m.toolCalls ?? []).filter((_, j) => j !== i) }));
-          setGeneration((g) => g + 1);
-        }} />
+        <ToolCallRow
+          key={`${generation}-${i}`}
+          call={call}
+          index={i}
+          onChange={(p) => change(i, p)}
+          onRemove={() => {
+            edit(message.id, (m) => ({ ...m, toolCalls: (m.toolCalls ?? []).filter((_, j) => j !== i) }));
+            setGeneration((g) => g + 1);
+          }}
+        />
       ))}
       <button
         type="button"
@@ -47,7 +53,17 @@ export function ToolCallsEditor({ message }: { message: Message }) {
   );
 }
 
-function ToolCallRow({ call, index, onChange, onRemove }: { call: ToolCall; index: number; onChange: (p: Partial<ToolCall>) => void; onRemove: () => void }) {
+function ToolCallRow({
+  call,
+  index,
+  onChange,
+  onRemove,
+}: {
+  call: ToolCall;
+  index: number;
+  onChange: (p: Partial<ToolCall>) => void;
+  onRemove: () => void;
+}) {
   const [args, setArgs] = useState(call.arguments);
   const [key, setKey] = useState(0);
   const error = jsonError(args);
@@ -59,15 +75,41 @@ function ToolCallRow({ call, index, onChange, onRemove }: { call: ToolCall; inde
     <div data-testid="tool-call-editor" className="space-y-1.5 rounded-lg border border-line bg-sunken p-2">
       <div className="flex items-center gap-2">
         <span className="text-[12px] font-semibold text-muted">ƒ</span>
-        <input aria-label={`Tool call ${index + 1} function name`} placeholder="function name" defaultValue={call.name} onChange={(e) => onChange({ name: e.target.value })} className={`${inputClass} h-7 flex-1 font-mono text-[12px]`} />
-        <input aria-label={`Tool call ${index + 1} id`} placeholder="call id" defaultValue={call.id} onChange={(e) => onChange({ id: e.target.value })} className={`${inputClass} h-7 w-56 font-mono text-[12px]`} />
+        <input
+          aria-label={`Tool call ${index + 1} function name`}
+          placeholder="function name"
+          defaultValue={call.name}
+          onChange={(e) => onChange({ name: e.target.value })}
+          className={`${inputClass} h-7 flex-1 font-mono text-[12px]`}
+        />
+        <input
+          aria-label={`Tool call ${index + 1} id`}
+          placeholder="call id"
+          defaultValue={call.id}
+          onChange={(e) => onChange({ id: e.target.value })}
+          className={`${inputClass} h-7 w-56 font-mono text-[12px]`}
+        />
         <IconButton label={`Remove tool call ${index + 1}`} onClick={onRemove}>
           <TrashIcon />
         </IconButton>
       </div>
-      <AutoTextarea key={key} aria-label={`Tool call ${index + 1} arguments`} aria-invalid={error !== null} initial={args} onText={setArguments} spellCheck={false} className="font-mono text-[12px]" />
+      <AutoTextarea
+        key={key}
+        aria-label={`Tool call ${index + 1} arguments`}
+        aria-invalid={error !== null}
+        initial={args}
+        onText={setArguments}
+        spellCheck={false}
+        className="font-mono text-[12px]"
+      />
       <div className="flex items-center gap-2 text-[11.5px]">
-        {error ? <span role="status" className="text-danger">Invalid JSON: {error}</span> : <span className="text-faint">valid JSON</span>}
+        {error ? (
+          <span role="status" className="text-danger">
+            Invalid JSON: {error}
+          </span>
+        ) : (
+          <span className="text-faint">valid JSON</span>
+        )}
         <button
           type="button"
           disabled={error !== null || args.trim() === ''}

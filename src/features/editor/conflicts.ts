@@ -13,7 +13,13 @@ export async function keepMineAsCopy(id: string): Promise<void> {
   if (!conflict) return;
   const now = Date.now();
   const { mine } = conflict;
-  const copy: Message = { ...mine, id: newId(), status: mine.status === 'streaming' ? 'interrupted' : mine.status, createdAt: now, updatedAt: now };
+  const copy: Message = {
+    ...mine,
+    id: newId(),
+    status: mine.status === 'streaming' ? 'interrupted' : mine.status,
+    createdAt: now,
+    updatedAt: now,
+  };
   if (conflict.current) copy.parentId = conflict.current.parentId;
   await insertCopy(mine.conversationId, copy);
   forgetEdits(id);

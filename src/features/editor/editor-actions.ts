@@ -11,7 +11,16 @@ import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
 
 export function blankMessage(conversationId: string, role: Role): Message {
   const now = Date.now();
-  return { id: newId(), conversationId, parentId: null, role, content: role === 'tool' ? textContent('') : textContent(''), status: 'done', createdAt: now, updatedAt: now };
+  return {
+    id: newId(),
+    conversationId,
+    parentId: null,
+    role,
+    content: role === 'tool' ? textContent('') : textContent(''),
+    status: 'done',
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 async function currentPath(conversationId: string): Promise<{ all: Message[]; path: Message[] }> {

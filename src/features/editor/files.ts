@@ -3,7 +3,13 @@ import { putBlob } from '../../lib/db/repo';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
-const AUDIO_TYPES: Record<string, 'wav' | 'mp3'> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/wave': 'wav', 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3' };
+const AUDIO_TYPES: Record<string, 'wav' | 'mp3'> = {
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/wave': 'wav',
+  'audio/mpeg': 'mp3',
+  'audio/mp3': 'mp3',
+};
 
 export type PartResult = { ok: true; part: ContentPart } | { ok: false; error: string };
 
@@ -17,18 +23,32 @@ export async function partFromFile(file: File, accept: 'image' | 'audio' | 'file
   const label = file.name || 'The file';
   if (file.size > MAX_BYTES) return { ok: false, error: `${label} is ${mb(file.size)}; the limit is 20 MB.` };
   const source = async () => ({ kind: 'blob' as const, blobId: await putBlob(file), mimeType: type, name: file.name, size: file.size });
-  if (IMAGE_TYPES.includes(type) && (accept === 'image' || accept === 'any')) return { ok: true, part: { type: 'image', source: await source(), detail: 'auto' } };
+  if (IMAGE_TYPES.includes(type) && (accept === 'image' || accept === 'any'))
+    return { ok: true, part: { type: 'image', source: await source(), detail: 'auto' } };
   const format = AUDIO_TYPES[type] ?? (/\.wav$/i.test(file.name) ? 'wav' : /\.mp3$/i.test(file.name) ? 'mp3' : undefined);
   if (format && (accept === 'audio' || accept === 'any')) return { ok: true, part: { type: 'audio', source: await source(), format } };
   if ((type === 'application/pdf' || /\.pdf$/i.test(file.name)) && (accept === 'file' || accept === 'any')) {
-    return { ok: true, part: { type: 'file', source: { ...(await source()), mimeType: 'application/pdf' }, filename: file.name || 'file.pdf' } };
+    return {
+      ok: true,
+      part: { type: 'file', source: { ...(await source()), mimeType: 'application/pdf' }, filename: file.name || 'file.pdf' },
+    };
   }
-  const allowed = accept === 'image' ? 'PNG, JPEG, GIF or WebP' : accept === 'audio' ? 'WAV or MP3' : accept === 'file' ? 'PDF' : 'PNG, JPEG, GIF, WebP, WAV, MP3 or PDF';
+  const allowed =
+    accept === 'image'
+      ? 'PNG, JPEG, GIF or WebP'
+      : accept === 'audio'
+        ? 'WAV or MP3'
+        : accept === 'file'
+          ? 'PDF'
+          : 'PNG, JPEG, GIF, WebP, WAV, MP3 or PDF';
   return { ok: false, error: `${label} (${type || 'unknown type'}) cannot be attached: use ${allowed}.` };
 }
 
 /** Files from a paste or drop, as parts; errors are returned to be shown, valid files still added. */
-export async function partsFromFiles(files: Iterable<File>, accept: 'image' | 'audio' | 'file' | 'any' = 'any'): Promise<{ parts: ContentPart[]; errors: string[] }> {
+export async function partsFromFiles(
+  files: Iterable<File>,
+  accept: 'image' | 'audio' | 'file' | 'any' = 'any',
+): Promise<{ parts: ContentPart[]; errors: string[] }> {
   const parts: ContentPart[] = [];
   const errors: string[] = [];
   for (const f of files) {

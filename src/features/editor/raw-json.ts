@@ -20,7 +20,8 @@ export function wireJSONOfOne(message: Message): string {
 
 function knownBlobs(messages: readonly Message[]): Map<string, BinarySource> {
   const out = new Map<string, BinarySource>();
-  for (const m of messages) for (const p of m.content) if (p.type !== 'text' && p.source.kind === 'blob') out.set(p.source.blobId, p.source);
+  for (const m of messages)
+    for (const p of m.content) if (p.type !== 'text' && p.source.kind === 'blob') out.set(p.source.blobId, p.source);
   return out;
 }
 
@@ -39,7 +40,9 @@ async function materialize(fields: MessageFields, blobs: Map<string, BinarySourc
       continue;
     }
     const stored = url.startsWith('data:') ? await storeDataURL(url) : null;
-    content.push(stored ? { ...part, source: { kind: 'blob', ...stored, ...(part.type === 'file' ? { name: part.filename } : {}) } } : part);
+    content.push(
+      stored ? { ...part, source: { kind: 'blob', ...stored, ...(part.type === 'file' ? { name: part.filename } : {}) } } : part,
+    );
   }
   return { ...fields, content };
 }
@@ -60,7 +63,11 @@ export async function applyOneJSON(message: Message, text: string): Promise<Appl
   const current = all.find((m) => m.id === message.id) ?? message;
   const fields = await materialize(parsed.messages[0]!, knownBlobs(all));
   const conversation = await getConversation(message.conversationId);
-  await applyMessageEdit(message.conversationId, { put: [withFields(current, fields)], remove: [], leafId: conversation?.currentLeafId ?? null });
+  await applyMessageEdit(message.conversationId, {
+    put: [withFields(current, fields)],
+    remove: [],
+    leafId: conversation?.currentLeafId ?? null,
+  });
   return { ok: true };
 }
 
@@ -81,7 +88,15 @@ export async function applyAllJSON(text: string): Promise<ApplyResult> {
   const incoming: MessageFields[] = [];
   for (const f of parsed.messages) incoming.push(await materialize(f, blobs));
   const now = Date.now();
-  const rows: Message[] = incoming.map((f, i) => ({ id: newId(), conversationId: conversation.id, parentId: null, status: 'done', createdAt: now + i, updatedAt: now + i, ...f }));
+  const rows: Message[] = incoming.map((f, i) => ({
+    id: newId(),
+    conversationId: conversation.id,
+    parentId: null,
+    status: 'done',
+    createdAt: now + i,
+    updatedAt: now + i,
+    ...f,
+  }));
   let same = 0;
   while (same < path.length && same < rows.length && wireJSON([path[same]!]) === wireJSON([rows[same]!])) same++;
   const fresh = rows.slice(same);
@@ -93,5 +108,8 @@ export async function applyAllJSON(text: string): Promise<ApplyResult> {
   const leafId = fresh.at(-1)?.id ?? path[same - 1]?.id ?? null;
   await applyMessageEdit(conversation.id, { put: fresh, remove: [], leafId });
   const ignored = parsed.params ? Object.keys(parsed.params) : [];
-  return { ok: true, ...(ignored.length > 0 ? { note: `Only "messages" was applied; ${ignored.map((k) => `"${k}"`).join(', ')} ignored.` } : {}) };
+  return {
+    ok: true,
+    ...(ignored.length > 0 ? { note: `Only "messages" was applied; ${ignored.map((k) => `"${k}"`).join(', ')} ignored.` } : {}),
+  };
 }

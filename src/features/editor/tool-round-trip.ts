@@ -16,7 +16,8 @@ export function useToolResultSlots(path: Message[], running: boolean): void {
   const last = [...path].reverse().find((m) => m.role !== 'tool');
   const lastId = last?.id;
   // Only replies the model produced (they carry a request id), not tool calls typed by hand.
-  const ready = !running && last?.role === 'assistant' && last.requestId !== undefined && last.status === 'done' && (last.toolCalls?.length ?? 0) > 0;
+  const ready =
+    !running && last?.role === 'assistant' && last.requestId !== undefined && last.status === 'done' && (last.toolCalls?.length ?? 0) > 0;
   useEffect(() => {
     if (!ready || !lastId) return;
     const store = useEditorStore.getState();

@@ -26,14 +26,26 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
   return (
     <section className="space-y-2.5" aria-label="Endpoint">
       <div className="flex items-center gap-1">
-        <select aria-label="Endpoint" data-testid="endpoint-select" value={endpoint.id} onChange={(e) => setActive(e.target.value)} className={`${small} min-w-0 flex-1`}>
+        <select
+          aria-label="Endpoint"
+          data-testid="endpoint-select"
+          value={endpoint.id}
+          onChange={(e) => setActive(e.target.value)}
+          className={`${small} min-w-0 flex-1`}
+        >
           {endpoints.map((e) => (
             <option key={e.id} value={e.id}>
               {e.name}
             </option>
           ))}
         </select>
-        <select aria-label="New profile from a preset" data-testid="endpoint-add" value="" onChange={(e) => e.target.value !== '' && addEndpoint(e.target.value === 'blank' ? undefined : e.target.value)} className={`${small} w-20 shrink-0 text-muted`}>
+        <select
+          aria-label="New profile from a preset"
+          data-testid="endpoint-add"
+          value=""
+          onChange={(e) => e.target.value !== '' && addEndpoint(e.target.value === 'blank' ? undefined : e.target.value)}
+          className={`${small} w-20 shrink-0 text-muted`}
+        >
           <option value="">+ Add</option>
           {ENDPOINT_PRESETS.filter((p) => p.id !== 'reference').map((p) => (
             <option key={p.id} value={p.id}>
@@ -64,7 +76,9 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
         label="Base URL"
         hint={
           draftChanges.length > 0 ? (
-            <span className="text-accent">Will be saved as {normalizeBaseURL(baseDraft?.value ?? '')} ({draftChanges.join(', ')}).</span>
+            <span className="text-accent">
+              Will be saved as {normalizeBaseURL(baseDraft?.value ?? '')} ({draftChanges.join(', ')}).
+            </span>
           ) : (
             (preset?.notes ?? 'The address before /chat/completions, e.g. https://api.openai.com/v1')
           )
@@ -104,16 +118,33 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
         <legend className="sr-only">Where the key is kept</legend>
         {(['device', 'session'] as const).map((p) => (
           <label key={p} className="inline-flex items-center gap-1.5">
-            <input type="radio" data-testid={`endpoint-key-${p}`} name={`keyp-${endpoint.id}`} checked={endpoint.keyPersistence === p} onChange={() => setKeyPersistence(endpoint.id, p)} />
+            <input
+              type="radio"
+              data-testid={`endpoint-key-${p}`}
+              name={`keyp-${endpoint.id}`}
+              checked={endpoint.keyPersistence === p}
+              onChange={() => setKeyPersistence(endpoint.id, p)}
+            />
             {p === 'device' ? 'Remember on this device' : 'This session only'}
           </label>
         ))}
       </fieldset>
       <div className="space-y-1">
-        <button type="button" aria-expanded={showHeaders} onClick={() => setShowHeaders(!showHeaders)} className="text-[12px] text-muted hover:text-fg">
+        <button
+          type="button"
+          aria-expanded={showHeaders}
+          onClick={() => setShowHeaders(!showHeaders)}
+          className="text-[12px] text-muted hover:text-fg"
+        >
           {showHeaders ? '▾' : '▸'} Extra headers{headerCount > 0 ? ` (${headerCount})` : ''}
         </button>
-        {showHeaders ? <HeadersEditor headers={endpoint.headers} suggestions={Object.keys(preset?.headers ?? {})} onChange={(headers) => update(endpoint.id, { headers })} /> : null}
+        {showHeaders ? (
+          <HeadersEditor
+            headers={endpoint.headers}
+            suggestions={Object.keys(preset?.headers ?? {})}
+            onChange={(headers) => update(endpoint.id, { headers })}
+          />
+        ) : null}
       </div>
       <ConnectionTest endpoint={endpoint} apiKey={apiKey} />
       <Field
@@ -130,7 +161,13 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
       >
         <div className="flex gap-1.5">
           <ModelPicker value={model} options={models.data?.map((m) => m.id) ?? []} onChange={onModel} />
-          <button type="button" aria-label="Refresh the model list" title="Refresh the model list" onClick={() => void models.refetch()} className="h-8 shrink-0 rounded-md border border-line px-2 text-[12px] text-muted hover:text-fg">
+          <button
+            type="button"
+            aria-label="Refresh the model list"
+            title="Refresh the model list"
+            onClick={() => void models.refetch()}
+            className="h-8 shrink-0 rounded-md border border-line px-2 text-[12px] text-muted hover:text-fg"
+          >
             {models.isFetching ? '…' : '↻'}
           </button>
         </div>

@@ -14,7 +14,12 @@ const LABEL: Record<FactKey, string> = {
   tools: 'Tools',
   reasoning: 'Reasoning',
 };
-const SOURCE: Record<FactSource, string> = { catalog: 'OpenAI data (gpt-tokenizer)', server: 'the server’s model list', person: 'you', guess: 'a guess from the name' };
+const SOURCE: Record<FactSource, string> = {
+  catalog: 'OpenAI data (gpt-tokenizer)',
+  server: 'the server’s model list',
+  person: 'you',
+  guess: 'a guess from the name',
+};
 
 function compact(n: number): string {
   return n >= 1000 ? `${Number((n / 1000).toFixed(n % 1000 === 0 ? 0 : 1))}k` : String(n);
@@ -34,22 +39,50 @@ export function ModelFactsView({ model }: { model: string }) {
         <span className="text-faint">
           {facts.contextWindow !== undefined ? `${compact(facts.contextWindow)} context` : 'context unknown'}
           {facts.maxOutput !== undefined ? ` · ${compact(facts.maxOutput)} out` : ''}
-          {facts.inputPrice !== undefined && facts.outputPrice !== undefined ? ` · $${facts.inputPrice}/$${facts.outputPrice} per 1M` : ' · no price'}
+          {facts.inputPrice !== undefined && facts.outputPrice !== undefined
+            ? ` · $${facts.inputPrice}/$${facts.outputPrice} per 1M`
+            : ' · no price'}
           {caps.length > 0 ? ` · ${caps.join(', ')}` : ''}
         </span>
-        <button type="button" data-testid="model-facts-edit" aria-expanded={editing} onClick={() => setEditing(!editing)} className="ml-auto shrink-0 text-accent hover:underline">
+        <button
+          type="button"
+          data-testid="model-facts-edit"
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+          className="ml-auto shrink-0 text-accent hover:underline"
+        >
           {editing ? 'Done' : 'Edit'}
         </button>
       </div>
       {editing ? (
         <div className="mt-1.5 grid grid-cols-[1fr_6.5rem] items-center gap-x-2 gap-y-1">
           {NUMERIC_FACTS.map((k) => (
-            <FactInput key={k} label={LABEL[k]} title={sources[k] ? `From ${SOURCE[sources[k]]}` : 'Unknown'} value={facts[k] === undefined ? '' : String(facts[k])} onCommit={(text) => { const v = parseFactInput(k, text); if (v !== 'invalid') setFact(model, k, v); }} testId={`model-fact-${k}`} />
+            <FactInput
+              key={k}
+              label={LABEL[k]}
+              title={sources[k] ? `From ${SOURCE[sources[k]]}` : 'Unknown'}
+              value={facts[k] === undefined ? '' : String(facts[k])}
+              onCommit={(text) => {
+                const v = parseFactInput(k, text);
+                if (v !== 'invalid') setFact(model, k, v);
+              }}
+              testId={`model-fact-${k}`}
+            />
           ))}
           {BOOLEAN_FACTS.map((k) => (
             <label key={k} className="contents">
-              <span className="text-muted" title={sources[k] ? `From ${SOURCE[sources[k]]}` : 'Unknown'}>{LABEL[k]}</span>
-              <select data-testid={`model-fact-${k}`} value={facts[k] === undefined ? '' : facts[k] ? 'yes' : 'no'} onChange={(e) => { const v = parseFactInput(k, e.target.value); if (v !== 'invalid') setFact(model, k, v); }} className="h-6 rounded border border-line bg-raised px-1 text-[11.5px]">
+              <span className="text-muted" title={sources[k] ? `From ${SOURCE[sources[k]]}` : 'Unknown'}>
+                {LABEL[k]}
+              </span>
+              <select
+                data-testid={`model-fact-${k}`}
+                value={facts[k] === undefined ? '' : facts[k] ? 'yes' : 'no'}
+                onChange={(e) => {
+                  const v = parseFactInput(k, e.target.value);
+                  if (v !== 'invalid') setFact(model, k, v);
+                }}
+                className="h-6 rounded border border-line bg-raised px-1 text-[11.5px]"
+              >
                 <option value="">unknown</option>
                 <option value="yes">yes</option>
                 <option value="no">no</option>
@@ -70,11 +103,25 @@ export function ModelFactsView({ model }: { model: string }) {
   );
 }
 
-function FactInput({ label, title, value, onCommit, testId }: { label: string; title: string; value: string; onCommit: (text: string) => void; testId: string }) {
+function FactInput({
+  label,
+  title,
+  value,
+  onCommit,
+  testId,
+}: {
+  label: string;
+  title: string;
+  value: string;
+  onCommit: (text: string) => void;
+  testId: string;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <label className="contents">
-      <span className="text-muted" title={title}>{label}</span>
+      <span className="text-muted" title={title}>
+        {label}
+      </span>
       <input
         data-testid={testId}
         inputMode="decimal"

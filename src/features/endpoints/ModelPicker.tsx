@@ -59,7 +59,12 @@ export function ModelPicker({ value, options, onChange }: { value: string; optio
         className={`${inputClass} font-mono text-[12.5px]`}
       />
       {open && filtered.length > 0 ? (
-        <ul id={listId} role="listbox" aria-label="Models" className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-line bg-raised py-1 shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Models"
+          className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-line bg-raised py-1 shadow-lg"
+        >
           {filtered.map((m, i) => (
             <li
               key={m}

@@ -77,7 +77,11 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
             <Highlighted text={c.title} terms={terms} />
           </span>
           {(c.tags ?? []).map((t) => (
-            <span key={t} data-testid="conversation-tag" className="shrink-0 rounded bg-sunken px-1 text-[10.5px] leading-4 text-faint group-hover:bg-panel">
+            <span
+              key={t}
+              data-testid="conversation-tag"
+              className="shrink-0 rounded bg-sunken px-1 text-[10.5px] leading-4 text-faint group-hover:bg-panel"
+            >
               {t}
             </span>
           ))}
@@ -106,8 +110,14 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
           actions={[
             { label: pinned ? 'Unpin' : 'Pin to top', run: () => void setPinned(c.id, !pinned) },
             { label: 'Duplicate', run: () => void duplicate(c) },
-            { label: 'Edit tags…', run: () => setEditing({ field: 'tags', value: (c.tags ?? []).join(', '), from: (c.tags ?? []).join(', ') }) },
-            { label: 'Ask the model for a title', run: () => void titleFromModel(c.id).catch((err: unknown) => toast(`No title: ${String(err)}`, 'error')) },
+            {
+              label: 'Edit tags…',
+              run: () => setEditing({ field: 'tags', value: (c.tags ?? []).join(', '), from: (c.tags ?? []).join(', ') }),
+            },
+            {
+              label: 'Ask the model for a title',
+              run: () => void titleFromModel(c.id).catch((err: unknown) => toast(`No title: ${String(err)}`, 'error')),
+            },
           ]}
         />
       </span>

@@ -30,11 +30,23 @@ export function ConversationList({ view, activeId, onOpen }: { view: ListView; a
         {virtualizer.getVirtualItems().map((v) => {
           const r = rows[v.index]!;
           return (
-            <div key={v.key} role="listitem" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
+            <div
+              key={v.key}
+              role="listitem"
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}
+            >
               {r.kind === 'header' ? (
-                <div className="flex h-full items-end px-2.5 pb-1 text-[11px] font-semibold tracking-wide text-faint uppercase">{r.label}</div>
+                <div className="flex h-full items-end px-2.5 pb-1 text-[11px] font-semibold tracking-wide text-faint uppercase">
+                  {r.label}
+                </div>
               ) : (
-                <ConversationItem conversation={r.conversation} active={r.conversation.id === activeId} terms={terms} snippet={snippetOf(r.conversation.id)} onOpen={onOpen} />
+                <ConversationItem
+                  conversation={r.conversation}
+                  active={r.conversation.id === activeId}
+                  terms={terms}
+                  snippet={snippetOf(r.conversation.id)}
+                  onOpen={onOpen}
+                />
               )}
             </div>
           );

@@ -42,22 +42,28 @@ export function ItemMenu({ actions, label }: { actions: MenuAction[]; label: str
       </IconButton>
       {at
         ? createPortal(
-        <div ref={menu} role="menu" aria-label={label} style={{ top: at.top, left: at.left }} className="fixed z-40 w-[200px] rounded-md border border-line bg-raised py-1 shadow-lg">
-          {actions.map((a) => (
-            <button
-              key={a.label}
-              type="button"
-              role="menuitem"
-              className="block w-full px-3 py-1.5 text-left text-[13px] text-fg hover:bg-sunken focus:bg-sunken focus:outline-none"
-              onClick={() => {
-                setAt(null);
-                a.run();
-              }}
+            <div
+              ref={menu}
+              role="menu"
+              aria-label={label}
+              style={{ top: at.top, left: at.left }}
+              className="fixed z-40 w-[200px] rounded-md border border-line bg-raised py-1 shadow-lg"
             >
-              {a.label}
-            </button>
-          ))}
-        </div>,
+              {actions.map((a) => (
+                <button
+                  key={a.label}
+                  type="button"
+                  role="menuitem"
+                  className="block w-full px-3 py-1.5 text-left text-[13px] text-fg hover:bg-sunken focus:bg-sunken focus:outline-none"
+                  onClick={() => {
+                    setAt(null);
+                    a.run();
+                  }}
+                >
+                  {a.label}
+                </button>
+              ))}
+            </div>,
             document.body,
           )
         : null}

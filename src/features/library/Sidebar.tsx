@@ -17,7 +17,9 @@ export function Sidebar() {
   return (
     <nav aria-label="Conversations" className="flex w-64 shrink-0 flex-col border-r border-line bg-panel">
       <div className="flex h-12 shrink-0 items-center gap-2 border-b border-line px-3">
-        <span className="grid h-6 w-6 place-items-center rounded-md bg-accent text-[12px] font-bold text-accent-fg" aria-hidden="true">P</span>
+        <span className="grid h-6 w-6 place-items-center rounded-md bg-accent text-[12px] font-bold text-accent-fg" aria-hidden="true">
+          P
+        </span>
         <span className="text-[14px] font-semibold tracking-tight">Playground</span>
       </div>
       <div className="space-y-2 p-2">
@@ -59,7 +61,9 @@ export function Sidebar() {
           {view.indexing ? ' · searching message text…' : ''}
         </div>
       ) : null}
-      {!view.loading && view.total === 0 ? <p className="px-4 py-6 text-center text-[12px] text-faint">No conversations yet. They are saved in this browser as you chat.</p> : null}
+      {!view.loading && view.total === 0 ? (
+        <p className="px-4 py-6 text-center text-[12px] text-faint">No conversations yet. They are saved in this browser as you chat.</p>
+      ) : null}
       <ConversationList view={view} activeId={activeId} onOpen={open} />
       <div className="border-t border-line p-2">
         <StorageButton />

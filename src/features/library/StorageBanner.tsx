@@ -12,7 +12,8 @@ function text(p: StorageProblem): string {
     case 'memory':
       if (p.reason === 'newer')
         return 'Your saved conversations were written by a newer version of the playground. This tab leaves them untouched and works in memory only: nothing here is saved. Open the newer version to see them.';
-      if (p.reason === 'unavailable') return 'This browser does not let the playground store data (a private window?). Everything works, but only in memory: it is gone when this tab closes.';
+      if (p.reason === 'unavailable')
+        return 'This browser does not let the playground store data (a private window?). Everything works, but only in memory: it is gone when this tab closes.';
       return `The database could not be opened (${p.detail}). Working in memory only: nothing in this tab is saved.`;
     case 'blocked':
       return 'Waiting for another tab of the playground to close: it holds the database open in an older version. Close or reload that tab.';
@@ -51,7 +52,13 @@ export function StorageBanner({ conversation, messages }: { conversation: Conver
   return (
     <div className="pointer-events-none fixed inset-x-0 top-12 z-40 flex flex-col items-center gap-1.5">
       {health.problems.map((p) => (
-        <div key={p.kind} role="alert" data-testid="storage-banner" data-kind={p.kind} className="pointer-events-auto flex max-w-[720px] items-start gap-2 rounded-md border border-warn/50 bg-warn-soft px-3 py-2 text-[13px] text-fg shadow-md">
+        <div
+          key={p.kind}
+          role="alert"
+          data-testid="storage-banner"
+          data-kind={p.kind}
+          className="pointer-events-auto flex max-w-[720px] items-start gap-2 rounded-md border border-warn/50 bg-warn-soft px-3 py-2 text-[13px] text-fg shadow-md"
+        >
           <span className="mt-0.5 text-warn">
             <AlertIcon />
           </span>

@@ -53,7 +53,13 @@ export function StorageDialog() {
 
   const pct = usage?.usage != null && usage.quota ? Math.min(100, (usage.usage / usage.quota) * 100) : null;
   return (
-    <dialog ref={ref} data-testid="storage-dialog" aria-labelledby="storage-title" onClose={() => setOpen(false)} className="m-auto w-[460px] rounded-lg border border-line bg-panel p-0 text-fg shadow-xl backdrop:bg-black/30">
+    <dialog
+      ref={ref}
+      data-testid="storage-dialog"
+      aria-labelledby="storage-title"
+      onClose={() => setOpen(false)}
+      className="m-auto w-[460px] rounded-lg border border-line bg-panel p-0 text-fg shadow-xl backdrop:bg-black/30"
+    >
       <div className="flex h-11 items-center justify-between border-b border-line px-4">
         <h2 id="storage-title" className="text-[14px] font-semibold">
           Storage
@@ -73,15 +79,28 @@ export function StorageDialog() {
                   {usage.usage === null ? 'Usage unknown' : `${formatBytes(usage.usage)} used`}
                   {usage.quota ? ` of ${formatBytes(usage.quota)}` : ''}
                 </span>
-                <span className="text-faint">{usage.persisted ? 'Persistent: the browser will not evict it' : 'Not persistent: the browser may evict it under pressure'}</span>
+                <span className="text-faint">
+                  {usage.persisted
+                    ? 'Persistent: the browser will not evict it'
+                    : 'Not persistent: the browser may evict it under pressure'}
+                </span>
               </div>
               {pct !== null ? (
-                <div role="meter" aria-label="Storage used" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100} className="mt-1.5 h-1.5 overflow-hidden rounded bg-sunken">
+                <div
+                  role="meter"
+                  aria-label="Storage used"
+                  aria-valuenow={Math.round(pct)}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  className="mt-1.5 h-1.5 overflow-hidden rounded bg-sunken"
+                >
                   <div className={`h-full ${pct > 90 ? 'bg-danger' : 'bg-accent'}`} style={{ width: `${pct}%` }} />
                 </div>
               ) : null}
             </div>
-            <p className="text-muted">To keep a copy elsewhere, use Export all (Backup). Freeing space: remove the images of a large conversation, or delete it.</p>
+            <p className="text-muted">
+              To keep a copy elsewhere, use Export all (Backup). Freeing space: remove the images of a large conversation, or delete it.
+            </p>
             <h3 className="text-[12px] font-semibold tracking-wide text-faint uppercase">Biggest conversations</h3>
             {usage.biggest.length === 0 ? <p className="text-faint">Nothing stored yet.</p> : null}
             <ul className="divide-y divide-line rounded-md border border-line">
@@ -106,7 +125,12 @@ export function StorageDialog() {
                       Remove images
                     </Button>
                   ) : null}
-                  <Button variant="ghost" className="h-7 px-2" aria-label={`Delete ${c.title}`} onClick={() => void deleteWithUndo(c).then(() => setTick((t) => t + 1))}>
+                  <Button
+                    variant="ghost"
+                    className="h-7 px-2"
+                    aria-label={`Delete ${c.title}`}
+                    onClick={() => void deleteWithUndo(c).then(() => setTick((t) => t + 1))}
+                  >
                     Delete
                   </Button>
                 </li>

@@ -1,7 +1,14 @@
 import { toast } from '../../components/ui/toast';
 import { messageText, pathToLeaf, textContent } from '../../domain/messages';
 import type { Conversation, Message } from '../../domain/types';
-import { duplicateConversation, getConversation, listMessages, removeConversation, renameConversation, restoreConversation } from '../../lib/db/repo';
+import {
+  duplicateConversation,
+  getConversation,
+  listMessages,
+  removeConversation,
+  renameConversation,
+  restoreConversation,
+} from '../../lib/db/repo';
 import { stopRun } from '../chat/runs';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
@@ -75,11 +82,32 @@ export async function titleFromModel(conversationId: string): Promise<void> {
   }
   const now = Date.now();
   const prompt: Message[] = [
-    { id: 't-s', conversationId, parentId: null, role: 'system', content: textContent(TITLE_PROMPT), status: 'done', createdAt: now, updatedAt: now },
-    { id: 't-u', conversationId, parentId: 't-s', role: 'user', content: textContent(excerpt), status: 'done', createdAt: now, updatedAt: now },
+    {
+      id: 't-s',
+      conversationId,
+      parentId: null,
+      role: 'system',
+      content: textContent(TITLE_PROMPT),
+      status: 'done',
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      id: 't-u',
+      conversationId,
+      parentId: 't-s',
+      role: 'user',
+      content: textContent(excerpt),
+      status: 'done',
+      createdAt: now,
+      updatedAt: now,
+    },
   ];
   // The request code loads with the first run; a title asked for before that loads it here.
-  const [{ runChatCompletion }, { buildChatRequest }] = await Promise.all([import('../../lib/openai/client'), import('../../lib/openai/request')]);
+  const [{ runChatCompletion }, { buildChatRequest }] = await Promise.all([
+    import('../../lib/openai/client'),
+    import('../../lib/openai/request'),
+  ]);
   // Only the model: sampling settings of the conversation are not meant for this side request.
   const built = buildChatRequest(prompt, { ...conversation.params, enabled: {}, extraBody: '' }, () => '');
   if (!built.ok) return failed('Asking for a title', new Error(built.error.message));

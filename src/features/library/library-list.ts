@@ -31,11 +31,15 @@ export function showFirstRows(rows: ConversationSummary[]): void {
 /** Follows the whole list from now on (after any change, from any tab). */
 export function followLibraryList(): void {
   stop?.();
-  stop = follow('Reading the conversation list', (s) => s.readSummaries(), (list) => {
-    full = true;
-    current = list;
-    emit();
-  });
+  stop = follow(
+    'Reading the conversation list',
+    (s) => s.readSummaries(),
+    (list) => {
+      full = true;
+      current = list;
+      emit();
+    },
+  );
 }
 
 /** Starts following the list; resolves once at least the first screen is known (so it paints with the app). */

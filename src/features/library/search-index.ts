@@ -42,7 +42,10 @@ export function searchIndexReady(): boolean {
 }
 
 function entryOf(messages: readonly Message[]): Entry {
-  const text = messages.map((m) => [messageText(m.content), m.reasoning ?? ''].join(' ').trim()).filter(Boolean).join('\n');
+  const text = messages
+    .map((m) => [messageText(m.content), m.reasoning ?? ''].join(' ').trim())
+    .filter(Boolean)
+    .join('\n');
   return { text, lower: text.toLowerCase() };
 }
 
@@ -78,7 +81,16 @@ async function build(): Promise<void> {
 /** Re-reads the conversations whose messages changed since the watermark (this tab or another). */
 function followChanges(): void {
   stopFollowing?.();
-  stopFollowing = follow('Following changes for search', (s) => s.db().messages.where('updatedAt').above(watermark - 1).toArray(), (recent) => void refresh(recent));
+  stopFollowing = follow(
+    'Following changes for search',
+    (s) =>
+      s
+        .db()
+        .messages.where('updatedAt')
+        .above(watermark - 1)
+        .toArray(),
+    (recent) => void refresh(recent),
+  );
 }
 
 async function refresh(recent: Message[]): Promise<void> {

@@ -47,7 +47,8 @@ export function useLibraryView(query: string, tag: string | null): ListView {
     if (terms.length > 0) {
       const prev = last.current;
       const base = list ?? [];
-      const candidates = prev && prev.base === base && prev.indexVersion === indexVersion && narrows(prev.terms, terms) ? prev.result.hits : base;
+      const candidates =
+        prev && prev.base === base && prev.indexVersion === indexVersion && narrows(prev.terms, terms) ? prev.result.hits : base;
       const result = searchConversations(candidates, terms, indexedText);
       last.current = { base, indexVersion, terms, result };
       const hits = tag === null ? result.hits : result.hits.filter((c) => c.tags?.includes(tag));
@@ -62,11 +63,28 @@ export function useLibraryView(query: string, tag: string | null): ListView {
       if (!inText.has(id)) return undefined;
       if (!cache.has(id)) {
         const e = indexedText(id);
-        cache.set(id, e ? (snippet(e.text, terms.filter((t) => e.lower.includes(t))) ?? undefined) : undefined);
+        cache.set(
+          id,
+          e
+            ? (snippet(
+                e.text,
+                terms.filter((t) => e.lower.includes(t)),
+              ) ?? undefined)
+            : undefined,
+        );
       }
       return cache.get(id);
     };
   }, [inText, terms]);
 
-  return { rows, inText, snippetOf, terms, tags, total: list?.length ?? 0, loading: list === undefined, indexing: searching && !searchIndexReady() };
+  return {
+    rows,
+    inText,
+    snippetOf,
+    terms,
+    tags,
+    total: list?.length ?? 0,
+    loading: list === undefined,
+    indexing: searching && !searchIndexReady(),
+  };
 }

@@ -8,7 +8,17 @@ function compact(n: number): string {
 }
 
 /** Prompt + reserved output against the model's context window; warns from 85%. */
-export function ContextBar({ prompt, reserved, window, state }: { prompt: number; reserved: number; window: number | undefined; state: ContextState }) {
+export function ContextBar({
+  prompt,
+  reserved,
+  window,
+  state,
+}: {
+  prompt: number;
+  reserved: number;
+  window: number | undefined;
+  state: ContextState;
+}) {
   const used = prompt + reserved;
   const pct = window ? Math.min(100, (used / window) * 100) : 0;
   const promptPct = window ? Math.min(100, (prompt / window) * 100) : 0;

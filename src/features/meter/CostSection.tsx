@@ -26,7 +26,9 @@ export function CostSection({ path, messages, factsFor, model }: Props) {
         </dd>
         <dt className="text-muted">Today, all conversations</dt>
         <dd data-testid="meter-cost-today" className="text-right font-mono">
-          {today ? `${formatUSD(today.usd)} · ${today.tokens.toLocaleString('en-US')} tokens · ${today.replies} replies${today.unpriced > 0 ? ` (${today.unpriced} unpriced)` : ''}` : '$0.00'}
+          {today
+            ? `${formatUSD(today.usd)} · ${today.tokens.toLocaleString('en-US')} tokens · ${today.replies} replies${today.unpriced > 0 ? ` (${today.unpriced} unpriced)` : ''}`
+            : '$0.00'}
         </dd>
       </dl>
       {series.length > 1 ? <CostChart points={series} /> : null}
@@ -42,10 +44,18 @@ function CostChart({ points }: { points: SeriesPoint[] }) {
   const maxTokens = Math.max(1, ...points.map((p) => p.tokens));
   const maxCost = Math.max(0, ...points.map((p) => p.cumulativeCost));
   const step = W / points.length;
-  const line = points.map((p, i) => `${(i + 0.5) * step},${maxCost > 0 ? H - 2 - (p.cumulativeCost / maxCost) * (H - 6) : H - 2}`).join(' ');
+  const line = points
+    .map((p, i) => `${(i + 0.5) * step},${maxCost > 0 ? H - 2 - (p.cumulativeCost / maxCost) * (H - 6) : H - 2}`)
+    .join(' ');
   return (
     <figure className="mt-2">
-      <svg data-testid="meter-chart" viewBox={`0 0 ${W} ${H}`} className="h-16 w-full" role="img" aria-label={`Tokens per reply and cumulative cost over ${points.length} replies`}>
+      <svg
+        data-testid="meter-chart"
+        viewBox={`0 0 ${W} ${H}`}
+        className="h-16 w-full"
+        role="img"
+        aria-label={`Tokens per reply and cumulative cost over ${points.length} replies`}
+      >
         {points.map((p, i) => {
           const h = (p.tokens / maxTokens) * (H - 4);
           return <rect key={p.n} x={i * step + step * 0.15} y={H - h} width={step * 0.7} height={h} className="fill-accent/25" />;

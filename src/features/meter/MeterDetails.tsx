@@ -73,7 +73,9 @@ export default function MeterDetails({ conversationId, path, messages, params, f
           <p className="mt-1 text-[11px] text-faint">
             {estimate.encoding}
             {estimate.exact ? '' : ` · approximation: ${params.model} has its own tokenizer`} · counted in a worker
-            {estimate.workerMs > 0 ? ` (${Math.round(estimate.workerMs)} ms${estimate.loadMs >= 1 ? `, after ${Math.round(estimate.loadMs)} ms loading the tokenizer` : ''})` : ''}
+            {estimate.workerMs > 0
+              ? ` (${Math.round(estimate.workerMs)} ms${estimate.loadMs >= 1 ? `, after ${Math.round(estimate.loadMs)} ms loading the tokenizer` : ''})`
+              : ''}
           </p>
         ) : null}
       </Section>

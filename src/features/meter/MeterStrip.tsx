@@ -40,11 +40,20 @@ export function MeterStrip({ conversation, path, messages }: Props) {
   const reserved = reservedOutput(params.values, params.enabled, facts.maxOutput);
   const state = prompt === null ? 'unknown' : contextState(prompt + reserved, facts.contextWindow);
   const cost = totalCost(messages, factsFor, params.model);
-  const costText = cost.priced === 0 && cost.unpriced > 0 ? 'no price' : `${formatUSD(cost.usd)}${cost.unpriced > 0 ? ` + ${cost.unpriced} unpriced` : ''}`;
+  const costText =
+    cost.priced === 0 && cost.unpriced > 0
+      ? 'no price'
+      : `${formatUSD(cost.usd)}${cost.unpriced > 0 ? ` + ${cost.unpriced} unpriced` : ''}`;
 
   return (
     <div className="relative flex min-w-0 items-center gap-3 text-[11px] text-faint" aria-label="Token meter">
-      <span title={estimate && !estimate.exact ? `Approximation: ${params.model} is not an OpenAI model; counted with ${estimate.encoding}` : `Prompt tokens of the next request (${encoding})`}>
+      <span
+        title={
+          estimate && !estimate.exact
+            ? `Approximation: ${params.model} is not an OpenAI model; counted with ${estimate.encoding}`
+            : `Prompt tokens of the next request (${encoding})`
+        }
+      >
         {estimate && !estimate.exact ? '≈' : ''}
         <span data-testid="meter-prompt-estimate" className="font-mono text-muted">
           {prompt === null ? '…' : prompt.toLocaleString('en-US')}
@@ -53,7 +62,9 @@ export function MeterStrip({ conversation, path, messages }: Props) {
       </span>
       <ContextBar prompt={prompt ?? 0} reserved={reserved} window={facts.contextWindow} state={state} />
       <span title="Cost of this conversation so far (all branches)">
-        <span data-testid="meter-cost" className="font-mono text-muted">{costText}</span>
+        <span data-testid="meter-cost" className="font-mono text-muted">
+          {costText}
+        </span>
       </span>
       <button
         type="button"
@@ -66,7 +77,15 @@ export function MeterStrip({ conversation, path, messages }: Props) {
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <MeterDetails conversationId={conversation?.id ?? null} path={path} messages={messages} params={params} factsFor={factsFor} reserved={reserved} onClose={() => setOpen(false)} />
+          <MeterDetails
+            conversationId={conversation?.id ?? null}
+            path={path}
+            messages={messages}
+            params={params}
+            factsFor={factsFor}
+            reserved={reserved}
+            onClose={() => setOpen(false)}
+          />
         </Suspense>
       ) : null}
     </div>

@@ -22,7 +22,9 @@ export function PriceTable({ models, factsFor }: { models: string[]; factsFor: (
           <tr>
             <th className="font-normal">model</th>
             {PRICE_KEYS.map((k) => (
-              <th key={k} className="text-right font-normal">{HEAD[k]}</th>
+              <th key={k} className="text-right font-normal">
+                {HEAD[k]}
+              </th>
             ))}
           </tr>
         </thead>
@@ -34,7 +36,9 @@ export function PriceTable({ models, factsFor }: { models: string[]; factsFor: (
               <tr key={model} data-testid="price-row" data-model={model}>
                 <td className="max-w-[12rem] truncate font-mono text-[11.5px]" title={model}>
                   {model}
-                  {facts.inputPrice === undefined || facts.outputPrice === undefined ? <span className="ml-1 font-sans text-warn">no price known</span> : null}
+                  {facts.inputPrice === undefined || facts.outputPrice === undefined ? (
+                    <span className="ml-1 font-sans text-warn">no price known</span>
+                  ) : null}
                 </td>
                 {PRICE_KEYS.map((k) => (
                   <td key={k} className="py-0.5 pl-2">

@@ -27,11 +27,17 @@ export function ReplyDetails({ conversationId, path, messages, factsFor }: Props
   const index = path.findLastIndex((m) => m.role === 'assistant' && m.status !== 'streaming');
   const reply = index >= 0 ? path[index] : undefined;
   const before = index >= 0 ? path.slice(0, index) : [];
-  const promptEstimate = before.every((m) => perMessage[m.id] !== undefined) ? before.reduce((s, m) => s + (perMessage[m.id] ?? 0), 0) + REPLY_PRIMING + extras : null;
+  const promptEstimate = before.every((m) => perMessage[m.id] !== undefined)
+    ? before.reduce((s, m) => s + (perMessage[m.id] ?? 0), 0) + REPLY_PRIMING + extras
+    : null;
   const completionEstimate = reply ? (textTokens[reply.id] ?? null) : null;
   const u = reply?.usage;
   const server = u && !reply.usageEstimated ? u : null;
-  const choices = reply?.requestId ? messages.filter((m) => m.requestId === reply.requestId).sort((a, b) => (a.choiceIndex ?? 0) - (b.choiceIndex ?? 0)) : reply ? [reply] : [];
+  const choices = reply?.requestId
+    ? messages.filter((m) => m.requestId === reply.requestId).sort((a, b) => (a.choiceIndex ?? 0) - (b.choiceIndex ?? 0))
+    : reply
+      ? [reply]
+      : [];
 
   return (
     <>
@@ -50,13 +56,21 @@ export function ReplyDetails({ conversationId, path, messages, factsFor }: Props
             <tbody className="font-mono">
               <tr>
                 <td className="font-sans text-muted">prompt</td>
-                <td data-testid="meter-estimate-prompt" className="text-right">{n(promptEstimate)}</td>
-                <td data-testid="meter-actual-prompt" className="text-right">{server ? n(server.promptTokens) : 'not sent'}</td>
+                <td data-testid="meter-estimate-prompt" className="text-right">
+                  {n(promptEstimate)}
+                </td>
+                <td data-testid="meter-actual-prompt" className="text-right">
+                  {server ? n(server.promptTokens) : 'not sent'}
+                </td>
               </tr>
               <tr>
                 <td className="font-sans text-muted">completion</td>
-                <td data-testid="meter-estimate-completion" className="text-right">{n(completionEstimate)}</td>
-                <td data-testid="meter-actual-completion" className="text-right">{server ? n(server.completionTokens) : 'not sent'}</td>
+                <td data-testid="meter-estimate-completion" className="text-right">
+                  {n(completionEstimate)}
+                </td>
+                <td data-testid="meter-actual-completion" className="text-right">
+                  {server ? n(server.completionTokens) : 'not sent'}
+                </td>
               </tr>
               {server?.reasoningTokens !== undefined ? <Extra label="reasoning" value={server.reasoningTokens} /> : null}
               {server?.cachedPromptTokens !== undefined ? <Extra label="cached prompt" value={server.cachedPromptTokens} /> : null}
@@ -65,7 +79,9 @@ export function ReplyDetails({ conversationId, path, messages, factsFor }: Props
             </tbody>
           </table>
         )}
-        {reply && !server ? <p className="mt-1 text-[11px] text-warn">The server sent no usage: the estimate is used and marked ≈.</p> : null}
+        {reply && !server ? (
+          <p className="mt-1 text-[11px] text-warn">The server sent no usage: the estimate is used and marked ≈.</p>
+        ) : null}
       </Section>
       {choices.length > 0 ? (
         <Section title={choices.length > 1 ? `Speed and cost per choice (${choices.length})` : 'Speed and cost'}>
@@ -95,7 +111,9 @@ export function ReplyDetails({ conversationId, path, messages, factsFor }: Props
               })}
             </tbody>
           </table>
-          {choices.length > 1 ? <p className="mt-1 text-[11px] text-faint">Usage of n&gt;1 replies covers all choices; it is billed once.</p> : null}
+          {choices.length > 1 ? (
+            <p className="mt-1 text-[11px] text-faint">Usage of n&gt;1 replies covers all choices; it is billed once.</p>
+          ) : null}
         </Section>
       ) : null}
       <Section title="Rate limits (last response)">

@@ -21,7 +21,11 @@ export function ReplyMeter({ message, sameRequest }: { message: Message; sameReq
   return (
     <>
       {usage ? (
-        <span data-testid="reply-tokens" data-estimated={f.estimated || undefined} title={f.estimated ? 'The server sent no usage: counted by our tokenizer' : 'Usage reported by the server'}>
+        <span
+          data-testid="reply-tokens"
+          data-estimated={f.estimated || undefined}
+          title={f.estimated ? 'The server sent no usage: counted by our tokenizer' : 'Usage reported by the server'}
+        >
           {mark}
           {n(usage.promptTokens)} in · {mark}
           {n(usage.completionTokens)} out{f.sharedUsage ? ` (all ${f.choices} choices)` : ''}
@@ -35,12 +39,23 @@ export function ReplyMeter({ message, sameRequest }: { message: Message; sameReq
         </span>
       ) : null}
       {f.estimated ? (
-        <span data-testid="reply-estimated-mark" className="rounded bg-sunken px-1.5 py-0.5" title="The server sent no usage; these counts are our tokenizer’s estimate">
+        <span
+          data-testid="reply-estimated-mark"
+          className="rounded bg-sunken px-1.5 py-0.5"
+          title="The server sent no usage; these counts are our tokenizer’s estimate"
+        >
           estimated
         </span>
       ) : null}
       {usage ? (
-        <span data-testid="reply-cost" title={f.choices > 1 ? 'Cost of this choice’s output, and of the whole request (its prompt is billed once)' : 'Cost of this reply (cached prompt tokens at the cached price)'}>
+        <span
+          data-testid="reply-cost"
+          title={
+            f.choices > 1
+              ? 'Cost of this choice’s output, and of the whole request (its prompt is billed once)'
+              : 'Cost of this reply (cached prompt tokens at the cached price)'
+          }
+        >
           {f.choices > 1
             ? `${f.cost === null ? '' : `${formatUSD(f.cost)} output · `}${f.requestCost === null ? priceless : `${formatUSD(f.requestCost)} request`}`
             : f.cost === null

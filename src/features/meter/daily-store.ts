@@ -29,8 +29,17 @@ export const useDailyStore = create<DailyState>()(
         set((s) => {
           if (s.recorded.includes(key)) return s;
           const prev = s.days[day] ?? { usd: 0, tokens: 0, replies: 0, unpriced: 0 };
-          const next: DayTotal = { usd: prev.usd + (usd ?? 0), tokens: prev.tokens + tokens, replies: prev.replies + 1, unpriced: prev.unpriced + (usd === null ? 1 : 0) };
-          const days = Object.fromEntries(Object.entries({ ...s.days, [day]: next }).sort(([a], [b]) => a.localeCompare(b)).slice(-KEEP_DAYS));
+          const next: DayTotal = {
+            usd: prev.usd + (usd ?? 0),
+            tokens: prev.tokens + tokens,
+            replies: prev.replies + 1,
+            unpriced: prev.unpriced + (usd === null ? 1 : 0),
+          };
+          const days = Object.fromEntries(
+            Object.entries({ ...s.days, [day]: next })
+              .sort(([a], [b]) => a.localeCompare(b))
+              .slice(-KEEP_DAYS),
+          );
           return { days, recorded: [...s.recorded, key].slice(-KEEP_KEYS) };
         }),
     }),

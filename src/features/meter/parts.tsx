@@ -13,7 +13,9 @@ export function Row({ label, value, strong = false }: { label: string; value: nu
   return (
     <>
       <dt className={strong ? 'font-medium' : 'text-muted'}>{label}</dt>
-      <dd className={`text-right font-mono ${strong ? 'font-medium' : ''}`}>{typeof value === 'number' ? value.toLocaleString('en-US') : value}</dd>
+      <dd className={`text-right font-mono ${strong ? 'font-medium' : ''}`}>
+        {typeof value === 'number' ? value.toLocaleString('en-US') : value}
+      </dd>
     </>
   );
 }

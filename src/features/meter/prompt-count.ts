@@ -3,7 +3,17 @@
  * estimate stored next to the server's usage), so both show the same number for the same request.
  * Texts go to the counting worker; images are counted by their measured sizes.
  */
-import { encodingForModel, imagesTokens, messageCountItems, messageFraming, messageTextTokens, messageTokens, messageTokenText, requestExtraTexts, sumPrompt } from '../../domain/tokens';
+import {
+  encodingForModel,
+  imagesTokens,
+  messageCountItems,
+  messageFraming,
+  messageTextTokens,
+  messageTokens,
+  messageTokenText,
+  requestExtraTexts,
+  sumPrompt,
+} from '../../domain/tokens';
 import type { Encoding, PromptBreakdown } from '../../domain/tokens';
 import type { ContentPart, Message, RequestParams } from '../../domain/types';
 import { countTexts } from '../../lib/tokens/token-counter';

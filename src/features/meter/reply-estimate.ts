@@ -21,7 +21,12 @@ export async function recordReplyEstimates(path: readonly Message[], replies: re
     const estimate = { promptTokens, completionTokens };
     await modifyMessage(reply.id, (m) =>
       m.usageEstimated || !m.usage
-        ? { ...m, tokenEstimate: estimate, usage: { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens, raw: {} }, usageEstimated: true }
+        ? {
+            ...m,
+            tokenEstimate: estimate,
+            usage: { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens, raw: {} },
+            usageEstimated: true,
+          }
         : { ...m, tokenEstimate: estimate },
     );
   }

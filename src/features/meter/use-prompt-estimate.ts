@@ -21,7 +21,10 @@ function useDebounced<T>(value: T, ms: number): T {
  * worker once per version (cached by id + updatedAt); typing only sends the debounced draft.
  */
 export function usePromptEstimate(conversationId: string | null, path: Message[], params: RequestParams): void {
-  const draft = useDebounced(useComposerStore((s) => s.text), DRAFT_DEBOUNCE_MS);
+  const draft = useDebounced(
+    useComposerStore((s) => s.text),
+    DRAFT_DEBOUNCE_MS,
+  );
   const attached = useComposerStore((s) => s.parts);
   const allParts = useMemo(() => [...path.flatMap((m) => m.content), ...attached], [path, attached]);
   useMeasureImages(allParts);
@@ -36,7 +39,16 @@ export function usePromptEstimate(conversationId: string | null, path: Message[]
         pending: false,
         perMessage,
         textTokens,
-        estimate: { conversationId, model: params.model, encoding, exact, breakdown, extras: breakdown.tools + breakdown.schema, workerMs, loadMs },
+        estimate: {
+          conversationId,
+          model: params.model,
+          encoding,
+          exact,
+          breakdown,
+          extras: breakdown.tools + breakdown.schema,
+          workerMs,
+          loadMs,
+        },
       });
     });
     return () => {

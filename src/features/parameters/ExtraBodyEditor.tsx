@@ -22,7 +22,10 @@ export function ExtraBodyEditor({ value, onChange }: { value: string; onChange: 
         className={`${areaClass} ${parsed.ok ? 'border-line' : 'border-danger'}`}
       />
       {parsed.ok ? (
-        <div className="text-[11px] text-faint">A JSON object merged into the request: vLLM, llama.cpp, Ollama and others read top_k, min_p, repetition_penalty, chat_template_kwargs.</div>
+        <div className="text-[11px] text-faint">
+          A JSON object merged into the request: vLLM, llama.cpp, Ollama and others read top_k, min_p, repetition_penalty,
+          chat_template_kwargs.
+        </div>
       ) : (
         <div role="alert" className="text-[11px] text-danger">
           {parsed.error.message}

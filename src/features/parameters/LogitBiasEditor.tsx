@@ -5,7 +5,15 @@ import { controlClass, JsonParam } from './controls';
 import { encodeForModel } from './tokenize';
 
 /** logit_bias as JSON, plus "pick tokens by text": the text is tokenized and each token gets the bias. */
-export function LogitBiasEditor({ model, value, onChange }: { model: string; value: Record<string, number>; onChange: (v: Record<string, number>) => void }) {
+export function LogitBiasEditor({
+  model,
+  value,
+  onChange,
+}: {
+  model: string;
+  value: Record<string, number>;
+  onChange: (v: Record<string, number>) => void;
+}) {
   const [text, setText] = useState('');
   const [bias, setBias] = useState(-100);
   const [note, setNote] = useState<string | null>(null);
@@ -22,8 +30,25 @@ export function LogitBiasEditor({ model, value, onChange }: { model: string; val
     <div className="space-y-1">
       <JsonParam name="logit_bias" value={value} parse={parseLogitBias} onChange={onChange} rows={2} placeholder='{"1734": -100}' />
       <div className="flex items-center gap-1">
-        <input aria-label="Text to bias" data-testid="logit-bias-text" value={text} placeholder="text → tokens" onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} className={controlClass} />
-        <input aria-label="Bias" data-testid="logit-bias-value" type="number" min={-100} max={100} value={bias} onChange={(e) => setBias(Math.max(-100, Math.min(100, Number(e.target.value))))} className={`${controlClass} w-16! flex-none text-right`} />
+        <input
+          aria-label="Text to bias"
+          data-testid="logit-bias-text"
+          value={text}
+          placeholder="text → tokens"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void add()}
+          className={controlClass}
+        />
+        <input
+          aria-label="Bias"
+          data-testid="logit-bias-value"
+          type="number"
+          min={-100}
+          max={100}
+          value={bias}
+          onChange={(e) => setBias(Math.max(-100, Math.min(100, Number(e.target.value))))}
+          className={`${controlClass} w-16! flex-none text-right`}
+        />
         <Button data-testid="logit-bias-add" className="h-7! px-2! text-[12px]!" onClick={() => void add()}>
           Add
         </Button>

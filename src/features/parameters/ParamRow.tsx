@@ -31,7 +31,10 @@ export function ParamRow({
     <div data-param={name} className={`group space-y-1 rounded-md px-2 py-1.5 ${enabled ? 'bg-raised/60' : ''}`}>
       <div className="flex items-center gap-2">
         <Switch checked={enabled} onChange={onToggle} label={`Send ${name}`} testId={`param-${name}-enabled`} />
-        <span className={`min-w-0 flex-1 truncate text-[12.5px] font-medium ${enabled ? 'text-fg' : 'text-muted'}`} title={`${label} (${wire ?? name})`}>
+        <span
+          className={`min-w-0 flex-1 truncate text-[12.5px] font-medium ${enabled ? 'text-fg' : 'text-muted'}`}
+          title={`${label} (${wire ?? name})`}
+        >
           {label}
         </span>
         {inline ?? <code className="shrink-0 truncate font-mono text-[10.5px] text-faint">{wire ?? name}</code>}

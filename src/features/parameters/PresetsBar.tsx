@@ -44,7 +44,13 @@ export function PresetsBar({ params, onChange }: { params: RequestParams; onChan
         <button type="button" className={btn} data-testid="preset-save" onClick={() => setNaming({ mode: 'save', text: '' })}>
           Save as…
         </button>
-        <button type="button" className={btn} data-testid="params-reset-all" title="Every parameter back to its default (the model stays)" onClick={() => onChange(resetAllParams(params))}>
+        <button
+          type="button"
+          className={btn}
+          data-testid="params-reset-all"
+          title="Every parameter back to its default (the model stays)"
+          onClick={() => onChange(resetAllParams(params))}
+        >
           Reset all
         </button>
       </div>
@@ -54,7 +60,12 @@ export function PresetsBar({ params, onChange }: { params: RequestParams; onChan
           <button type="button" className="text-accent hover:underline" onClick={() => overwrite(current.id, params)}>
             update
           </button>
-          <button type="button" className="text-accent hover:underline" data-testid="preset-rename" onClick={() => setNaming({ mode: 'rename', text: current.name })}>
+          <button
+            type="button"
+            className="text-accent hover:underline"
+            data-testid="preset-rename"
+            onClick={() => setNaming({ mode: 'rename', text: current.name })}
+          >
             rename
           </button>
           <button

@@ -10,7 +10,12 @@ export function RequestPreview({ path, params }: { path: Message[]; params: Requ
   const [open, setOpen] = useState(true);
   return (
     <section className="border-t border-line pt-2" aria-label="Request preview">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="flex w-full items-center gap-1.5 whitespace-nowrap px-2 py-1 text-[12px] font-semibold uppercase tracking-wide text-muted hover:text-fg">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        className="flex w-full items-center gap-1.5 whitespace-nowrap px-2 py-1 text-[12px] font-semibold uppercase tracking-wide text-muted hover:text-fg"
+      >
         <ChevronIcon open={open} /> Next request
         <span className="ml-auto font-mono text-[10.5px] font-normal normal-case text-faint">POST /chat/completions</span>
       </button>

@@ -17,7 +17,16 @@ export function RequestPreviewBody({ path, params }: { path: Message[]; params: 
     const messages = [...deferredPath];
     if (draft.trim() !== '') {
       const now = Date.now();
-      messages.push({ id: newId(), conversationId: '', parentId: null, role: 'user', content: textContent(draft), status: 'done', createdAt: now, updatedAt: now });
+      messages.push({
+        id: newId(),
+        conversationId: '',
+        parentId: null,
+        role: 'user',
+        content: textContent(draft),
+        status: 'done',
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     return buildChatRequest(messages, params, (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`));
   }, [deferredPath, draft, params]);
@@ -34,13 +43,22 @@ export function RequestPreviewBody({ path, params }: { path: Message[]; params: 
   return result.ok ? (
     <>
       {warnings.map((w) => (
-        <div key={w} data-testid="request-warning" className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">{w}</div>
+        <div key={w} data-testid="request-warning" className="mx-2 mb-1 rounded bg-warn-soft px-2 py-1 text-[11px] text-warn">
+          {w}
+        </div>
       ))}
-      <pre data-testid="request-preview" tabIndex={0} aria-label="Request body" className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug">
+      <pre
+        data-testid="request-preview"
+        tabIndex={0}
+        aria-label="Request body"
+        className="mx-2 max-h-96 overflow-auto rounded-md border border-line bg-sunken p-2 font-mono text-[11px] leading-snug"
+      >
         {JSON.stringify(result.body, null, 2)}
       </pre>
     </>
   ) : (
-    <div data-testid="request-preview" className="mx-2 rounded-md border border-danger/40 bg-danger-soft p-2 text-[12px] text-danger">{result.error.message}</div>
+    <div data-testid="request-preview" className="mx-2 rounded-md border border-danger/40 bg-danger-soft p-2 text-[12px] text-danger">
+      {result.error.message}
+    </div>
   );
 }

@@ -17,7 +17,16 @@ export function RetrySetting() {
           Retries before the first byte
           <span className={HINT}>Backoff honours Retry-After; a started stream is never retried.</span>
         </label>
-        <input id="max-retries" data-testid="max-retries-input" type="number" min={0} max={10} value={maxRetries} onChange={(e) => setMaxRetries(Number(e.target.value))} className={INPUT} />
+        <input
+          id="max-retries"
+          data-testid="max-retries-input"
+          type="number"
+          min={0}
+          max={10}
+          value={maxRetries}
+          onChange={(e) => setMaxRetries(Number(e.target.value))}
+          className={INPUT}
+        />
       </div>
       <div className="flex items-center gap-2 px-2 py-1.5">
         <label htmlFor="first-byte-timeout" className={LABEL}>

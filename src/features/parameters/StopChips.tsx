@@ -18,9 +18,18 @@ export function StopChips({ value, onChange }: { value: string[]; onChange: (v: 
       {value.length > 0 ? (
         <ul className="flex flex-wrap gap-1" aria-label="Stop sequences">
           {value.map((s) => (
-            <li key={s} data-testid="stop-chip" className="inline-flex items-center gap-1 rounded border border-line bg-sunken px-1.5 py-0.5 font-mono text-[11px]">
+            <li
+              key={s}
+              data-testid="stop-chip"
+              className="inline-flex items-center gap-1 rounded border border-line bg-sunken px-1.5 py-0.5 font-mono text-[11px]"
+            >
               <span className="max-w-40 truncate">{escapeStop(s)}</span>
-              <button type="button" aria-label={`Remove stop sequence ${escapeStop(s)}`} onClick={() => onChange(value.filter((x) => x !== s))} className="text-faint hover:text-danger">
+              <button
+                type="button"
+                aria-label={`Remove stop sequence ${escapeStop(s)}`}
+                onClick={() => onChange(value.filter((x) => x !== s))}
+                className="text-faint hover:text-danger"
+              >
                 ×
               </button>
             </li>

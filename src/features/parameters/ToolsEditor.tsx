@@ -24,18 +24,37 @@ export function ToolsEditor({ value, onChange }: { value: ToolDefinition[]; onCh
   };
   return (
     <div className="space-y-1">
-      <JsonParam name="tools" value={value} parse={parseTools} onChange={onChange} rows={6} placeholder='[{"type": "function", "function": {"name": "get_weather", "parameters": {…}}}]' />
+      <JsonParam
+        name="tools"
+        value={value}
+        parse={parseTools}
+        onChange={onChange}
+        rows={6}
+        placeholder='[{"type": "function", "function": {"name": "get_weather", "parameters": {…}}}]'
+      />
       <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[11.5px] text-faint">
         Add:
         {TOOL_TEMPLATES.map((t) => (
-          <button key={t.id} type="button" className={linkClass} onClick={() => onChange([...value.filter((v) => v.function.name !== t.tool.function.name), structuredClone(t.tool)])}>
+          <button
+            key={t.id}
+            type="button"
+            className={linkClass}
+            onClick={() => onChange([...value.filter((v) => v.function.name !== t.tool.function.name), structuredClone(t.tool)])}
+          >
             {t.label}
           </button>
         ))}
         <button type="button" className={linkClass} onClick={() => file.current?.click()}>
           import JSON…
         </button>
-        <input ref={file} type="file" accept="application/json,.json" data-testid="tools-import-input" className="hidden" onChange={(e) => void onFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          data-testid="tools-import-input"
+          className="hidden"
+          onChange={(e) => void onFile(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+        />
       </div>
       {[...(importError ? [importError] : []), ...problems].map((p) => (
         <div key={p} className="text-[11px] text-warn">

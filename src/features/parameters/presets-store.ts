@@ -34,8 +34,10 @@ export const usePresetsStore = create<PresetsState>()(
         set((s) => ({ presets: [...s.presets, preset] }));
         return preset.id;
       },
-      overwrite: (id, params) => set((s) => ({ presets: s.presets.map((p) => (p.id === id ? { ...p, params: strip(params), updatedAt: Date.now() } : p)) })),
-      rename: (id, name) => set((s) => ({ presets: s.presets.map((p) => (p.id === id && name.trim() !== '' ? { ...p, name: name.trim() } : p)) })),
+      overwrite: (id, params) =>
+        set((s) => ({ presets: s.presets.map((p) => (p.id === id ? { ...p, params: strip(params), updatedAt: Date.now() } : p)) })),
+      rename: (id, name) =>
+        set((s) => ({ presets: s.presets.map((p) => (p.id === id && name.trim() !== '' ? { ...p, name: name.trim() } : p)) })),
       remove: (id) => set((s) => ({ presets: s.presets.filter((p) => p.id !== id) })),
     }),
     { name: 'pg.paramPresets', version: 1 },

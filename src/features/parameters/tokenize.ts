@@ -14,7 +14,8 @@ export function encodingFor(model: string): 'cl100k_base' | 'o200k_base' {
 
 export async function encodeForModel(model: string, text: string): Promise<{ tokens: EncodedToken[]; encoding: string }> {
   const encoding = encodingFor(model);
-  const mod = encoding === 'cl100k_base' ? await import('gpt-tokenizer/encoding/cl100k_base') : await import('gpt-tokenizer/encoding/o200k_base');
+  const mod =
+    encoding === 'cl100k_base' ? await import('gpt-tokenizer/encoding/cl100k_base') : await import('gpt-tokenizer/encoding/o200k_base');
   const ids = mod.encode(text);
   return { tokens: ids.map((id) => ({ id, text: mod.decode([id]) })), encoding };
 }

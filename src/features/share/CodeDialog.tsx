@@ -10,7 +10,17 @@ import { buildNextRequest, copyText, download } from './share-actions';
 type State = { status: 'loading' } | { status: 'ready'; list: Snippet[]; warnings: string[] } | { status: 'error'; message: string };
 
 /** Code that sends the next request exactly as the app would, in four flavours. */
-export function CodeDialog({ path, params, draft, onClose }: { path: Message[]; params: RequestParams; draft: string; onClose: () => void }) {
+export function CodeDialog({
+  path,
+  params,
+  draft,
+  onClose,
+}: {
+  path: Message[];
+  params: RequestParams;
+  draft: string;
+  onClose: () => void;
+}) {
   const endpoint = useActiveEndpoint();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
@@ -20,7 +30,12 @@ export function CodeDialog({ path, params, draft, onClose }: { path: Message[]; 
       .then((built) => {
         if (!live) return;
         if (!built.ok) setState({ status: 'error', message: built.error.message });
-        else setState({ status: 'ready', list: snippets({ baseURL: endpoint.baseURL, body: built.body, headerNames: Object.keys(endpoint.headers) }), warnings: built.warnings });
+        else
+          setState({
+            status: 'ready',
+            list: snippets({ baseURL: endpoint.baseURL, body: built.body, headerNames: Object.keys(endpoint.headers) }),
+            warnings: built.warnings,
+          });
       })
       .catch((err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
     return () => {
@@ -57,17 +72,27 @@ export function CodeDialog({ path, params, draft, onClose }: { path: Message[]; 
       </div>
       <p className="mb-2 text-[12px] text-muted">
         Sends exactly the body in the request preview, images inlined. The key is read from <code className="font-mono">${KEY_ENV}</code>
-        {headerCount > 0 ? `; the endpoint's ${headerCount} custom header${headerCount === 1 ? '' : 's'} from environment variables of the same name` : ''}. Nothing secret is written into the code.
+        {headerCount > 0
+          ? `; the endpoint's ${headerCount} custom header${headerCount === 1 ? '' : 's'} from environment variables of the same name`
+          : ''}
+        . Nothing secret is written into the code.
       </p>
       {state.status === 'ready'
         ? state.warnings.map((w) => (
-            <div key={w} className="mb-1 rounded bg-warn-soft px-2 py-1 text-[11.5px] text-warn">{w}</div>
+            <div key={w} className="mb-1 rounded bg-warn-soft px-2 py-1 text-[11.5px] text-warn">
+              {w}
+            </div>
           ))
         : null}
       {state.status === 'loading' ? <div className="text-[12px] text-faint">Building the request…</div> : null}
       {state.status === 'error' ? <div className="rounded-md bg-danger-soft px-3 py-2 text-[12px] text-danger">{state.message}</div> : null}
       {current ? (
-        <pre data-testid="code-export-output" data-language={current.family} data-flavor={current.language} className="max-h-[55vh] overflow-auto rounded-md border border-line bg-sunken p-3 font-mono text-[11.5px] leading-snug">
+        <pre
+          data-testid="code-export-output"
+          data-language={current.family}
+          data-flavor={current.language}
+          className="max-h-[55vh] overflow-auto rounded-md border border-line bg-sunken p-3 font-mono text-[11.5px] leading-snug"
+        >
           {current.code}
         </pre>
       ) : null}

@@ -19,7 +19,9 @@ export function ImportDialog({ onChooseFile, onClose }: { onChooseFile: () => vo
     <Dialog title="Import" label="Import" onClose={onClose}>
       <div className="space-y-3">
         <p className="text-[12.5px] text-muted">
-          A conversation file or backup (<code className="font-mono">.chat.json</code>, any version), an exported HTML page, a share link, or a plain OpenAI request body or <code className="font-mono">messages</code> array. Everything is checked before anything is saved; conversations already here are merged by id, never duplicated.
+          A conversation file or backup (<code className="font-mono">.chat.json</code>, any version), an exported HTML page, a share link,
+          or a plain OpenAI request body or <code className="font-mono">messages</code> array. Everything is checked before anything is
+          saved; conversations already here are merged by id, never duplicated.
         </p>
         <Button onClick={onChooseFile}>Choose a file…</Button>
         <label className="block text-[12px] font-medium text-muted">

@@ -24,7 +24,8 @@ export function ShareLinkDialog({ conversationId, onClose }: { conversationId: s
   return (
     <Dialog title="Share link" label="Share link" onClose={onClose}>
       <p className="mb-3 text-[12.5px] text-muted">
-        The whole conversation is packed into the link itself, after the <code className="font-mono">#</code>, which browsers never send to any server. Anyone with the link can read it. Your API key and endpoint headers are not included.
+        The whole conversation is packed into the link itself, after the <code className="font-mono">#</code>, which browsers never send to
+        any server. Anyone with the link can read it. Your API key and endpoint headers are not included.
       </p>
       {state.status === 'loading' ? <div className="text-[12px] text-faint">Packing…</div> : null}
       {state.status === 'error' ? <div className="rounded-md bg-danger-soft px-3 py-2 text-[12px] text-danger">{state.message}</div> : null}
@@ -54,7 +55,11 @@ function LinkView({ link, conversationId }: { link: ShareLink; conversationId: s
         {link.warning === null ? <span className="text-ok">· fits anywhere links go</span> : null}
       </div>
       {link.warning ? (
-        <div data-testid="share-link-warning" role="alert" className={`rounded-md px-3 py-2 text-[12px] ${link.warning.level === 'danger' ? 'bg-danger-soft text-danger' : 'bg-warn-soft text-warn'}`}>
+        <div
+          data-testid="share-link-warning"
+          role="alert"
+          className={`rounded-md px-3 py-2 text-[12px] ${link.warning.level === 'danger' ? 'bg-danger-soft text-danger' : 'bg-warn-soft text-warn'}`}
+        >
           {link.warning.text}
           <Button variant="ghost" className="ml-2 h-6 px-2 text-[12px]" onClick={() => void exportConversation(conversationId, 'json', '')}>
             Download file instead
@@ -64,7 +69,8 @@ function LinkView({ link, conversationId }: { link: ShareLink; conversationId: s
       {link.dropped.length > 0 ? (
         <div data-testid="share-link-dropped" className="rounded-md border border-line bg-sunken px-3 py-2 text-[12px] text-muted">
           <div className="mb-1 font-medium text-fg">
-            {link.dropped.length} attachment{link.dropped.length === 1 ? ' is' : 's are'} larger than {kb(LINK_IMAGE_LIMIT)} and left out of the link
+            {link.dropped.length} attachment{link.dropped.length === 1 ? ' is' : 's are'} larger than {kb(LINK_IMAGE_LIMIT)} and left out of
+            the link
           </div>
           <ul className="list-inside list-disc">
             {link.dropped.map((d, i) => (

@@ -14,23 +14,55 @@ const ShareLinkDialog = lazy(() => import('./ShareLinkDialog').then((m) => ({ de
 const exportConversation = (id: string, kind: ExportKind, draft: string) => actions().then((a) => a.exportConversation(id, kind, draft));
 
 const LinkIcon = () => (
-  <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+  <svg
+    width="15"
+    height="15"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+  >
     <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
   </svg>
 );
 const CodeIcon = () => (
-  <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+  <svg
+    width="15"
+    height="15"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+  >
     <path d="M8 7l-5 5 5 5M16 7l5 5-5 5" />
   </svg>
 );
 const DownloadIcon = () => (
-  <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+  <svg
+    width="15"
+    height="15"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+  >
     <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
   </svg>
 );
 const MoreIcon = () => (
   <svg width="15" height="15" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
-    <circle cx="5" cy="12" r="1.6" /><circle cx="12" cy="12" r="1.6" /><circle cx="19" cy="12" r="1.6" />
+    <circle cx="5" cy="12" r="1.6" />
+    <circle cx="12" cy="12" r="1.6" />
+    <circle cx="19" cy="12" r="1.6" />
   </svg>
 );
 
@@ -61,11 +93,24 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
       <IconButton data-testid="code-export-button" label="Code for the next request" onClick={() => setOpen('code')}>
         <CodeIcon />
       </IconButton>
-      <IconButton data-testid="export-json-button" label="Export conversation file (.chat.json)" disabled={!id} onClick={() => id && void exportConversation(id, 'json', draft)}>
+      <IconButton
+        data-testid="export-json-button"
+        label="Export conversation file (.chat.json)"
+        disabled={!id}
+        onClick={() => id && void exportConversation(id, 'json', draft)}
+      >
         <DownloadIcon />
       </IconButton>
       <MoreMenu conversationId={id} draft={draft} onImport={() => setOpen('import')} />
-      <input ref={fileInput} data-testid="import-file-input" type="file" accept=".json,.chat.json,.html,application/json,text/html" multiple hidden onChange={(e) => void onFile(e.currentTarget)} />
+      <input
+        ref={fileInput}
+        data-testid="import-file-input"
+        type="file"
+        accept=".json,.chat.json,.html,application/json,text/html"
+        multiple
+        hidden
+        onChange={(e) => void onFile(e.currentTarget)}
+      />
       <Suspense fallback={null}>
         {open === 'link' && id ? <ShareLinkDialog conversationId={id} onClose={() => setOpen(null)} /> : null}
         {open === 'code' ? <CodeDialog path={path} params={params} draft={draft} onClose={() => setOpen(null)} /> : null}
@@ -95,23 +140,58 @@ function MoreMenu({ conversationId, draft, onImport }: { conversationId: string 
     if (conversationId) void exportConversation(conversationId, kind, draft);
     else toast('Nothing to export yet: send a message first.', 'info');
   };
-  const item = 'flex w-full items-center justify-between gap-6 px-3 py-1.5 text-left text-[12.5px] hover:bg-sunken disabled:opacity-45 disabled:hover:bg-transparent';
+  const item =
+    'flex w-full items-center justify-between gap-6 px-3 py-1.5 text-left text-[12.5px] hover:bg-sunken disabled:opacity-45 disabled:hover:bg-transparent';
   return (
     <div ref={ref} className="relative">
       <IconButton label="More export and import options" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         <MoreIcon />
       </IconButton>
       {open ? (
-        <div role="menu" aria-label="Export and import" className="absolute right-0 top-8 z-40 w-64 overflow-hidden rounded-lg border border-line bg-raised py-1 shadow-xl">
+        <div
+          role="menu"
+          aria-label="Export and import"
+          className="absolute right-0 top-8 z-40 w-64 overflow-hidden rounded-lg border border-line bg-raised py-1 shadow-xl"
+        >
           <div className="px-3 pb-1 pt-1.5 text-[10.5px] font-semibold uppercase tracking-wide text-faint">This conversation</div>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('json')}>Conversation file<span className="font-mono text-[11px] text-faint">.chat.json</span></button>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('markdown')}>Markdown transcript<span className="font-mono text-[11px] text-faint">.md</span></button>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('html')}>Web page, works offline<span className="font-mono text-[11px] text-faint">.html</span></button>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('body')}>OpenAI request body<span className="font-mono text-[11px] text-faint">.json</span></button>
+          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('json')}>
+            Conversation file<span className="font-mono text-[11px] text-faint">.chat.json</span>
+          </button>
+          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('markdown')}>
+            Markdown transcript<span className="font-mono text-[11px] text-faint">.md</span>
+          </button>
+          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('html')}>
+            Web page, works offline<span className="font-mono text-[11px] text-faint">.html</span>
+          </button>
+          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('body')}>
+            OpenAI request body<span className="font-mono text-[11px] text-faint">.json</span>
+          </button>
           <div className="my-1 border-t border-line" />
           <div className="px-3 pb-1 pt-1 text-[10.5px] font-semibold uppercase tracking-wide text-faint">Backup</div>
-          <button role="menuitem" type="button" data-testid="backup-export-button" className={item} onClick={() => { setOpen(false); void actions().then((a) => a.backupEverything()); }}>Export all conversations</button>
-          <button role="menuitem" type="button" data-testid="import-button" className={item} onClick={() => { setOpen(false); onImport(); }}>Import file or link…</button>
+          <button
+            role="menuitem"
+            type="button"
+            data-testid="backup-export-button"
+            className={item}
+            onClick={() => {
+              setOpen(false);
+              void actions().then((a) => a.backupEverything());
+            }}
+          >
+            Export all conversations
+          </button>
+          <button
+            role="menuitem"
+            type="button"
+            data-testid="import-button"
+            className={item}
+            onClick={() => {
+              setOpen(false);
+              onImport();
+            }}
+          >
+            Import file or link…
+          </button>
         </div>
       ) : null}
     </div>

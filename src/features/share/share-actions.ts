@@ -43,7 +43,14 @@ export function endpointIdFor(e: ExportedEndpoint | null): string | null {
   const store = useEndpointsStore.getState();
   const found = store.endpoints.find((x) => normalizeBaseURL(x.baseURL) === baseURL);
   if (found) return found.id;
-  const endpoint: Endpoint = { id: newId(), name: e.name || new URL(baseURL).host, baseURL, headers: {}, keyPersistence: 'device', createdAt: Date.now() };
+  const endpoint: Endpoint = {
+    id: newId(),
+    name: e.name || new URL(baseURL).host,
+    baseURL,
+    headers: {},
+    keyPersistence: 'device',
+    createdAt: Date.now(),
+  };
   useEndpointsStore.setState({ endpoints: [...store.endpoints, endpoint] });
   return endpoint.id;
 }
@@ -57,7 +64,11 @@ export async function readOpenConversation(conversationId: string): Promise<Expo
 }
 
 export function fileSlug(title: string): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return slug || 'conversation';
 }
 
@@ -95,7 +106,11 @@ export async function exportConversation(conversationId: string, kind: ExportKin
     else if (kind === 'markdown') download(`${slug}.md`, toMarkdown(bundle, blobs), 'text/markdown');
     else if (kind === 'html') download(`${slug}.html`, toHTML(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
     else {
-      const built = await buildNextRequest(pathToLeaf(bundle.messages, bundle.conversation.currentLeafId), bundle.conversation.params, draft);
+      const built = await buildNextRequest(
+        pathToLeaf(bundle.messages, bundle.conversation.currentLeafId),
+        bundle.conversation.params,
+        draft,
+      );
       if (!built.ok) throw new Error(built.error.message);
       download(`${slug}.request.json`, JSON.stringify(built.body, null, 2), 'application/json');
     }
@@ -110,7 +125,16 @@ export async function buildNextRequest(path: readonly Message[], params: Request
   const messages = [...path];
   if (draft.trim() !== '') {
     const now = Date.now();
-    messages.push({ id: newId(), conversationId: '', parentId: null, role: 'user', content: textContent(draft), status: 'done', createdAt: now, updatedAt: now });
+    messages.push({
+      id: newId(),
+      conversationId: '',
+      parentId: null,
+      role: 'user',
+      content: textContent(draft),
+      status: 'done',
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   const urls = await dataURLsFor(messages);
   return buildChatRequest(messages, params, (s) => (s.kind === 'url' ? s.url : (urls.get(s.blobId) ?? '')));
@@ -122,7 +146,10 @@ export async function backupEverything(): Promise<void> {
     const { bundles, blobs } = await readForExport(endpointOfConversation);
     const date = new Date().toISOString().slice(0, 10);
     download(`chat-playground-backup-${date}${FILE_EXTENSION}`, documentToJSON(encodeDocument(bundles, blobs)), 'application/json');
-    toast(`Backup exported: ${bundles.length} conversation${bundles.length === 1 ? '' : 's'}, ${blobs.size} file${blobs.size === 1 ? '' : 's'}`, 'success');
+    toast(
+      `Backup exported: ${bundles.length} conversation${bundles.length === 1 ? '' : 's'}, ${blobs.size} file${blobs.size === 1 ? '' : 's'}`,
+      'success',
+    );
   } catch (err) {
     toast(`Backup failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
   }

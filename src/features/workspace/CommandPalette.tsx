@@ -6,7 +6,8 @@ import { keyLabels } from './shortcuts';
 
 const itemClass =
   'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-[13px] text-fg data-[selected=true]:bg-accent-soft data-[selected=true]:text-fg';
-const headingClass = '[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:uppercase [&_[cmdk-group-heading]]:tracking-wide [&_[cmdk-group-heading]]:text-muted';
+const headingClass =
+  '[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:uppercase [&_[cmdk-group-heading]]:tracking-wide [&_[cmdk-group-heading]]:text-muted';
 
 /** Loaded on first use (see Workspace): cmdk and its dialog code stay out of the initial bundle. */
 export default function CommandPalette({ onClose }: { onClose: () => void }) {
@@ -38,7 +39,14 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
         {[...groups.entries()].map(([group, list]) => (
           <Command.Group key={group} heading={group}>
             {list.map((c) => (
-              <Command.Item key={c.id} value={`${c.title} ${c.id}`} keywords={c.keywords ?? []} onSelect={() => choose(c.run)} data-testid="command-item" className={itemClass}>
+              <Command.Item
+                key={c.id}
+                value={`${c.title} ${c.id}`}
+                keywords={c.keywords ?? []}
+                onSelect={() => choose(c.run)}
+                data-testid="command-item"
+                className={itemClass}
+              >
                 <span className="min-w-0 flex-1 truncate">{c.title}</span>
                 {c.shortcut && <span className="shrink-0 text-[11px] text-muted">{keyLabels(c.shortcut).join(' ')}</span>}
               </Command.Item>

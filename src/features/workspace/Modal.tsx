@@ -4,7 +4,21 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: the browser traps focus, closes on Escape, makes the page
  * behind inert and returns focus to the opener.
  */
-export function Modal({ open, onClose, label, children, className = '', testId }: { open: boolean; onClose: () => void; label: string; children: ReactNode; className?: string; testId?: string }) {
+export function Modal({
+  open,
+  onClose,
+  label,
+  children,
+  className = '',
+  testId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  label: string;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = ref.current;

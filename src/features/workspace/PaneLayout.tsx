@@ -68,7 +68,19 @@ function Column({ pane, children }: { pane: SidePane; children: ReactNode }) {
   );
 }
 
-function Drawer({ pane, side, open, onClose, children }: { pane: SidePane; side: 'left' | 'right'; open: boolean; onClose: () => void; children: ReactNode }) {
+function Drawer({
+  pane,
+  side,
+  open,
+  onClose,
+  children,
+}: {
+  pane: SidePane;
+  side: 'left' | 'right';
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;

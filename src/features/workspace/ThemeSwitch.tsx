@@ -11,7 +11,12 @@ export function ThemeSwitch() {
   const theme = useLayoutStore((s) => s.theme);
   const setTheme = useLayoutStore((s) => s.setTheme);
   return (
-    <div role="radiogroup" aria-label="Theme" data-testid="theme-switch" className="flex shrink-0 items-center rounded-md border border-line bg-sunken p-0.5">
+    <div
+      role="radiogroup"
+      aria-label="Theme"
+      data-testid="theme-switch"
+      className="flex shrink-0 items-center rounded-md border border-line bg-sunken p-0.5"
+    >
       {ORDER.map((t) => (
         <button
           key={t}

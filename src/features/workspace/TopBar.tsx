@@ -15,7 +15,13 @@ export function TopBar() {
 
   return (
     <div role="toolbar" aria-label="Workspace" className="flex h-10 shrink-0 items-center gap-1 border-b border-line bg-panel px-2">
-      <IconButton label={libraryOpen ? 'Hide library' : 'Show library'} aria-expanded={libraryOpen} aria-controls="pane-library" data-testid="toggle-library" onClick={() => togglePane('library')}>
+      <IconButton
+        label={libraryOpen ? 'Hide library' : 'Show library'}
+        aria-expanded={libraryOpen}
+        aria-controls="pane-library"
+        data-testid="toggle-library"
+        onClick={() => togglePane('library')}
+      >
         <PanelLeftIcon />
       </IconButton>
       <button
@@ -30,10 +36,21 @@ export function TopBar() {
         <kbd className="ml-auto hidden shrink-0 font-sans text-[11px] text-muted sm:inline">{keyLabels('Mod+K').join(' ')}</kbd>
       </button>
       <ThemeSwitch />
-      <IconButton label="Keyboard shortcuts" data-testid="shortcuts-button" aria-keyshortcuts="Shift+?" onClick={() => setShortcutsOpen(true)}>
+      <IconButton
+        label="Keyboard shortcuts"
+        data-testid="shortcuts-button"
+        aria-keyshortcuts="Shift+?"
+        onClick={() => setShortcutsOpen(true)}
+      >
         <KeyboardIcon />
       </IconButton>
-      <IconButton label={paramsOpen ? 'Hide settings' : 'Show settings'} aria-expanded={paramsOpen} aria-controls="pane-params" data-testid="toggle-params" onClick={() => togglePane('params')}>
+      <IconButton
+        label={paramsOpen ? 'Hide settings' : 'Show settings'}
+        aria-expanded={paramsOpen}
+        aria-controls="pane-params"
+        data-testid="toggle-params"
+        onClick={() => togglePane('params')}
+      >
         <PanelRightIcon />
       </IconButton>
     </div>

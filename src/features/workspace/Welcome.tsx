@@ -14,7 +14,10 @@ function applyPreset(preset: ProviderPreset): void {
   // Show where the key and model go.
   if (window.matchMedia(NARROW_QUERY).matches) layout.setDrawer('params');
   else layout.setCollapsed('params', false);
-  toast(`Endpoint set to ${preset.name}. ${preset.note === 'API key' ? 'Add your API key and pick a model in Settings.' : 'Pick a model in Settings.'}`, 'success');
+  toast(
+    `Endpoint set to ${preset.name}. ${preset.note === 'API key' ? 'Add your API key and pick a model in Settings.' : 'Pick a model in Settings.'}`,
+    'success',
+  );
 }
 
 /**
@@ -26,16 +29,20 @@ export function Welcome() {
   const setWelcomed = useLayoutStore((s) => s.setWelcomed);
   if (welcomed) return null;
   return (
-    <section aria-labelledby="welcome-title" data-testid="welcome" className="rounded-lg border border-line bg-panel px-4 py-3 text-left shadow-sm">
+    <section
+      aria-labelledby="welcome-title"
+      data-testid="welcome"
+      className="rounded-lg border border-line bg-panel px-4 py-3 text-left shadow-sm"
+    >
       <div className="flex items-start gap-3">
         <div className="min-w-0 flex-1 space-y-2">
           <h2 id="welcome-title" className="text-[14px] font-semibold">
             Welcome to the playground
           </h2>
           <p className="text-[13px] leading-relaxed text-muted">
-            You are connected to the <strong className="font-medium text-fg">built-in reference endpoint</strong>: it runs beside this app, needs no API key and
-            answers with test text, so you can try streaming, parameters and tools right away. Everything you write stays in this browser. To use a real model,
-            pick a provider:
+            You are connected to the <strong className="font-medium text-fg">built-in reference endpoint</strong>: it runs beside this app,
+            needs no API key and answers with test text, so you can try streaming, parameters and tools right away. Everything you write
+            stays in this browser. To use a real model, pick a provider:
           </p>
           <div role="group" aria-label="Provider presets" className="flex flex-wrap gap-1.5">
             {WELCOME_PRESETS.map((p) => (

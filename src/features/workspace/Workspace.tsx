@@ -26,7 +26,13 @@ function PaletteHost() {
   const open = useLayoutStore((s) => s.paletteOpen);
   const setOpen = useLayoutStore((s) => s.setPaletteOpen);
   return (
-    <Modal open={open} onClose={() => setOpen(false)} label="Command palette" testId="command-palette" className="mt-[12vh] mb-auto w-[min(92vw,620px)]">
+    <Modal
+      open={open}
+      onClose={() => setOpen(false)}
+      label="Command palette"
+      testId="command-palette"
+      className="mt-[12vh] mb-auto w-[min(92vw,620px)]"
+    >
       <Suspense fallback={<div className="px-4 py-3 text-[13px] text-muted">Loading…</div>}>
         <CommandPalette onClose={() => setOpen(false)} />
       </Suspense>
@@ -42,7 +48,8 @@ export function Workspace({ library, conversation, params }: { library: ReactNod
     // On a phone, opening a conversation from the library drawer shows it.
     () =>
       useWorkspaceStore.subscribe((s, prev) => {
-        if (s.activeConversationId !== prev.activeConversationId && useLayoutStore.getState().drawer === 'library') useLayoutStore.getState().setDrawer(null);
+        if (s.activeConversationId !== prev.activeConversationId && useLayoutStore.getState().drawer === 'library')
+          useLayoutStore.getState().setDrawer(null);
       }),
     [],
   );
@@ -57,11 +64,7 @@ export function Workspace({ library, conversation, params }: { library: ReactNod
         Skip to the message box
       </button>
       <TopBar />
-      <PaneLayout
-        library={library}
-        center={conversation}
-        params={params}
-      />
+      <PaneLayout library={library} center={conversation} params={params} />
       <ShortcutsHost />
       <PaletteHost />
       <ReplyAnnouncer />

@@ -3,7 +3,14 @@ import type { RunState } from '../chat/live-run-store';
 import { useLiveRuns } from '../chat/live-run-store';
 import { announcement } from './ReplyAnnouncer';
 
-const run = (ids: string[]): RunState => ({ requestId: 'r', messageIds: ids, phase: 'streaming', retry: null, choices: {}, abort: () => undefined });
+const run = (ids: string[]): RunState => ({
+  requestId: 'r',
+  messageIds: ids,
+  phase: 'streaming',
+  retry: null,
+  choices: {},
+  abort: () => undefined,
+});
 const choice = (content: string) => ({ content, reasoning: '', refusal: '', toolCalls: [], finishReason: 'stop' as const });
 
 describe('announcement', () => {
@@ -18,7 +25,10 @@ describe('announcement', () => {
   it('says when a reply was stopped or several choices arrived', () => {
     const state = {
       ...base,
-      settled: { a: { status: 'interrupted' as const, choice: choice('Half') }, b: { status: 'interrupted' as const, choice: choice('Other') } },
+      settled: {
+        a: { status: 'interrupted' as const, choice: choice('Half') },
+        b: { status: 'interrupted' as const, choice: choice('Other') },
+      },
     };
     expect(announcement(run(['a', 'b']), state, 'c1')).toBe('Reply stopped (2 choices): Half');
   });

@@ -3,7 +3,15 @@ import { registerCommands, runCommand, useCommandStore } from './commands';
 import { matchesShortcut, registerShortcuts, useShortcutStore } from './shortcuts';
 import { resolveTheme } from './theme';
 
-const key = (over: Partial<KeyboardEvent>) => ({ key: '', code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...over });
+const key = (over: Partial<KeyboardEvent>) => ({
+  key: '',
+  code: '',
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...over,
+});
 
 describe('matchesShortcut', () => {
   it('maps Mod to Ctrl elsewhere and to ⌘ on a Mac', () => {

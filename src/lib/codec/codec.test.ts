@@ -14,7 +14,10 @@ function ok(result: ReturnType<typeof restore>): Restored {
   return result.value;
 }
 
-const withoutEndpointId = <T extends { conversation: { endpointId: string | null } }>(b: T) => ({ ...b, conversation: { ...b.conversation, endpointId: null } });
+const withoutEndpointId = <T extends { conversation: { endpointId: string | null } }>(b: T) => ({
+  ...b,
+  conversation: { ...b.conversation, endpointId: null },
+});
 
 describe('conversation file round trips', () => {
   it('our JSON: export → import gives back every field, branch and image', () => {
@@ -68,20 +71,25 @@ describe('conversation file round trips', () => {
   it('plain request body: import → rebuild sends the same body', () => {
     const { bundle, blobs } = richBundle();
     const path = [bundle.messages[0]!, bundle.messages[1]!, bundle.messages[3]!];
-    const resolve = (s: { kind: string; blobId?: string; url?: string }) => (s.kind === 'url' ? s.url! : toDataURL('image/png', blobs.get(s.blobId!)!.bytes));
+    const resolve = (s: { kind: string; blobId?: string; url?: string }) =>
+      s.kind === 'url' ? s.url! : toDataURL('image/png', blobs.get(s.blobId!)!.bytes);
     const built = buildChatRequest(path, bundle.conversation.params, resolve);
     if (!built.ok) throw new Error('build failed');
     const back = ok(restore(JSON.stringify(built.body)));
     expect(back.source).toBe('openai-body');
     const c = back.conversations[0]!;
     expect(c.messages).toHaveLength(3);
-    const rebuilt = buildChatRequest(c.messages, c.conversation.params, (s) => (s.kind === 'url' ? s.url : toDataURL(s.mimeType, back.blobs.get(s.blobId)!.bytes)));
+    const rebuilt = buildChatRequest(c.messages, c.conversation.params, (s) =>
+      s.kind === 'url' ? s.url : toDataURL(s.mimeType, back.blobs.get(s.blobId)!.bytes),
+    );
     expect(rebuilt.ok && rebuilt.body).toEqual(built.body);
     expect(c.conversation.currentLeafId).toBe(c.messages[2]!.id);
   });
 
   it('a bare messages array becomes a conversation with a title from the first user turn', () => {
-    const back = ok(restore('[{"role":"system","content":"Hi"},{"role":"user","content":"Tell me a joke"},{"role":"assistant","content":"No."}]'));
+    const back = ok(
+      restore('[{"role":"system","content":"Hi"},{"role":"user","content":"Tell me a joke"},{"role":"assistant","content":"No."}]'),
+    );
     expect(back.source).toBe('openai-messages');
     const c = back.conversations[0]!;
     expect(c.conversation.title).toBe('Tell me a joke');
@@ -90,10 +98,21 @@ describe('conversation file round trips', () => {
   });
 
   it('migrates a version 1 file (linear, inline images) to the current format', () => {
-    const v1 = { format: 'chat-playground', version: 1, title: 'Old', messages: [
-      { role: 'user', content: [{ type: 'text', text: 'Look' }, { type: 'image', url: toDataURL('image/png', PNG_BYTES) }] },
-      { role: 'assistant', content: 'A dot', futureField: 1 },
-    ] };
+    const v1 = {
+      format: 'chat-playground',
+      version: 1,
+      title: 'Old',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Look' },
+            { type: 'image', url: toDataURL('image/png', PNG_BYTES) },
+          ],
+        },
+        { role: 'assistant', content: 'A dot', futureField: 1 },
+      ],
+    };
     const back = ok(restore(JSON.stringify(v1), { now: 5000 }));
     expect(back.fromVersion).toBe(1);
     const c = back.conversations[0]!;
@@ -107,7 +126,10 @@ describe('conversation file round trips', () => {
 });
 
 describe('hostile and broken input', () => {
-  const good = () => JSON.parse(documentToJSON(encodeDocument([richBundle().bundle], richBundle().blobs))) as Record<string, unknown> & { conversations: Record<string, unknown>[] };
+  const good = () =>
+    JSON.parse(documentToJSON(encodeDocument([richBundle().bundle], richBundle().blobs))) as Record<string, unknown> & {
+      conversations: Record<string, unknown>[];
+    };
 
   it('drops unknown fields and never pollutes prototypes', () => {
     const doc = good();
@@ -118,20 +140,39 @@ describe('hostile and broken input', () => {
     // A "__proto__" key anywhere is refused outright, with its place (see hostile-imports.test.ts).
     const text = JSON.stringify(doc).replace('"x_groq"', '"__proto__":{"polluted":true},"x_groq"');
     const refused = restore(text);
-    expect(refused.ok ? null : refused.error.message).toBe('conversations[0].messages[3].extra.__proto__: A "__proto__" key is not allowed in an imported file.');
+    expect(refused.ok ? null : refused.error.message).toBe(
+      'conversations[0].messages[3].extra.__proto__: A "__proto__" key is not allowed in an imported file.',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(back.conversations[0]!.messages[3]!.extra)).toBe(Object.prototype);
   });
 
   it.each([
-    ['a wrong role', (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[1]!.role = 'admin'), 'conversations[0].messages[1].role'],
-    ['a missing parent', (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[1]!.parentId = 'nope'), 'conversations[0].messages[1].parentId'],
+    [
+      'a wrong role',
+      (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[1]!.role = 'admin'),
+      'conversations[0].messages[1].role',
+    ],
+    [
+      'a missing parent',
+      (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[1]!.parentId = 'nope'),
+      'conversations[0].messages[1].parentId',
+    ],
     ['a missing image', (d: ReturnType<typeof good>) => (d.blobs = {}), 'conversations[0].messages[1].content[1].source.blobId'],
     ['a dangling leaf', (d: ReturnType<typeof good>) => (d.conversations[0]!.currentLeafId = 'gone'), 'conversations[0].currentLeafId'],
-    ['a text that is a number', (d: ReturnType<typeof good>) => (((d.conversations[0]!.messages as Record<string, unknown>[])[0]!.content as Record<string, unknown>[])[0]!.text = 5), 'conversations[0].messages[0].content[0].text'],
+    [
+      'a text that is a number',
+      (d: ReturnType<typeof good>) =>
+        (((d.conversations[0]!.messages as Record<string, unknown>[])[0]!.content as Record<string, unknown>[])[0]!.text = 5),
+      'conversations[0].messages[0].content[0].text',
+    ],
     ['a newer version', (d: ReturnType<typeof good>) => (d.version = 99), 'version'],
     ['another format', (d: ReturnType<typeof good>) => (d.format = 'sharegpt'), 'format'],
-    ['duplicated message ids', (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[2]!.id = 'conv-1-u'), 'conversations[0].messages[2].id'],
+    [
+      'duplicated message ids',
+      (d: ReturnType<typeof good>) => ((d.conversations[0]!.messages as Record<string, unknown>[])[2]!.id = 'conv-1-u'),
+      'conversations[0].messages[2].id',
+    ],
   ])('rejects %s with the exact path', (_name, mutate, path) => {
     const doc = good();
     mutate(doc);

@@ -19,7 +19,11 @@ function fileMessage(m: Message): Omit<Message, 'conversationId'> {
 }
 
 /** The document for some conversations and the blobs they use. Never includes keys or headers. */
-export function encodeDocument(bundles: readonly ConversationBundle[], blobs: ReadonlyMap<string, BlobData>, exportedAt = new Date()): DocumentV2 {
+export function encodeDocument(
+  bundles: readonly ConversationBundle[],
+  blobs: ReadonlyMap<string, BlobData>,
+  exportedAt = new Date(),
+): DocumentV2 {
   const doc = {
     format: FORMAT,
     version: CURRENT_VERSION,
@@ -31,7 +35,9 @@ export function encodeDocument(bundles: readonly ConversationBundle[], blobs: Re
       updatedAt: c.updatedAt,
       currentLeafId: c.currentLeafId,
       params: c.params,
-      endpoint: endpoint ? { baseURL: endpoint.baseURL, name: endpoint.name, ...(endpoint.builtIn ? { builtIn: endpoint.builtIn } : {}) } : null,
+      endpoint: endpoint
+        ? { baseURL: endpoint.baseURL, name: endpoint.name, ...(endpoint.builtIn ? { builtIn: endpoint.builtIn } : {}) }
+        : null,
       ...(c.pinnedAt !== undefined ? { pinned: true } : {}),
       ...(c.tags !== undefined ? { tags: c.tags } : {}),
       messages: messages.map(fileMessage),

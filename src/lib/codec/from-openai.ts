@@ -14,7 +14,10 @@ import { paramValuesSchema } from './schema';
 const str = v.string();
 const wirePart = v.variant('type', [
   v.object({ type: v.literal('text'), text: str }),
-  v.object({ type: v.literal('image_url'), image_url: v.object({ url: str, detail: v.optional(v.picklist(['auto', 'low', 'high']), 'auto') }) }),
+  v.object({
+    type: v.literal('image_url'),
+    image_url: v.object({ url: str, detail: v.optional(v.picklist(['auto', 'low', 'high']), 'auto') }),
+  }),
   v.object({ type: v.literal('input_audio'), input_audio: v.object({ data: str, format: v.picklist(['wav', 'mp3']) }) }),
   v.object({ type: v.literal('file'), file: v.object({ filename: v.optional(str, 'file'), file_data: str }) }),
 ]);
@@ -24,7 +27,9 @@ const wireMessage = v.object({
   content: v.optional(v.nullable(v.union([str, v.array(wirePart)])), null),
   name: v.optional(str),
   refusal: v.optional(v.nullable(str)),
-  tool_calls: v.optional(v.array(v.object({ id: str, type: v.optional(v.literal('function')), function: v.object({ name: str, arguments: str }) }))),
+  tool_calls: v.optional(
+    v.array(v.object({ id: str, type: v.optional(v.literal('function')), function: v.object({ name: str, arguments: str }) })),
+  ),
   tool_call_id: v.optional(str),
 });
 
@@ -49,37 +54,77 @@ function part(p: v.InferOutput<typeof wirePart>, blobs: Blobs): ContentPart {
       const data = parseDataURL(p.image_url.url);
       if (!data) return { type: 'image', source: { kind: 'url', url: p.image_url.url }, detail: p.image_url.detail };
       const blobId = addBlob(blobs, data.mimeType, data.bytes);
-      return { type: 'image', source: { kind: 'blob', blobId, mimeType: data.mimeType, size: data.bytes.length }, detail: p.image_url.detail };
+      return {
+        type: 'image',
+        source: { kind: 'blob', blobId, mimeType: data.mimeType, size: data.bytes.length },
+        detail: p.image_url.detail,
+      };
     }
     case 'input_audio': {
       const bytes = base64ToBytes(p.input_audio.data);
       const mimeType = MIME[p.input_audio.format];
-      return { type: 'audio', source: { kind: 'blob', blobId: addBlob(blobs, mimeType, bytes), mimeType, size: bytes.length }, format: p.input_audio.format };
+      return {
+        type: 'audio',
+        source: { kind: 'blob', blobId: addBlob(blobs, mimeType, bytes), mimeType, size: bytes.length },
+        format: p.input_audio.format,
+      };
     }
     case 'file': {
       const data = parseDataURL(p.file.file_data);
       if (!data) return { type: 'file', source: { kind: 'url', url: p.file.file_data }, filename: p.file.filename };
       const blobId = addBlob(blobs, data.mimeType, data.bytes, p.file.filename);
-      return { type: 'file', source: { kind: 'blob', blobId, mimeType: data.mimeType, name: p.file.filename, size: data.bytes.length }, filename: p.file.filename };
+      return {
+        type: 'file',
+        source: { kind: 'blob', blobId, mimeType: data.mimeType, name: p.file.filename, size: data.bytes.length },
+        filename: p.file.filename,
+      };
     }
   }
 }
 
 function toMessage(m: WireMessageIn, conversationId: string, parentId: string | null, at: number, blobs: Blobs): Message {
-  const content = m.content === null ? [] : typeof m.content === 'string' ? (m.content === '' ? [] : [{ type: 'text' as const, text: m.content }]) : m.content.map((p) => part(p, blobs));
+  const content =
+    m.content === null
+      ? []
+      : typeof m.content === 'string'
+        ? m.content === ''
+          ? []
+          : [{ type: 'text' as const, text: m.content }]
+        : m.content.map((p) => part(p, blobs));
   const out: Message = { id: newId(), conversationId, parentId, role: m.role, content, status: 'done', createdAt: at, updatedAt: at };
   if (m.name !== undefined) out.name = m.name;
   if (m.refusal) out.refusal = m.refusal;
-  if (m.tool_calls && m.tool_calls.length > 0) out.toolCalls = m.tool_calls.map((t) => ({ id: t.id, name: t.function.name, arguments: t.function.arguments }));
+  if (m.tool_calls && m.tool_calls.length > 0)
+    out.toolCalls = m.tool_calls.map((t) => ({ id: t.id, name: t.function.name, arguments: t.function.arguments }));
   if (m.tool_call_id !== undefined) out.toolCallId = m.tool_call_id;
   return out;
 }
 
 /** Wire parameter names that map one-to-one onto the parameter panel. */
 const DIRECT: ParamKey[] = [
-  'temperature', 'top_p', 'max_completion_tokens', 'max_tokens', 'n', 'presence_penalty', 'frequency_penalty', 'seed', 'logprobs',
-  'top_logprobs', 'logit_bias', 'response_format', 'tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'service_tier',
-  'user', 'safety_identifier', 'store', 'metadata', 'modalities', 'audio',
+  'temperature',
+  'top_p',
+  'max_completion_tokens',
+  'max_tokens',
+  'n',
+  'presence_penalty',
+  'frequency_penalty',
+  'seed',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+  'response_format',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'reasoning_effort',
+  'service_tier',
+  'user',
+  'safety_identifier',
+  'store',
+  'metadata',
+  'modalities',
+  'audio',
 ];
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -123,7 +168,11 @@ export function paramsFromBody(body: Record<string, unknown>): ParamsResult {
   return { ok: true, params: { model, values, enabled, extraBody: Object.keys(extra).length > 0 ? JSON.stringify(extra, null, 2) : '' } };
 }
 
-export function conversationFromWire(messages: readonly WireMessageIn[], params: RequestParams, now: number): { bundle: ConversationBundle; blobs: Blobs } {
+export function conversationFromWire(
+  messages: readonly WireMessageIn[],
+  params: RequestParams,
+  now: number,
+): { bundle: ConversationBundle; blobs: Blobs } {
   const blobs: Blobs = new Map();
   const id = newId();
   let parentId: string | null = null;

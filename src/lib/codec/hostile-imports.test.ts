@@ -29,24 +29,56 @@ const CASES: [name: string, input: unknown, error: string | RegExp][] = [
   ['a number', '42', 'Expected a conversation file, an OpenAI request body or a messages array.'],
   ['a string', '"hello"', 'Expected a conversation file, an OpenAI request body or a messages array.'],
   ['null', 'null', 'Expected a conversation file, an OpenAI request body or a messages array.'],
-  ['an image renamed to .json', '\x89PNG\r\n\x1a\n\0\0\0\rIHDR', /^Not valid JSON \([\s\S]*\)\. The file may be cut short or not a conversation file\.$/],
+  [
+    'an image renamed to .json',
+    '\x89PNG\r\n\x1a\n\0\0\0\rIHDR',
+    /^Not valid JSON \([\s\S]*\)\. The file may be cut short or not a conversation file\.$/,
+  ],
   ['an empty file', '   ', 'The file is empty.'],
   ['another format', JSON.stringify({ ...doc, format: 'other-app' }), 'format: Unknown format "other-app"; expected "chat-playground".'],
-  ['a future version', JSON.stringify({ ...doc, version: 3 }), /^version: This file was written by a newer version of the app \(format v3\)/],
+  [
+    'a future version',
+    JSON.stringify({ ...doc, version: 3 }),
+    /^version: This file was written by a newer version of the app \(format v3\)/,
+  ],
   ['version 0', JSON.stringify({ ...doc, version: 0 }), 'version: Missing or not a positive whole number.'],
   ['version as a string', JSON.stringify({ ...doc, version: '2' }), 'version: Missing or not a positive whole number.'],
   ['conversations not a list', JSON.stringify({ ...doc, conversations: {} }), /^conversations: /],
   ['a message without a role', edited((d) => delete d.conversations[0]!.messages[0]!.role), /^conversations\[0\]\.messages\[0\]/],
-  ['a text part that is a number', good.replace('"text":"Be brief."', '"text":42'), /^conversations\[0\]\.messages\[0\]\.content\[0\]\.text/],
+  [
+    'a text part that is a number',
+    good.replace('"text":"Be brief."', '"text":42'),
+    /^conversations\[0\]\.messages\[0\]\.content\[0\]\.text/,
+  ],
   ['a truncated file', good.slice(0, good.length / 2), /^Not valid JSON/],
   ['deep arrays', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /Nested more than 100 levels deep/],
   ['deep objects', `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`, /^a\.a\.a.*: Nested more than 100 levels deep/],
-  ['deep nesting inside a free-form field', good.replace('"extra":{', `"extra":{"deep":${'['.repeat(MAX_DEPTH + 5)}${']'.repeat(MAX_DEPTH + 5)},`), /^conversations\[0\]\.messages\[3\]\.extra\.deep(\[0\])+: Nested more than 100 levels/],
-  ['a __proto__ key at the top', good.replace('"conversations":', '"__proto__":{"polluted":"yes"},"conversations":'), '__proto__: A "__proto__" key is not allowed in an imported file.'],
-  ['a __proto__ key in parameter values', good.replace('"values":{', '"values":{"__proto__":{"polluted":"yes"},'), /^conversations\[0\]\.params\.values\.__proto__: A "__proto__" key is not allowed/],
+  [
+    'deep nesting inside a free-form field',
+    good.replace('"extra":{', `"extra":{"deep":${'['.repeat(MAX_DEPTH + 5)}${']'.repeat(MAX_DEPTH + 5)},`),
+    /^conversations\[0\]\.messages\[3\]\.extra\.deep(\[0\])+: Nested more than 100 levels/,
+  ],
+  [
+    'a __proto__ key at the top',
+    good.replace('"conversations":', '"__proto__":{"polluted":"yes"},"conversations":'),
+    '__proto__: A "__proto__" key is not allowed in an imported file.',
+  ],
+  [
+    'a __proto__ key in parameter values',
+    good.replace('"values":{', '"values":{"__proto__":{"polluted":"yes"},'),
+    /^conversations\[0\]\.params\.values\.__proto__: A "__proto__" key is not allowed/,
+  ],
   ['a __proto__ blob id', good.replace('"blobs":{', '"blobs":{"__proto__":{"mimeType":"image/png","data":"AAAA"},'), /^blobs\.__proto__: /],
-  ['a __proto__ key in a request body', JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }).replace('"model"', '"__proto__":{"x":1},"model"'), /__proto__/],
-  ['the same conversation twice', JSON.stringify({ ...doc, conversations: [(doc.conversations as unknown[])[0], (doc.conversations as unknown[])[0]] }), 'conversations[1].id: Conversation id "c1" appears twice.'],
+  [
+    'a __proto__ key in a request body',
+    JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }).replace('"model"', '"__proto__":{"x":1},"model"'),
+    /__proto__/,
+  ],
+  [
+    'the same conversation twice',
+    JSON.stringify({ ...doc, conversations: [(doc.conversations as unknown[])[0], (doc.conversations as unknown[])[0]] }),
+    'conversations[1].id: Conversation id "c1" appears twice.',
+  ],
   ['a blob that is not base64', good.replace(/"data":"[^"]+"/, '"data":"***not base64***"'), /^blobs\["c1-img"\]\.data: Not valid base64/],
   ['a cut share link', link.slice(0, link.length - 20), 'share link: the link is damaged or cut short (it does not decompress)'],
   ['a share link with a changed character', `${link.slice(0, 60)}${link[60] === 'A' ? 'B' : 'A'}${link.slice(61)}`, /^share link: /],
@@ -66,7 +98,19 @@ describe('hostile imports: a precise error, never a throw', () => {
   }
 
   it('keys named constructor or prototype stay plain data (a tool may have such a parameter)', () => {
-    const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }], tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: { constructor: { type: 'string' }, prototype: { type: 'string' } } } } }] };
+    const body = {
+      model: 'm',
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'f',
+            parameters: { type: 'object', properties: { constructor: { type: 'string' }, prototype: { type: 'string' } } },
+          },
+        },
+      ],
+    };
     const r = restore(JSON.stringify(body));
     expect(r.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -15,7 +15,12 @@ export function escapeHTML(text: string): string {
 
 /** JSON that cannot close its script element or start a comment. */
 function inertJSON(doc: DocumentV2): string {
-  return JSON.stringify(doc).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(doc)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function extractEmbeddedJSON(html: string): string | null {
@@ -39,7 +44,10 @@ export function toHTML(bundle: ConversationBundle, blobs: ReadonlyMap<string, Bl
   const { conversation: c, endpoint } = bundle;
   const parts: string[] = [];
   for (const m of currentPath(bundle)) {
-    const who = [ROLE_LABEL[m.role], m.name, m.role === 'assistant' ? m.model : undefined].filter(Boolean).map((s) => escapeHTML(String(s))).join(' · ');
+    const who = [ROLE_LABEL[m.role], m.name, m.role === 'assistant' ? m.model : undefined]
+      .filter(Boolean)
+      .map((s) => escapeHTML(String(s)))
+      .join(' · ');
     const body: string[] = [];
     if (m.reasoning) body.push(`<div class="reasoning">${escapeHTML(m.reasoning)}</div>`);
     for (const p of pieces(m.content, blobs)) {
@@ -49,7 +57,10 @@ export function toHTML(bundle: ConversationBundle, blobs: ReadonlyMap<string, Bl
       else body.push(`<div class="note">[${escapeHTML(p.label)}]</div>`);
     }
     if (m.refusal) body.push(`<div class="note">Refusal: ${escapeHTML(m.refusal)}</div>`);
-    for (const t of m.toolCalls ?? []) body.push(`<div class="note">Tool call <code>${escapeHTML(t.name)}</code> (${escapeHTML(t.id)})</div><pre>${escapeHTML(t.arguments)}</pre>`);
+    for (const t of m.toolCalls ?? [])
+      body.push(
+        `<div class="note">Tool call <code>${escapeHTML(t.name)}</code> (${escapeHTML(t.id)})</div><pre>${escapeHTML(t.arguments)}</pre>`,
+      );
     parts.push(`<article class="${m.role}"><div class="role">${who}</div>${body.join('')}</article>`);
   }
   const meta = [`Model <code>${escapeHTML(c.params.model)}</code>`];

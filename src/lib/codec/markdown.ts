@@ -8,7 +8,10 @@ function fence(text: string, lang = ''): string {
 }
 
 function quote(text: string): string {
-  return text.split('\n').map((l) => `> ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 }
 
 /** A readable transcript of the current branch; images embedded as data URLs so it stands alone. */
@@ -25,12 +28,18 @@ export function toMarkdown(bundle: ConversationBundle, blobs: ReadonlyMap<string
     if (m.reasoning) lines.push('**Reasoning**', '', quote(m.reasoning), '');
     for (const p of pieces(m.content, blobs)) {
       if (p.kind === 'text') lines.push(m.role === 'tool' ? fence(p.text) : p.text, '');
-      else if (p.kind === 'image') lines.push(p.src ? `![${p.alt}](${p.src})` : p.url ? `![${p.alt}](<${p.url}>)` : `*[${p.alt} missing]*`, '');
+      else if (p.kind === 'image')
+        lines.push(p.src ? `![${p.alt}](${p.src})` : p.url ? `![${p.alt}](<${p.url}>)` : `*[${p.alt} missing]*`, '');
       else lines.push(`*[${p.label}]*`, '');
     }
     if (m.refusal) lines.push(`**Refusal:** ${m.refusal}`, '');
     for (const t of m.toolCalls ?? []) lines.push(`**Tool call** \`${t.name}\` (${t.id})`, '', fence(t.arguments, 'json'), '');
     if (m.role === 'tool' && m.toolCallId) lines.push(`*Result of ${m.toolCallId}*`, '');
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

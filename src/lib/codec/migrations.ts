@@ -56,7 +56,11 @@ function v1ToV2(doc: DocumentV1, now: number): Record<string, unknown> {
     return out;
   });
   const firstUser = doc.messages.find((m) => m.role === 'user');
-  const firstText = firstUser ? (typeof firstUser.content === 'string' ? firstUser.content : firstUser.content.map((p) => (p.type === 'text' ? p.text : '')).join('')) : '';
+  const firstText = firstUser
+    ? typeof firstUser.content === 'string'
+      ? firstUser.content
+      : firstUser.content.map((p) => (p.type === 'text' ? p.text : '')).join('')
+    : '';
   return {
     format: 'chat-playground',
     version: 2,

@@ -8,7 +8,15 @@ import * as v from 'valibot';
 import { DEFAULT_PARAM_VALUES } from '../../domain/params';
 import type { Conversation, Message, ParamKey, ParamValues } from '../../domain/types';
 import { base64ToBytes } from './base64';
-import { CURRENT_VERSION, FORMAT, restoreError, type BlobData, type ConversationBundle, type RestoreResult, type RestoreSource } from './format';
+import {
+  CURRENT_VERSION,
+  FORMAT,
+  restoreError,
+  type BlobData,
+  type ConversationBundle,
+  type RestoreResult,
+  type RestoreSource,
+} from './format';
 import { conversationFromWire, paramsFromBody, wireMessagesSchema } from './from-openai';
 import { extractEmbeddedJSON } from './html';
 import { MIGRATIONS } from './migrations';
@@ -47,7 +55,8 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
   }
   if (text.startsWith('<')) {
     const json = extractEmbeddedJSON(text);
-    if (json === null) return restoreError('', 'This HTML page has no conversation data in it (only pages exported by this app can be imported).');
+    if (json === null)
+      return restoreError('', 'This HTML page has no conversation data in it (only pages exported by this app can be imported).');
     return restoreText(json, 'html', now);
   }
   return restoreText(text, 'app', now);
@@ -74,7 +83,10 @@ function restoreValue(value: unknown, source: RestoreSource, now: number): Resto
     return fromAppFile(value, source, now);
   }
   if (Array.isArray(value.messages)) return fromWire(value.messages, value, now);
-  return restoreError('', 'Expected a conversation file (with "format": "chat-playground"), an OpenAI request body (with "messages") or a messages array.');
+  return restoreError(
+    '',
+    'Expected a conversation file (with "format": "chat-playground"), an OpenAI request body (with "messages") or a messages array.',
+  );
 }
 
 function fromWire(messages: unknown[], body: Record<string, unknown> | undefined, now: number): RestoreResult {
@@ -92,9 +104,13 @@ function fromWire(messages: unknown[], body: Record<string, unknown> | undefined
 
 function fromAppFile(value: Record<string, unknown>, source: RestoreSource, now: number): RestoreResult {
   const version = value.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return restoreError('version', 'Missing or not a positive whole number.');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return restoreError('version', 'Missing or not a positive whole number.');
   if (version > CURRENT_VERSION) {
-    return restoreError('version', `This file was written by a newer version of the app (format v${version}); this build reads up to v${CURRENT_VERSION}. Update the app and try again.`);
+    return restoreError(
+      'version',
+      `This file was written by a newer version of the app (format v${version}); this build reads up to v${CURRENT_VERSION}. Update the app and try again.`,
+    );
   }
   let doc: unknown = value;
   for (let from = version; from < CURRENT_VERSION; from++) {
@@ -131,15 +147,21 @@ function checked(doc: DocumentV2, source: RestoreSource, fromVersion: number): R
       const mat = `${at}.messages[${mi}]`;
       if (messageIds.has(m.id)) return restoreError(`${mat}.id`, `Message id "${m.id}" appears twice.`);
       messageIds.add(m.id);
-      if (m.parentId !== null && !own.has(m.parentId)) return restoreError(`${mat}.parentId`, `Refers to message "${m.parentId}", which is not in this conversation.`);
+      if (m.parentId !== null && !own.has(m.parentId))
+        return restoreError(`${mat}.parentId`, `Refers to message "${m.parentId}", which is not in this conversation.`);
       for (const [pi, p] of m.content.entries()) {
         if (p.type !== 'text' && p.source.kind === 'blob' && !blobs.has(p.source.blobId)) {
-          return restoreError(`${mat}.content[${pi}].source.blobId`, `Refers to binary "${p.source.blobId}", which is not in "blobs" (the file may be incomplete).`);
+          return restoreError(
+            `${mat}.content[${pi}].source.blobId`,
+            `Refers to binary "${p.source.blobId}", which is not in "blobs" (the file may be incomplete).`,
+          );
         }
       }
-      if (m.audio?.blobId !== undefined && !blobs.has(m.audio.blobId)) return restoreError(`${mat}.audio.blobId`, `Refers to binary "${m.audio.blobId}", which is not in "blobs".`);
+      if (m.audio?.blobId !== undefined && !blobs.has(m.audio.blobId))
+        return restoreError(`${mat}.audio.blobId`, `Refers to binary "${m.audio.blobId}", which is not in "blobs".`);
     }
-    if (c.currentLeafId !== null && !own.has(c.currentLeafId)) return restoreError(`${at}.currentLeafId`, `Refers to message "${c.currentLeafId}", which is not in this conversation.`);
+    if (c.currentLeafId !== null && !own.has(c.currentLeafId))
+      return restoreError(`${at}.currentLeafId`, `Refers to message "${c.currentLeafId}", which is not in this conversation.`);
     bundles.push(toBundle(c));
   }
   return { ok: true, value: { source, fromVersion, conversations: bundles, blobs } };
@@ -162,5 +184,11 @@ function toBundle(c: DocumentV2['conversations'][number]): ConversationBundle {
     ...(c.tags !== undefined ? { tags: c.tags } : {}),
   };
   const messages = c.messages.map((m) => ({ ...m, conversationId: c.id }) as Message);
-  return { conversation, messages, endpoint: c.endpoint ? { baseURL: c.endpoint.baseURL, name: c.endpoint.name, ...(c.endpoint.builtIn ? { builtIn: c.endpoint.builtIn } : {}) } : null };
+  return {
+    conversation,
+    messages,
+    endpoint: c.endpoint
+      ? { baseURL: c.endpoint.baseURL, name: c.endpoint.name, ...(c.endpoint.builtIn ? { builtIn: c.endpoint.builtIn } : {}) }
+      : null,
+  };
 }

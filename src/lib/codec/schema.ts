@@ -17,7 +17,13 @@ const binarySource = v.variant('kind', [
 
 export const contentPartSchema = v.variant('type', [
   v.object({ type: v.literal('text'), text: str }),
-  v.object({ type: v.literal('image'), source: binarySource, detail: v.optional(v.picklist(['auto', 'low', 'high']), 'auto'), width: v.optional(num), height: v.optional(num) }),
+  v.object({
+    type: v.literal('image'),
+    source: binarySource,
+    detail: v.optional(v.picklist(['auto', 'low', 'high']), 'auto'),
+    width: v.optional(num),
+    height: v.optional(num),
+  }),
   v.object({ type: v.literal('audio'), source: binarySource, format: v.picklist(['wav', 'mp3']) }),
   v.object({ type: v.literal('file'), source: binarySource, filename: str }),
 ]);
@@ -111,7 +117,10 @@ export const paramValuesSchema = v.partial(
     logit_bias: v.record(str, num),
     response_format: responseFormat,
     tools: v.array(toolDefinition),
-    tool_choice: v.union([v.picklist(['none', 'auto', 'required']), v.object({ type: v.literal('function'), function: v.object({ name: str }) })]),
+    tool_choice: v.union([
+      v.picklist(['none', 'auto', 'required']),
+      v.object({ type: v.literal('function'), function: v.object({ name: str }) }),
+    ]),
     parallel_tool_calls: v.boolean(),
     reasoning_effort: v.picklist(['minimal', 'low', 'medium', 'high']),
     service_tier: str,

@@ -45,9 +45,21 @@ export interface LinkWarning {
 
 /** Where links of this length are known to break. */
 export function linkWarning(length: number): LinkWarning | null {
-  if (length > 64_000) return { level: 'danger', text: 'Too long for most places: browsers may refuse it and chat apps, email and QR codes will cut it. Share a file instead.' };
-  if (length > 8_000) return { level: 'danger', text: 'Chat apps and email clients often truncate links this long (Slack, Teams, many mail clients). A file is safer.' };
-  if (length > 2_000) return { level: 'caution', text: 'Some chat apps, SMS and older tools cut links past 2,000 characters. If it arrives broken, share a file instead.' };
+  if (length > 64_000)
+    return {
+      level: 'danger',
+      text: 'Too long for most places: browsers may refuse it and chat apps, email and QR codes will cut it. Share a file instead.',
+    };
+  if (length > 8_000)
+    return {
+      level: 'danger',
+      text: 'Chat apps and email clients often truncate links this long (Slack, Teams, many mail clients). A file is safer.',
+    };
+  if (length > 2_000)
+    return {
+      level: 'caution',
+      text: 'Some chat apps, SMS and older tools cut links past 2,000 characters. If it arrives broken, share a file instead.',
+    };
   return null;
 }
 
@@ -120,7 +132,10 @@ export function inflatePayload(payload: string): Inflated {
     inflater.push(bytes, true);
   } catch (e) {
     const tooLarge = e instanceof Error && e.message === 'too large';
-    return { ok: false, reason: tooLarge ? 'the link unpacks to more than 64 MB' : 'the link is damaged or cut short (it does not decompress)' };
+    return {
+      ok: false,
+      reason: tooLarge ? 'the link unpacks to more than 64 MB' : 'the link is damaged or cut short (it does not decompress)',
+    };
   }
   if (!ended) return { ok: false, reason: 'the link is cut short (it ends mid-way); ask for the whole link or a file' };
   const out = new Uint8Array(total);

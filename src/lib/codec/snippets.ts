@@ -26,9 +26,35 @@ export interface Snippet {
 
 /** Parameters the Python SDK takes as keyword arguments; anything else goes in extra_body. */
 const PY_KWARGS = new Set([
-  'model', 'messages', 'audio', 'frequency_penalty', 'logit_bias', 'logprobs', 'max_completion_tokens', 'max_tokens', 'metadata', 'modalities',
-  'n', 'parallel_tool_calls', 'prediction', 'presence_penalty', 'reasoning_effort', 'response_format', 'safety_identifier', 'seed',
-  'service_tier', 'stop', 'store', 'stream', 'stream_options', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user',
+  'model',
+  'messages',
+  'audio',
+  'frequency_penalty',
+  'logit_bias',
+  'logprobs',
+  'max_completion_tokens',
+  'max_tokens',
+  'metadata',
+  'modalities',
+  'n',
+  'parallel_tool_calls',
+  'prediction',
+  'presence_penalty',
+  'reasoning_effort',
+  'response_format',
+  'safety_identifier',
+  'seed',
+  'service_tier',
+  'stop',
+  'store',
+  'stream',
+  'stream_options',
+  'temperature',
+  'tool_choice',
+  'tools',
+  'top_logprobs',
+  'top_p',
+  'user',
 ]);
 
 function headers(names: readonly string[]): { name: string; env: string }[] {
@@ -82,74 +108,101 @@ function python({ baseURL, body, headerNames }: SnippetInput): string {
   }
   if (Object.keys(extra).length > 0) kwargs.push(`    extra_body=${py(extra, '    ')},`);
   const hs = headers(headerNames);
-  const defaultHeaders = hs.length > 0 ? [`    default_headers={${hs.map((h) => `${JSON.stringify(h.name)}: os.environ[${JSON.stringify(h.env)}]`).join(', ')}},`] : [];
-  const output = body.stream === true
-    ? ['for chunk in response:', '    if chunk.choices and chunk.choices[0].delta.content:', '        print(chunk.choices[0].delta.content, end="", flush=True)', 'print()']
-    : ['print(response.choices[0].message.content)'];
-  return [
-    `# pip install openai  ·  run with ${KEY_ENV} set in your environment`,
-    'import os',
-    '',
-    'from openai import OpenAI',
-    '',
-    'client = OpenAI(',
-    `    base_url=${JSON.stringify(baseURL)},`,
-    `    api_key=os.environ[${JSON.stringify(KEY_ENV)}],`,
-    ...defaultHeaders,
-    ')',
-    '',
-    'response = client.chat.completions.create(',
-    ...kwargs,
-    ')',
-    ...output,
-  ].join('\n') + '\n';
+  const defaultHeaders =
+    hs.length > 0
+      ? [`    default_headers={${hs.map((h) => `${JSON.stringify(h.name)}: os.environ[${JSON.stringify(h.env)}]`).join(', ')}},`]
+      : [];
+  const output =
+    body.stream === true
+      ? [
+          'for chunk in response:',
+          '    if chunk.choices and chunk.choices[0].delta.content:',
+          '        print(chunk.choices[0].delta.content, end="", flush=True)',
+          'print()',
+        ]
+      : ['print(response.choices[0].message.content)'];
+  return (
+    [
+      `# pip install openai  ·  run with ${KEY_ENV} set in your environment`,
+      'import os',
+      '',
+      'from openai import OpenAI',
+      '',
+      'client = OpenAI(',
+      `    base_url=${JSON.stringify(baseURL)},`,
+      `    api_key=os.environ[${JSON.stringify(KEY_ENV)}],`,
+      ...defaultHeaders,
+      ')',
+      '',
+      'response = client.chat.completions.create(',
+      ...kwargs,
+      ')',
+      ...output,
+    ].join('\n') + '\n'
+  );
 }
 
 function javascript({ baseURL, body, headerNames }: SnippetInput): string {
   const hs = headers(headerNames);
-  const defaultHeaders = hs.length > 0 ? [`  defaultHeaders: { ${hs.map((h) => `${JSON.stringify(h.name)}: process.env.${h.env}`).join(', ')} },`] : [];
-  const output = body.stream === true
-    ? ['for await (const chunk of response) {', "  process.stdout.write(chunk.choices[0]?.delta?.content ?? '');", '}', "process.stdout.write('\\n');"]
-    : ['console.log(response.choices[0]?.message.content);'];
-  return [
-    `// npm install openai  ·  run with ${KEY_ENV} set (node request.mjs). In TypeScript, type body as`,
-    '// OpenAI.Chat.ChatCompletionCreateParams.',
-    "import OpenAI from 'openai';",
-    '',
-    'const client = new OpenAI({',
-    `  baseURL: ${JSON.stringify(baseURL)},`,
-    `  apiKey: process.env.${KEY_ENV},`,
-    ...defaultHeaders,
-    '});',
-    '',
-    `const body = ${JSON.stringify(body, null, 2)};`,
-    '',
-    'const response = await client.chat.completions.create(body);',
-    ...output,
-  ].join('\n') + '\n';
+  const defaultHeaders =
+    hs.length > 0 ? [`  defaultHeaders: { ${hs.map((h) => `${JSON.stringify(h.name)}: process.env.${h.env}`).join(', ')} },`] : [];
+  const output =
+    body.stream === true
+      ? [
+          'for await (const chunk of response) {',
+          "  process.stdout.write(chunk.choices[0]?.delta?.content ?? '');",
+          '}',
+          "process.stdout.write('\\n');",
+        ]
+      : ['console.log(response.choices[0]?.message.content);'];
+  return (
+    [
+      `// npm install openai  ·  run with ${KEY_ENV} set (node request.mjs). In TypeScript, type body as`,
+      '// OpenAI.Chat.ChatCompletionCreateParams.',
+      "import OpenAI from 'openai';",
+      '',
+      'const client = new OpenAI({',
+      `  baseURL: ${JSON.stringify(baseURL)},`,
+      `  apiKey: process.env.${KEY_ENV},`,
+      ...defaultHeaders,
+      '});',
+      '',
+      `const body = ${JSON.stringify(body, null, 2)};`,
+      '',
+      'const response = await client.chat.completions.create(body);',
+      ...output,
+    ].join('\n') + '\n'
+  );
 }
 
 function fetchSnippet({ baseURL, body, headerNames }: SnippetInput): string {
   const hs = headers(headerNames).map((h) => `    ${JSON.stringify(h.name)}: process.env.${h.env},`);
-  const output = body.stream === true
-    ? ['// Server-sent events, printed as they arrive.', 'const decoder = new TextDecoder();', 'for await (const piece of response.body) process.stdout.write(decoder.decode(piece, { stream: true }));']
-    : ['console.log(JSON.stringify(await response.json(), null, 2));'];
-  return [
-    `// Node 18+ (node request.mjs) with ${KEY_ENV} set; no dependencies.`,
-    `const body = ${JSON.stringify(body, null, 2)};`,
-    '',
-    `const response = await fetch(${JSON.stringify(url(baseURL))}, {`,
-    "  method: 'POST',",
-    '  headers: {',
-    "    'Content-Type': 'application/json',",
-    `    Authorization: \`Bearer \${process.env.${KEY_ENV}}\`,`,
-    ...hs,
-    '  },',
-    '  body: JSON.stringify(body),',
-    '});',
-    'if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);',
-    ...output,
-  ].join('\n') + '\n';
+  const output =
+    body.stream === true
+      ? [
+          '// Server-sent events, printed as they arrive.',
+          'const decoder = new TextDecoder();',
+          'for await (const piece of response.body) process.stdout.write(decoder.decode(piece, { stream: true }));',
+        ]
+      : ['console.log(JSON.stringify(await response.json(), null, 2));'];
+  return (
+    [
+      `// Node 18+ (node request.mjs) with ${KEY_ENV} set; no dependencies.`,
+      `const body = ${JSON.stringify(body, null, 2)};`,
+      '',
+      `const response = await fetch(${JSON.stringify(url(baseURL))}, {`,
+      "  method: 'POST',",
+      '  headers: {',
+      "    'Content-Type': 'application/json',",
+      `    Authorization: \`Bearer \${process.env.${KEY_ENV}}\`,`,
+      ...hs,
+      '  },',
+      '  body: JSON.stringify(body),',
+      '});',
+      'if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);',
+      ...output,
+    ].join('\n') + '\n'
+  );
 }
 
 export function snippets(input: SnippetInput): Snippet[] {

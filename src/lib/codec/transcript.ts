@@ -4,7 +4,13 @@ import type { ContentPart, Message } from '../../domain/types';
 import { safeMimeType, toDataURL } from './base64';
 import type { BlobData, ConversationBundle } from './format';
 
-export const ROLE_LABEL: Record<Message['role'], string> = { system: 'System', developer: 'Developer', user: 'User', assistant: 'Assistant', tool: 'Tool' };
+export const ROLE_LABEL: Record<Message['role'], string> = {
+  system: 'System',
+  developer: 'Developer',
+  user: 'User',
+  assistant: 'Assistant',
+  tool: 'Tool',
+};
 
 export type TranscriptPiece =
   | { kind: 'text'; text: string }
@@ -28,7 +34,12 @@ export function pieces(content: readonly ContentPart[], blobs: ReadonlyMap<strin
       } else {
         const blob = blobs.get(p.source.blobId);
         const mime = safeMimeType(p.source.mimeType);
-        out.push({ kind: 'image', src: blob && mime.startsWith('image/') ? toDataURL(mime, blob.bytes) : null, url: null, alt: p.source.name ?? 'image' });
+        out.push({
+          kind: 'image',
+          src: blob && mime.startsWith('image/') ? toDataURL(mime, blob.bytes) : null,
+          url: null,
+          alt: p.source.name ?? 'image',
+        });
       }
     } else out.push({ kind: 'attachment', label: p.type === 'file' ? `file: ${p.filename}` : `audio (${p.format}): ${name}` });
   }
@@ -38,4 +49,3 @@ export function pieces(content: readonly ContentPart[], blobs: ReadonlyMap<strin
 export function currentPath(bundle: ConversationBundle): Message[] {
   return pathToLeaf(bundle.messages, bundle.conversation.currentLeafId);
 }
-

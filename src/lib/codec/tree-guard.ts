@@ -13,7 +13,8 @@ export interface TreeProblem {
 
 function pathOf(steps: readonly (string | number)[]): string {
   let out = '';
-  for (const s of steps) out += typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${out === '' ? '' : '.'}${s}` : `[${JSON.stringify(s)}]`;
+  for (const s of steps)
+    out += typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${out === '' ? '' : '.'}${s}` : `[${JSON.stringify(s)}]`;
   return out;
 }
 
@@ -23,7 +24,10 @@ export function checkTree(root: unknown): TreeProblem | null {
     const { value, steps } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (steps.length >= MAX_DEPTH) {
-      return { path: pathOf(steps), reason: `Nested more than ${MAX_DEPTH} levels deep; no conversation file is. The file is damaged or not a conversation.` };
+      return {
+        path: pathOf(steps),
+        reason: `Nested more than ${MAX_DEPTH} levels deep; no conversation file is. The file is damaged or not a conversation.`,
+      };
     }
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], steps: [...steps, i] });

@@ -12,11 +12,30 @@ import { PlaygroundDB, setDb, V1_STORES } from './schema';
 const params = defaultRequestParams('ref-chat');
 
 function conversation(i: number, fields: Partial<Conversation> = {}): Conversation {
-  return { id: `c${i}`, title: `Conversation ${i}`, createdAt: i, updatedAt: 1000 + i, currentLeafId: null, params, endpointId: null, tags: [], ...fields };
+  return {
+    id: `c${i}`,
+    title: `Conversation ${i}`,
+    createdAt: i,
+    updatedAt: 1000 + i,
+    currentLeafId: null,
+    params,
+    endpointId: null,
+    tags: [],
+    ...fields,
+  };
 }
 
 function message(i: number, conversationId: string, parentId: string | null): Message {
-  return { id: `m${i}`, conversationId, parentId, role: i % 2 ? 'assistant' : 'user', content: textContent(`message ${i}`), status: 'done', createdAt: 5000 - i, updatedAt: 5000 - i };
+  return {
+    id: `m${i}`,
+    conversationId,
+    parentId,
+    role: i % 2 ? 'assistant' : 'user',
+    content: textContent(`message ${i}`),
+    status: 'done',
+    createdAt: 5000 - i,
+    updatedAt: 5000 - i,
+  };
 }
 
 /** A database as the app writes it: more conversations than the first screen, pins (one older than it), tags. */
@@ -48,7 +67,17 @@ describe('reading the first screen without the database library', () => {
     expect(boot!.active?.conversation).toEqual(await d.conversations.get('c95'));
     expect(boot!.active?.messages).toEqual(await listMessages('c95'));
     expect(boot!.active?.messages.map((m) => m.id)).toEqual(['m5', 'm4', 'm3']);
-    expect(sortById(await readSummaries())).toEqual(sortById((await d.conversations.toArray()).map(({ id, title, updatedAt, pinnedAt, tags }) => ({ id, title, updatedAt, ...(pinnedAt ? { pinnedAt } : {}), ...(tags?.length ? { tags } : {}) }))));
+    expect(sortById(await readSummaries())).toEqual(
+      sortById(
+        (await d.conversations.toArray()).map(({ id, title, updatedAt, pinnedAt, tags }) => ({
+          id,
+          title,
+          updatedAt,
+          ...(pinnedAt ? { pinnedAt } : {}),
+          ...(tags?.length ? { tags } : {}),
+        })),
+      ),
+    );
     d.close();
   });
 

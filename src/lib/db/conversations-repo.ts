@@ -10,7 +10,6 @@ export async function getConversation(id: string): Promise<Conversation | undefi
   return db().conversations.get(id);
 }
 
-
 export async function createConversation(params: RequestParams, endpointId: string | null): Promise<Conversation> {
   const conversation = newConversation(params, endpointId);
   await db().conversations.add(conversation);
@@ -26,12 +25,17 @@ export async function updateConversation(id: string, patch: Partial<Omit<Convers
  * the person started from), a title changed meanwhile (e.g. in another tab) is not overwritten:
  * the result is 'conflict' and the current title is returned.
  */
-export async function renameConversation(id: string, title: string, expected?: string): Promise<{ ok: true } | { ok: false; current: string }> {
+export async function renameConversation(
+  id: string,
+  title: string,
+  expected?: string,
+): Promise<{ ok: true } | { ok: false; current: string }> {
   const d = db();
   return d.transaction('rw', d.conversations, async () => {
     const current = await d.conversations.get(id);
     if (!current) return { ok: true } as const;
-    if (expected !== undefined && current.title !== expected && current.title !== title.trim()) return { ok: false, current: current.title } as const;
+    if (expected !== undefined && current.title !== expected && current.title !== title.trim())
+      return { ok: false, current: current.title } as const;
     await d.conversations.update(id, { title: title.trim() || 'Untitled' });
     return { ok: true } as const;
   });

@@ -7,7 +7,8 @@ import { leafAfterReply, sameWritten } from '../../domain/message-versions';
 import type { Message } from '../../domain/types';
 import { db } from './schema';
 
-export type GuardedWrite = { ok: true; row: Message } | { ok: false; reason: 'deleted' } | { ok: false; reason: 'changed'; current: Message };
+export type GuardedWrite =
+  { ok: true; row: Message } | { ok: false; reason: 'deleted' } | { ok: false; reason: 'changed'; current: Message };
 
 /** `change(stored)` written only when the stored row still holds what `expected` holds (any row when `expected` is undefined). */
 export async function modifyMessageIf(id: string, expected: Message | undefined, change: (m: Message) => Message): Promise<GuardedWrite> {
@@ -48,7 +49,12 @@ export async function putMessagesIf(writes: readonly { row: Message; expected: M
  * version; the finished reply is written beside it under a new id (`fork`). The current leaf moves
  * to the first reply, unless the path was already extended past it.
  */
-export async function commitReplies(conversationId: string, rows: Message[], expected: ReadonlyMap<string, Message>, fork: (row: Message) => Message): Promise<{ rows: Message[]; forked: number }> {
+export async function commitReplies(
+  conversationId: string,
+  rows: Message[],
+  expected: ReadonlyMap<string, Message>,
+  fork: (row: Message) => Message,
+): Promise<{ rows: Message[]; forked: number }> {
   const d = db();
   return d.transaction('rw', d.messages, d.conversations, async () => {
     const out: Message[] = [];

@@ -3,7 +3,14 @@ import { openExisting } from './native-reads';
 import { db, DB_NAME, PlaygroundDB, SCHEMA_VERSION, setDb } from './schema';
 import { addProblem, clearProblem, runRestoreHook, setStorageHealth as set, storageHealth } from './storage-health';
 
-export { clearProblem, onDatabaseRecreated, storageHealth, subscribeStorageHealth, type StorageHealth, type StorageProblem } from './storage-health';
+export {
+  clearProblem,
+  onDatabaseRecreated,
+  storageHealth,
+  subscribeStorageHealth,
+  type StorageHealth,
+  type StorageProblem,
+} from './storage-health';
 
 export function isQuotaError(err: unknown): boolean {
   const seen = new Set<unknown>();
@@ -116,7 +123,10 @@ export async function openDatabase(): Promise<void> {
     if (typeof indexedDB === 'undefined' || indexedDB === null) throw new Dexie.MissingAPIError('IndexedDB is not available');
     // Dexie 4 would open a newer database and patch its schema to fit ours; an older build must not touch it.
     const stored = await storedVersion(indexedDB, d.name);
-    if (stored > SCHEMA_VERSION * 10) throw new Dexie.VersionError(`The saved data has schema version ${Math.floor(stored / 10)}; this build knows up to ${SCHEMA_VERSION}.`);
+    if (stored > SCHEMA_VERSION * 10)
+      throw new Dexie.VersionError(
+        `The saved data has schema version ${Math.floor(stored / 10)}; this build knows up to ${SCHEMA_VERSION}.`,
+      );
     await d.open();
     clearProblem('blocked');
     set({ ready: true });

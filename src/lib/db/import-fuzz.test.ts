@@ -27,7 +27,7 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
 }
 type Rng = ReturnType<typeof rng>;
 
@@ -43,13 +43,30 @@ function corpus(): { kind: string; text: string }[] {
     temperature: 0.2,
     messages: [
       { role: 'system', content: 'Be brief.' },
-      { role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${bytesToBase64(PNG_BYTES)}` } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'image_url', image_url: { url: `data:image/png;base64,${bytesToBase64(PNG_BYTES)}` } },
+        ],
+      },
       { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'look', arguments: '{}' } }] },
       { role: 'tool', tool_call_id: 'call_1', content: 'a dot' },
     ],
   });
-  const messages = JSON.stringify([{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }]);
-  const v1 = JSON.stringify({ format: 'chat-playground', version: 1, title: 'Old', messages: [{ role: 'user', content: 'Look' }, { role: 'assistant', content: 'A dot' }] });
+  const messages = JSON.stringify([
+    { role: 'user', content: 'hi' },
+    { role: 'assistant', content: 'hello' },
+  ]);
+  const v1 = JSON.stringify({
+    format: 'chat-playground',
+    version: 1,
+    title: 'Old',
+    messages: [
+      { role: 'user', content: 'Look' },
+      { role: 'assistant', content: 'A dot' },
+    ],
+  });
   const link = encodeShareLink('http://app.test/', one.bundle, one.blobs).url;
   const html = toHTML(one.bundle, one.blobs, encodeDocument([one.bundle], one.blobs));
   return [
@@ -88,8 +105,28 @@ function deep(depth: number, r: Rng): Json {
 }
 
 const ODD_VALUES = (r: Rng): Json[] => [
-  null, true, false, 0, -1, -0, 1e308, -1e308, 2 ** 53 + 1, 0.1, '', ' ', 'x', '<img src=x onerror=alert(1)>', '\u202E\u200B', '9'.repeat(400),
-  'a'.repeat(r.int(200_000)), [], {}, [null], { type: 'text' }, { kind: 'blob', blobId: 'missing' },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  -0,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  0.1,
+  '',
+  ' ',
+  'x',
+  '<img src=x onerror=alert(1)>',
+  '\u202E\u200B',
+  '9'.repeat(400),
+  'a'.repeat(r.int(200_000)),
+  [],
+  {},
+  [null],
+  { type: 'text' },
+  { kind: 'blob', blobId: 'missing' },
 ];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 
@@ -122,14 +159,23 @@ function mutateTree(root: Json, r: Rng): string {
       return 'type swap';
     case 3: {
       const v = (parent as Record<string, Json>)[key as string];
-      (parent as Record<string, Json>)[key as string] = typeof v === 'number' ? r.pick([1e308, -1e308, 2 ** 63, Number.MIN_VALUE, -(2 ** 53)]) : typeof v === 'string' ? v.repeat(r.int(50) + 2) : r.pick([9e15, -1]);
+      (parent as Record<string, Json>)[key as string] =
+        typeof v === 'number'
+          ? r.pick([1e308, -1e308, 2 ** 63, Number.MIN_VALUE, -(2 ** 53)])
+          : typeof v === 'string'
+            ? v.repeat(r.int(50) + 2)
+            : r.pick([9e15, -1]);
       return 'huge value';
     }
     case 4:
       (parent as Record<string, Json>)[key as string] = deep(r.pick([50, 500, 5_000]), r);
       return 'deep nesting';
     case 5: {
-      const obj = r.pick(all.map((p) => p.reduce<Json>((n, s) => (n as Record<string, Json>)[s as string]!, root)).filter((n): n is Record<string, Json> => n !== null && typeof n === 'object' && !Array.isArray(n)));
+      const obj = r.pick(
+        all
+          .map((p) => p.reduce<Json>((n, s) => (n as Record<string, Json>)[s as string]!, root))
+          .filter((n): n is Record<string, Json> => n !== null && typeof n === 'object' && !Array.isArray(n)),
+      );
       if (obj) setOwn(obj, r.pick(PROTO_KEYS), r.pick<Json>([{ polluted: 'yes' }, 'x', [], null, { prototype: { polluted: 'yes' } }]));
       return 'proto key';
     }
@@ -163,7 +209,7 @@ function mutateText(text: string, r: Rng): string {
       return text.slice(0, r.int(text.length));
     case 2: {
       const at = r.int(text.length);
-      return text.slice(0, at) + text.slice(r.int(text.length)) ;
+      return text.slice(0, at) + text.slice(r.int(text.length));
     }
     case 3: {
       const at = r.int(text.length);
@@ -198,7 +244,9 @@ const endpointIdFor = (e: { builtIn?: string } | null) => (e?.builtIn === 'refer
 async function snapshot(): Promise<string> {
   const d = db();
   const [conversations, messages, blobs] = await Promise.all([d.conversations.toArray(), d.messages.toArray(), d.blobs.toArray()]);
-  const blobBytes = await Promise.all(blobs.map(async (b) => ({ id: b.id, mimeType: b.mimeType, bytes: [...new Uint8Array(await b.blob.arrayBuffer())] })));
+  const blobBytes = await Promise.all(
+    blobs.map(async (b) => ({ id: b.id, mimeType: b.mimeType, bytes: [...new Uint8Array(await b.blob.arrayBuffer())] })),
+  );
   return JSON.stringify({ conversations, messages, blobs: blobBytes });
 }
 
@@ -267,7 +315,9 @@ describe('fuzzed imports', () => {
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    console.info(`fuzz: ${FUZZ_RUNS} mutants in ${seconds.toFixed(1)} s — ${tally.rejected} rejected by restore(), ${tally.imported} imported whole, ${tally.dbRejected} rejected by the database (rolled back)`);
+    console.info(
+      `fuzz: ${FUZZ_RUNS} mutants in ${seconds.toFixed(1)} s — ${tally.rejected} rejected by restore(), ${tally.imported} imported whole, ${tally.dbRejected} rejected by the database (rolled back)`,
+    );
     expect(crashes).toEqual([]);
     expect(partial).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -6,14 +6,32 @@ import type { Message } from '../../domain/types';
 import { putBlob } from './blobs-repo';
 import { createConversation, getConversation, renameConversation, updateConversation } from './conversations-repo';
 import { readSummaries } from './library-list';
-import { conversationSizes, duplicateConversation, removeBinaries, removeConversation, restoreConversation, setPinned, setTags } from './library-repo';
+import {
+  conversationSizes,
+  duplicateConversation,
+  removeBinaries,
+  removeConversation,
+  restoreConversation,
+  setPinned,
+  setTags,
+} from './library-repo';
 import { appendMessages, listMessages } from './messages-repo';
 import { db, PlaygroundDB, setDb } from './schema';
 
 let n = 0;
 function message(conversationId: string, parentId: string | null, fields: Partial<Message> = {}): Message {
   n++;
-  return { id: `m${n}`, conversationId, parentId, role: 'user', content: textContent(`text ${n}`), status: 'done', createdAt: n, updatedAt: n, ...fields };
+  return {
+    id: `m${n}`,
+    conversationId,
+    parentId,
+    role: 'user',
+    content: textContent(`text ${n}`),
+    status: 'done',
+    createdAt: n,
+    updatedAt: n,
+    ...fields,
+  };
 }
 
 beforeEach(async () => {
@@ -50,7 +68,9 @@ describe('library repository', () => {
   it('delete returns everything needed for Undo, and restore puts it back', async () => {
     const { c, u, a } = await withTwoMessages('Gone');
     const blobId = await putBlob(new Blob(['png bytes'], { type: 'image/png' }));
-    const img = message(c.id, a.id, { content: [{ type: 'image', source: { kind: 'blob', blobId, mimeType: 'image/png' }, detail: 'auto' }] });
+    const img = message(c.id, a.id, {
+      content: [{ type: 'image', source: { kind: 'blob', blobId, mimeType: 'image/png' }, detail: 'auto' }],
+    });
     await appendMessages(c.id, [img], img.id);
     const snapshot = await removeConversation(c.id);
     expect(await getConversation(c.id)).toBeUndefined();
@@ -64,7 +84,9 @@ describe('library repository', () => {
     const { c, u, a } = await withTwoMessages('Original');
     const a2 = message(c.id, u.id, { role: 'assistant' });
     const blobId = await putBlob(new Blob(['x'], { type: 'image/png' }));
-    const img = message(c.id, a2.id, { content: [{ type: 'image', source: { kind: 'blob', blobId, mimeType: 'image/png' }, detail: 'low' }] });
+    const img = message(c.id, a2.id, {
+      content: [{ type: 'image', source: { kind: 'blob', blobId, mimeType: 'image/png' }, detail: 'low' }],
+    });
     await appendMessages(c.id, [a2, img], img.id);
     await setPinned(c.id, true);
     const copy = (await duplicateConversation(c.id))!;
@@ -97,7 +119,9 @@ describe('library repository', () => {
     const small = await withTwoMessages('Small');
     const big = await withTwoMessages('Big');
     const blobId = await putBlob(new Blob([new Uint8Array(50_000)], { type: 'image/png' }));
-    const img = message(big.c.id, big.a.id, { content: [{ type: 'image', source: { kind: 'blob', blobId, mimeType: 'image/png', name: 'cat.png' }, detail: 'auto' }] });
+    const img = message(big.c.id, big.a.id, {
+      content: [{ type: 'image', source: { kind: 'blob', blobId, mimeType: 'image/png', name: 'cat.png' }, detail: 'auto' }],
+    });
     await appendMessages(big.c.id, [img], img.id);
     const sizes = await conversationSizes();
     expect(sizes.map((s) => s.title)).toEqual(['Big', 'Small']);

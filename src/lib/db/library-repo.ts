@@ -37,10 +37,13 @@ export async function restoreConversation(s: ConversationSnapshot): Promise<void
 
 /** Pinning does not move the conversation among the unpinned ones (updatedAt stays). */
 export async function setPinned(id: string, pinned: boolean): Promise<void> {
-  await db().conversations.where('id').equals(id).modify((c) => {
-    if (pinned) c.pinnedAt = Date.now();
-    else delete c.pinnedAt;
-  });
+  await db()
+    .conversations.where('id')
+    .equals(id)
+    .modify((c) => {
+      if (pinned) c.pinnedAt = Date.now();
+      else delete c.pinnedAt;
+    });
 }
 
 export function normalizeTags(tags: readonly string[]): string[] {
@@ -85,7 +88,9 @@ export async function duplicateConversation(id: string): Promise<Conversation | 
         id: ids.get(m.id)!,
         conversationId: copyId,
         parentId: m.parentId === null ? null : (ids.get(m.parentId) ?? null),
-        content: m.content.map((p) => (p.type !== 'text' && p.source.kind === 'blob' ? { ...p, source: { ...p.source, blobId: remapBlob(p.source.blobId) } } : p)),
+        content: m.content.map((p) =>
+          p.type !== 'text' && p.source.kind === 'blob' ? { ...p, source: { ...p.source, blobId: remapBlob(p.source.blobId) } } : p,
+        ),
         ...(m.audio ? { audio: { ...m.audio, ...(m.audio.blobId ? { blobId: remapBlob(m.audio.blobId) } : {}) } } : {}),
       })),
     );
@@ -117,7 +122,8 @@ export interface ConversationSize {
 export async function conversationSizes(): Promise<ConversationSize[]> {
   const d = db();
   const sizes = new Map<string, ConversationSize>();
-  for (const c of await d.conversations.toArray()) sizes.set(c.id, { id: c.id, title: c.title, bytes: JSON.stringify(c).length, imageBytes: 0, images: 0, messages: 0 });
+  for (const c of await d.conversations.toArray())
+    sizes.set(c.id, { id: c.id, title: c.title, bytes: JSON.stringify(c).length, imageBytes: 0, images: 0, messages: 0 });
   const blobSize = new Map<string, number>();
   await d.blobs.each((b) => void blobSize.set(b.id, b.blob.size));
   await d.messages.each((m) => {
@@ -151,7 +157,12 @@ export async function removeBinaries(conversationId: string): Promise<number> {
         return { type: 'text' as const, text: `[${p.type} removed to free space: ${what}]` };
       });
       const { audio, ...rest } = m;
-      await d.messages.put({ ...rest, ...(audio ? { audio: { id: audio.id, transcript: audio.transcript } } : {}), content, updatedAt: Date.now() });
+      await d.messages.put({
+        ...rest,
+        ...(audio ? { audio: { id: audio.id, transcript: audio.transcript } } : {}),
+        content,
+        updatedAt: Date.now(),
+      });
     }
     await d.blobs.bulkDelete(gone);
     return gone.length;

@@ -12,7 +12,13 @@ export async function listMessages(conversationId: string): Promise<Message[]> {
  * Adds messages and moves the conversation's current leaf, in one transaction; with `create`, the
  * conversation itself is added first (a first send writes everything at once).
  */
-export async function appendMessages(conversationId: string, messages: Message[], leafId: string, title?: string, create?: Conversation): Promise<void> {
+export async function appendMessages(
+  conversationId: string,
+  messages: Message[],
+  leafId: string,
+  title?: string,
+  create?: Conversation,
+): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
     if (create) await d.conversations.add(create);
@@ -57,13 +63,17 @@ export async function deleteMessages(conversationId: string, ids: string[], leaf
   });
 }
 
-
 /**
  * Writes and deletes rows and moves the current leaf in one transaction (editor operations). With
  * `seen` (the rows the edit was computed from), nothing is written if one of the rows it rewrites
  * holds other text by now: StaleEdit is thrown, so a reorder never puts back an older text.
  */
-export async function applyMessageEdit(conversationId: string, edit: { put: Message[]; remove: string[]; leafId: string | null }, title?: string, seen?: readonly Message[]): Promise<void> {
+export async function applyMessageEdit(
+  conversationId: string,
+  edit: { put: Message[]; remove: string[]; leafId: string | null },
+  title?: string,
+  seen?: readonly Message[],
+): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
     if (seen) {
@@ -77,7 +87,10 @@ export async function applyMessageEdit(conversationId: string, edit: { put: Mess
     }
     if (edit.remove.length > 0) await d.messages.bulkDelete(edit.remove);
     if (edit.put.length > 0) await d.messages.bulkPut(edit.put);
-    const patch: { currentLeafId: string | null; updatedAt: number; title?: string } = { currentLeafId: edit.leafId, updatedAt: Date.now() };
+    const patch: { currentLeafId: string | null; updatedAt: number; title?: string } = {
+      currentLeafId: edit.leafId,
+      updatedAt: Date.now(),
+    };
     if (title !== undefined) patch.title = title;
     await d.conversations.update(conversationId, patch);
   });

@@ -90,18 +90,28 @@ export async function readSummaryKeys(idb: IDBDatabase, limit = Infinity, total?
   if (Number.isFinite(limit)) {
     const have = new Set(out.map((r) => r.id));
     const store = conversations(idb);
-    const older = await Promise.all([...pins.keys()].filter((id) => !have.has(id)).map((id) => request(store.get(id) as IDBRequest<Conversation | undefined>)));
+    const older = await Promise.all(
+      [...pins.keys()].filter((id) => !have.has(id)).map((id) => request(store.get(id) as IDBRequest<Conversation | undefined>)),
+    );
     out.push(...older.filter((c) => c !== undefined).map(summarize));
   }
   return out;
 }
 
 /** A conversation and all its messages (every branch), oldest first. Real IndexedDB only (a global key range). */
-export async function readConversationRows(idb: IDBDatabase, id: string): Promise<{ conversation: Conversation | null; messages: Message[] }> {
+export async function readConversationRows(
+  idb: IDBDatabase,
+  id: string,
+): Promise<{ conversation: Conversation | null; messages: Message[] }> {
   const tx = idb.transaction(['conversations', 'messages'], 'readonly');
   const [conversation, messages] = await Promise.all([
     request(tx.objectStore('conversations').get(id) as IDBRequest<Conversation | undefined>),
-    request(tx.objectStore('messages').index('[conversationId+createdAt]').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity])) as IDBRequest<Message[]>),
+    request(
+      tx
+        .objectStore('messages')
+        .index('[conversationId+createdAt]')
+        .getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity])) as IDBRequest<Message[]>,
+    ),
   ]);
   return { conversation: conversation ?? null, messages };
 }

@@ -2,7 +2,6 @@ import type { Message } from '../../domain/types';
 import { streamingMessages, updateMessage } from './messages-repo';
 import { streamLockName } from './names';
 
-
 async function isOwnedByLiveTab(m: Message): Promise<boolean> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks || !m.requestId) return false;

@@ -12,7 +12,17 @@ import { PlaygroundDB, setDb } from './schema';
 let n = 0;
 function message(conversationId: string, parentId: string | null, fields: Partial<Message> = {}): Message {
   n++;
-  return { id: `m${n}`, conversationId, parentId, role: 'user', content: textContent(`text ${n}`), status: 'done', createdAt: n, updatedAt: n, ...fields };
+  return {
+    id: `m${n}`,
+    conversationId,
+    parentId,
+    role: 'user',
+    content: textContent(`text ${n}`),
+    status: 'done',
+    createdAt: n,
+    updatedAt: n,
+    ...fields,
+  };
 }
 
 beforeEach(async () => {

@@ -33,7 +33,10 @@ export function storage(): Promise<Store> {
 }
 
 // openDatabase runs once, inside storage().
-type AsyncKeys = Exclude<{ [K in keyof Store]: Store[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Store], 'openDatabase'>;
+type AsyncKeys = Exclude<
+  { [K in keyof Store]: Store[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Store],
+  'openDatabase'
+>;
 
 /** A repository function that loads the repositories on its first call. */
 function later<K extends AsyncKeys>(key: K): Store[K] {
@@ -72,13 +75,15 @@ export function follow<T>(what: string, read: (s: Store) => Promise<T>, next: (v
   const start = () => {
     storage().then((s) => {
       if (stopped) return;
-      subscription = s.liveQuery(() => read(s)).subscribe({
-        next: (value) => {
-          attempt = 0;
-          next(value);
-        },
-        error: retry,
-      });
+      subscription = s
+        .liveQuery(() => read(s))
+        .subscribe({
+          next: (value) => {
+            attempt = 0;
+            next(value);
+          },
+          error: retry,
+        });
     }, retry);
   };
   start();

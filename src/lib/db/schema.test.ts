@@ -8,7 +8,16 @@ import { openDatabase, storageHealth } from './health';
 import { db, PlaygroundDB, setDb, V1_STORES } from './schema';
 
 function v1Message(i: number, conversationId: string, parentId: string | null): Message & { updatedAt: number } {
-  return { id: `m${i}`, conversationId, parentId, role: i % 2 ? 'assistant' : 'user', content: textContent(`message ${i} ✓ ${'x'.repeat(i % 50)}`), status: 'done', createdAt: 1000 + i, updatedAt: 1000 + i };
+  return {
+    id: `m${i}`,
+    conversationId,
+    parentId,
+    role: i % 2 ? 'assistant' : 'user',
+    content: textContent(`message ${i} ✓ ${'x'.repeat(i % 50)}`),
+    status: 'done',
+    createdAt: 1000 + i,
+    updatedAt: 1000 + i,
+  };
 }
 
 /** Writes a database exactly as the v1 build did. */

@@ -26,15 +26,21 @@ type V1Conversation = Omit<Conversation, 'pinnedAt'> & { pinned?: boolean; pinne
  * (indexed: the search index catches up on changes since it last looked, from any tab).
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx.table<V1Conversation, string>('conversations').toCollection().modify((c) => {
-    if (c.pinned === true && c.pinnedAt === undefined) c.pinnedAt = c.updatedAt;
-    delete c.pinned;
-    if (!Array.isArray(c.tags)) c.tags = [];
-    if (typeof c.title !== 'string') c.title = String(c.title ?? 'Untitled');
-  });
-  await tx.table<Message, string>('messages').toCollection().modify((m) => {
-    if (typeof m.updatedAt !== 'number') m.updatedAt = m.createdAt;
-  });
+  await tx
+    .table<V1Conversation, string>('conversations')
+    .toCollection()
+    .modify((c) => {
+      if (c.pinned === true && c.pinnedAt === undefined) c.pinnedAt = c.updatedAt;
+      delete c.pinned;
+      if (!Array.isArray(c.tags)) c.tags = [];
+      if (typeof c.title !== 'string') c.title = String(c.title ?? 'Untitled');
+    });
+  await tx
+    .table<Message, string>('messages')
+    .toCollection()
+    .modify((m) => {
+      if (typeof m.updatedAt !== 'number') m.updatedAt = m.createdAt;
+    });
 }
 
 /**

@@ -7,7 +7,8 @@ import { PNG_BYTES, richBundle } from '../codec/test-fixtures';
 import { PlaygroundDB, db, setDb } from './schema';
 import { readForExport, writeRestored } from './transfer-repo';
 
-const endpointOf = (c: Conversation) => (c.endpointId === 'reference' ? { baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' as const } : null);
+const endpointOf = (c: Conversation) =>
+  c.endpointId === 'reference' ? { baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' as const } : null;
 const endpointIdFor = (e: { builtIn?: string } | null) => (e?.builtIn === 'reference' ? 'reference' : null);
 
 async function seed(id: string): Promise<void> {
@@ -15,14 +16,26 @@ async function seed(id: string): Promise<void> {
   const d = db();
   await d.conversations.add(bundle.conversation);
   await d.messages.bulkAdd(bundle.messages);
-  for (const [blobId, b] of blobs) await d.blobs.add({ id: blobId, blob: new Blob([b.bytes as Uint8Array<ArrayBuffer>], { type: b.mimeType }), mimeType: b.mimeType, createdAt: 1 });
+  for (const [blobId, b] of blobs)
+    await d.blobs.add({
+      id: blobId,
+      blob: new Blob([b.bytes as Uint8Array<ArrayBuffer>], { type: b.mimeType }),
+      mimeType: b.mimeType,
+      createdAt: 1,
+    });
 }
 
 async function snapshot() {
   const d = db();
   const conversations = await d.conversations.orderBy('id').toArray();
   const messages = await d.messages.orderBy('id').toArray();
-  const blobs = await Promise.all((await d.blobs.orderBy('id').toArray()).map(async (b) => ({ id: b.id, mimeType: b.mimeType, bytes: new Uint8Array(await b.blob.arrayBuffer()) })));
+  const blobs = await Promise.all(
+    (await d.blobs.orderBy('id').toArray()).map(async (b) => ({
+      id: b.id,
+      mimeType: b.mimeType,
+      bytes: new Uint8Array(await b.blob.arrayBuffer()),
+    })),
+  );
   return { conversations, messages, blobs };
 }
 

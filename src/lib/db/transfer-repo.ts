@@ -28,10 +28,15 @@ async function blobsFor(messages: readonly Message[]): Promise<Map<string, BlobD
 /** The given conversations (all when `ids` is omitted) with every message and blob they use. */
 export async function readForExport(endpointOf: EndpointOf, ids?: readonly string[]): Promise<Exported> {
   const d = db();
-  const conversations = ids ? (await d.conversations.bulkGet([...ids])).filter((c): c is Conversation => c !== undefined) : await d.conversations.orderBy('updatedAt').reverse().toArray();
+  const conversations = ids
+    ? (await d.conversations.bulkGet([...ids])).filter((c): c is Conversation => c !== undefined)
+    : await d.conversations.orderBy('updatedAt').reverse().toArray();
   const bundles: ConversationBundle[] = [];
   for (const conversation of conversations) {
-    const messages = await d.messages.where('[conversationId+createdAt]').between([conversation.id, -Infinity], [conversation.id, Infinity]).toArray();
+    const messages = await d.messages
+      .where('[conversationId+createdAt]')
+      .between([conversation.id, -Infinity], [conversation.id, Infinity])
+      .toArray();
     bundles.push({ conversation, messages, endpoint: endpointOf(conversation) });
   }
   return { bundles, blobs: await blobsFor(bundles.flatMap((b) => b.messages)) };
@@ -47,11 +52,19 @@ export interface ImportSummary {
 
 export class ImportConflictError extends Error {}
 
-export async function writeRestored(restored: Restored, endpointIdFor: (e: ExportedEndpoint | null) => string | null): Promise<ImportSummary> {
+export async function writeRestored(
+  restored: Restored,
+  endpointIdFor: (e: ExportedEndpoint | null) => string | null,
+): Promise<ImportSummary> {
   const d = db();
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, messages: 0, conversationIds: [] };
   const now = Date.now();
-  const blobRows: BlobRow[] = [...restored.blobs].map(([id, b]) => ({ id, blob: new Blob([b.bytes as Uint8Array<ArrayBuffer>], { type: b.mimeType }), mimeType: b.mimeType, createdAt: now }));
+  const blobRows: BlobRow[] = [...restored.blobs].map(([id, b]) => ({
+    id,
+    blob: new Blob([b.bytes as Uint8Array<ArrayBuffer>], { type: b.mimeType }),
+    mimeType: b.mimeType,
+    createdAt: now,
+  }));
   const endpointIds = restored.conversations.map((b) => endpointIdFor(b.endpoint));
   await d.transaction('rw', d.conversations, d.messages, d.blobs, async () => {
     const present = new Set((await d.blobs.bulkGet(blobRows.map((r) => r.id))).filter((r) => r !== undefined).map((r) => r!.id));
@@ -64,7 +77,8 @@ export async function writeRestored(restored: Restored, endpointIdFor: (e: Expor
       const writes: Message[] = [];
       for (const [j, m] of bundle.messages.entries()) {
         const old = stored[j];
-        if (old && old.conversationId !== incoming.id) throw new ImportConflictError(`Message "${m.id}" already belongs to another conversation; nothing was imported.`);
+        if (old && old.conversationId !== incoming.id)
+          throw new ImportConflictError(`Message "${m.id}" already belongs to another conversation; nothing was imported.`);
         if (!old || m.updatedAt > old.updatedAt) writes.push(m);
       }
       if (writes.length > 0) await d.messages.bulkPut(writes);

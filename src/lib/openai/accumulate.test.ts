@@ -87,8 +87,12 @@ describe('usage', () => {
     const { completion } = run([
       {
         usage: {
-          prompt_tokens: 10, completion_tokens: 5, total_tokens: 15, prompt_cache_hit_tokens: 8,
-          prompt_tokens_details: { audio_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 3, audio_tokens: 1 },
+          prompt_tokens: 10,
+          completion_tokens: 5,
+          total_tokens: 15,
+          prompt_cache_hit_tokens: 8,
+          prompt_tokens_details: { audio_tokens: 2 },
+          completion_tokens_details: { reasoning_tokens: 3, audio_tokens: 1 },
         },
       },
     ]);
@@ -136,7 +140,10 @@ describe('content', () => {
 
   it('keeps logprobs and finish_reason when later chunks send null', () => {
     const { completion } = run([
-      delta({ content: 'a' }, { logprobs: { content: [{ token: 'a', logprob: -1, bytes: null, top_logprobs: [{ token: 'b', logprob: -2, bytes: [98] }] }] } }),
+      delta(
+        { content: 'a' },
+        { logprobs: { content: [{ token: 'a', logprob: -1, bytes: null, top_logprobs: [{ token: 'b', logprob: -2, bytes: [98] }] }] } },
+      ),
       delta({ refusal: 'no' }, { logprobs: { content: null, refusal: [{ token: 'no', logprob: -3, bytes: [110, 111] }] } }),
       delta({}, { finish_reason: 'stop', logprobs: null }),
       delta({}, { finish_reason: null, logprobs: null }),
@@ -156,13 +163,19 @@ describe('choices', () => {
       { choices: [{ delta: { content: 'a' } }] },
       { choices: [{ index: 1, delta: { content: 'b' } }] },
     ]);
-    expect(completion.choices.map((c) => [c.index, c.content])).toEqual([[0, 'a'], [1, 'b'], [2, 'c']]);
+    expect(completion.choices.map((c) => [c.index, c.content])).toEqual([
+      [0, 'a'],
+      [1, 'b'],
+      [2, 'c'],
+    ]);
   });
 });
 
 describe('errors and unknown fields', () => {
   it('records an error object, numeric codes included, with or without choices', () => {
-    const { completion } = run([{ error: { message: 'boom', code: 500, type: 'server_error', param: null }, choices: [{ index: 0, delta: { content: 'x' } }] }]);
+    const { completion } = run([
+      { error: { message: 'boom', code: 500, type: 'server_error', param: null }, choices: [{ index: 0, delta: { content: 'x' } }] },
+    ]);
     expect(completion.error).toMatchObject({ kind: 'stream', message: 'boom', code: 500, type: 'server_error', param: null });
     expect(completion.choices[0]?.content).toBe('x');
     expect(run([{ error: 'plain text' }]).completion.error?.message).toBe('plain text');

@@ -5,14 +5,7 @@
 import type { AppError } from '../../domain/types';
 import type { CompletionAccumulator } from './accumulate';
 import { pushEventData } from './accumulate';
-import {
-  errorFromFetchFailure,
-  errorFromHttp,
-  interruptedError,
-  malformedChunkError,
-  timeoutError,
-  unexpectedBodyError,
-} from './errors';
+import { errorFromFetchFailure, errorFromHttp, interruptedError, malformedChunkError, timeoutError, unexpectedBodyError } from './errors';
 import { isRecord, setSafe } from './guards';
 import { readEventStream } from './sse';
 

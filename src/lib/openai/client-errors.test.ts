@@ -14,21 +14,43 @@ describe('fetch failures and error bodies', () => {
     expect(cors.error?.kind).toBe('cors');
     expect(cors.error?.message).toBe("Could not reach localhost:11434. The server is down, or it refused this page's origin (CORS).");
     expect(cors.error?.hint).toContain('OLLAMA_ORIGINS');
-    const same = await runChatCompletion(opts(fetchSeq(new TypeError('Failed to fetch')).fetch, { maxRetries: 0, endpoint: { baseURL: '/v1' } }));
+    const same = await runChatCompletion(
+      opts(fetchSeq(new TypeError('Failed to fetch')).fetch, { maxRetries: 0, endpoint: { baseURL: '/v1' } }),
+    );
     expect(same.error?.kind).toBe('network');
     vi.stubGlobal('location', { origin: 'https://app.example' });
-    const mixed = await runChatCompletion(opts(fetchSeq(new TypeError('Failed to fetch')).fetch, { endpoint: { baseURL: 'http://10.0.0.2:8000/v1' } }));
+    const mixed = await runChatCompletion(
+      opts(fetchSeq(new TypeError('Failed to fetch')).fetch, { endpoint: { baseURL: 'http://10.0.0.2:8000/v1' } }),
+    );
     expect(mixed.error?.message).toMatch(/mixed content/);
   });
 
   it('maps OpenAI, numeric-code, plain-text and HTML error bodies', async () => {
     const run = async (res: Response) => (await runChatCompletion(opts(fetchSeq(res).fetch, { maxRetries: 0 }))).error;
-    expect(await run(jsonResponse({ error: { message: 'Bad key', type: 'invalid_request_error', code: 'invalid_api_key', param: null } }, 401))).toMatchObject({
-      kind: 'http', status: 401, message: 'Bad key', code: 'invalid_api_key', hint: 'Check the API key.',
+    expect(
+      await run(jsonResponse({ error: { message: 'Bad key', type: 'invalid_request_error', code: 'invalid_api_key', param: null } }, 401)),
+    ).toMatchObject({
+      kind: 'http',
+      status: 401,
+      message: 'Bad key',
+      code: 'invalid_api_key',
+      hint: 'Check the API key.',
     });
-    expect(await run(jsonResponse({ error: { code: 404, message: 'No endpoints' } }, 404))).toMatchObject({ code: 404, message: 'No endpoints' });
-    expect(await run(new Response('Internal error', { status: 500, headers: { 'content-type': 'text/plain' } }))).toMatchObject({ message: 'Internal error', retryable: true });
-    const html = await run(new Response('<html><head><title>502 Bad Gateway</title></head></html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    expect(await run(jsonResponse({ error: { code: 404, message: 'No endpoints' } }, 404))).toMatchObject({
+      code: 404,
+      message: 'No endpoints',
+    });
+    expect(await run(new Response('Internal error', { status: 500, headers: { 'content-type': 'text/plain' } }))).toMatchObject({
+      message: 'Internal error',
+      retryable: true,
+    });
+    const html = await run(
+      new Response('<html><head><title>502 Bad Gateway</title></head></html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'content-type': 'text/html' },
+      }),
+    );
     expect(html?.message).toBe('The server answered with an HTML page (status 502: Bad Gateway) — probably a proxy or the wrong URL');
   });
 
@@ -45,7 +67,13 @@ describe('fetch failures and error bodies', () => {
     const onUnhandled = (e: unknown) => errors.push(e);
     process.on('uncaughtException', onUnhandled);
     try {
-      const r = await runChatCompletion(opts(fetchSeq(sseResponse(sseOf([chunk('a'), finish]))).fetch, { onUpdate: (_c: Completion) => { throw new Error('ui bug'); } }));
+      const r = await runChatCompletion(
+        opts(fetchSeq(sseResponse(sseOf([chunk('a'), finish]))).fetch, {
+          onUpdate: (_c: Completion) => {
+            throw new Error('ui bug');
+          },
+        }),
+      );
       expect(r.outcome).toBe('done');
       await new Promise((resolve) => setTimeout(resolve, 0));
     } finally {
@@ -59,7 +87,10 @@ describe('listModels', () => {
   it('lists OpenAI-style models', async () => {
     const { fetch, calls } = fetchSeq(jsonResponse({ object: 'list', data: [{ id: 'a', owned_by: 'x' }, { id: 'b' }, { nope: 1 }] }));
     const models = await listModels({ baseURL: 'http://h/v1', apiKey: 'k' }, undefined, fetch);
-    expect(models).toEqual([{ id: 'a', raw: { id: 'a', owned_by: 'x' } }, { id: 'b', raw: { id: 'b' } }]);
+    expect(models).toEqual([
+      { id: 'a', raw: { id: 'a', owned_by: 'x' } },
+      { id: 'b', raw: { id: 'b' } },
+    ]);
     expect(calls[0]?.[0]).toBe('http://h/v1/models');
     expect(calls[0]?.[1]?.headers).toEqual({ Authorization: 'Bearer k' });
   });
@@ -69,7 +100,9 @@ describe('listModels', () => {
     const err = await listModels({ baseURL: 'http://h/v1' }, undefined, fetch).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).error).toMatchObject({ kind: 'http', status: 401, message: 'Bad key' });
-    const bad = await listModels({ baseURL: 'http://h/v1' }, undefined, fetchSeq(new Response('<html></html>')).fetch).catch((e: unknown) => e);
+    const bad = await listModels({ baseURL: 'http://h/v1' }, undefined, fetchSeq(new Response('<html></html>')).fetch).catch(
+      (e: unknown) => e,
+    );
     expect((bad as ApiError).error.kind).toBe('malformed');
   });
 });

@@ -43,8 +43,15 @@ describe('streams', () => {
     let t = 1000;
     const now = () => (t += 10);
     const updates: string[] = [];
-    const body = sseOf([{ ...chunk(''), choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] }, chunk('Hel'), chunk('lo'), finish]);
-    const { fetch } = fetchSeq(sseResponse(body, {}, [body.indexOf('data: {"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"lo"')]));
+    const body = sseOf([
+      { ...chunk(''), choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] },
+      chunk('Hel'),
+      chunk('lo'),
+      finish,
+    ]);
+    const { fetch } = fetchSeq(
+      sseResponse(body, {}, [body.indexOf('data: {"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"lo"')]),
+    );
     const onResponse = vi.fn();
     const r = await runChatCompletion(opts(fetch, { now, onUpdate: (c) => updates.push(c.choices[0]?.content ?? ''), onResponse }));
     expect(r.outcome).toBe('done');
@@ -63,7 +70,9 @@ describe('streams', () => {
   });
 
   it('accepts a JSON answer to a streamed request', async () => {
-    const { fetch } = fetchSeq(jsonResponse({ id: 'x', model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }] }));
+    const { fetch } = fetchSeq(
+      jsonResponse({ id: 'x', model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }] }),
+    );
     const r = await runChatCompletion(opts(fetch));
     expect(r.outcome).toBe('done');
     expect(r.completion.choices[0]?.content).toBe('Hi');
@@ -107,7 +116,9 @@ describe('streams', () => {
     expect(r.outcome).toBe('error');
     expect(r.error).toMatchObject({ kind: 'stream', message: 'Overloaded', code: 529 });
     expect(r.completion.choices[0]?.content).toBe('Part');
-    const evt = await runChatCompletion(opts(fetchSeq(sseResponse(`${sseOf([chunk('x')], false)}event: error\ndata: {"message":"bad"}\n\n`)).fetch));
+    const evt = await runChatCompletion(
+      opts(fetchSeq(sseResponse(`${sseOf([chunk('x')], false)}event: error\ndata: {"message":"bad"}\n\n`)).fetch),
+    );
     expect(evt.error?.message).toBe('bad');
   });
 
@@ -145,7 +156,10 @@ describe('abort and timeout', () => {
 
     const ctrl2 = new AbortController();
     const r = await runChatCompletion(
-      opts(fetchSeq(jsonResponse({ error: { message: 'busy' } }, 503, { 'retry-after': '30' })).fetch, { signal: ctrl2.signal, onRetry: () => ctrl2.abort() }),
+      opts(fetchSeq(jsonResponse({ error: { message: 'busy' } }, 503, { 'retry-after': '30' })).fetch, {
+        signal: ctrl2.signal,
+        onRetry: () => ctrl2.abort(),
+      }),
     );
     expect(r.outcome).toBe('aborted');
     expect(r.status).toBe(503);
@@ -172,7 +186,9 @@ describe('retries', () => {
     const r = await runChatCompletion(opts(fetch, { onRetry: (i) => retries.push(i) }));
     expect(r.outcome).toBe('done');
     expect(calls).toHaveLength(2);
-    expect(retries).toEqual([{ attempt: 1, maxRetries: 2, delayMs: 5, error: expect.objectContaining({ status: 429, message: 'Slow down' }) }]);
+    expect(retries).toEqual([
+      { attempt: 1, maxRetries: 2, delayMs: 5, error: expect.objectContaining({ status: 429, message: 'Slow down' }) },
+    ]);
   });
 
   it('backs off exponentially and gives up after maxRetries', async () => {
@@ -205,4 +221,3 @@ describe('retries', () => {
     expect(calls).toHaveLength(1);
   });
 });
-

@@ -77,7 +77,13 @@ export function chatCompletionsURL(baseURL: string): string {
 }
 
 export function modelsURL(baseURL: string): string {
-  return joinURL(baseURL.trim().replace(/\/+$/, '').replace(/\/chat\/completions$/, ''), '/models');
+  return joinURL(
+    baseURL
+      .trim()
+      .replace(/\/+$/, '')
+      .replace(/\/chat\/completions$/, ''),
+    '/models',
+  );
 }
 
 function pageOrigin(): string | null {
@@ -199,7 +205,9 @@ export async function listModels(
     response = await (fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init));
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new ApiError(redact(errorFromFetchFailure(e, url, pageOrigin()), endpoint.apiKey) ?? { kind: 'network', message: 'Network error' });
+    throw new ApiError(
+      redact(errorFromFetchFailure(e, url, pageOrigin()), endpoint.apiKey) ?? { kind: 'network', message: 'Network error' },
+    );
   }
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';

@@ -23,7 +23,11 @@ async function probeReachable(url: string, fetchFn: typeof fetch, signal?: Abort
   }
 }
 
-export async function testConnection(endpoint: EndpointConfig, signal?: AbortSignal, fetchFn: typeof fetch = (...a) => globalThis.fetch(...a)): Promise<ConnectionResult> {
+export async function testConnection(
+  endpoint: EndpointConfig,
+  signal?: AbortSignal,
+  fetchFn: typeof fetch = (...a) => globalThis.fetch(...a),
+): Promise<ConnectionResult> {
   const url = modelsURL(endpoint.baseURL);
   const started = Date.now();
   try {

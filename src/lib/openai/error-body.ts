@@ -88,7 +88,10 @@ function decodeEntities(text: string): string {
 export function htmlTitle(html: string): string | undefined {
   for (const tag of ['title', 'h1']) {
     const match = new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'i').exec(html);
-    const text = match?.[1]?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    const text = match?.[1]
+      ?.replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text) return decodeEntities(text);
   }
   return undefined;

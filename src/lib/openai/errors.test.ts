@@ -13,23 +13,45 @@ const json = 'application/json';
 
 describe('errorFromHttp', () => {
   it('reads OpenAI error objects', () => {
-    const e = errorFromHttp(400, 'Bad Request', json, JSON.stringify({ error: { message: 'Bad temp', type: 'invalid_request_error', param: 'temperature', code: null } }));
-    expect(e).toMatchObject({ kind: 'http', status: 400, message: 'Bad temp', type: 'invalid_request_error', param: 'temperature', code: null, retryable: false });
+    const e = errorFromHttp(
+      400,
+      'Bad Request',
+      json,
+      JSON.stringify({ error: { message: 'Bad temp', type: 'invalid_request_error', param: 'temperature', code: null } }),
+    );
+    expect(e).toMatchObject({
+      kind: 'http',
+      status: 400,
+      message: 'Bad temp',
+      type: 'invalid_request_error',
+      param: 'temperature',
+      code: null,
+      retryable: false,
+    });
     expect(e.hint).toContain('"temperature"');
   });
 
   it('keeps numeric codes and OpenRouter provider details', () => {
-    const e = errorFromHttp(502, '', json, JSON.stringify({ error: { code: 502, message: 'Provider returned error', metadata: { raw: 'upstream exploded' } } }));
+    const e = errorFromHttp(
+      502,
+      '',
+      json,
+      JSON.stringify({ error: { code: 502, message: 'Provider returned error', metadata: { raw: 'upstream exploded' } } }),
+    );
     expect(e).toMatchObject({ code: 502, message: 'Provider returned error: upstream exploded', retryable: true });
   });
 
   it('reads {error:"text"}, {message}, {detail} and FastAPI validation details', () => {
     expect(errorFromHttp(400, '', json, '{"error":"model not found"}').message).toBe('model not found');
     expect(errorFromHttp(400, '', json, '{"object":"error","message":"vLLM says no","type":"BadRequestError","code":400}')).toMatchObject({
-      message: 'vLLM says no', type: 'BadRequestError', code: 400,
+      message: 'vLLM says no',
+      type: 'BadRequestError',
+      code: 400,
     });
     expect(errorFromHttp(404, '', json, '{"detail":"Not Found"}').message).toBe('Not Found');
-    expect(errorFromHttp(422, '', json, '{"detail":[{"loc":["body","messages"],"msg":"field required"}]}').message).toBe('body.messages: field required');
+    expect(errorFromHttp(422, '', json, '{"detail":[{"loc":["body","messages"],"msg":"field required"}]}').message).toBe(
+      'body.messages: field required',
+    );
     expect(errorFromHttp(400, '', json, '[{"error":{"message":"gemini style","code":400}}]').message).toBe('gemini style');
   });
 
@@ -39,7 +61,8 @@ describe('errorFromHttp', () => {
   });
 
   it('explains HTML pages by their title', () => {
-    const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    const page =
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
     const e = errorFromHttp(502, 'Bad Gateway', 'text/html', page);
     expect(e.message).toBe('The server answered with an HTML page (status 502: Bad Gateway) — probably a proxy or the wrong URL');
     expect(e.retryable).toBe(true);
@@ -56,7 +79,12 @@ describe('errorFromHttp', () => {
   });
 
   it('tells quota from rate limits', () => {
-    const quota = errorFromHttp(429, '', json, '{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}');
+    const quota = errorFromHttp(
+      429,
+      '',
+      json,
+      '{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}',
+    );
     expect(quota.hint).toMatch(/billing/);
     expect(quota.retryable).toBe(false);
     const rate = errorFromHttp(429, '', json, '{"error":{"message":"Rate limit reached","code":"rate_limit_exceeded"}}', '2');
@@ -104,12 +132,16 @@ describe('errorFromFetchFailure', () => {
     const e = errorFromFetchFailure(failed, 'http://localhost:11434/v1/chat/completions', 'http://localhost:5173');
     expect(e.kind).toBe('cors');
     expect(e.message).toBe("Could not reach localhost:11434. The server is down, or it refused this page's origin (CORS).");
-    for (const fix of ['OLLAMA_ORIGINS=*', 'Enable CORS', `--allowed-origins '["*"]'`, 'llama-server', 'LiteLLM']) expect(e.hint).toContain(fix);
+    for (const fix of ['OLLAMA_ORIGINS=*', 'Enable CORS', `--allowed-origins '["*"]'`, 'llama-server', 'LiteLLM'])
+      expect(e.hint).toContain(fix);
     expect(e.detail).toContain('Failed to fetch');
   });
 
   it('calls same-origin failures network errors', () => {
-    expect(errorFromFetchFailure(failed, '/v1/chat/completions', 'http://localhost:5173')).toMatchObject({ kind: 'network', retryable: true });
+    expect(errorFromFetchFailure(failed, '/v1/chat/completions', 'http://localhost:5173')).toMatchObject({
+      kind: 'network',
+      retryable: true,
+    });
     expect(errorFromFetchFailure(failed, 'http://localhost:5173/api', 'http://localhost:5173').kind).toBe('network');
     expect(errorFromFetchFailure(failed, 'http://x.test/v1', null).kind).toBe('network');
   });
@@ -121,14 +153,24 @@ describe('errorFromFetchFailure', () => {
 
 describe('stream and local errors', () => {
   it('reads stream error objects', () => {
-    expect(errorFromStreamObject({ message: 'x', code: 429, type: 't', param: 'p' })).toMatchObject({ kind: 'stream', message: 'x', code: 429, type: 't', param: 'p' });
+    expect(errorFromStreamObject({ message: 'x', code: 429, type: 't', param: 'p' })).toMatchObject({
+      kind: 'stream',
+      message: 'x',
+      code: 429,
+      type: 't',
+      param: 'p',
+    });
     expect(errorFromStreamObject('oops')).toMatchObject({ kind: 'stream', message: 'oops', code: null });
     expect(errorFromStreamObject({}).message).toMatch(/error/);
   });
 
   it('builds the local errors', () => {
     expect(interruptedError().kind).toBe('interrupted');
-    expect(timeoutError(60_000)).toMatchObject({ kind: 'timeout', retryable: true, message: 'The server did not start answering within 60 s.' });
+    expect(timeoutError(60_000)).toMatchObject({
+      kind: 'timeout',
+      retryable: true,
+      message: 'The server did not start answering within 60 s.',
+    });
     expect(malformedChunkError('{bad')).toMatchObject({ kind: 'malformed', detail: '{bad' });
   });
 });

@@ -19,7 +19,8 @@ function isRetryableStatus(status: number): boolean {
 
 function hintForStatus(status: number, code: string | number | null, param: string | null): string | undefined {
   if (status === 400 && param) return `The server rejected the parameter "${param}": switch it off or change its value.`;
-  if (status === 400 || status === 422) return 'The server rejected the request: check the model id and the parameters that are switched on.';
+  if (status === 400 || status === 422)
+    return 'The server rejected the request: check the model id and the parameters that are switched on.';
   if (status === 401) return 'Check the API key.';
   if (status === 403) return 'The key was accepted but is not allowed to do this: check its permissions, project, organization or region.';
   if (status === 404) return 'Check the base URL (it usually ends in /v1) and the model id.';
@@ -100,8 +101,8 @@ function isLoopback(hostname: string): boolean {
 }
 
 const CORS_HINT = [
-  'If the server is running, allow this page\'s origin:',
-  '• Ollama: set OLLAMA_ORIGINS=* (or this page\'s origin) and restart it',
+  "If the server is running, allow this page's origin:",
+  "• Ollama: set OLLAMA_ORIGINS=* (or this page's origin) and restart it",
   '• LM Studio: turn on "Enable CORS" in the server settings',
   '• vLLM: start it with --allowed-origins \'["*"]\'',
   '• llama.cpp llama-server allows CORS by default: check the host and port',
@@ -166,7 +167,7 @@ export function errorFromStreamObject(obj: unknown): AppError {
     code,
     type: rec ? (nonEmpty(rec.type) ?? null) : null,
     param: rec ? (nonEmpty(rec.param) ?? null) : null,
-    detail: truncateDetail(typeof obj === 'string' ? obj : JSON.stringify(obj) ?? String(obj)),
+    detail: truncateDetail(typeof obj === 'string' ? obj : (JSON.stringify(obj) ?? String(obj))),
   };
   return error;
 }

@@ -11,8 +11,7 @@ import type { WireAssistantMessage, WireMessage, WireToolCall, WireUserContentPa
 export type BinaryURLResolver = (source: BinarySource, part: ContentPart) => string;
 
 /** Drafts and previews: URL sources as is, blobs as `blob:<id>` placeholders. */
-export const placeholderResolver: BinaryURLResolver = (source) =>
-  source.kind === 'url' ? source.url : `blob:${source.blobId}`;
+export const placeholderResolver: BinaryURLResolver = (source) => (source.kind === 'url' ? source.url : `blob:${source.blobId}`);
 
 /** `input_audio.data` is bare base64: drop a `data:…;base64,` prefix. */
 export function stripDataURLPrefix(url: string): string {

@@ -7,9 +7,10 @@ import type { ContentPart, ImageDetail, Message, Role, ToolCall } from '../../do
 import { ROLES } from '../../domain/types';
 import { isRecord } from './guards';
 
-export type MessageFields = Pick<Message, 'role' | 'content'> & Partial<Pick<Message, 'name' | 'refusal' | 'toolCalls' | 'toolCallId' | 'audio'>>;
+export type MessageFields = Pick<Message, 'role' | 'content'> &
+  Partial<Pick<Message, 'name' | 'refusal' | 'toolCalls' | 'toolCallId' | 'audio'>>;
 
-export type ParseMessagesResult = { ok: true; messages: MessageFields[]; params?: Record<string, unknown> } | { ok: false, error: string };
+export type ParseMessagesResult = { ok: true; messages: MessageFields[]; params?: Record<string, unknown> } | { ok: false; error: string };
 
 class ShapeError extends Error {}
 
@@ -52,14 +53,16 @@ function part(v: unknown, where: string): ContentPart {
       if (!isRecord(img)) fail(`${where}.image_url`, `expected an object with "url", got ${describe(img)}`);
       const url = str(img.url, `${where}.image_url.url`);
       const detail = img.detail ?? 'auto';
-      if (!DETAILS.includes(detail as ImageDetail)) fail(`${where}.image_url.detail`, `must be "auto", "low" or "high", not ${describe(detail)}`);
+      if (!DETAILS.includes(detail as ImageDetail))
+        fail(`${where}.image_url.detail`, `must be "auto", "low" or "high", not ${describe(detail)}`);
       return { type: 'image', source: { kind: 'url', url }, detail: detail as ImageDetail };
     }
     case 'input_audio': {
       const a = v.input_audio;
       if (!isRecord(a)) fail(`${where}.input_audio`, `expected an object with "data" and "format", got ${describe(a)}`);
       const data = str(a.data, `${where}.input_audio.data`);
-      if (a.format !== 'wav' && a.format !== 'mp3') fail(`${where}.input_audio.format`, `must be "wav" or "mp3", not ${describe(a.format)}`);
+      if (a.format !== 'wav' && a.format !== 'mp3')
+        fail(`${where}.input_audio.format`, `must be "wav" or "mp3", not ${describe(a.format)}`);
       const mime = a.format === 'wav' ? 'audio/wav' : 'audio/mpeg';
       return { type: 'audio', source: { kind: 'url', url: `data:${mime};base64,${data}` }, format: a.format };
     }
@@ -98,14 +101,19 @@ function toolCalls(v: unknown, where: string): ToolCall[] {
     if (c.type !== undefined && c.type !== 'function') fail(`${w}.type`, `must be "function", not ${describe(c.type)}`);
     const fn = c.function;
     if (!isRecord(fn)) fail(`${w}.function`, `expected an object with "name" and "arguments", got ${describe(fn)}`);
-    return { id: str(c.id, `${w}.id`), name: str(fn.name, `${w}.function.name`), arguments: optStr(fn.arguments, `${w}.function.arguments`) ?? '' };
+    return {
+      id: str(c.id, `${w}.id`),
+      name: str(fn.name, `${w}.function.name`),
+      arguments: optStr(fn.arguments, `${w}.function.arguments`) ?? '',
+    };
   });
 }
 
 function message(v: unknown, where: string): MessageFields {
   if (!isRecord(v)) fail(where, `expected a message object, got ${describe(v)}`);
   const role = v.role;
-  if (typeof role !== 'string' || !ROLES.includes(role as Role)) fail(`${where}.role`, `must be one of ${ROLES.join(', ')}, not ${describe(role)}`);
+  if (typeof role !== 'string' || !ROLES.includes(role as Role))
+    fail(`${where}.role`, `must be one of ${ROLES.join(', ')}, not ${describe(role)}`);
   const r = role as Role;
   const out: MessageFields = { role: r, content: content(v.content, `${where}.content`, r) };
   const name = optStr(v.name, `${where}.name`);

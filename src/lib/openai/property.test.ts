@@ -40,7 +40,10 @@ describe('chunking does not matter', () => {
   });
 
   it('decodes the multi-byte stream correctly', async () => {
-    const c = await assembleSSE(multibyte, Array.from({ length: multibyte.length }, (_, i) => i));
+    const c = await assembleSSE(
+      multibyte,
+      Array.from({ length: multibyte.length }, (_, i) => i),
+    );
     expect(c.choices[0]?.content).toBe('héllo 日本語 🎉👩‍👩‍👧 ');
     expect(c.choices[0]?.reasoning).toBe('ünïcödé');
     expect(c.sawDone).toBe(true);

@@ -9,6 +9,10 @@ export type RequestValidator = (body: unknown) => string[];
 let loading: Promise<RequestValidator> | null = null;
 
 export function loadRequestValidator(): Promise<RequestValidator> {
-  loading ??= import('./request-schema.gen.js').then(({ validate }) => (body: unknown) => (validate(body) ? [] : formatErrors(validate.errors ?? [])));
+  loading ??= import('./request-schema.gen.js').then(
+    ({ validate }) =>
+      (body: unknown) =>
+        validate(body) ? [] : formatErrors(validate.errors ?? []),
+  );
   return loading;
 }

@@ -13,7 +13,13 @@ let n = 0;
 function msg(role: Role, content: ContentPart[] | string, extra: Partial<Message> = {}): Message {
   n++;
   return {
-    id: `m${n}`, conversationId: 'c', parentId: null, role, status: 'done', createdAt: 0, updatedAt: 0,
+    id: `m${n}`,
+    conversationId: 'c',
+    parentId: null,
+    role,
+    status: 'done',
+    createdAt: 0,
+    updatedAt: 0,
     content: typeof content === 'string' ? [{ type: 'text', text: content }] : content,
     ...extra,
   };
@@ -37,7 +43,12 @@ function build(p: RequestParams, messages: readonly Message[] = history): Extrac
 describe('buildChatRequest', () => {
   it('sends model and messages, plus streaming with usage by default', () => {
     const { body } = build(defaultRequestParams('gpt-4o'));
-    expect(body).toEqual({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } });
+    expect(body).toEqual({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('sends nothing that is switched off, whatever its value', () => {
@@ -46,33 +57,96 @@ describe('buildChatRequest', () => {
   });
 
   it('gives each switched-on parameter its wire shape', () => {
-    const tools = [{ type: 'function' as const, function: { name: 'get', description: 'd', parameters: { type: 'object', properties: {} } } }];
+    const tools = [
+      { type: 'function' as const, function: { name: 'get', description: 'd', parameters: { type: 'object', properties: {} } } },
+    ];
     const { body, warnings } = build(
       params(
         {
-          stream: true, include_usage: true, temperature: true, top_p: true, max_completion_tokens: true, max_tokens: true, n: true,
-          stop: true, presence_penalty: true, frequency_penalty: true, seed: true, logprobs: true, top_logprobs: true, logit_bias: true,
-          response_format: true, tools: true, tool_choice: true, parallel_tool_calls: true, reasoning_effort: true, service_tier: true,
-          user: true, safety_identifier: true, store: true, metadata: true, modalities: true, audio: true,
+          stream: true,
+          include_usage: true,
+          temperature: true,
+          top_p: true,
+          max_completion_tokens: true,
+          max_tokens: true,
+          n: true,
+          stop: true,
+          presence_penalty: true,
+          frequency_penalty: true,
+          seed: true,
+          logprobs: true,
+          top_logprobs: true,
+          logit_bias: true,
+          response_format: true,
+          tools: true,
+          tool_choice: true,
+          parallel_tool_calls: true,
+          reasoning_effort: true,
+          service_tier: true,
+          user: true,
+          safety_identifier: true,
+          store: true,
+          metadata: true,
+          modalities: true,
+          audio: true,
         },
         {
-          temperature: 0.5, top_p: 0.9, max_completion_tokens: 100, max_tokens: 50, n: 2, stop: ['END', ''], presence_penalty: 0.1,
-          frequency_penalty: -0.1, seed: 7, logprobs: true, top_logprobs: 3, logit_bias: { '50256': -100 },
+          temperature: 0.5,
+          top_p: 0.9,
+          max_completion_tokens: 100,
+          max_tokens: 50,
+          n: 2,
+          stop: ['END', ''],
+          presence_penalty: 0.1,
+          frequency_penalty: -0.1,
+          seed: 7,
+          logprobs: true,
+          top_logprobs: 3,
+          logit_bias: { '50256': -100 },
           response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, strict: true } },
-          tools, tool_choice: { type: 'function', function: { name: 'get' } }, parallel_tool_calls: false, reasoning_effort: 'low',
-          service_tier: 'flex', user: 'u1', safety_identifier: 'sid', store: true, metadata: { k: 'v' }, modalities: ['text', 'audio'],
+          tools,
+          tool_choice: { type: 'function', function: { name: 'get' } },
+          parallel_tool_calls: false,
+          reasoning_effort: 'low',
+          service_tier: 'flex',
+          user: 'u1',
+          safety_identifier: 'sid',
+          store: true,
+          metadata: { k: 'v' },
+          modalities: ['text', 'audio'],
           audio: { voice: 'alloy', format: 'mp3' },
         },
       ),
     );
     expect(warnings).toEqual([]);
     expect(body).toEqual({
-      model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true },
-      temperature: 0.5, top_p: 0.9, max_completion_tokens: 100, max_tokens: 50, n: 2, stop: ['END'], presence_penalty: 0.1,
-      frequency_penalty: -0.1, seed: 7, logprobs: true, top_logprobs: 3, logit_bias: { '50256': -100 },
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0.5,
+      top_p: 0.9,
+      max_completion_tokens: 100,
+      max_tokens: 50,
+      n: 2,
+      stop: ['END'],
+      presence_penalty: 0.1,
+      frequency_penalty: -0.1,
+      seed: 7,
+      logprobs: true,
+      top_logprobs: 3,
+      logit_bias: { '50256': -100 },
       response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, strict: true } },
-      tools, tool_choice: { type: 'function', function: { name: 'get' } }, parallel_tool_calls: false, reasoning_effort: 'low',
-      service_tier: 'flex', user: 'u1', safety_identifier: 'sid', store: true, metadata: { k: 'v' }, modalities: ['text', 'audio'],
+      tools,
+      tool_choice: { type: 'function', function: { name: 'get' } },
+      parallel_tool_calls: false,
+      reasoning_effort: 'low',
+      service_tier: 'flex',
+      user: 'u1',
+      safety_identifier: 'sid',
+      store: true,
+      metadata: { k: 'v' },
+      modalities: ['text', 'audio'],
       audio: { voice: 'alloy', format: 'mp3' },
     });
     expect('include_usage' in body).toBe(false);
@@ -81,7 +155,18 @@ describe('buildChatRequest', () => {
   it('leaves out empty or dependent parameters, with warnings', () => {
     const { body, warnings } = build(
       params(
-        { stream: false, include_usage: true, stop: true, top_logprobs: true, tool_choice: true, parallel_tool_calls: true, tools: true, metadata: true, logit_bias: true, audio: true },
+        {
+          stream: false,
+          include_usage: true,
+          stop: true,
+          top_logprobs: true,
+          tool_choice: true,
+          parallel_tool_calls: true,
+          tools: true,
+          metadata: true,
+          logit_bias: true,
+          audio: true,
+        },
         { stop: [], tools: [], metadata: {}, logit_bias: {} },
       ),
     );
@@ -89,13 +174,17 @@ describe('buildChatRequest', () => {
     expect(warnings).toHaveLength(5);
     // A switched-on parameter is sent as chosen, false included.
     expect(build(params({ stream: true }, { stream: false })).body.stream).toBe(false);
-    expect(build(params({ stream: true, include_usage: true }, { include_usage: false })).body.stream_options).toEqual({ include_usage: false });
+    expect(build(params({ stream: true, include_usage: true }, { include_usage: false })).body.stream_options).toEqual({
+      include_usage: false,
+    });
     expect(build(params({ include_usage: true }, { stream: true })).body.stream_options).toBeUndefined();
     expect(build(params({ logprobs: true, top_logprobs: true }, { logprobs: false })).body).toMatchObject({ logprobs: false });
   });
 
   it('merges the extra body last, at the top level', () => {
-    const { body, warnings } = build(params({ temperature: true }, { temperature: 1 }, '{"top_k": 40, "temperature": 0.3, "chat_template_kwargs": {"thinking": true}}'));
+    const { body, warnings } = build(
+      params({ temperature: true }, { temperature: 1 }, '{"top_k": 40, "temperature": 0.3, "chat_template_kwargs": {"thinking": true}}'),
+    );
     expect(body).toMatchObject({ top_k: 40, temperature: 0.3, chat_template_kwargs: { thinking: true } });
     expect(warnings).toEqual([]);
     expect(build(params({}, {}, '   ')).body).toEqual({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });
@@ -128,13 +217,27 @@ describe('toWireMessages', () => {
   const audio: ContentPart = { type: 'audio', source: { kind: 'blob', blobId: 'b1', mimeType: 'audio/wav' }, format: 'wav' };
   const file: ContentPart = { type: 'file', source: { kind: 'blob', blobId: 'b2', mimeType: 'application/pdf' }, filename: 'a.pdf' };
   const dataURLs: BinaryURLResolver = (source, part) =>
-    source.kind === 'url' ? placeholderResolver(source, part) : part.type === 'audio' ? 'data:audio/wav;base64,UklGRg==' : 'data:application/pdf;base64,JVBERi0=';
+    source.kind === 'url'
+      ? placeholderResolver(source, part)
+      : part.type === 'audio'
+        ? 'data:audio/wav;base64,UklGRg=='
+        : 'data:application/pdf;base64,JVBERi0=';
 
   const conversation: Message[] = [
-    msg('system', [{ type: 'text', text: 'Be ' }, { type: 'text', text: 'brief.' }], { name: 'sys' }),
+    msg(
+      'system',
+      [
+        { type: 'text', text: 'Be ' },
+        { type: 'text', text: 'brief.' },
+      ],
+      { name: 'sys' },
+    ),
     msg('developer', 'Dev rules', { name: '' }),
     msg('user', 'Plain', { name: 'alice' }),
-    msg('user', [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }]),
+    msg('user', [
+      { type: 'text', text: 'a' },
+      { type: 'text', text: 'b' },
+    ]),
     msg('user', [{ type: 'text', text: 'Look' }, image, audio, file]),
     msg('assistant', '', { toolCalls: [{ id: 'call_1', name: 'get', arguments: '{"q":1}' }], reasoning: 'secret thoughts', name: 'bot' }),
     msg('tool', 'result', { toolCallId: 'call_1', name: 'ignored' }),
@@ -158,7 +261,12 @@ describe('toWireMessages', () => {
           { type: 'file', file: { filename: 'a.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' } },
         ],
       },
-      { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get', arguments: '{"q":1}' } }], name: 'bot' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get', arguments: '{"q":1}' } }],
+        name: 'bot',
+      },
       { role: 'tool', content: 'result', tool_call_id: 'call_1' },
       { role: 'assistant', content: 'Sorry', refusal: 'I refuse' },
       { role: 'assistant', content: null, audio: { id: 'audio_1' } },
@@ -169,7 +277,10 @@ describe('toWireMessages', () => {
   it('uses blob: placeholders by default, and the built body validates', () => {
     const r = build(params({}), conversation);
     const user = r.body.messages[4];
-    expect(user?.role === 'user' && Array.isArray(user.content) ? user.content[2] : null).toEqual({ type: 'input_audio', input_audio: { data: 'blob:b1', format: 'wav' } });
+    expect(user?.role === 'user' && Array.isArray(user.content) ? user.content[2] : null).toEqual({
+      type: 'input_audio',
+      input_audio: { data: 'blob:b1', format: 'wav' },
+    });
   });
 });
 
@@ -177,7 +288,12 @@ describe('validateChatRequest', () => {
   const doc = loadSchemaDoc();
 
   it('reports readable problems', () => {
-    const bad = { model: 'm', messages: [{ role: 'wizard', content: 'x' }, { role: 'user' }], temperature: 5, stop: ['a', 'b', 'c', 'd', 'e'] } as unknown as WireChatRequest;
+    const bad = {
+      model: 'm',
+      messages: [{ role: 'wizard', content: 'x' }, { role: 'user' }],
+      temperature: 5,
+      stop: ['a', 'b', 'c', 'd', 'e'],
+    } as unknown as WireChatRequest;
     const errors = validateChatRequest(bad, doc);
     expect(errors).toContain('/temperature must be <= 2');
     expect(errors).toContain("/messages/1 must have required property 'content'");
@@ -187,7 +303,12 @@ describe('validateChatRequest', () => {
   });
 
   it('allows vendor fields and nulls where the spec says nullable', () => {
-    expect(validateChatRequest({ model: 'm', messages: [{ role: 'assistant', content: null, refusal: null }], top_k: 4, temperature: null }, doc)).toEqual([]);
+    expect(
+      validateChatRequest(
+        { model: 'm', messages: [{ role: 'assistant', content: null, refusal: null }], top_k: 4, temperature: null },
+        doc,
+      ),
+    ).toEqual([]);
   });
 
   it('says so when the schema is missing', () => {
@@ -196,8 +317,15 @@ describe('validateChatRequest', () => {
   });
 
   it('converts OpenAPI nullable and refs', () => {
-    expect(convertSchema({ type: 'string', nullable: true, enum: ['a'], example: 'a', 'x-oaiMeta': {} })).toEqual({ type: ['string', 'null'], enum: ['a', null] });
-    expect(convertSchema({ nullable: true, oneOf: [{ $ref: '#/components/schemas/A' }] })).toEqual({ anyOf: [{ type: 'null' }, { oneOf: [{ $ref: '#/definitions/A' }] }] });
-    expect(convertSchema({ properties: { example: { type: 'string', deprecated: true } } })).toEqual({ properties: { example: { type: 'string' } } });
+    expect(convertSchema({ type: 'string', nullable: true, enum: ['a'], example: 'a', 'x-oaiMeta': {} })).toEqual({
+      type: ['string', 'null'],
+      enum: ['a', null],
+    });
+    expect(convertSchema({ nullable: true, oneOf: [{ $ref: '#/components/schemas/A' }] })).toEqual({
+      anyOf: [{ type: 'null' }, { oneOf: [{ $ref: '#/definitions/A' }] }],
+    });
+    expect(convertSchema({ properties: { example: { type: 'string', deprecated: true } } })).toEqual({
+      properties: { example: { type: 'string' } },
+    });
   });
 });

@@ -19,4 +19,3 @@ export function formatErrors(errors: readonly ErrorObject[]): string[] {
   if (out.size === 0 && errors.length > 0) out.add(`${errors[0]?.instancePath || 'body'} does not match the schema`);
   return [...out];
 }
-

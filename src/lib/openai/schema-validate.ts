@@ -11,7 +11,19 @@ import type { JsonRecord } from './guards';
 
 // OpenAPI-only or annotation keywords. `format` is dropped too: ajv has no formats built in,
 // and the spec's `uri` format would reject nothing we care about (data URLs are URIs).
-const DROPPED = new Set(['nullable', 'discriminator', 'example', 'examples', 'deprecated', 'xml', 'externalDocs', 'readOnly', 'writeOnly', 'format', 'default']);
+const DROPPED = new Set([
+  'nullable',
+  'discriminator',
+  'example',
+  'examples',
+  'deprecated',
+  'xml',
+  'externalDocs',
+  'readOnly',
+  'writeOnly',
+  'format',
+  'default',
+]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
 const SCHEMA_VALUES = new Set(['items', 'additionalProperties', 'not', 'oneOf', 'anyOf', 'allOf']);
 
@@ -54,7 +66,11 @@ const nullableString = { type: ['string', 'null'] };
 function addNewerFields(defs: JsonRecord): void {
   defs.ChatCompletionRequestDeveloperMessage = {
     type: 'object',
-    properties: { role: { enum: ['developer'] }, content: { anyOf: [text, { type: 'array', items: { $ref: '#/definitions/ChatCompletionRequestMessageContentPartText' } }] }, name: text },
+    properties: {
+      role: { enum: ['developer'] },
+      content: { anyOf: [text, { type: 'array', items: { $ref: '#/definitions/ChatCompletionRequestMessageContentPartText' } }] },
+      name: text,
+    },
     required: ['role', 'content'],
   };
   defs.ChatCompletionRequestMessageContentPartAudio = {

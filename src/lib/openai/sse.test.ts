@@ -12,13 +12,19 @@ async function events(text: string, cuts: number[] = []) {
 describe('readEventStream', () => {
   it('handles CR, LF and CRLF, comments, id/retry fields and multi-line data', async () => {
     const text = ': hello\r\rretry: 3000\nid: 7\nevent: delta\ndata: a\ndata: b\r\n\r\ndata: c\r\r';
-    const expected = [['a\nb', 'delta'], ['c', undefined]];
+    const expected = [
+      ['a\nb', 'delta'],
+      ['c', undefined],
+    ];
     expect(await events(text)).toEqual(expected);
     expect(await events(text, everyByte(text.length))).toEqual(expected);
   });
 
   it('strips a BOM and dispatches a last event without a blank line', async () => {
-    expect(await events('\uFEFFdata: x\n\ndata: y')).toEqual([['x', undefined], ['y', undefined]]);
+    expect(await events('\uFEFFdata: x\n\ndata: y')).toEqual([
+      ['x', undefined],
+      ['y', undefined],
+    ]);
   });
 
   it('reassembles a character split across chunks', async () => {

@@ -79,7 +79,11 @@ export function sseOf(chunks: readonly unknown[], done = true): string {
 
 // ---------- client tests ----------
 
-export const chunk = (content: string, extra: Record<string, unknown> = {}) => ({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { content }, ...extra }] });
+export const chunk = (content: string, extra: Record<string, unknown> = {}) => ({
+  id: 'c1',
+  model: 'm',
+  choices: [{ index: 0, delta: { content }, ...extra }],
+});
 export const finish = { id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] };
 
 export type FetchArgs = [input: string | URL | Request, init?: RequestInit];

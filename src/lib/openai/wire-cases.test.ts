@@ -27,25 +27,37 @@ const call = (id: string, name: string, args: string): ToolCall => ({ id, name, 
 // Exactly what server/wire/INDEX.md (copied from ../shared/wire) says each case assembles to.
 const COMPLETIONS: Record<string, Expected> = {
   'openai-text-after-tool-result-usage.sse': {
-    model: 'gpt-4o-mini-2024-07-18', content: 'The capital of the UK is London.', finishReason: 'stop', usage: [78, 9, 87],
+    model: 'gpt-4o-mini-2024-07-18',
+    content: 'The capital of the UK is London.',
+    finishReason: 'stop',
+    usage: [78, 9, 87],
     check: (c) => {
       expect(c.serviceTier).toBe('default');
       expect(c.extra.obfuscation).toBeTypeOf('string');
     },
   },
   'openai-tool-call-split-args-usage.sse': {
-    model: 'gpt-4o-mini-2024-07-18', content: null, finishReason: 'tool_calls', usage: [53, 15, 68],
+    model: 'gpt-4o-mini-2024-07-18',
+    content: null,
+    finishReason: 'tool_calls',
+    usage: [53, 15, 68],
     toolCalls: [call('call_ZR5UUuTt3pf61kjwAJIYdVMj', 'get_capital', '{"country":"UK"}')],
   },
   'openai-parallel-tool-calls.sse': {
-    model: 'gpt-4o-2024-08-06', content: null, finishReason: 'tool_calls', usage: [149, 60, 209],
+    model: 'gpt-4o-2024-08-06',
+    content: null,
+    finishReason: 'tool_calls',
+    usage: [149, 60, 209],
     toolCalls: [
       call('call_lQnnsesjFMWMQ5IeWPHzR4th', 'GetWeatherArgs', '{"city": "Edinburgh", "country": "UK", "units": "c"}'),
       call('call_2xjOUgaCdiwAcl9ZBL9LyMUU', 'get_stock_price', '{"ticker": "AAPL", "exchange": "NASDAQ"}'),
     ],
   },
   'openai-logprobs.sse': {
-    model: 'gpt-4o-2024-08-06', content: 'Foo.', finishReason: 'stop', usage: [9, 2, 11],
+    model: 'gpt-4o-2024-08-06',
+    content: 'Foo.',
+    finishReason: 'stop',
+    usage: [9, 2, 11],
     check: (c) =>
       expect(c.choices[0]?.logprobs).toEqual([
         { token: 'Foo', logprob: -0.0067602484, bytes: [70, 111, 111], topLogprobs: [] },
@@ -53,15 +65,29 @@ const COMPLETIONS: Record<string, Expected> = {
       ]),
   },
   'openai-refusal-structured-output.sse': {
-    model: 'gpt-4o-2024-08-06', content: null, refusal: "I'm sorry, but I can't assist with that request.", finishReason: 'stop', usage: [17, 12, 29],
+    model: 'gpt-4o-2024-08-06',
+    content: null,
+    refusal: "I'm sorry, but I can't assist with that request.",
+    finishReason: 'stop',
+    usage: [17, 12, 29],
   },
   'openai-nonstream-text.json': {
-    model: 'gpt-4.1-nano-2025-04-14', finishReason: 'stop', usage: [16, 363, 379],
-    content: { begins: '**Holiday Name:** Galaxy Day', ends: 'inspiring individuals to look up and dream beyond our world.', includes: '—' },
+    model: 'gpt-4.1-nano-2025-04-14',
+    finishReason: 'stop',
+    usage: [16, 363, 379],
+    content: {
+      begins: '**Holiday Name:** Galaxy Day',
+      ends: 'inspiring individuals to look up and dream beyond our world.',
+      includes: '—',
+    },
     check: (c) => expect(c.choices[0]?.extra.annotations).toEqual([]),
   },
   'azure-model-router-reasoning-usage.sse': {
-    model: 'gpt-5-nano-2025-08-07', content: 'Capital of Denmark.', finishReason: 'stop', usage: [15, 78, 93], reasoningTokens: 64,
+    model: 'gpt-5-nano-2025-08-07',
+    content: 'Capital of Denmark.',
+    finishReason: 'stop',
+    usage: [15, 78, 93],
+    reasoningTokens: 64,
     check: (c) => {
       expect(c.id).toBe('chatcmpl-CYPS1lijGoK8gd9lYzY3r9Sx50nbt');
       expect(c.created).toBe(1762317021);
@@ -69,60 +95,103 @@ const COMPLETIONS: Record<string, Expected> = {
     },
   },
   'azure-nonstream-content-filter-length.json': {
-    model: 'gpt-35-turbo', finishReason: 'length', usage: [18, 20, 38],
+    model: 'gpt-35-turbo',
+    finishReason: 'length',
+    usage: [18, 20, 38],
     content: "I'm sorry, as an AI language model, I do not have real-time information. Please check",
     check: (c) => expect(c.choices[0]?.extra.content_filter_results).toBeDefined(),
   },
   'groq-tool-call-x_groq.sse': {
-    model: 'llama-3.3-70b-versatile', content: null, finishReason: 'tool_calls', usage: [210, 15, 225],
+    model: 'llama-3.3-70b-versatile',
+    content: null,
+    finishReason: 'tool_calls',
+    usage: [210, 15, 225],
     toolCalls: [call('tk85n1k4m', 'weather', '{}')],
     check: (c) => expect(c.extra.x_groq).toMatchObject({ id: 'req_01kh52nj5yfcat8hrmvrk2j2hj' }),
   },
   'deepseek-reasoning-tool-call-split-args.sse': {
-    model: 'deepseek-v4-flash', content: '', finishReason: 'tool_calls', usage: [374, 61, 435], reasoningTokens: 17, cachedTokens: 256,
+    model: 'deepseek-v4-flash',
+    content: '',
+    finishReason: 'tool_calls',
+    usage: [374, 61, 435],
+    reasoningTokens: 17,
+    cachedTokens: 256,
     reasoning: 'The user asks about the weather in San Francisco. I should use the weather tool.',
     toolCalls: [call('call_00_IhCAliIHtM9gKpgfqbBV9873', 'weather', '{"location": "San Francisco"}')],
   },
   'deepseek-reasoning-only-length.sse': {
-    model: 'deepseek-v4-pro', content: '', reasoning: 'We need', finishReason: 'length', usage: [87, 2, 89],
+    model: 'deepseek-v4-pro',
+    content: '',
+    reasoning: 'We need',
+    finishReason: 'length',
+    usage: [87, 2, 89],
   },
   'deepseek-json-mode.json': {
-    model: 'deepseek-v4-flash', content: '{"location":"San Francisco","condition":"cloudy","temperature":7}', reasoning: '',
-    finishReason: 'stop', usage: [483, 16, 499], cachedTokens: 0,
+    model: 'deepseek-v4-flash',
+    content: '{"location":"San Francisco","condition":"cloudy","temperature":7}',
+    reasoning: '',
+    finishReason: 'stop',
+    usage: [483, 16, 499],
+    cachedTokens: 0,
   },
   'mistral-empty-choices-midstream.sse': {
-    model: 'mistral-small-latest', content: 'Hello!', finishReason: 'stop', usage: [5, 3, 8],
+    model: 'mistral-small-latest',
+    content: 'Hello!',
+    finishReason: 'stop',
+    usage: [5, 3, 8],
   },
   'xai-reasoning-tool-call.sse': {
-    model: 'grok-3-mini', content: null, reasoning: 'First, the user is', finishReason: 'tool_calls', usage: [291, 26, 513], reasoningTokens: 196,
+    model: 'grok-3-mini',
+    content: null,
+    reasoning: 'First, the user is',
+    finishReason: 'tool_calls',
+    usage: [291, 26, 513],
+    reasoningTokens: 196,
     toolCalls: [call('call_55117580', 'weather', '{"location":"San Francisco"}')],
   },
   'xai-nonstream-reasoning-tool-call.json': {
-    model: 'grok-3-mini', content: '', finishReason: 'tool_calls', usage: [307, 26, 588],
+    model: 'grok-3-mini',
+    content: '',
+    finishReason: 'tool_calls',
+    usage: [307, 26, 588],
     reasoning: { begins: 'First, the user is asking about the weather in San Francisco.', ends: '' },
     toolCalls: [call('call_46427107', 'weather', '{"location":"San Francisco"}')],
     check: (c) => expect(c.usage?.raw.cost_in_usd_ticks).toBe(1777000),
   },
   'moonshot-midstream-error-object.sse': {
-    model: 'kimi-k3', content: 'Partial', finishReason: null, usage: null,
+    model: 'kimi-k3',
+    content: 'Partial',
+    finishReason: null,
+    usage: null,
     error: { kind: 'stream', message: 'Stream failed', type: 'server_error', code: 'stream_failure' },
   },
   'moonshot-parallel-tool-calls-without-index.sse': {
-    model: 'kimi-k2.5', content: '', finishReason: 'tool_calls', usage: [61, 25, 86],
+    model: 'kimi-k2.5',
+    content: '',
+    finishReason: 'tool_calls',
+    usage: [61, 25, 86],
     toolCalls: [call('weather_0', 'weather', '{"location":"San Francisco"}'), call('time_1', 'time', '{"zone":"UTC"}')],
     check: (c) => expect(c.choices[0]?.usage?.totalTokens).toBe(86),
   },
   'openrouter-doc-midstream-error-finish-error.sse': {
-    model: 'gpt-3.5-turbo', content: '', finishReason: 'error', usage: null,
+    model: 'gpt-3.5-turbo',
+    content: '',
+    finishReason: 'error',
+    usage: null,
     error: { kind: 'stream', code: 'server_error', message: 'Provider disconnected unexpectedly' },
     check: (c) => expect(c.extra.provider).toBe('openai'),
   },
   'cerebras-nonstream-time_info.json': {
-    model: 'llama-3.3-70b', content: 'The capital of France is Paris.', finishReason: 'stop', usage: [42, 8, 50],
+    model: 'llama-3.3-70b',
+    content: 'The capital of France is Paris.',
+    finishReason: 'stop',
+    usage: [42, 8, 50],
     check: (c) => expect(c.extra.time_info).toBeDefined(),
   },
   'llamacpp-nonstream-reasoning-timings.json': {
-    model: 'DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M', finishReason: 'stop', usage: [63, 381, 444],
+    model: 'DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M',
+    finishReason: 'stop',
+    usage: [63, 381, 444],
     reasoning: { begins: 'Okay, so I have this problem where a clock shows 6:00', ends: 'So, the answer should be 180.' },
     content: { begins: 'The angle between the hour and minute hands', ends: '**Answer:** 180' },
     check: (c) => {
@@ -136,11 +205,17 @@ const COMPLETIONS: Record<string, Expected> = {
 
 const ERRORS: Record<string, { status: number } & Partial<AppError>> = {
   'openai-401-invalid-api-key.error.json': {
-    status: 401, type: 'invalid_request_error', code: 'invalid_api_key', param: null,
+    status: 401,
+    type: 'invalid_request_error',
+    code: 'invalid_api_key',
+    param: null,
     message: 'Incorrect API key provided: <not-a-r****key>. You can find your API key at https://platform.openai.com/account/api-keys.',
   },
   'openai-400-unsupported-parameter.error.json': {
-    status: 400, code: 'unsupported_parameter', param: 'max_tokens', type: 'invalid_request_error',
+    status: 400,
+    code: 'unsupported_parameter',
+    param: 'max_tokens',
+    type: 'invalid_request_error',
     message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
   },
   'openrouter-doc-400-invalid-model.error.json': { status: 400, code: 400, message: 'Invalid model specified', type: null, param: null },
@@ -203,7 +278,12 @@ describe('wire cases', () => {
       });
       it('runs through runChatCompletion', async () => {
         const fetch = async () => sseResponse(caseBytes(file));
-        const r = await runChatCompletion({ endpoint: { baseURL: 'http://x/v1' }, body: { model: 'm', messages: [], stream: true }, signal: new AbortController().signal, fetch });
+        const r = await runChatCompletion({
+          endpoint: { baseURL: 'http://x/v1' },
+          body: { model: 'm', messages: [], stream: true },
+          signal: new AbortController().signal,
+          fetch,
+        });
         expectCompletion(r.completion, expected);
         expect(r.outcome).toBe(expected.error ? 'error' : 'done');
         if (expected.error) expect(r.error).toMatchObject(expected.error);
@@ -222,7 +302,12 @@ describe('wire cases', () => {
       });
       it('runs through runChatCompletion', async () => {
         const fetch = async () => jsonResponse(caseText(file));
-        const r = await runChatCompletion({ endpoint: { baseURL: 'http://x/v1' }, body: { model: 'm', messages: [] }, signal: new AbortController().signal, fetch });
+        const r = await runChatCompletion({
+          endpoint: { baseURL: 'http://x/v1' },
+          body: { model: 'm', messages: [] },
+          signal: new AbortController().signal,
+          fetch,
+        });
         expect(r.outcome).toBe('done');
         expectCompletion(r.completion, expected);
       });
@@ -241,7 +326,12 @@ describe('wire cases', () => {
         calls++;
         return jsonResponse(caseText(file), status);
       };
-      const r = await runChatCompletion({ endpoint: { baseURL: 'http://x/v1' }, body: { model: 'm', messages: [] }, signal: new AbortController().signal, fetch });
+      const r = await runChatCompletion({
+        endpoint: { baseURL: 'http://x/v1' },
+        body: { model: 'm', messages: [] },
+        signal: new AbortController().signal,
+        fetch,
+      });
       expect(r.outcome).toBe('error');
       expect(r.error).toMatchObject({ status, ...expected });
       expect(calls).toBe(1);

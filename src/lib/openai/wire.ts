@@ -207,11 +207,30 @@ export interface WireErrorBodyIn {
 
 // Keys the accumulator understands; anything else is kept in `extra`.
 export const CHUNK_KEYS: ReadonlySet<string> = new Set<keyof WireChunkIn>([
-  'id', 'object', 'created', 'model', 'system_fingerprint', 'service_tier', 'choices', 'usage', 'error',
+  'id',
+  'object',
+  'created',
+  'model',
+  'system_fingerprint',
+  'service_tier',
+  'choices',
+  'usage',
+  'error',
 ]);
 export const CHOICE_KEYS: ReadonlySet<string> = new Set<keyof WireChoiceIn>([
-  'index', 'delta', 'message', 'finish_reason', 'logprobs', 'usage',
+  'index',
+  'delta',
+  'message',
+  'finish_reason',
+  'logprobs',
+  'usage',
 ]);
 export const DELTA_KEYS: ReadonlySet<string> = new Set<keyof WireDeltaIn>([
-  'role', 'content', 'refusal', 'reasoning_content', 'reasoning', 'tool_calls', 'audio',
+  'role',
+  'content',
+  'refusal',
+  'reasoning_content',
+  'reasoning',
+  'tool_calls',
+  'audio',
 ]);

@@ -9,7 +9,11 @@ const EXAMPLE: { role: Message['role']; name?: string; text: string }[] = [
   { role: 'system', text: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
   { role: 'system', name: 'example_user', text: 'New synergies will help drive top-line growth.' },
   { role: 'system', name: 'example_assistant', text: 'Things working well together will increase revenue.' },
-  { role: 'system', name: 'example_user', text: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage." },
+  {
+    role: 'system',
+    name: 'example_user',
+    text: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.",
+  },
   { role: 'system', name: 'example_assistant', text: "Let's talk later when we're less busy about how to do better." },
   { role: 'user', text: "This late pivot means we don't have time to boil the ocean for the client deliverable." },
 ];
@@ -32,7 +36,14 @@ async function promptTokens(encoding: 'o200k_base' | 'cl100k_base'): Promise<num
   const list = messages();
   const res = await handleCount({ id: 1, encoding, items: list.flatMap(messageCountItems) }, () => 0);
   const counts = new Map(res.counts);
-  return sumPrompt({ messageTexts: list.map((m) => messageTextTokens(m, counts) ?? 0), framing: list.reduce((s, m) => s + messageFraming(m), 0), imageTokens: 0, toolsTokens: 0, schemaTokens: 0, draftTokens: null }).total;
+  return sumPrompt({
+    messageTexts: list.map((m) => messageTextTokens(m, counts) ?? 0),
+    framing: list.reduce((s, m) => s + messageFraming(m), 0),
+    imageTokens: 0,
+    toolsTokens: 0,
+    schemaTokens: 0,
+    draftTokens: null,
+  }).total;
 }
 
 describe('token counts', () => {

@@ -12,16 +12,16 @@ const loaded: Partial<Record<Encoding, Promise<CountFn>>> = {};
 const PLAIN = { disallowedSpecial: new Set<string>() };
 
 export function loadCounter(encoding: Encoding): Promise<CountFn> {
-  loaded[encoding] ??= (encoding === 'cl100k_base' ? import('gpt-tokenizer/encoding/cl100k_base') : import('gpt-tokenizer/encoding/o200k_base')).then(
-    (mod) => (text: string) => {
-      if (text === '') return 0;
-      try {
-        return mod.countTokens(text, PLAIN);
-      } catch {
-        return Math.ceil(text.length / 4); // never fail the meter on one odd string
-      }
-    },
-  );
+  loaded[encoding] ??= (
+    encoding === 'cl100k_base' ? import('gpt-tokenizer/encoding/cl100k_base') : import('gpt-tokenizer/encoding/o200k_base')
+  ).then((mod) => (text: string) => {
+    if (text === '') return 0;
+    try {
+      return mod.countTokens(text, PLAIN);
+    } catch {
+      return Math.ceil(text.length / 4); // never fail the meter on one odd string
+    }
+  });
   return loaded[encoding];
 }
 

@@ -1,7 +1,10 @@
 import { handleCount, loadCounter } from './count-core';
 import type { CountRequest } from './count-core';
 
-const WARM_TEXT = Array.from({ length: 40 }, (_, i) => `Line ${i}: the quick brown fox jumps over the lazy dog; **markdown**, \`code()\`, 1,234.5 — ünïcödé.`).join('\n');
+const WARM_TEXT = Array.from(
+  { length: 40 },
+  (_, i) => `Line ${i}: the quick brown fox jumps over the lazy dog; **markdown**, \`code()\`, 1,234.5 — ünïcödé.`,
+).join('\n');
 
 type Incoming = CountRequest | { id: -1; warm: CountRequest['encoding'] };
 

@@ -29,7 +29,8 @@ function whenStarted(): Promise<void> {
     };
     window.addEventListener('keydown', go, { capture: true, once: true });
     window.addEventListener('pointerdown', go, { capture: true, once: true });
-    const idle = (cb: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 300));
+    const idle = (cb: () => void) =>
+      'requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 300);
     // Two idle periods: the first often comes between the app's own startup tasks.
     idle(() => idle(go));
   }).then(() => {
