@@ -225,7 +225,7 @@ test('hostile content: an imported file, then a share link of it', async ({ app,
 
 test('the Content-Security-Policy forbids inline script, inline handlers and eval', async ({ app, page }) => {
   const served = await (await page.request.get('/')).text();
-  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(served)?.[1] ?? '';
+  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(served)?.[1] ?? '';
   const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
   expect(scriptSrc.trim()).toBe("'self'");
   expect(csp).toContain("object-src 'none'");

@@ -1,5 +1,5 @@
 import { Toaster } from '../components/ui/toast';
-import { ChatView } from '../features/chat/ChatView';
+import { ChatView } from './chat/ChatView';
 import { useActiveConversation, useActiveParams } from '../features/conversations/use-active-conversation';
 import { Sidebar } from '../features/library/Sidebar';
 import { StorageBanner } from '../features/library/StorageBanner';

@@ -1,11 +1,11 @@
 // The actions that exist today, registered once at startup. Features add their own with
 // registerCommands()/registerShortcuts() from src/features/workspace.
-import { useComposerStore } from '../features/chat/composer-store';
-import { useLiveRuns } from '../features/chat/live-run-store';
-import { sendConversation, stopRun } from '../features/chat/runs';
+import { useComposerStore } from '../features/conversations/composer-store';
+import { useLiveRuns } from '../features/generation/live-run-store';
+import { sendConversation, stopRun } from '../features/generation/runs';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { flushEdits } from '../features/editor/pending-writes';
-import { registerCommands } from '../features/workspace/commands';
+import { registerCommands } from '../lib/commands/commands';
 import { togglePane, useLayoutStore } from '../features/workspace/layout-store';
 
 function focusComposer(): void {

@@ -10,7 +10,7 @@ import { prefetchActiveConversation, showPrefetchedConversation } from '../featu
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
-import { preloadRuns } from '../features/chat/runs';
+import { preloadRuns } from '../features/generation/runs';
 import { followLibraryList, showFirstRows, startLibraryList } from '../features/library/library-list';
 import { registerServiceWorker } from '../features/workspace/sw-register';
 import { startTheme } from '../features/workspace/theme';

@@ -1,16 +1,18 @@
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { Markdown, MarkdownTimingContext } from '../../components/markdown/Markdown';
 import { choiceStats, tokensCoverText } from '../../domain/choices';
 import { costUSD } from '../../domain/model-facts';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { useLiveChoice, useLiveRuns } from '../chat/live-run-store';
-import { Reasoning } from '../chat/Reasoning';
+import { useLiveChoice, useLiveRuns } from '../generation/live-run-store';
+import { Reasoning } from '../../components/ui/Reasoning';
 import { useModelFacts } from '../endpoints/model-catalog';
-import { ReplyMeter } from '../meter/ReplyMeter';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
 import { TokenView } from './TokenView';
+
+/** Renders the meter of one finished reply; `sameRequest` are the replies billed with it. */
+export type ReplyMeterSlot = (message: Message, sameRequest: readonly Message[]) => ReactNode;
 
 export interface ChoiceState {
   text: string;
@@ -36,6 +38,8 @@ interface Props {
   message: Message;
   /** The choices shown beside this one (for the request's cost, billed once). */
   sameRequest?: readonly Message[];
+  /** The meter line of a finished choice, supplied by the screen that composes compare and meter. */
+  renderMeter: ReplyMeterSlot;
   view: ChoiceView;
   baseText: string | null;
   current: boolean;
@@ -45,7 +49,7 @@ interface Props {
 
 /** One choice of a response with several: header figures, its text (plain, tokens or diff) and "continue". */
 export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceColumn(
-  { message, sameRequest = [], view, baseText, current, onContinue, onScroll },
+  { message, sameRequest = [], renderMeter, view, baseText, current, onContinue, onScroll },
   scrollRef,
 ) {
   const state = useChoiceState(message);
@@ -134,12 +138,10 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
           className="flex flex-wrap gap-x-2.5 gap-y-0.5 border-t border-line px-3 py-1 text-[11px] text-faint"
         >
           {/* Parallel requests and compared configurations are each billed on their own. */}
-          <ReplyMeter
-            message={message}
-            sameRequest={
-              lane || message.extra?.['fanOut'] !== undefined ? [message] : sameRequest.filter((c) => c.requestId === message.requestId)
-            }
-          />
+          {renderMeter(
+            message,
+            lane || message.extra?.['fanOut'] !== undefined ? [message] : sameRequest.filter((c) => c.requestId === message.requestId),
+          )}
         </div>
       ) : null}
       <footer className="flex items-center gap-2 border-t border-line px-3 py-1.5">

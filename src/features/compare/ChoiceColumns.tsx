@@ -1,8 +1,8 @@
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { Message } from '../../domain/types';
 import { showBranch } from '../../lib/db/repo';
-import { useLiveRuns } from '../chat/live-run-store';
-import { ChoiceColumn, useChoiceState } from './ChoiceColumn';
+import { useLiveRuns } from '../generation/live-run-store';
+import { ChoiceColumn, useChoiceState, type ReplyMeterSlot } from './ChoiceColumn';
 import { useCompareStore, type ChoiceView } from './compare-store';
 
 const NARROW = '(max-width: 720px)';
@@ -17,7 +17,7 @@ const useNarrow = () => useSyncExternalStore(subscribe, () => window.matchMedia(
  * The choices of one response side by side (tabs on a narrow screen). The turn stays one `message`
  * of the conversation: its status is "streaming" until every choice has finished.
  */
-export function ChoiceColumns({ choices, leafId }: { choices: Message[]; leafId: string }) {
+export function ChoiceColumns({ choices, leafId, renderMeter }: { choices: Message[]; leafId: string; renderMeter: ReplyMeterSlot }) {
   const { view, baseIndex, syncScroll, setView, setBase, setSync, decide } = useCompareStore();
   const narrow = useNarrow();
   const [tab, setTab] = useState(0);
@@ -122,6 +122,7 @@ export function ChoiceColumns({ choices, leafId }: { choices: Message[]; leafId:
               }}
               message={c}
               sameRequest={choices}
+              renderMeter={renderMeter}
               view={view}
               baseText={c.id === base.id ? null : baseState.text}
               current={c.id === leaf.id}

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { newId } from '../../domain/ids';
 import type { Conversation } from '../../domain/types';
 import { parseExtraBody } from '../../lib/openai/request';
-import { compareConfigurations, type Lane } from '../chat/runs';
+import { compareConfigurations, type Lane } from '../generation/runs';
 import { useEndpointsStore } from '../endpoints/endpoints-store';
-import { Modal } from '../workspace/Modal';
+import { Modal } from '../../components/ui/Modal';
 import { useCompareStore, type CompareConfig } from './compare-store';
 
 const MAX = 4;

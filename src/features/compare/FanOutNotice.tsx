@@ -1,6 +1,6 @@
 import { choiceGroup } from '../../domain/choices';
 import type { Conversation, Message } from '../../domain/types';
-import { fanOut } from '../chat/runs';
+import { fanOut } from '../generation/runs';
 
 /**
  * Many compatible servers ignore `n` and answer with one choice. When that happens, offer the same

@@ -2,7 +2,7 @@ import { IconButton } from '../../components/ui/Button';
 import { PlusIcon } from '../../components/ui/icons';
 import { toast } from '../../components/ui/toast';
 import type { ContentPart } from '../../domain/types';
-import { useComposerStore } from '../chat/composer-store';
+import { useComposerStore } from '../conversations/composer-store';
 import { useEditorStore } from './editor-store';
 import { partsFromFiles } from './files';
 import { useFileInputOwner } from './path-store';

@@ -4,14 +4,14 @@ import { AlertIcon, PlusIcon } from '../../components/ui/icons';
 import { checkConversation } from '../../domain/conversation-checks';
 import { pendingToolCalls } from '../../domain/conversation-edits';
 import type { Message } from '../../domain/types';
-import { stopRun } from '../chat/runs';
+import { stopRun } from '../generation/runs';
 import { addMessage } from './editor-actions';
 import { LazyConversationRawJson } from './lazy';
 import { sendFromEditor } from './send';
 import { EDITOR_SHORTCUTS } from './shortcuts';
 import { useToolResultSlots } from './tool-round-trip';
-import { registerCommands } from '../workspace/commands';
-import { keyLabels, registerShortcuts } from '../workspace/shortcuts';
+import { registerCommands } from '../../lib/commands/commands';
+import { keyLabels, registerShortcuts } from '../../lib/commands/shortcuts';
 
 interface Props {
   conversationId: string | null;

@@ -3,7 +3,7 @@ import { IconButton } from '../../components/ui/Button';
 import { CopyIcon, PencilIcon, PlusIcon, RefreshIcon, TrashIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { continueReply, regenerate } from '../chat/runs';
+import { continueReply, regenerate } from '../generation/runs';
 import { addMessage, copyToClipboard, deleteMessage, duplicateMessage, moveMessage } from './editor-actions';
 import { useEditorStore } from './editor-store';
 import { usePlace } from './path-store';

@@ -5,7 +5,7 @@ import { inputClass } from '../../components/ui/Field';
 import { toolCallsAbove } from '../../domain/conversation-edits';
 import { messageText, textContent } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { stopRun } from '../chat/runs';
+import { stopRun } from '../generation/runs';
 import { AutoTextarea } from './AutoTextarea';
 import { edit, focusLater, rerunFromMessage } from './editor-actions';
 import { rememberedResult, useEditorStore } from './editor-store';

@@ -5,7 +5,7 @@ import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
 import type { Message, Role } from '../../domain/types';
 import { applyMessageEdit, getConversation, listMessages, StaleEdit } from '../../lib/db/repo';
-import { ensureConversation, isRunning, rerunFrom } from '../chat/runs';
+import { ensureConversation, isRunning, rerunFrom } from '../generation/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
 

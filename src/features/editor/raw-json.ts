@@ -5,7 +5,7 @@ import type { BinarySource, ContentPart, Message } from '../../domain/types';
 import { applyMessageEdit, getConversation, listMessages } from '../../lib/db/repo';
 import { placeholderResolver, toWireMessages } from '../../lib/openai/mapping';
 import { parseMessagesJSON, type MessageFields } from '../../lib/openai/parse-messages';
-import { ensureConversation } from '../chat/runs';
+import { ensureConversation } from '../generation/runs';
 import { storeDataURL } from './files';
 import { flushEdits } from './pending-writes';
 

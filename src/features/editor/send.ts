@@ -1,4 +1,4 @@
-import { sendConversation } from '../chat/runs';
+import { sendConversation } from '../generation/runs';
 import { flushEdits } from './pending-writes';
 
 /** Sends the conversation as it stands, after every pending edit has been saved. */

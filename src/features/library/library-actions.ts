@@ -9,7 +9,7 @@ import {
   renameConversation,
   restoreConversation,
 } from '../../lib/db/repo';
-import { stopRun } from '../chat/runs';
+import { stopRun } from '../generation/runs';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { forgetConversation } from './search-index';

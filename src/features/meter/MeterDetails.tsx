@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ModelFacts } from '../../domain/model-facts';
 import { imageEstimates } from '../../domain/tokens';
-import { useComposerStore } from '../chat/composer-store';
+import { useComposerStore } from '../conversations/composer-store';
 import { sizeLookup, useImageSizes } from './image-sizes';
 import type { Message, RequestParams } from '../../domain/types';
 import { CostSection } from './CostSection';

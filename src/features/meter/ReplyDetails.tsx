@@ -2,7 +2,7 @@ import { formatUSD, rateLimits, replyCost, replySpeed } from '../../domain/meter
 import type { ModelFacts } from '../../domain/model-facts';
 import { REPLY_PRIMING } from '../../domain/tokens';
 import type { Message } from '../../domain/types';
-import { useLiveRuns } from '../chat/live-run-store';
+import { useLiveRuns } from '../generation/live-run-store';
 import { useMeterStore } from './meter-store';
 import { ms, Section } from './parts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Message, RequestParams } from '../../domain/types';
-import { useComposerStore } from '../chat/composer-store';
+import { useComposerStore } from '../conversations/composer-store';
 import { useImageSizes, useMeasureImages } from './image-sizes';
 import { countPrompt } from './prompt-count';
 import { useMeterStore } from './meter-store';

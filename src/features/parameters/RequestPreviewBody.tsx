@@ -7,7 +7,7 @@ import { modelRuleWarnings } from '../../domain/params-rules';
 import { buildChatRequest } from '../../lib/openai/request';
 import { loadRequestValidator } from '../../lib/openai/request-validator';
 import { useModelFacts } from '../endpoints/model-catalog';
-import { useComposerStore } from '../chat/composer-store';
+import { useComposerStore } from '../conversations/composer-store';
 
 /** The exact JSON body the next request will send (binary parts shown as placeholders). */
 export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {

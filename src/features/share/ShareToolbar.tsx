@@ -3,7 +3,7 @@ import { IconButton } from '../../components/ui/Button';
 import { toast } from '../../components/ui/toast';
 import type { ActiveConversation } from '../conversations/use-active-conversation';
 import { useActiveParams } from '../conversations/use-active-conversation';
-import { useComposerStore } from '../chat/composer-store';
+import { useComposerStore } from '../conversations/composer-store';
 import type { ExportKind } from './share-actions';
 
 // The codec (schema, compression, snippets) loads on first use, not with the page.

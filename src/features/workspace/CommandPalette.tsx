@@ -1,8 +1,8 @@
 import { Command } from 'cmdk';
 import { useFollowed } from '../conversations/use-followed';
 import { useWorkspaceStore } from '../conversations/workspace-store';
-import { useCommandStore, type Command as AppCommand } from './commands';
-import { keyLabels } from './shortcuts';
+import { useCommandStore, type Command as AppCommand } from '../../lib/commands/commands';
+import { keyLabels } from '../../lib/commands/shortcuts';
 
 const itemClass =
   'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-[13px] text-fg data-[selected=true]:bg-accent-soft data-[selected=true]:text-fg';

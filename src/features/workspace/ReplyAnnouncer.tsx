@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useLiveRuns, type RunState } from '../chat/live-run-store';
+import { useLiveRuns, type RunState } from '../generation/live-run-store';
 
 const MAX_SPOKEN = 280;
 

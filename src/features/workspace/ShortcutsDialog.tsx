@@ -1,9 +1,9 @@
 import { IconButton } from '../../components/ui/Button';
-import { useCommandStore } from './commands';
-import { CloseIcon } from './icons';
+import { useCommandStore } from '../../lib/commands/commands';
+import { CloseIcon } from '../../components/ui/icons';
 import { useLayoutStore } from './layout-store';
-import { Modal } from './Modal';
-import { keyLabels, useShortcutStore, type ShortcutInfo } from './shortcuts';
+import { Modal } from '../../components/ui/Modal';
+import { keyLabels, useShortcutStore, type ShortcutInfo } from '../../lib/commands/shortcuts';
 
 /** 'Mod+K' as key caps; 'Alt+↑ / Alt+↓' as two alternatives. */
 function Keys({ keys }: { keys: string }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { MonitorIcon, MoonIcon, SunIcon } from './icons';
+import { MonitorIcon, MoonIcon, SunIcon } from '../../components/ui/icons';
 import { useLayoutStore, type ThemePref } from './layout-store';
 import { THEME_LABELS } from './theme';
 

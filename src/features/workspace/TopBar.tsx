@@ -1,6 +1,6 @@
 import { IconButton } from '../../components/ui/Button';
-import { keyLabels } from './shortcuts';
-import { KeyboardIcon, PanelLeftIcon, PanelRightIcon, SearchIcon } from './icons';
+import { keyLabels } from '../../lib/commands/shortcuts';
+import { KeyboardIcon, PanelLeftIcon, PanelRightIcon, SearchIcon } from '../../components/ui/icons';
 import { NARROW_QUERY, togglePane, useLayoutStore } from './layout-store';
 import { ThemeSwitch } from './ThemeSwitch';
 import { useMediaQuery } from './use-media';

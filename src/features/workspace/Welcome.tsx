@@ -1,6 +1,6 @@
 import { toast } from '../../components/ui/toast';
 import { REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
-import { CloseIcon } from './icons';
+import { CloseIcon } from '../../components/ui/icons';
 import { IconButton } from '../../components/ui/Button';
 import { NARROW_QUERY, useLayoutStore } from './layout-store';
 import { WELCOME_PRESETS, type ProviderPreset } from './presets';

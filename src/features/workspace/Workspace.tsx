@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { useLayoutStore } from './layout-store';
-import { Modal } from './Modal';
+import { Modal } from '../../components/ui/Modal';
 import { PaneLayout } from './PaneLayout';
 import { ReplyAnnouncer } from './ReplyAnnouncer';
 import { TopBar } from './TopBar';

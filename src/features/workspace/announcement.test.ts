@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunState } from '../chat/live-run-store';
-import { useLiveRuns } from '../chat/live-run-store';
+import type { RunState } from '../generation/live-run-store';
+import { useLiveRuns } from '../generation/live-run-store';
 import { announcement } from './ReplyAnnouncer';
 
 const run = (ids: string[]): RunState => ({

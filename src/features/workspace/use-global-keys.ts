@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useCommandStore } from './commands';
-import { matchesShortcut } from './shortcuts';
+import { useCommandStore } from '../../lib/commands/commands';
+import { matchesShortcut } from '../../lib/commands/shortcuts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registerCommands, runCommand, useCommandStore } from './commands';
-import { matchesShortcut, registerShortcuts, useShortcutStore } from './shortcuts';
+import { registerCommands, runCommand, useCommandStore } from '../../lib/commands/commands';
+import { matchesShortcut, registerShortcuts, useShortcutStore } from '../../lib/commands/shortcuts';
 import { resolveTheme } from './theme';
 
 const key = (over: Partial<KeyboardEvent>) => ({

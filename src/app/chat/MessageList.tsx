@@ -2,8 +2,9 @@ import { Fragment, Suspense, useEffect, useLayoutEffect, useMemo, useRef, type R
 import { choiceGroup } from '../../domain/choices';
 import { siblingsByMessage } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { useCompareStore } from '../compare/compare-store';
-import { LazyChoiceColumns } from '../compare/lazy';
+import { useCompareStore } from '../../features/compare/compare-store';
+import { LazyChoiceColumns } from '../../features/compare/lazy';
+import { ReplyMeter } from '../../features/meter/ReplyMeter';
 import { MessageView } from './MessageView';
 import { VirtualMessageRows } from './VirtualMessageRows';
 
@@ -12,6 +13,9 @@ import { VirtualMessageRows } from './VirtualMessageRows';
  * longer conversations are virtualized so they open at once.
  */
 const VIRTUALIZE_FROM = 60;
+
+/** The meter fills compare's slot: compare and meter are widgets that never import each other. */
+const renderReplyMeter = (message: Message, sameRequest: readonly Message[]) => <ReplyMeter message={message} sameRequest={sameRequest} />;
 
 /** Within this distance of the bottom the view follows the stream; scrolled further up it stays put. */
 const STICK_PX = 48;
@@ -25,7 +29,7 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
   const renderRow = (m: Message) =>
     m === last && choices.length > 1 ? (
       <Suspense fallback={<MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />}>
-        <LazyChoiceColumns choices={choices} leafId={m.id} />
+        <LazyChoiceColumns choices={choices} leafId={m.id} renderMeter={renderReplyMeter} />
       </Suspense>
     ) : (
       <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ChevronIcon } from '../../components/ui/icons';
+import { ChevronIcon } from './icons';
 
 /** The reasoning text of an assistant reply (or of one choice): open while it streams, then folded. */
 export function Reasoning({ text, streaming }: { text: string; streaming: boolean }) {

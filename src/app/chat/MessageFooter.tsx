@@ -1,5 +1,5 @@
 import type { Message } from '../../domain/types';
-import { ReplyMeter } from '../meter/ReplyMeter';
+import { ReplyMeter } from '../../features/meter/ReplyMeter';
 
 /** Finish reason, status, and the reply's tokens, cost and speed (see ReplyMeter). */
 export function MessageFooter({

@@ -9,7 +9,7 @@ import { buildChatRequest } from '../../lib/openai/request';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { flushParams } from '../conversations/params-writer';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
-import { giveBackToComposer } from './composer-store';
+import { giveBackToComposer } from '../conversations/composer-store';
 import { claimRun, endRun, isRunning, setRunError } from './live-run-store';
 import { finish, newMessage } from './run-finish';
 import { createRunPublisher, type RunPublisher } from './run-publisher';

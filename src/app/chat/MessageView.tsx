@@ -2,17 +2,17 @@ import { memo, Suspense, useDeferredValue, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { messageText } from '../../domain/messages';
 import type { Message, ToolCall } from '../../domain/types';
-import { useMessageDrag } from '../editor/drag';
-import { useEditorStore } from '../editor/editor-store';
-import { MessageActions, messageKeyDown } from '../editor/MessageActions';
-import { LazyMessageEditor, LazyMessageRawJson } from '../editor/lazy';
-import { AttachmentsView, AudioReplyView } from '../editor/PartView';
-import { RoleSelect } from '../editor/RoleSelect';
-import { MessageTokens } from '../meter/MessageTokens';
+import { useMessageDrag } from '../../features/editor/drag';
+import { useEditorStore } from '../../features/editor/editor-store';
+import { MessageActions, messageKeyDown } from '../../features/editor/MessageActions';
+import { LazyMessageEditor, LazyMessageRawJson } from '../../features/editor/lazy';
+import { AttachmentsView, AudioReplyView } from '../../features/editor/PartView';
+import { RoleSelect } from '../../features/editor/RoleSelect';
+import { MessageTokens } from '../../features/meter/MessageTokens';
 import { BranchSwitcher } from './BranchSwitcher';
-import { useLiveChoice, useLiveRuns } from './live-run-store';
+import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
-import { Reasoning } from './Reasoning';
+import { Reasoning } from '../../components/ui/Reasoning';
 
 const ROLE_LABEL: Record<Message['role'], string> = {
   system: 'System',

@@ -1,5 +1,5 @@
-import { Welcome } from '../workspace/Welcome';
-import { useComposerStore } from './composer-store';
+import { Welcome } from '../../features/workspace/Welcome';
+import { useComposerStore } from '../../features/conversations/composer-store';
 
 const EXAMPLES = [
   {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
 import { SendIcon, StopIcon } from '../../components/ui/icons';
-import { AttachButton, attachToComposer, ComposerAttachments } from '../editor/ComposerAttachments';
-import { flushEdits } from '../editor/pending-writes';
-import { useComposerStore } from './composer-store';
-import { sendConversation, stopRun } from './runs';
+import { AttachButton, attachToComposer, ComposerAttachments } from '../../features/editor/ComposerAttachments';
+import { flushEdits } from '../../features/editor/pending-writes';
+import { useComposerStore } from '../../features/conversations/composer-store';
+import { sendConversation, stopRun } from '../../features/generation/runs';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

@@ -1,6 +1,6 @@
 import { toast } from '../../components/ui/toast';
 import type { ContentPart } from '../../domain/types';
-import { giveBackToComposer } from './composer-store';
+import { giveBackToComposer } from '../conversations/composer-store';
 import type * as FanOutModule from './fan-out';
 import type { Lane } from './fan-out';
 import type * as RunServiceModule from './run-service';

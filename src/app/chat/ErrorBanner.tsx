@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon } from '../../components/ui/icons';
 import type { AppError, Message } from '../../domain/types';
-import { setRunError, useLiveRuns, type RetryState } from './live-run-store';
-import { regenerate, sendConversation, stopRun } from './runs';
+import { setRunError, useLiveRuns, type RetryState } from '../../features/generation/live-run-store';
+import { regenerate, sendConversation, stopRun } from '../../features/generation/runs';
 
 const TITLE: Record<AppError['kind'], string> = {
   http: 'The server returned an error',

@@ -1,15 +1,15 @@
-import type { ActiveConversation } from '../conversations/use-active-conversation';
-import { EditorBar } from '../editor/EditorBar';
-import { PathSync } from '../editor/path-store';
-import { useActiveEndpoint } from '../endpoints/endpoints-store';
-import { CompareButton } from '../compare/CompareButton';
-import { FanOutNotice } from '../compare/FanOutNotice';
-import { LazyMeterStrip } from '../meter/LazyMeterStrip';
-import { ShareToolbar } from '../share/ShareToolbar';
+import type { ActiveConversation } from '../../features/conversations/use-active-conversation';
+import { EditorBar } from '../../features/editor/EditorBar';
+import { PathSync } from '../../features/editor/path-store';
+import { useActiveEndpoint } from '../../features/endpoints/endpoints-store';
+import { CompareButton } from '../../features/compare/CompareButton';
+import { FanOutNotice } from '../../features/compare/FanOutNotice';
+import { LazyMeterStrip } from '../../features/meter/LazyMeterStrip';
+import { ShareToolbar } from '../../features/share/ShareToolbar';
 import { Composer } from './Composer';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
-import { useLiveRuns } from './live-run-store';
+import { useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageList } from './MessageList';
 import { UsageSummary } from './UsageSummary';
 
