@@ -2,12 +2,12 @@
 // once with the exact chunk boundaries of the case (a fake fetch), once over real HTTP.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChatCompletion, type RunResult } from '../src/lib/openai/client';
+import { runChatCompletion, type CompletionResult } from '../src/lib/openai/client';
 import { HOSTILE_STREAMS, hostileStream } from './hostile';
 import { startServer, type TestServer } from './testkit';
 
 interface Expected {
-  outcome: RunResult['outcome'];
+  outcome: CompletionResult['outcome'];
   /** The text kept (exact), or a check on it. */
   text: string | ((text: string) => void);
   /** The error the person reads. */
@@ -61,7 +61,7 @@ function fakeFetch(name: string): typeof fetch {
   }) as typeof fetch;
 }
 
-function check(name: string, r: RunResult): void {
+function check(name: string, r: CompletionResult): void {
   const want = EXPECTED[name]!;
   const text = r.completion.choices[0]?.content ?? '';
   expect(r.outcome, name).toBe(want.outcome);

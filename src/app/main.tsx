@@ -10,7 +10,8 @@ import { prefetchActiveConversation, showPrefetchedConversation } from '../featu
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
-import { preloadRuns } from '../features/generation/runs';
+import { preloadRuns, provideGenerationHooks } from '../features/generation/runs';
+import { toast } from '../components/ui/toast';
 import { followLibraryList, showFirstRows, startLibraryList } from '../features/library/library-list';
 import { registerServiceWorker } from '../features/workspace/sw-register';
 import { startTheme } from '../features/workspace/theme';
@@ -20,6 +21,13 @@ import { applyUrlConfig } from './url-config';
 import './styles.css';
 
 startTheme();
+// The run engine tells the person things through the app's toasts, and has the meter count replies
+// (its code loads with the engine's, on idle or at the first run).
+provideGenerationHooks({
+  notify: (message, kind, options) => void toast(message, kind, options),
+  countReplies: (path, replies, params) =>
+    import('../features/meter/reply-estimate').then((m) => m.recordReplyEstimates(path, replies, params)),
+});
 registerAppCommands();
 registerServiceWorker();
 

@@ -1,5 +1,4 @@
-import { newId } from './ids';
-import type { Conversation, RequestParams } from './types';
+import type { Conversation } from './types';
 
 /** The search words of a query: lower-cased, split on white space; every one must match. */
 export function searchTerms(query: string): string[] {
@@ -115,18 +114,4 @@ export function libraryRows(list: readonly ConversationSummary[], now: number): 
     rows.push({ kind: 'item', conversation: c, key: c.id });
   }
   return rows;
-}
-
-/** A conversation not yet stored. */
-export function newConversation(params: RequestParams, endpointId: string | null): Conversation {
-  const now = Date.now();
-  return {
-    id: newId(),
-    title: 'New conversation',
-    createdAt: now,
-    updatedAt: now,
-    currentLeafId: null,
-    params: structuredClone(params),
-    endpointId,
-  };
 }

@@ -4,7 +4,7 @@ import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type Path
 import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
 import type { Message, Role } from '../../domain/types';
-import { applyMessageEdit, getConversation, listMessages, StaleEdit } from '../../lib/db/repo';
+import { applyMessageEdit, getConversation, listMessages, retryStale } from '../../lib/db/repo';
 import { ensureConversation, isRunning, rerunFrom } from '../generation/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
@@ -30,17 +30,6 @@ async function currentPath(conversationId: string): Promise<{ all: Message[]; pa
 
 async function apply(conversationId: string, edit: PathEdit | null, seen: readonly Message[]): Promise<void> {
   if (edit) await applyMessageEdit(conversationId, edit, undefined, seen);
-}
-
-/** Runs a structural edit again (from a fresh read) when another tab changed a row it rewrites meanwhile. */
-async function fresh<T>(action: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await action();
-    } catch (err) {
-      if (!(err instanceof StaleEdit) || attempt >= 3) throw err;
-    }
-  }
 }
 
 /** Appends an empty message (at the end, or after `afterId`) and opens its editor. */
@@ -189,21 +178,21 @@ export async function copyToClipboard(text: string, what: string): Promise<void>
 
 // Structural edits, each computed again from a fresh read if another tab changed a row it rewrites.
 export function addMessage(afterId?: string, role?: Role): Promise<Message> {
-  return fresh(() => addMessageOnce(afterId, role));
+  return retryStale(() => addMessageOnce(afterId, role));
 }
 
 export function deleteMessage(message: Message): Promise<void> {
-  return fresh(() => deleteMessageOnce(message));
+  return retryStale(() => deleteMessageOnce(message));
 }
 
 export function duplicateMessage(message: Message): Promise<void> {
-  return fresh(() => duplicateMessageOnce(message));
+  return retryStale(() => duplicateMessageOnce(message));
 }
 
 export function moveMessage(message: Message, delta: -1 | 1): Promise<void> {
-  return fresh(() => moveMessageOnce(message, delta));
+  return retryStale(() => moveMessageOnce(message, delta));
 }
 
 export function moveMessageTo(message: Message, targetId: string): Promise<void> {
-  return fresh(() => moveMessageToOnce(message, targetId));
+  return retryStale(() => moveMessageToOnce(message, targetId));
 }

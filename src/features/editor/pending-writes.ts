@@ -10,26 +10,25 @@
  */
 import { sameWritten } from '../../domain/message-versions';
 import type { Message } from '../../domain/types';
-import { modifyMessageIf } from '../../lib/db/repo';
+import { createVersionTracker, modifyMessageIf } from '../../lib/db/repo';
 import { setConflict, useConflicts } from './conflict-store';
 import { useEditorStore } from './editor-store';
 
 export type MessageUpdater = (m: Message) => Message;
 
-const inFlight = new Map<string, Promise<void>>();
 const queued = new Map<string, MessageUpdater[]>();
-/** What this tab last saw of each message it is editing: the row at open, then each row it wrote. */
-const known = new Map<string, Message>();
+/** What this tab last saw of each message it is editing (the row at open, then each row it wrote), and its writes under way. */
+const versions = createVersionTracker<Message>();
 
 // An editor closed (or reopened on another version) starts from what it shows next.
 useEditorStore.subscribe((s, prev) => {
-  for (const id of Object.keys(prev.editing)) if (!s.editing[id]) known.delete(id);
+  versions.forget(Object.keys(prev.editing).filter((id) => !s.editing[id]));
 });
 
 function baseOf(id: string): Message | undefined {
   const editor = useEditorStore.getState();
   if (!editor.editing[id]) return undefined;
-  return known.get(id) ?? editor.originals[id];
+  return versions.known(id) ?? editor.originals[id];
 }
 
 function applyAll(m: Message, updaters: readonly MessageUpdater[]): Message {
@@ -47,10 +46,7 @@ function hold(id: string, updaters: MessageUpdater[], reason: 'changed' | 'delet
 
 function drain(id: string): Promise<void> {
   const updaters = queued.get(id);
-  if (!updaters || updaters.length === 0) {
-    inFlight.delete(id);
-    return Promise.resolve();
-  }
+  if (!updaters || updaters.length === 0) return Promise.resolve();
   queued.delete(id);
   const conflict = useConflicts.getState().conflicts[id];
   if (conflict) {
@@ -62,12 +58,12 @@ function drain(id: string): Promise<void> {
   const p = modifyMessageIf(id, base, (m) => applyAll(m, updaters))
     .then((res) => {
       if (res.ok) {
-        if (base) known.set(id, res.row);
+        if (base) versions.remember(id, res.row);
       } else hold(id, updaters, res.reason, res.reason === 'changed' ? res.current : undefined);
     })
     .catch((err: unknown) => console.error('Saving an edit failed', err))
     .then(() => drain(id));
-  inFlight.set(id, p);
+  versions.track([id], p);
   return p;
 }
 
@@ -75,11 +71,11 @@ export function queueEdit(id: string, update: MessageUpdater): void {
   const list = queued.get(id);
   if (list) list.push(update);
   else queued.set(id, [update]);
-  if (!inFlight.has(id)) void drain(id);
+  if (!versions.busy(id)) void drain(id);
 }
 
 export async function flushEdits(): Promise<void> {
-  while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
+  await versions.idle();
 }
 
 /**
@@ -88,13 +84,13 @@ export async function flushEdits(): Promise<void> {
  */
 export function noticeVersion(m: Message): void {
   const base = baseOf(m.id);
-  if (!base || inFlight.has(m.id) || useConflicts.getState().conflicts[m.id]) return;
+  if (!base || versions.busy(m.id) || useConflicts.getState().conflicts[m.id]) return;
   if (m.updatedAt > base.updatedAt && !sameWritten(m, base)) setConflict(m.id, { reason: 'changed', mine: base, current: m });
 }
 
 /** Drops what this tab knew and held of a message (after the person chose a version). */
 export function forgetEdits(id: string): void {
-  known.delete(id);
+  versions.forget([id]);
   queued.delete(id);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startStream, UnsavedStart } from './run-start';
+import { startStream, UnsavedStart, webLock } from './run-start';
 
 /** A promise settled from outside, to order events by hand. */
 function deferred<T>() {
@@ -17,6 +17,7 @@ describe('startStream', () => {
     const write = deferred<void>();
     const events: string[] = [];
     const result = startStream(
+      webLock,
       'r1',
       () => {
         events.push('write started');
@@ -40,6 +41,7 @@ describe('startStream', () => {
     let aborted = false;
     const stream = deferred<string>();
     const result = startStream(
+      webLock,
       'r2',
       () => Promise.reject(new Error('QuotaExceededError')),
       () => {
@@ -56,6 +58,7 @@ describe('startStream', () => {
   it('rethrows a request that fails to start, once the write has settled', async () => {
     let settled = false;
     const result = startStream(
+      webLock,
       'r3',
       () => new Promise<void>((resolve) => setTimeout(() => ((settled = true), resolve()), 5)),
       () => undefined,

@@ -7,6 +7,12 @@ export class UnsavedStart extends Error {
   }
 }
 
+/** Runs `body` holding the named Web Lock (other tabs see the request as alive), or directly where there are none. */
+export function webLock<T>(name: string, body: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(name, body) : body();
+}
+
 /**
  * Starts a request and the write of the rows it streams into at the same time, so the first byte
  * never waits for IndexedDB (a send used to spend 100–600 ms in writes and the renders they
@@ -15,6 +21,7 @@ export class UnsavedStart extends Error {
  * after it. If the write fails the request is aborted and UnsavedStart is thrown.
  */
 export async function startStream<T>(
+  lock: <R>(name: string, body: () => Promise<R>) => Promise<R>,
   requestId: string,
   save: () => Promise<void>,
   abort: () => void,
@@ -40,6 +47,5 @@ export async function startStream<T>(
     }
     return streamed;
   };
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request(streamLockName(requestId), body) : body();
+  return lock(streamLockName(requestId), body);
 }

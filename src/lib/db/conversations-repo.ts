@@ -1,4 +1,4 @@
-import { newConversation } from '../../domain/library';
+import { newConversation } from '../../domain/factories';
 import type { Conversation, Message, RequestParams } from '../../domain/types';
 import { db } from './schema';
 

@@ -129,3 +129,4 @@ export { StaleEdit } from './stale-edit';
 export type { GuardedWrite } from './guarded-writes';
 export type { ConversationSnapshot, ConversationSize } from './library-repo';
 export type { Exported, ImportSummary } from './transfer-repo';
+export { createVersionTracker, retryStale, type VersionTracker } from './version-tracker';

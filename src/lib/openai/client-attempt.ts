@@ -9,7 +9,7 @@ import { errorFromFetchFailure, errorFromHttp, interruptedError, malformedChunkE
 import { isRecord, setSafe } from './guards';
 import { readEventStream } from './sse';
 
-export type RunOutcome = 'done' | 'aborted' | 'interrupted' | 'error';
+export type CompletionOutcome = 'done' | 'aborted' | 'interrupted' | 'error';
 
 export interface AttemptContext {
   url: string;
@@ -27,7 +27,7 @@ export interface AttemptContext {
 }
 
 export interface AttemptResult {
-  outcome: RunOutcome;
+  outcome: CompletionOutcome;
   error: AppError | null;
   status: number | null;
   headers: Record<string, string>;

@@ -1,18 +1,18 @@
 /**
  * The side-effect shell: the only code in the app that calls fetch. It runs one chat
- * completion with retries (only before a 2xx body starts) and reports a RunResult; it
+ * completion with retries (only before a 2xx body starts) and reports a CompletionResult; it
  * never throws. The API key goes into the Authorization header and nowhere else.
  */
 import type { AppError, Completion } from '../../domain/types';
 import { createCompletionAccumulator } from './accumulate';
 import { callSafely, runAttempt } from './client-attempt';
-import type { AttemptContext, AttemptResult, RunOutcome } from './client-attempt';
+import type { AttemptContext, AttemptResult, CompletionOutcome } from './client-attempt';
 import { errorFromFetchFailure, errorFromHttp, malformedChunkError } from './errors';
 import { asRecord, isArray, isRecord, nonEmpty } from './guards';
 import { retryDelayMs } from './retry';
 import type { WireChatRequest } from './wire';
 
-export type { RunOutcome } from './client-attempt';
+export type { CompletionOutcome } from './client-attempt';
 
 export interface EndpointConfig {
   baseURL: string;
@@ -27,7 +27,7 @@ export interface RetryInfo {
   error: AppError;
 }
 
-export interface RunOptions {
+export interface CompletionOptions {
   endpoint: EndpointConfig;
   body: WireChatRequest;
   signal: AbortSignal;
@@ -46,8 +46,8 @@ export interface RunOptions {
   fetch?: typeof fetch;
 }
 
-export interface RunResult {
-  outcome: RunOutcome;
+export interface CompletionResult {
+  outcome: CompletionOutcome;
   /** Whatever was assembled, even on error or abort. */
   completion: Completion;
   /** Null when done or aborted. */
@@ -137,12 +137,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   });
 }
 
-export async function runChatCompletion(opts: RunOptions): Promise<RunResult> {
+export async function runChatCompletion(opts: CompletionOptions): Promise<CompletionResult> {
   const now = opts.now ?? Date.now;
   const startedAt = now();
   const acc = createCompletionAccumulator();
   const timing: { firstTokenAt: number | null } = { firstTokenAt: null };
-  const finish = (r: Pick<AttemptResult, 'outcome' | 'error' | 'status' | 'headers' | 'firstByteAt'>): RunResult => ({
+  const finish = (r: Pick<AttemptResult, 'outcome' | 'error' | 'status' | 'headers' | 'firstByteAt'>): CompletionResult => ({
     outcome: r.outcome,
     completion: acc.completion,
     error: r.outcome === 'done' || r.outcome === 'aborted' ? null : redact(r.error, opts.endpoint.apiKey),

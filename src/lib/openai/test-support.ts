@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import type { Completion } from '../../domain/types';
-import type { RunOptions } from './client';
+import type { CompletionOptions } from './client';
 import { createCompletionAccumulator, pushEventData } from './accumulate';
 import { readEventStream } from './sse';
 
@@ -102,7 +102,7 @@ export function fetchSeq(...answers: (Response | Error | ((init?: RequestInit) =
   return { fetch: fn as unknown as typeof fetch, calls };
 }
 
-export function opts(fetchFn: typeof globalThis.fetch, patch: Partial<RunOptions> = {}): RunOptions {
+export function opts(fetchFn: typeof globalThis.fetch, patch: Partial<CompletionOptions> = {}): CompletionOptions {
   return {
     endpoint: { baseURL: 'http://localhost:11434/v1/' },
     body: { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true },

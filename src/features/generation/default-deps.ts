@@ -1,0 +1,35 @@
+import * as repo from '../../lib/db/repo';
+import { runChatCompletion } from '../../lib/openai/client';
+import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
+import { activeEndpointConfig, endpointConfig } from '../endpoints/endpoints-store';
+import type { GenerationDeps } from './deps';
+import { generationHooks } from './hooks';
+import { webLock } from './run-start';
+
+const clock: GenerationDeps['clock'] = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (timer) => clearTimeout(timer),
+};
+
+/** The real dependencies: the lazy database facade, the fetch client, the person's settings. */
+export function generationDeps(): GenerationDeps {
+  return {
+    repo,
+    complete: runChatCompletion,
+    endpointFor: (id) => (id ? endpointConfig(id) : undefined) ?? activeEndpointConfig(),
+    settings: () => ({
+      maxRetries: useWorkspaceStore.getState().maxRetries,
+      firstByteTimeoutMs: (stream) => firstByteTimeout(stream).firstByteTimeoutMs,
+    }),
+    notify: (...args) => generationHooks().notify(...args),
+    countReplies: (...args) => generationHooks().countReplies(...args),
+    clock,
+    lock: webLock,
+    created: (conversationId) => {
+      // Unless the person opened another conversation meanwhile.
+      const ws = useWorkspaceStore.getState();
+      if (ws.activeConversationId === null) ws.open(conversationId);
+    },
+  };
+}

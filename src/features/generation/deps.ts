@@ -1,0 +1,55 @@
+import type { Message, RequestParams } from '../../domain/types';
+import type { Endpoint } from '../../domain/types';
+import type { Store } from '../../lib/db/repo';
+import type { CompletionOptions, CompletionResult } from '../../lib/openai/client';
+
+/** The repository calls a run makes: the lazy facade in the app, the store itself in tests. */
+export type RunRepository = Pick<
+  Store,
+  | 'getConversation'
+  | 'listMessages'
+  | 'appendMessages'
+  | 'updateConversation'
+  | 'dataURLsFor'
+  | 'putMessagesIf'
+  | 'commitReplies'
+  | 'deleteMessages'
+  | 'putBlob'
+>;
+
+export type NoticeKind = 'info' | 'error';
+/** Tells the person something outside the conversation's own banner (e.g. a toast). */
+export type Notifier = (message: string, kind: NoticeKind, options?: { ms?: number }) => void;
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): ReturnType<typeof setTimeout>;
+  clearTimeout(timer: ReturnType<typeof setTimeout>): void;
+}
+
+export interface RunSettings {
+  maxRetries: number;
+  /** The first-byte timeout for a request with this `stream` value (undefined: the client's default). */
+  firstByteTimeoutMs(stream: boolean | null | undefined): number | undefined;
+}
+
+/**
+ * Everything a run needs from outside the engine, passed in: the app wires the real ones
+ * (default-deps.ts), tests give fakes (an in-memory database, a scripted completion client).
+ */
+export interface GenerationDeps {
+  repo: RunRepository;
+  /** Runs one chat completion; never throws (lib/openai/client). */
+  complete(options: CompletionOptions): Promise<CompletionResult>;
+  /** The profile a lane runs against (null: the active one), with its key. */
+  endpointFor(endpointId: string | null): { endpoint: Endpoint; apiKey: string };
+  settings(): RunSettings;
+  notify: Notifier;
+  clock: Clock;
+  /** Serialises a request's start with other tabs (navigator.locks); runs `body` directly where there are none. */
+  lock<T>(name: string, body: () => Promise<T>): Promise<T>;
+  /** After replies are saved: the tokenizer's count stored beside their usage (the meter's). */
+  countReplies(path: readonly Message[], replies: readonly Message[], params: RequestParams): Promise<void>;
+  /** A conversation the run created is stored: open it (unless the person opened another meanwhile). */
+  created(conversationId: string): void;
+}

@@ -1,0 +1,219 @@
+// The one orchestrator of the run engine. A send, a regenerate, a continue, a fan-out and a
+// compare are all "these lanes, from this path": one lane is one request (with `n` choices when it
+// is alone), several lanes are parallel single-choice requests shown like the choices of one
+// response.
+import { createReplyPlaceholder } from '../../domain/factories';
+import { newId } from '../../domain/ids';
+import type { AppError, Completion, Conversation, Message, RequestParams } from '../../domain/types';
+import { buildChatRequest } from '../../lib/openai/request';
+import type { WireChatRequest } from '../../lib/openai/wire';
+import { createCheckpointWriter } from './checkpoint-writer';
+import type { GenerationDeps } from './deps';
+import { createFramePublisher } from './frame-publisher';
+import { claimRun, endRun, setRunError } from './live-run-store';
+import { finish } from './run-finish';
+import { startStream, UnsavedStart } from './run-start';
+
+/** One request of a run: its parameters (model included) and endpoint profile (null: the active one). */
+export interface Lane {
+  params: RequestParams;
+  endpointId: string | null;
+  /** The column's name in a compare. */
+  label: string | null;
+}
+
+/** How parallel lanes are marked on their replies (`extra`), so the columns can say what they are. */
+export type LaneKind = 'fanOut' | 'compare';
+
+/**
+ * What a run writes before its replies, in the same transaction as their placeholders: a new
+ * conversation, the person's message and the title it gives.
+ */
+export interface RunStart {
+  create?: Conversation;
+  rows: Message[];
+  title?: string;
+  /** Called when those rows could not be stored (e.g. storage full): nothing the person wrote is lost. */
+  onUnsaved?: () => void;
+}
+
+export interface StartOptions {
+  /** Set for parallel lanes (fan-out, compare); a single lane sends `n` choices in one request. */
+  kind?: LaneKind;
+  start?: RunStart;
+  /** The partial reply a continuation is joined to (sent as an assistant prefill). */
+  continueOf?: Message;
+}
+
+export function choiceCount(params: RequestParams): number {
+  const { enabled, values } = params;
+  return enabled.n ? Math.max(1, Math.min(128, Math.floor(values.n))) : 1;
+}
+
+/** A lane's only choice, renumbered as choice `index` of the whole run. */
+function asChoice(completion: Completion, index: number): Completion {
+  return { ...completion, choices: completion.choices.slice(0, 1).map((c) => ({ ...c, index })) };
+}
+
+/**
+ * Runs `lanes` from `path` of `conversation`, streaming into placeholders that are written while
+ * the requests start, and commits what arrived. Never throws: what fails is shown in the
+ * conversation's banner (or, for a conversation that was never stored, told by `deps.notify`).
+ */
+export async function startRequests(
+  conversation: Conversation,
+  path: Message[],
+  lanes: readonly Lane[],
+  deps: GenerationDeps,
+  options: StartOptions = {},
+): Promise<void> {
+  const start = options.start ?? { rows: [] };
+  const committed = { done: false };
+  try {
+    await run(conversation, path, lanes, deps, options, start, committed);
+  } catch (err) {
+    const message =
+      err instanceof UnsavedStart ? err.message : `The request could not run: ${err instanceof Error ? err.message : String(err)}`;
+    endRun(conversation.id);
+    if (!committed.done) {
+      // Whatever failed, a message that was never stored goes back to the person.
+      start.onUnsaved?.();
+      // A conversation that was never stored never opened: its banner would not show.
+      if (start.create) return deps.notify(message, 'error', { ms: 15_000 });
+    }
+    setRunError(conversation.id, { kind: 'storage', message });
+  }
+}
+
+async function run(
+  conversation: Conversation,
+  path: Message[],
+  lanes: readonly Lane[],
+  deps: GenerationDeps,
+  options: StartOptions,
+  start: RunStart,
+  committed: { done: boolean },
+): Promise<void> {
+  const conversationId = conversation.id;
+  const parallel = options.kind !== undefined;
+  setRunError(conversationId, null);
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  claimRun(conversationId, abort);
+
+  /** Saves what the run starts with; a new conversation opens once it exists. */
+  const saveStart = async (placeholders: Message[]) => {
+    const rows = [...start.rows, ...placeholders];
+    const leaf = placeholders[0] ?? rows.at(-1);
+    if (leaf) await deps.repo.appendMessages(conversationId, rows, leaf.id, start.title, start.create);
+    committed.done = true;
+    if (start.create) deps.created(conversationId);
+  };
+
+  try {
+    const blobs = await deps.repo.dataURLsFor(path);
+    const bodies: WireChatRequest[] = [];
+    for (const lane of lanes) {
+      // Parallel lanes are single-choice requests: their columns are the choices.
+      const params = parallel ? { ...lane.params, enabled: { ...lane.params.enabled, n: false } } : lane.params;
+      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')));
+      if (!built.ok) {
+        // The person's message is kept even when no request can be built from it.
+        await saveStart([]).catch((err: unknown) => {
+          throw new UnsavedStart(err);
+        });
+        setRunError(conversationId, labelled(built.error, lane.label));
+        return;
+      }
+      bodies.push(built.body);
+    }
+
+    const requestId = newId();
+    const parentId = path.at(-1)?.id ?? null;
+    const now = deps.clock.now();
+    const placeholdersOf = lanes.map((lane, i) =>
+      parallel
+        ? [
+            createReplyPlaceholder(
+              conversationId,
+              parentId,
+              {
+                choiceIndex: i,
+                requestId,
+                model: lane.params.model,
+                extra: { [options.kind!]: { lane: i + 1, of: lanes.length, ...(lane.label ? { label: lane.label } : {}) } },
+              },
+              now,
+            ),
+          ]
+        : Array.from({ length: choiceCount(lane.params) }, (_, c) =>
+            createReplyPlaceholder(conversationId, parentId, { choiceIndex: c, requestId, model: lane.params.model }, now),
+          ),
+    );
+    const placeholders = placeholdersOf.flat();
+
+    const runLane = async (i: number, saved: Promise<void>) => {
+      const own = placeholdersOf[i]!;
+      const publisher = createFramePublisher(conversationId, requestId, own, abort, deps.clock.now);
+      const checkpoints = createCheckpointWriter(own, saved, deps);
+      const shown = (c: Completion) => (parallel ? asChoice(c, i) : c);
+      const { endpoint, apiKey } = deps.endpointFor(lanes[i]!.endpointId);
+      const settings = deps.settings();
+      const timeout = settings.firstByteTimeoutMs(bodies[i]!.stream);
+      const result = await deps.complete({
+        endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+        body: bodies[i]!,
+        signal: controller.signal,
+        maxRetries: settings.maxRetries,
+        ...(timeout !== undefined ? { firstByteTimeoutMs: timeout } : {}),
+        now: deps.clock.now,
+        onUpdate: (c) => {
+          const completion = shown(c);
+          publisher.update(completion);
+          checkpoints.update(completion);
+        },
+        onRetry: publisher.retrying,
+        onResponse: publisher.responded,
+      });
+      publisher.stop();
+      checkpoints.stop();
+      await saved;
+      await finish(
+        conversationId,
+        path,
+        own,
+        { ...result, completion: shown(result.completion), choiceTimings: publisher.choiceTimings() },
+        deps,
+        options.continueOf,
+      );
+    };
+
+    // One lock for the whole run (other tabs see its replies as alive while any lane streams);
+    // the requests start while their placeholders are written.
+    await startStream(
+      deps.lock,
+      requestId,
+      () => saveStart(placeholders),
+      abort,
+      (saved) => Promise.all(lanes.map((_, i) => runLane(i, saved))),
+    );
+    if (parallel) {
+      // Each lane committed itself; the first one that has a reply is the current branch.
+      const kept = new Set((await deps.repo.listMessages(conversationId)).map((m) => m.id));
+      const first = placeholders.find((p) => kept.has(p.id));
+      if (first) await deps.repo.updateConversation(conversationId, { currentLeafId: first.id });
+    }
+  } catch (err) {
+    if (err instanceof UnsavedStart || !committed.done) throw err;
+    setRunError(conversationId, {
+      kind: 'storage',
+      message: `Saving the reply failed: ${err instanceof Error ? err.message : String(err)}`,
+    });
+  } finally {
+    endRun(conversationId);
+  }
+}
+
+function labelled(error: AppError, label: string | null): AppError {
+  return label ? { ...error, message: `${label}: ${error.message}` } : error;
+}
