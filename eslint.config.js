@@ -1,4 +1,5 @@
 // Lint enforces the architecture: imports flow app → features → (components, lib) → domain, with no cycles.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -8,6 +9,35 @@ import prettier from 'eslint-config-prettier';
 import checkFile from 'eslint-plugin-check-file';
 
 const layer = (target, from, message) => ({ target, from, message });
+
+/**
+ * Feature tiers. The base tier holds what every screen needs (the conversation, the endpoint, the
+ * run engine); widgets build on it and never on each other; app/ composes widgets (with slots
+ * where one shows inside another). import-x/no-cycle keeps the base tier itself acyclic.
+ */
+const BASE = ['conversations', 'endpoints', 'generation'];
+const WIDGETS = ['editor', 'meter', 'compare', 'share', 'parameters', 'library', 'workspace'];
+// A feature folder outside both lists would escape the rules: say so instead.
+for (const dir of readdirSync(new URL('./src/features', import.meta.url))) {
+  if (!BASE.includes(dir) && !WIDGETS.includes(dir))
+    throw new Error(`eslint.config.js: put the feature "${dir}" in a tier (BASE or WIDGETS)`);
+}
+const featureTiers = [
+  ...BASE.flatMap((base) =>
+    WIDGETS.map((widget) =>
+      layer(`./src/features/${base}`, `./src/features/${widget}`, `the base tier (${base}) must not import a widget`),
+    ),
+  ),
+  ...WIDGETS.flatMap((widget) =>
+    WIDGETS.filter((other) => other !== widget).map((other) =>
+      layer(
+        `./src/features/${widget}`,
+        `./src/features/${other}`,
+        `widgets never import each other: compose ${widget} and ${other} in app/`,
+      ),
+    ),
+  ),
+];
 
 export default tseslint.config(
   { ignores: ['dist', '.e2e-dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
@@ -54,6 +84,7 @@ export default tseslint.config(
             layer('./src/components', './src/lib', 'ui primitives are presentational: no lib'),
             layer('./src/features', './src/app', 'features must not import the composition root'),
             layer('./src', './server', 'the app does not import the reference server'),
+            ...featureTiers,
           ],
         },
       ],
