@@ -7,7 +7,6 @@ import { safeGet, safeSet } from '../storage/local';
  * ("this session only"), under a key of their own (`pg.apiKey.<id>`, see lib/storage/keys) so no
  * export of app data can pick them up.
  */
-
 export function readApiKey(endpointId: string): string {
   return safeGet('session', storageKey(endpointId)) ?? safeGet('local', storageKey(endpointId)) ?? '';
 }
