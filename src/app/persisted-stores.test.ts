@@ -83,7 +83,9 @@ it('what every store writes reads back unchanged, with no warning', async () => 
   s.modelFacts.getState().setFact('gpt-4o', 'vision', true);
 
   const saved = (all: typeof s) =>
-    Object.fromEntries(Object.entries(all).map(([name, store]) => [name, store.persist.getOptions().partialize!(store.getState() as never)]));
+    Object.fromEntries(
+      Object.entries(all).map(([name, store]) => [name, store.persist.getOptions().partialize!(store.getState() as never)]),
+    );
   const before = JSON.parse(JSON.stringify(saved(s)));
   for (const name of Object.keys(STORAGE_KEYS)) expect(local.entries.has(STORAGE_KEYS[name as keyof typeof STORAGE_KEYS].key)).toBe(true);
 

@@ -102,6 +102,12 @@ describe('workspace store read-back', () => {
     useWorkspaceStore.getState().setMaxRetries(3);
     const saved = JSON.parse(local.getItem('pg.workspace')!);
     expect(saved.version).toBe(1);
-    expect(Object.keys(saved.state).sort()).toEqual(['activeConversationId', 'draftParams', 'firstByteTimeoutSec', 'maxRetries', 'pendingParams']);
+    expect(Object.keys(saved.state).sort()).toEqual([
+      'activeConversationId',
+      'draftParams',
+      'firstByteTimeoutSec',
+      'maxRetries',
+      'pendingParams',
+    ]);
   });
 });

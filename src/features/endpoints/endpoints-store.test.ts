@@ -89,7 +89,10 @@ describe('endpoints store read-back', () => {
   });
 
   it('adds the built-in endpoint when the stored list lacks it', async () => {
-    local.setItem('pg.endpoints', JSON.stringify({ state: { endpoints: [savedByVersion1.state.endpoints[2]], activeId: 'x' }, version: 1 }));
+    local.setItem(
+      'pg.endpoints',
+      JSON.stringify({ state: { endpoints: [savedByVersion1.state.endpoints[2]], activeId: 'x' }, version: 1 }),
+    );
     const { useEndpointsStore } = await load();
     expect(useEndpointsStore.getState().endpoints.map((e) => e.id)).toEqual(['reference', '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b']);
   });
