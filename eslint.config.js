@@ -38,6 +38,32 @@ const featureTiers = [
     ),
   ),
 ];
+const NETWORK = 'Network access lives in src/lib/openai only.';
+const WEB_STORAGE = 'Web Storage lives in src/lib/storage only.';
+const STORAGE_KEY = 'Web Storage keys are named in src/lib/storage/keys.ts only.';
+
+/** The global and property bans on fetch and on Web Storage (and `pg.` key literals), as one set of rules. */
+function restrictedAccess({ fetch, webStorage }) {
+  const globals = [
+    ...(fetch ? [{ name: 'fetch', message: NETWORK }] : []),
+    ...(webStorage ? ['localStorage', 'sessionStorage'].map((name) => ({ name, message: WEB_STORAGE })) : []),
+  ];
+  const properties = ['globalThis', 'window', 'self'].flatMap((object) => [
+    ...(fetch ? [{ object, property: 'fetch', message: NETWORK }] : []),
+    ...(webStorage ? ['localStorage', 'sessionStorage'].map((property) => ({ object, property, message: WEB_STORAGE })) : []),
+  ]);
+  const syntax = webStorage
+    ? [
+        { selector: 'Literal[value=/^pg\\./]', message: STORAGE_KEY },
+        { selector: 'TemplateElement[value.raw=/^pg\\./]', message: STORAGE_KEY },
+      ]
+    : [];
+  return {
+    'no-restricted-globals': ['error', ...globals],
+    'no-restricted-properties': ['error', ...properties],
+    'no-restricted-syntax': ['error', ...syntax],
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist', '.e2e-dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
@@ -133,42 +159,24 @@ export default tseslint.config(
       ],
     },
   },
+  // Only src/lib/openai may talk to the network; Web Storage is reached through src/lib/storage only
+  // (one registry of keys, one safe JSON helper), and only lib/storage spells a `pg.` storage key.
+  // A later block's options replace an earlier one's for the same rule, so each group of files
+  // gets one block with every ban that applies to it.
   {
-    // Only src/lib/openai may talk to the network.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/lib/openai/**'],
-    rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Network access lives in src/lib/openai only.' }],
-      'no-restricted-properties': [
-        'error',
-        ...['globalThis', 'window', 'self'].map((object) => ({
-          object,
-          property: 'fetch',
-          message: 'Network access lives in src/lib/openai only.',
-        })),
-      ],
-    },
+    ignores: ['src/lib/openai/**', 'src/lib/storage/**', 'src/**/*.test.ts'],
+    rules: restrictedAccess({ fetch: true, webStorage: true }),
   },
   {
-    // Web Storage is reached through lib/storage only: one registry of keys, one safe JSON helper.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/lib/storage/**', 'src/**/*.test.ts'],
-    rules: {
-      'no-restricted-globals': [
-        'error',
-        ...['localStorage', 'sessionStorage'].map((name) => ({ name, message: 'Web Storage lives in src/lib/storage only.' })),
-      ],
-      'no-restricted-properties': [
-        'error',
-        ...['globalThis', 'window', 'self'].flatMap((object) =>
-          ['localStorage', 'sessionStorage'].map((property) => ({
-            object,
-            property,
-            message: 'Web Storage lives in src/lib/storage only.',
-          })),
-        ),
-      ],
-    },
+    files: ['src/lib/openai/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.ts'],
+    rules: restrictedAccess({ fetch: false, webStorage: true }),
+  },
+  {
+    files: ['src/lib/storage/**/*.{ts,tsx}', 'src/**/*.test.ts'],
+    ignores: ['src/lib/openai/**'],
+    rules: restrictedAccess({ fetch: true, webStorage: false }),
   },
   {
     // File names: components (and their tests) in PascalCase, every other module in kebab-case.

@@ -2,6 +2,8 @@
 // responses the person has already decided (continued with one choice). Persisted per browser.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
+import { persisted } from '../../lib/storage/persisted';
 
 export type ChoiceView = 'text' | 'tokens' | 'diff';
 
@@ -31,6 +33,16 @@ interface CompareState {
 
 const KEEP_DECIDED = 500;
 
+const storedSchema = v.partial(
+  v.object({
+    view: v.picklist(['text', 'tokens', 'diff']),
+    baseIndex: v.number(),
+    syncScroll: v.boolean(),
+    decided: v.array(v.string()),
+    configs: v.array(v.object({ id: v.string(), endpointId: v.nullable(v.string()), model: v.string(), overrides: v.string() })),
+  }),
+);
+
 export const useCompareStore = create<CompareState>()(
   persist(
     (set) => ({
@@ -46,6 +58,6 @@ export const useCompareStore = create<CompareState>()(
       decide: (id) => set((s) => ({ decided: [...s.decided.filter((d) => d !== id), id].slice(-KEEP_DECIDED) })),
       reopen: (id) => set((s) => ({ decided: s.decided.filter((d) => d !== id) })),
     }),
-    { name: 'pg.compare', version: 1 },
+    persisted({ store: 'compare', version: 1, schema: storedSchema }),
   ),
 );

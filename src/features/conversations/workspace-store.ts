@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
 import { defaultRequestParams } from '../../domain/params';
 import type { RequestParams } from '../../domain/types';
+import { persisted } from '../../lib/storage/persisted';
+import { requestParamsSchema } from '../../lib/storage/schemas';
 
 export const DEFAULT_MODEL = 'ref-chat';
 
@@ -30,6 +33,16 @@ interface WorkspaceState {
   setDraftParams(params: RequestParams): void;
 }
 
+const storedSchema = v.partial(
+  v.object({
+    activeConversationId: v.nullable(v.string()),
+    draftParams: requestParamsSchema,
+    maxRetries: v.number(),
+    firstByteTimeoutSec: v.number(),
+    pendingParams: v.nullable(v.object({ id: v.string(), params: requestParamsSchema, base: v.optional(requestParamsSchema) })),
+  }),
+);
+
 export const useWorkspaceStore = create<WorkspaceState>()(
   persist(
     (set) => ({
@@ -44,9 +57,10 @@ export const useWorkspaceStore = create<WorkspaceState>()(
       open: (id) => set({ activeConversationId: id }),
       setDraftParams: (params) => set({ draftParams: params }),
     }),
-    {
-      name: 'pg.workspace',
+    persisted({
+      store: 'workspace',
       version: 1, // pendingParams is persisted synchronously too: a write-ahead record replayed at startup.
+      schema: storedSchema,
       partialize: (s) => ({
         activeConversationId: s.activeConversationId,
         draftParams: s.draftParams,
@@ -54,7 +68,7 @@ export const useWorkspaceStore = create<WorkspaceState>()(
         firstByteTimeoutSec: s.firstByteTimeoutSec,
         pendingParams: s.pendingParams,
       }),
-    },
+    }),
   ),
 );
 

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
 import type { Message } from '../../domain/types';
+import { persisted } from '../../lib/storage/persisted';
 
 interface EditorState {
   /** Messages whose editor is open. */
@@ -18,6 +20,8 @@ interface EditorState {
   rememberResult(name: string, result: string): void;
   markHandled(id: string): void;
 }
+
+const storedSchema = v.partial(v.object({ mockResults: v.record(v.string(), v.string()), handledToolReplies: v.array(v.string()) }));
 
 export const useEditorStore = create<EditorState>()(
   persist(
@@ -45,7 +49,12 @@ export const useEditorStore = create<EditorState>()(
       rememberResult: (name, result) => set((s) => ({ mockResults: { ...s.mockResults, [name]: result } })),
       markHandled: (id) => set((s) => ({ handledToolReplies: [...s.handledToolReplies.slice(-199), id] })),
     }),
-    { name: 'pg.editor', version: 1, partialize: (s) => ({ mockResults: s.mockResults, handledToolReplies: s.handledToolReplies }) },
+    persisted({
+      store: 'editor',
+      version: 1,
+      schema: storedSchema,
+      partialize: (s) => ({ mockResults: s.mockResults, handledToolReplies: s.handledToolReplies }),
+    }),
   ),
 );
 

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
 import { findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import type { Endpoint, KeyPersistence } from '../../domain/types';
 import { forgetApiKey, readApiKey, writeApiKey } from '../../lib/keys/key-store';
+import { persisted } from '../../lib/storage/persisted';
 
 export const REFERENCE_ENDPOINT_ID = 'reference';
 
@@ -40,6 +42,23 @@ interface EndpointsState {
   /** Deletes a profile and its key; the built-in endpoint stays. */
   remove(id: string): void;
 }
+
+const storedSchema = v.partial(
+  v.object({
+    endpoints: v.array(
+      v.object({
+        id: v.string(),
+        name: v.string(),
+        baseURL: v.string(),
+        headers: v.record(v.string(), v.string()),
+        keyPersistence: v.picklist(['device', 'session']),
+        presetId: v.optional(v.string()),
+        createdAt: v.number(),
+      }),
+    ),
+    activeId: v.string(),
+  }),
+);
 
 export const useEndpointsStore = create<EndpointsState>()(
   persist(
@@ -113,9 +132,10 @@ export const useEndpointsStore = create<EndpointsState>()(
         });
       },
     }),
-    {
-      name: 'pg.endpoints',
+    persisted({
+      store: 'endpoints',
       version: 1,
+      schema: storedSchema,
       partialize: (s) => ({ endpoints: s.endpoints, activeId: s.activeId }),
       onRehydrateStorage: () => (state) => {
         if (!state) return;
@@ -124,7 +144,7 @@ export const useEndpointsStore = create<EndpointsState>()(
         if (!state.endpoints.some((e) => e.id === REFERENCE_ENDPOINT_ID)) state.endpoints.unshift(referenceEndpoint());
         state.apiKeys = Object.fromEntries(state.endpoints.map((e) => [e.id, readApiKey(e.id)]));
       },
-    },
+    }),
   ),
 );
 

@@ -1,6 +1,28 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
 import type { FactKey, ModelFacts } from '../../domain/model-facts';
+import { persisted } from '../../lib/storage/persisted';
+
+const storedSchema = v.partial(
+  v.object({
+    overrides: v.record(
+      v.string(),
+      v.partial(
+        v.object({
+          contextWindow: v.number(),
+          maxOutput: v.number(),
+          inputPrice: v.number(),
+          cachedInputPrice: v.number(),
+          outputPrice: v.number(),
+          vision: v.boolean(),
+          tools: v.boolean(),
+          reasoning: v.boolean(),
+        }),
+      ),
+    ),
+  }),
+);
 
 interface ModelFactsState {
   /** What the person typed, per model id; wins over the catalog and the server. */
@@ -30,6 +52,6 @@ export const useModelFactsStore = create<ModelFactsState>()(
           return { overrides };
         }),
     }),
-    { name: 'pg.modelFacts', version: 1 },
+    persisted({ store: 'modelFacts', version: 1, schema: storedSchema }),
   ),
 );

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
+import { persisted } from '../../lib/storage/persisted';
 
 export interface DayTotal {
   usd: number;
@@ -18,6 +20,18 @@ interface DailyState {
 
 const KEEP_KEYS = 2000;
 const KEEP_DAYS = 90;
+
+// JSON stores a NaN total as null, which the running sums have always added as 0.
+const total = v.pipe(
+  v.nullable(v.number()),
+  v.transform((n) => n ?? 0),
+);
+const storedSchema = v.partial(
+  v.object({
+    days: v.record(v.string(), v.object({ usd: total, tokens: total, replies: total, unpriced: total })),
+    recorded: v.array(v.string()),
+  }),
+);
 
 /** Running cost per day, across conversations, kept in this browser (deleting a chat does not refund it). */
 export const useDailyStore = create<DailyState>()(
@@ -43,6 +57,6 @@ export const useDailyStore = create<DailyState>()(
           return { days, recorded: [...s.recorded, key].slice(-KEEP_KEYS) };
         }),
     }),
-    { name: 'pg.meter.daily', version: 1 },
+    persisted({ store: 'meterDaily', version: 1, schema: storedSchema }),
   ),
 );

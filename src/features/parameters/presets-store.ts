@@ -1,8 +1,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
 import { newId } from '../../domain/ids';
 import { DEFAULT_PARAM_VALUES } from '../../domain/params';
 import type { RequestParams } from '../../domain/types';
+import { persisted } from '../../lib/storage/persisted';
+import { requestParamsSchema } from '../../lib/storage/schemas';
 
 /** A named set of parameter values; the model is not part of it. */
 export interface ParamPreset {
@@ -25,6 +28,12 @@ function strip(params: RequestParams): Omit<RequestParams, 'model'> {
   return structuredClone(rest);
 }
 
+const storedSchema = v.partial(
+  v.object({
+    presets: v.array(v.object({ id: v.string(), name: v.string(), params: v.omit(requestParamsSchema, ['model']), updatedAt: v.number() })),
+  }),
+);
+
 export const usePresetsStore = create<PresetsState>()(
   persist(
     (set) => ({
@@ -40,7 +49,7 @@ export const usePresetsStore = create<PresetsState>()(
         set((s) => ({ presets: s.presets.map((p) => (p.id === id && name.trim() !== '' ? { ...p, name: name.trim() } : p)) })),
       remove: (id) => set((s) => ({ presets: s.presets.filter((p) => p.id !== id) })),
     }),
-    { name: 'pg.paramPresets', version: 1 },
+    persisted({ store: 'paramPresets', version: 1, schema: storedSchema }),
   ),
 );
 

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
+import { persisted } from '../../lib/storage/persisted';
 
 export type SidePane = 'library' | 'params';
 export type ThemePref = 'light' | 'dark' | 'system';
@@ -38,6 +40,15 @@ interface LayoutState {
   setShortcutsOpen(open: boolean): void;
 }
 
+const paneSchema = v.object({ size: v.number(), collapsed: v.boolean() });
+const storedSchema = v.partial(
+  v.object({
+    panes: v.object({ library: paneSchema, params: paneSchema }),
+    theme: v.picklist(['light', 'dark', 'system']),
+    welcomed: v.boolean(),
+  }),
+);
+
 /** The shell's own state: pane sizes, theme and first-run flag persist; overlays do not. */
 export const useLayoutStore = create<LayoutState>()(
   persist(
@@ -59,11 +70,12 @@ export const useLayoutStore = create<LayoutState>()(
       setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
       setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
     }),
-    {
-      name: 'pg.layout',
+    persisted({
+      store: 'layout',
       version: 1,
+      schema: storedSchema,
       partialize: (s) => ({ panes: s.panes, theme: s.theme, welcomed: s.welcomed }),
-    },
+    }),
   ),
 );
 

@@ -49,7 +49,8 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
  * v1: conversations, messages (tree by parentId), blobs, kv.
  * v2: conversations by pinnedAt, tags and [updatedAt+title] (the sidebar reads only keys),
  *     messages by updatedAt (see upgradeToV2).
- * Endpoint profiles are small, synchronous-at-startup settings and live in localStorage instead.
+ * Endpoint profiles are small, synchronous-at-startup settings and live in localStorage instead
+ * (`pg.endpoints`, see lib/storage/keys).
  */
 export class PlaygroundDB extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;

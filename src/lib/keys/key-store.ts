@@ -1,12 +1,12 @@
 import type { KeyPersistence } from '../../domain/types';
+import { apiKeyStorageKey as storageKey } from '../storage/keys';
 import { safeGet, safeSet } from '../storage/local';
 
 /**
  * The only place API keys are kept: localStorage ("remember on this device") or sessionStorage
- * ("this session only"), under a key of their own so no export of app data can pick them up.
+ * ("this session only"), under a key of their own (`pg.apiKey.<id>`, see lib/storage/keys) so no
+ * export of app data can pick them up.
  */
-const storageKey = (endpointId: string) => `pg.apiKey.${endpointId}`;
-
 export function readApiKey(endpointId: string): string {
   return safeGet('session', storageKey(endpointId)) ?? safeGet('local', storageKey(endpointId)) ?? '';
 }

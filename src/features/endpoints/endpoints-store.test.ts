@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage, type MemoryStorage } from '../../lib/storage/memory-storage';
+
+// The store hydrates when its module loads, so each test installs storage first and imports it fresh.
+let local: MemoryStorage;
+let session: MemoryStorage;
+let warn: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  vi.resetModules();
+  local = memoryStorage();
+  session = memoryStorage();
+  vi.stubGlobal('localStorage', local);
+  vi.stubGlobal('sessionStorage', session);
+  vi.stubGlobal('window', { location: { href: 'http://127.0.0.1:4400/play/' } });
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+const load = () => import('./endpoints-store');
+
+// What the store wrote before the storage helper existed: zustand's { state, version } under pg.endpoints.
+const savedByVersion1 = {
+  state: {
+    endpoints: [
+      {
+        id: 'reference',
+        name: 'Reference endpoint (built-in)',
+        baseURL: 'http://127.0.0.1:8787/v1',
+        headers: {},
+        keyPersistence: 'device',
+        presetId: 'reference',
+        createdAt: 0,
+      },
+      {
+        id: '3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10',
+        name: 'OpenRouter',
+        baseURL: 'https://openrouter.ai/api/v1',
+        headers: { 'HTTP-Referer': 'https://example.test', 'X-Title': 'Playground' },
+        keyPersistence: 'session',
+        presetId: 'openrouter',
+        createdAt: 1735689600000,
+      },
+      {
+        id: '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b',
+        name: '127.0.0.1',
+        baseURL: 'http://127.0.0.1:11434/v1',
+        headers: {},
+        keyPersistence: 'device',
+        createdAt: 1735689700000,
+      },
+    ],
+    activeId: '3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10',
+  },
+  version: 1,
+};
+
+describe('endpoints store read-back', () => {
+  it('loads profiles stored by version 1 unchanged, with their keys from the key store', async () => {
+    local.setItem('pg.endpoints', JSON.stringify(savedByVersion1));
+    session.setItem('pg.apiKey.3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10', 'sk-or-session');
+    local.setItem('pg.apiKey.9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b', 'ollama-key');
+    const { useEndpointsStore, activeEndpointConfig } = await load();
+    const s = useEndpointsStore.getState();
+    expect(s.endpoints.slice(1)).toEqual(savedByVersion1.state.endpoints.slice(1));
+    // The built-in endpoint follows wherever the app is served from.
+    expect(s.endpoints[0]).toEqual({ ...savedByVersion1.state.endpoints[0], baseURL: 'http://127.0.0.1:4400/play/v1' });
+    expect(s.activeId).toBe('3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10');
+    expect(s.apiKeys).toEqual({
+      reference: '',
+      '3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10': 'sk-or-session',
+      '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b': 'ollama-key',
+    });
+    expect(activeEndpointConfig().apiKey).toBe('sk-or-session');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('never writes a key into pg.endpoints', async () => {
+    local.setItem('pg.endpoints', JSON.stringify(savedByVersion1));
+    const { useEndpointsStore } = await load();
+    useEndpointsStore.getState().setApiKey('9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b', 'sk-secret');
+    expect(local.getItem('pg.endpoints')).not.toContain('sk-secret');
+    expect(local.getItem('pg.apiKey.9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b')).toBe('sk-secret');
+    expect(JSON.parse(local.getItem('pg.endpoints')!).version).toBe(1);
+  });
+
+  it('adds the built-in endpoint when the stored list lacks it', async () => {
+    local.setItem(
+      'pg.endpoints',
+      JSON.stringify({ state: { endpoints: [savedByVersion1.state.endpoints[2]], activeId: 'x' }, version: 1 }),
+    );
+    const { useEndpointsStore } = await load();
+    expect(useEndpointsStore.getState().endpoints.map((e) => e.id)).toEqual(['reference', '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b']);
+  });
+
+  it('an invalid stored profile list: the built-in endpoint only, a warning, and the stored text kept', async () => {
+    const bad = JSON.stringify({ state: { endpoints: [{ id: 'x', baseURL: 42 }], activeId: 'x' }, version: 1 });
+    local.setItem('pg.endpoints', bad);
+    const { useEndpointsStore, REFERENCE_ENDPOINT_ID } = await load();
+    const s = useEndpointsStore.getState();
+    expect(s.endpoints.map((e) => e.id)).toEqual([REFERENCE_ENDPOINT_ID]);
+    expect(s.activeId).toBe(REFERENCE_ENDPOINT_ID);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('pg.endpoints');
+    expect(local.getItem('pg.endpoints')).toBe(bad);
+  });
+
+  it('unreadable storage: the built-in endpoint, no crash', async () => {
+    vi.stubGlobal('localStorage', memoryStorage({ failing: true }));
+    vi.stubGlobal('sessionStorage', memoryStorage({ failing: true }));
+    const { useEndpointsStore } = await load();
+    expect(useEndpointsStore.getState().endpoints).toHaveLength(1);
+    expect(() => useEndpointsStore.getState().addEndpoint('openrouter')).not.toThrow();
+  });
+});
