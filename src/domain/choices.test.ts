@@ -34,11 +34,11 @@ describe('choiceStats', () => {
   it('counts tokens from logprobs and derives speed from the timing', () => {
     const logprobs = Array.from({ length: 50 }, () => ({ token: 'x', logprob: -0.1, bytes: null, topLogprobs: [] }));
     const s = choiceStats(msg('a', { logprobs, timing: { startedAt: 1000, firstTokenAt: 1200, finishedAt: 2200 } }));
-    expect(s).toEqual({ tokens: 50, estimated: false, ttftMs: 200, totalMs: 1200, tokensPerSecond: 50 });
+    expect(s).toEqual({ tokens: 50, estimated: false, ttftMs: 200, totalMs: 1200, tokensPerSec: 50 });
   });
   it('estimates tokens without logprobs and has no speed without timing', () => {
     const s = choiceStats(msg('a', { content: [{ type: 'text', text: 'a'.repeat(40) }] }));
-    expect(s).toMatchObject({ tokens: 10, estimated: true, ttftMs: null, tokensPerSecond: null });
+    expect(s).toMatchObject({ tokens: 10, estimated: true, ttftMs: null, tokensPerSec: null });
   });
 });
 

@@ -2,6 +2,7 @@
 // figures shown above each column. Pure: no React, no storage.
 import { roughTokens } from './completion';
 import { messageText } from './messages';
+import { speedOf, type Speed } from './meter-stats';
 import type { Message, TokenLogprob } from './types';
 
 /** The choices of the request that produced `leaf` (siblings sharing its requestId), by index; [] when it had one. */
@@ -12,26 +13,17 @@ export function choiceGroup(messages: Message[], leaf: Message | undefined): Mes
   return group.sort((a, b) => (a.choiceIndex ?? 0) - (b.choiceIndex ?? 0));
 }
 
-export interface ChoiceStats {
+export interface ChoiceStats extends Speed {
   /** Tokens of this choice: counted from its logprobs when present, else estimated (~4 chars each). */
   tokens: number;
   estimated: boolean;
-  /** Milliseconds from the request to the first token. */
-  ttftMs: number | null;
-  totalMs: number | null;
-  tokensPerSecond: number | null;
 }
 
 export function choiceStats(message: Message, liveText?: string): ChoiceStats {
   const text = liveText ?? messageText(message.content) + (message.reasoning ?? '');
   const counted = message.logprobs?.length;
   const tokens = counted ?? roughTokens(text);
-  const t = message.timing;
-  const ttftMs = t?.firstTokenAt !== undefined ? t.firstTokenAt - t.startedAt : null;
-  const totalMs = t?.finishedAt !== undefined ? t.finishedAt - t.startedAt : null;
-  const genMs = t?.finishedAt !== undefined && t.firstTokenAt !== undefined ? t.finishedAt - t.firstTokenAt : null;
-  const tokensPerSecond = genMs !== null && genMs > 0 && tokens > 0 ? (tokens / genMs) * 1000 : null;
-  return { tokens, estimated: counted === undefined, ttftMs, totalMs, tokensPerSecond };
+  return { tokens, estimated: counted === undefined, ...speedOf(message.timing, tokens) };
 }
 
 /** Probability of a token from its logprob, clamped to [0, 1]. */

@@ -4,7 +4,7 @@
  */
 import { costUSD } from './model-facts';
 import type { ModelFacts } from './model-facts';
-import type { Message } from './types';
+import type { Message, MessageTiming } from './types';
 
 /** Cost of one reply in USD; null when it has no usage or its model has no price. */
 export function replyCost(message: Message, facts: ModelFacts | undefined): number | null {
@@ -74,14 +74,22 @@ export interface Speed {
   tokensPerSec: number | null;
 }
 
-export function replySpeed(message: Message): Speed {
-  const t = message.timing;
-  const ttftMs = t?.firstTokenAt !== undefined ? t.firstTokenAt - t.startedAt : null;
-  const totalMs = t?.finishedAt !== undefined ? t.finishedAt - t.startedAt : null;
-  const out = message.usage?.completionTokens ?? null;
-  const genMs = t?.finishedAt !== undefined && t.firstTokenAt !== undefined ? t.finishedAt - t.firstTokenAt : null;
-  const tokensPerSec = out !== null && genMs !== null && genMs > 50 ? (out / genMs) * 1000 : null;
+/** Generation shorter than this (a non-streamed answer arrives all at once) gives no meaningful speed. */
+const MIN_GENERATION_MS = 50;
+
+/** Time to first token, total time and output speed: the one speed rule for replies, choices and columns. */
+export function speedOf(timing: MessageTiming | undefined, outputTokens: number | null): Speed {
+  const ttftMs = timing?.firstTokenAt !== undefined ? timing.firstTokenAt - timing.startedAt : null;
+  const totalMs = timing?.finishedAt !== undefined ? timing.finishedAt - timing.startedAt : null;
+  const genMs = timing?.finishedAt !== undefined && timing.firstTokenAt !== undefined ? timing.finishedAt - timing.firstTokenAt : null;
+  const tokensPerSec =
+    outputTokens !== null && outputTokens > 0 && genMs !== null && genMs > MIN_GENERATION_MS ? (outputTokens / genMs) * 1000 : null;
   return { ttftMs, totalMs, tokensPerSec };
+}
+
+/** A reply's speed, from the output tokens its usage reports. */
+export function replySpeed(message: Message): Speed {
+  return speedOf(message.timing, message.usage?.completionTokens ?? null);
 }
 
 export interface RateLimit {

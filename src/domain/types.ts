@@ -6,6 +6,14 @@
 
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 export const ROLES: readonly Role[] = ['system', 'developer', 'user', 'assistant', 'tool'];
+/** How a role is named wherever a person reads it (the conversation, exports, the share preview). */
+export const ROLE_LABEL: Readonly<Record<Role, string>> = {
+  system: 'System',
+  developer: 'Developer',
+  user: 'User',
+  assistant: 'Assistant',
+  tool: 'Tool',
+};
 
 export type ImageDetail = 'auto' | 'low' | 'high';
 

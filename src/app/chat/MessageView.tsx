@@ -1,7 +1,7 @@
 import { memo, Suspense, useDeferredValue, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { messageText } from '../../domain/messages';
-import type { Message, ToolCall } from '../../domain/types';
+import { ROLE_LABEL, type Message, type ToolCall } from '../../domain/types';
 import { useMessageDrag } from '../../features/editor/drag';
 import { useEditorStore } from '../../features/editor/editor-store';
 import { MessageActions, messageKeyDown } from '../../features/editor/MessageActions';
@@ -13,14 +13,6 @@ import { BranchSwitcher } from './BranchSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
 import { Reasoning } from '../../components/ui/Reasoning';
-
-const ROLE_LABEL: Record<Message['role'], string> = {
-  system: 'System',
-  developer: 'Developer',
-  user: 'User',
-  assistant: 'Assistant',
-  tool: 'Tool',
-};
 
 /** Messages longer than this can be collapsed. */
 const LONG_CHARS = 1200;

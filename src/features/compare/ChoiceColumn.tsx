@@ -98,7 +98,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
         >
           {stats.estimated ? '≈' : ''}
           {stats.tokens.toLocaleString()} tok
-          {stats.tokensPerSecond !== null ? ` · ${stats.tokensPerSecond.toFixed(0)} tok/s` : ''}
+          {stats.tokensPerSec !== null ? ` · ${stats.tokensPerSec.toFixed(0)} tok/s` : ''}
           {stats.ttftMs !== null ? ` · ${stats.ttftMs.toLocaleString()} ms first` : ''}
         </span>
       </header>

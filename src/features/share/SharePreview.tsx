@@ -6,7 +6,7 @@ import { messageText, pathToLeaf } from '../../domain/messages';
 import type { Restored, RestoreError } from '../../lib/codec/format';
 import { restore } from '../../lib/codec/restore';
 import { sharePayload } from '../../lib/codec/share-link';
-import { ROLE_LABEL } from '../../lib/codec/transcript';
+import { ROLE_LABEL } from '../../domain/types';
 import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
 import { Dialog } from './Dialog';
 import { importText } from './share-actions';

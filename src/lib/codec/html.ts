@@ -5,7 +5,8 @@
  */
 import type { DocumentV2 } from './schema';
 import type { BlobData, ConversationBundle } from './format';
-import { currentPath, pieces, ROLE_LABEL } from './transcript';
+import { ROLE_LABEL } from '../../domain/types';
+import { currentPath, pieces } from './transcript';
 
 const DATA_ID = 'chat-playground-data';
 

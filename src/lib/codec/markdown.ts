@@ -1,5 +1,6 @@
 import type { BlobData, ConversationBundle } from './format';
-import { currentPath, pieces, ROLE_LABEL } from './transcript';
+import { ROLE_LABEL } from '../../domain/types';
+import { currentPath, pieces } from './transcript';
 
 function fence(text: string, lang = ''): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));

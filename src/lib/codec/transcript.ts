@@ -4,14 +4,6 @@ import type { ContentPart, Message } from '../../domain/types';
 import { safeMimeType, toDataURL } from './base64';
 import type { BlobData, ConversationBundle } from './format';
 
-export const ROLE_LABEL: Record<Message['role'], string> = {
-  system: 'System',
-  developer: 'Developer',
-  user: 'User',
-  assistant: 'Assistant',
-  tool: 'Tool',
-};
-
 export type TranscriptPiece =
   | { kind: 'text'; text: string }
   | { kind: 'image'; src: string | null; url: string | null; alt: string }
