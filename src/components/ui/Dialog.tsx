@@ -3,9 +3,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
 /** The usual look; a dialog that passes `className` sets its own size, surface and backdrop. */
 const LOOK = 'w-[min(92vw,560px)] p-0 max-h-[85vh] overflow-hidden rounded-xl border border-line bg-raised shadow-2xl backdrop:bg-black/40';
 
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex], [contenteditable="true"]';
+
+/** The controls Tab visits inside `root`, in order. */
+function tabbables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && el.checkVisibility() && !el.closest('[inert]'),
+  );
+}
+
 /**
  * Every modal of the app, on the native <dialog> opened with showModal(): the browser traps focus
- * inside it, makes the page behind inert, puts it in the top layer and turns Escape into a
+ * inside it (Tab wraps around), makes the page behind inert, puts it in the top layer and turns Escape into a
  * `cancel`. Focus goes back to the element that had it before opening — also when the dialog is
  * unmounted while open (the browser only restores it on close()), and not when whatever closed
  * the dialog has already put focus somewhere else.
@@ -61,6 +71,21 @@ export function Dialog({
       onCancel={(e) => {
         e.preventDefault();
         onClose();
+      }}
+      onKeyDown={(e) => {
+        // showModal() keeps focus out of the page, but Tab past the last control still leaves
+        // for the browser's own UI: wrap it around inside the dialog instead.
+        if (e.key !== 'Tab' || e.defaultPrevented) return;
+        const all = tabbables(e.currentTarget);
+        if (all.length === 0) return;
+        const at = all.indexOf(document.activeElement as HTMLElement);
+        if (e.shiftKey && at <= 0) {
+          e.preventDefault();
+          all.at(-1)!.focus();
+        } else if (!e.shiftKey && at === all.length - 1) {
+          e.preventDefault();
+          all[0]!.focus();
+        }
       }}
       onPointerDown={(e) => {
         downOnBackdrop.current = e.target === e.currentTarget;
