@@ -4,7 +4,7 @@ import type { Conversation } from '../../domain/types';
 import { parseExtraBody } from '../../lib/openai/request';
 import { compareConfigurations, type Lane } from '../generation/runs';
 import { useEndpointsStore } from '../endpoints/endpoints-store';
-import { Modal } from '../../components/ui/Modal';
+import { Dialog } from '../../components/ui/Dialog';
 import { useCompareStore, type CompareConfig } from './compare-store';
 
 const MAX = 4;
@@ -48,7 +48,12 @@ export default function CompareConfigsDialog({ conversation, onClose }: { conver
   };
 
   return (
-    <Modal open onClose={onClose} label="Compare configurations" testId="compare-configs-dialog" className="w-[min(94vw,760px)]">
+    <Dialog
+      onClose={onClose}
+      label="Compare configurations"
+      testId="compare-configs-dialog"
+      className="max-h-[85vh] w-[min(94vw,760px)] p-0 overflow-hidden rounded-xl border border-line bg-raised shadow-2xl backdrop:bg-black/40"
+    >
       <div className="border-b border-line px-4 py-3">
         <h2 className="text-[14px] font-semibold">Compare configurations</h2>
         <p className="text-[12px] text-muted">
@@ -125,6 +130,6 @@ export default function CompareConfigsDialog({ conversation, onClose }: { conver
           Run side by side
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

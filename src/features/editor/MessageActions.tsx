@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { IconButton } from '../../components/ui/Button';
+import { Menu, MenuItem } from '../../components/ui/Menu';
 import { CopyIcon, PencilIcon, PlusIcon, RefreshIcon, TrashIcon } from '../../components/ui/icons';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
@@ -33,15 +33,11 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
   const openEditor = useEditorStore((s) => s.openEditor);
   const closeEditor = useEditorStore((s) => s.closeEditor);
   const { index, count } = usePlace(message.id);
-  const more = useRef<HTMLDetailsElement>(null);
   const isAssistant = message.role === 'assistant';
   const canContinue = isAssistant && !streaming && (message.status === 'interrupted' || message.finishReason === 'length');
   const locked = streaming;
-  const item = 'block w-full rounded px-2.5 py-1 text-left text-[12.5px] text-fg hover:bg-sunken disabled:opacity-40';
-  const run = (fn: () => void) => () => {
-    if (more.current) more.current.open = false;
-    fn();
-  };
+  const item =
+    'block w-full rounded px-2.5 py-1 text-left text-[12.5px] text-fg hover:bg-sunken focus:bg-sunken focus:outline-none disabled:opacity-40';
 
   return (
     <span className="ml-auto flex items-center gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 group-focus-within:opacity-100">
@@ -85,52 +81,35 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
       <IconButton label="Delete message" disabled={locked || running} onClick={() => void deleteMessage(message)}>
         <TrashIcon />
       </IconButton>
-      <details ref={more} className="relative">
-        <summary
-          role="button"
-          aria-label="More actions"
-          title="More actions"
-          className="flex h-7 w-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden"
-        >
-          ⋯
-        </summary>
-        <div role="menu" className="absolute right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-panel p-1 shadow-lg">
-          <button role="menuitem" type="button" className={item} disabled={running} onClick={run(() => void addMessage(message.id))}>
-            <span className="inline-flex items-center gap-1.5">
-              <PlusIcon /> Insert message below
-            </span>
-          </button>
-          <button
-            role="menuitem"
-            type="button"
-            className={item}
-            disabled={running || locked}
-            onClick={run(() => void duplicateMessage(message))}
-          >
-            Duplicate
-          </button>
-          <button
-            role="menuitem"
-            type="button"
-            className={item}
-            disabled={locked}
-            onClick={run(() => void setRole(message, nextRoleOf(message.role)))}
-          >
-            Switch role to {nextRoleOf(message.role)}
-          </button>
-          <button role="menuitem" type="button" className={item} onClick={run(() => void copyToClipboard(asMarkdown(message), 'Markdown'))}>
-            Copy as markdown
-          </button>
-          <button role="menuitem" type="button" className={item} disabled={locked} onClick={run(onRaw)}>
-            Raw JSON of this message
-          </button>
-          {long || collapsed ? (
-            <button role="menuitem" type="button" className={item} onClick={run(() => onCollapse(!collapsed))}>
-              {collapsed ? 'Expand' : 'Collapse'}
-            </button>
-          ) : null}
-        </div>
-      </details>
+      <Menu
+        label="More actions"
+        button="⋯"
+        buttonClassName="flex h-7 w-7 cursor-pointer items-center justify-center rounded-md text-muted hover:bg-sunken hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+        menuClassName="absolute right-0 z-20 mt-1 w-52 rounded-lg border border-line bg-panel p-1 shadow-lg"
+      >
+        <MenuItem className={item} disabled={running} onSelect={() => void addMessage(message.id)}>
+          <span className="inline-flex items-center gap-1.5">
+            <PlusIcon /> Insert message below
+          </span>
+        </MenuItem>
+        <MenuItem className={item} disabled={running || locked} onSelect={() => void duplicateMessage(message)}>
+          Duplicate
+        </MenuItem>
+        <MenuItem className={item} disabled={locked} onSelect={() => void setRole(message, nextRoleOf(message.role))}>
+          Switch role to {nextRoleOf(message.role)}
+        </MenuItem>
+        <MenuItem className={item} onSelect={() => void copyToClipboard(asMarkdown(message), 'Markdown')}>
+          Copy as markdown
+        </MenuItem>
+        <MenuItem className={item} disabled={locked} onSelect={onRaw}>
+          Raw JSON of this message
+        </MenuItem>
+        {long || collapsed ? (
+          <MenuItem className={item} onSelect={() => onCollapse(!collapsed)}>
+            {collapsed ? 'Expand' : 'Collapse'}
+          </MenuItem>
+        ) : null}
+      </Menu>
     </span>
   );
 }

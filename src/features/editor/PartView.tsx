@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useState } from 'react';
+import { Dialog } from '../../components/ui/Dialog';
 import type { ContentPart, ImageDetail, Message } from '../../domain/types';
 import { useObjectURL } from './use-object-url';
 
@@ -20,7 +21,7 @@ export function ImagePartView({
   children?: React.ReactNode;
 }) {
   const url = useObjectURL(part.source);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [preview, setPreview] = useState(false);
   const name =
     part.source.kind === 'blob' ? (part.source.name ?? 'image') : part.source.url.startsWith('data:') ? 'pasted image' : part.source.url;
   return (
@@ -33,7 +34,7 @@ export function ImagePartView({
         type="button"
         className="shrink-0 overflow-hidden rounded border border-line bg-raised"
         aria-label={`Preview ${name}`}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => setPreview(true)}
       >
         {url ? <img src={url} alt={name} className="h-14 w-14 object-cover" /> : <span className="block h-14 w-14" />}
       </button>
@@ -60,17 +61,23 @@ export function ImagePartView({
         </div>
       </div>
       {children}
-      <dialog
-        ref={dialog}
-        aria-label={`Image ${name}`}
-        className="m-auto max-h-[90vh] max-w-[90vw] rounded-lg border border-line bg-panel p-2 backdrop:bg-black/60"
-        onClick={(e) => e.target === dialog.current && dialog.current.close()}
+      <Dialog
+        open={preview}
+        onClose={() => setPreview(false)}
+        label={`Image ${name}`}
+        className="max-h-[90vh] max-w-[90vw] rounded-lg border border-line bg-panel p-2 backdrop:bg-black/60"
       >
         {url ? <img src={url} alt={name} className="max-h-[80vh] max-w-[85vw] object-contain" /> : null}
-        <form method="dialog" className="mt-2 flex justify-end">
-          <button className="rounded-md border border-line px-3 py-1 text-[12px] text-fg hover:bg-sunken">Close</button>
-        </form>
-      </dialog>
+        <div className="mt-2 flex justify-end">
+          <button
+            type="button"
+            onClick={() => setPreview(false)}
+            className="rounded-md border border-line px-3 py-1 text-[12px] text-fg hover:bg-sunken"
+          >
+            Close
+          </button>
+        </div>
+      </Dialog>
     </div>
   );
 }

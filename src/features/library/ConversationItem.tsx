@@ -97,8 +97,9 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
           <PinIcon />
         </span>
       ) : null}
-      {/* Overlaid on hover or focus, so titles use the whole width the rest of the time. */}
-      <span className="absolute inset-y-0 right-0 hidden items-center rounded-r-md bg-inherit pr-1 pl-1 group-hover:flex group-focus-within:flex">
+      {/* Overlaid on hover or focus (or while its menu is open, so focus can return to the menu button),
+          so titles use the whole width the rest of the time. */}
+      <span className="absolute inset-y-0 right-0 hidden items-center rounded-r-md bg-inherit pr-1 pl-1 group-hover:flex group-focus-within:flex has-[[aria-expanded=true]]:flex">
         <IconButton label="Rename" onClick={() => setEditing({ field: 'title', value: c.title, from: c.title })}>
           <PencilIcon />
         </IconButton>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
+import { Dialog } from '../../components/ui/Dialog';
 import { toast } from '../../components/ui/toast';
 import { conversationSizes, removeBinaries, requestPersistence, type ConversationSize } from '../../lib/db/repo';
 import { deleteWithUndo } from './library-actions';
@@ -29,16 +30,9 @@ async function readUsage(): Promise<Usage> {
 export function StorageDialog() {
   const open = useStorageDialog((s) => s.open);
   const setOpen = useStorageDialog((s) => s.setOpen);
-  const ref = useRef<HTMLDialogElement>(null);
   const [usage, setUsage] = useState<Usage | null>(null);
   const [tick, setTick] = useState(0);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   useEffect(() => {
     if (!open) return;
     let live = true;
@@ -53,12 +47,12 @@ export function StorageDialog() {
 
   const pct = usage?.usage != null && usage.quota ? Math.min(100, (usage.usage / usage.quota) * 100) : null;
   return (
-    <dialog
-      ref={ref}
-      data-testid="storage-dialog"
-      aria-labelledby="storage-title"
+    <Dialog
+      open={open}
       onClose={() => setOpen(false)}
-      className="m-auto w-[460px] rounded-lg border border-line bg-panel p-0 text-fg shadow-xl backdrop:bg-black/30"
+      labelledBy="storage-title"
+      testId="storage-dialog"
+      className="w-[460px] rounded-lg p-0 border border-line bg-panel shadow-xl backdrop:bg-black/30"
     >
       <div className="flex h-11 items-center justify-between border-b border-line px-4">
         <h2 id="storage-title" className="text-[14px] font-semibold">
@@ -139,6 +133,6 @@ export function StorageDialog() {
           </>
         )}
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { IconButton } from '../../components/ui/Button';
+import { Menu, MenuGroup, MenuItem, MenuSeparator } from '../../components/ui/Menu';
 import { toast } from '../../components/ui/toast';
 import type { ActiveConversation } from '../conversations/use-active-conversation';
 import { useActiveParams } from '../conversations/use-active-conversation';
@@ -121,79 +122,44 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
 }
 
 function MoreMenu({ conversationId, draft, onImport }: { conversationId: string | null; draft: string; onImport: () => void }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
   const exportAs = (kind: ExportKind) => {
-    setOpen(false);
     if (conversationId) void exportConversation(conversationId, kind, draft);
     else toast('Nothing to export yet: send a message first.', 'info');
   };
   const item =
-    'flex w-full items-center justify-between gap-6 px-3 py-1.5 text-left text-[12.5px] hover:bg-sunken disabled:opacity-45 disabled:hover:bg-transparent';
+    'flex w-full items-center justify-between gap-6 px-3 py-1.5 text-left text-[12.5px] hover:bg-sunken focus:bg-sunken focus:outline-none disabled:opacity-45 disabled:hover:bg-transparent';
+  const heading = 'px-3 pb-1 pt-1.5 text-[10.5px] font-semibold uppercase tracking-wide text-faint';
   return (
-    <div ref={ref} className="relative">
-      <IconButton label="More export and import options" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <MoreIcon />
-      </IconButton>
-      {open ? (
-        <div
-          role="menu"
-          aria-label="Export and import"
-          className="absolute right-0 top-8 z-40 w-64 overflow-hidden rounded-lg border border-line bg-raised py-1 shadow-xl"
-        >
-          <div className="px-3 pb-1 pt-1.5 text-[10.5px] font-semibold uppercase tracking-wide text-faint">This conversation</div>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('json')}>
-            Conversation file<span className="font-mono text-[11px] text-faint">.chat.json</span>
-          </button>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('markdown')}>
-            Markdown transcript<span className="font-mono text-[11px] text-faint">.md</span>
-          </button>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('html')}>
-            Web page, works offline<span className="font-mono text-[11px] text-faint">.html</span>
-          </button>
-          <button role="menuitem" type="button" className={item} disabled={!conversationId} onClick={() => exportAs('body')}>
-            OpenAI request body<span className="font-mono text-[11px] text-faint">.json</span>
-          </button>
-          <div className="my-1 border-t border-line" />
-          <div className="px-3 pb-1 pt-1 text-[10.5px] font-semibold uppercase tracking-wide text-faint">Backup</div>
-          <button
-            role="menuitem"
-            type="button"
-            data-testid="backup-export-button"
-            className={item}
-            onClick={() => {
-              setOpen(false);
-              void actions().then((a) => a.backupEverything());
-            }}
-          >
-            Export all conversations
-          </button>
-          <button
-            role="menuitem"
-            type="button"
-            data-testid="import-button"
-            className={item}
-            onClick={() => {
-              setOpen(false);
-              onImport();
-            }}
-          >
-            Import file or link…
-          </button>
-        </div>
-      ) : null}
-    </div>
+    <Menu
+      label="More export and import options"
+      menuLabel="Export and import"
+      button={<MoreIcon />}
+      buttonClassName="inline-flex items-center justify-center rounded-md h-7 w-7 text-muted hover:text-fg hover:bg-sunken focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-40"
+      menuClassName="absolute right-0 top-8 z-40 w-64 overflow-hidden rounded-lg border border-line bg-raised py-1 shadow-xl"
+    >
+      <MenuGroup label="This conversation" labelClassName={heading}>
+        <MenuItem className={item} disabled={!conversationId} onSelect={() => exportAs('json')}>
+          Conversation file<span className="font-mono text-[11px] text-faint">.chat.json</span>
+        </MenuItem>
+        <MenuItem className={item} disabled={!conversationId} onSelect={() => exportAs('markdown')}>
+          Markdown transcript<span className="font-mono text-[11px] text-faint">.md</span>
+        </MenuItem>
+        <MenuItem className={item} disabled={!conversationId} onSelect={() => exportAs('html')}>
+          Web page, works offline<span className="font-mono text-[11px] text-faint">.html</span>
+        </MenuItem>
+        <MenuItem className={item} disabled={!conversationId} onSelect={() => exportAs('body')}>
+          OpenAI request body<span className="font-mono text-[11px] text-faint">.json</span>
+        </MenuItem>
+      </MenuGroup>
+      <MenuSeparator className="my-1 border-t border-line" />
+      <MenuGroup label="Backup" labelClassName={heading.replace('pt-1.5', 'pt-1')}>
+        <MenuItem data-testid="backup-export-button" className={item} onSelect={() => void actions().then((a) => a.backupEverything())}>
+          Export all conversations
+        </MenuItem>
+        <MenuItem data-testid="import-button" className={item} onSelect={onImport}>
+          Import file or link…
+        </MenuItem>
+      </MenuGroup>
+    </Menu>
   );
 }

@@ -2,7 +2,7 @@ import { IconButton } from '../../components/ui/Button';
 import { useCommandStore } from '../../lib/commands/commands';
 import { CloseIcon } from '../../components/ui/icons';
 import { useLayoutStore } from './layout-store';
-import { Modal } from '../../components/ui/Modal';
+import { Dialog } from '../../components/ui/Dialog';
 import { keyLabels, useShortcutStore, type ShortcutInfo } from '../../lib/commands/shortcuts';
 
 /** 'Mod+K' as key caps; 'Alt+↑ / Alt+↓' as two alternatives. */
@@ -36,7 +36,7 @@ export default function ShortcutsDialog() {
   const all: [string, ShortcutInfo[]][] = [['General', general], ...Object.entries(sections)];
 
   return (
-    <Modal open={open} onClose={() => setOpen(false)} label="Keyboard shortcuts" testId="shortcuts-dialog">
+    <Dialog open={open} onClose={() => setOpen(false)} label="Keyboard shortcuts" testId="shortcuts-dialog">
       <div className="flex items-center border-b border-line px-4 py-2.5">
         <h2 className="text-[14px] font-semibold">Keyboard shortcuts</h2>
         <IconButton label="Close" className="ml-auto" onClick={() => setOpen(false)}>
@@ -63,6 +63,6 @@ export default function ShortcutsDialog() {
             </section>
           ))}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { useLayoutStore } from './layout-store';
-import { Modal } from '../../components/ui/Modal';
+import { Dialog } from '../../components/ui/Dialog';
 import { PaneLayout } from './PaneLayout';
 import { ReplyAnnouncer } from './ReplyAnnouncer';
 import { TopBar } from './TopBar';
@@ -26,17 +26,17 @@ function PaletteHost() {
   const open = useLayoutStore((s) => s.paletteOpen);
   const setOpen = useLayoutStore((s) => s.setPaletteOpen);
   return (
-    <Modal
+    <Dialog
       open={open}
       onClose={() => setOpen(false)}
       label="Command palette"
       testId="command-palette"
-      className="mt-[12vh] mb-auto w-[min(92vw,620px)]"
+      className="mt-[12vh] mb-auto max-h-[85vh] p-0 w-[min(92vw,620px)] overflow-hidden rounded-xl border border-line bg-raised shadow-2xl backdrop:bg-black/40"
     >
       <Suspense fallback={<div className="px-4 py-3 text-[13px] text-muted">Loading…</div>}>
         <CommandPalette onClose={() => setOpen(false)} />
       </Suspense>
-    </Modal>
+    </Dialog>
   );
 }
 
