@@ -19,6 +19,7 @@ import { App } from './App';
 import { registerAppCommands } from './commands';
 import { applyUrlConfig } from './url-config';
 import './styles.css';
+import { errorMessage } from '../domain/errors';
 
 startTheme();
 // The run engine tells the person things through the app's toasts, and has the meter count replies
@@ -67,7 +68,7 @@ function openStorage(attempt = 0): Promise<unknown> {
     },
     (err: unknown) => {
       console.error('Loading the database code failed; changes are saved once it loads', err);
-      if (attempt >= 2) addProblem({ kind: 'code', detail: err instanceof Error ? err.message : String(err) });
+      if (attempt >= 2) addProblem({ kind: 'code', detail: errorMessage(err) });
       setTimeout(() => void openStorage(attempt + 1), retryDelayMs(attempt, 2000));
     },
   );

@@ -6,6 +6,7 @@ import type { Message, ToolCall } from '../../domain/types';
 import { newId } from '../../domain/ids';
 import { AutoTextarea } from './AutoTextarea';
 import { edit } from './editor-actions';
+import { errorMessage } from '../../domain/errors';
 
 function jsonError(text: string): string | null {
   if (text.trim() === '') return null;
@@ -13,7 +14,7 @@ function jsonError(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return errorMessage(e);
   }
 }
 

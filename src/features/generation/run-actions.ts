@@ -11,6 +11,7 @@ import { generationDeps } from './default-deps';
 import type { GenerationDeps } from './deps';
 import { isRunning, setRunError } from './live-run-store';
 import { choiceCount, startRequests, type Lane, type RunStart } from './start-requests';
+import { errorMessage } from '../../domain/errors';
 
 /** Set synchronously before the first await, so a double click cannot start two runs. */
 let starting = false;
@@ -23,8 +24,7 @@ export async function exclusive(task: () => Promise<void>): Promise<boolean> {
     await task();
   } catch (err) {
     const id = useWorkspaceStore.getState().activeConversationId;
-    if (id)
-      setRunError(id, { kind: 'storage', message: `The request could not start: ${err instanceof Error ? err.message : String(err)}` });
+    if (id) setRunError(id, { kind: 'storage', message: `The request could not start: ${errorMessage(err)}` });
   } finally {
     starting = false;
   }

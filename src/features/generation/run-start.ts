@@ -1,9 +1,10 @@
 import { streamLockName } from '../../lib/db/names';
+import { errorMessage } from '../../domain/errors';
 
 /** The rows a run starts with could not be written: the request was stopped. */
 export class UnsavedStart extends Error {
   constructor(cause: unknown) {
-    super(`The conversation could not be saved, so the request was stopped: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`The conversation could not be saved, so the request was stopped: ${errorMessage(cause)}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { giveBackToComposer } from '../conversations/composer-store';
 import { generationHooks } from './hooks';
 import type * as RunActionsModule from './run-actions';
 import type { Lane } from './start-requests';
+import { errorMessage } from '../../domain/errors';
 
 export type { Lane } from './start-requests';
 export { isRunning, stopRun } from './live-run-store';
@@ -37,7 +38,7 @@ function withRuns<T>(task: (r: RunActions) => Promise<T>, onFail?: () => void): 
   return preloadRuns().then(task, (err: unknown) => {
     onFail?.();
     generationHooks().notify(
-      `The request could not start: the app's code failed to load (${err instanceof Error ? err.message : String(err)}). Reload the page.`,
+      `The request could not start: the app's code failed to load (${errorMessage(err)}). Reload the page.`,
       'error',
       { ms: 15_000 },
     );

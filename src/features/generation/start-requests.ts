@@ -13,6 +13,7 @@ import { createFramePublisher } from './frame-publisher';
 import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish } from './run-finish';
 import { startStream, UnsavedStart } from './run-start';
+import { errorMessage } from '../../domain/errors';
 
 /** One request of a run: its parameters (model included) and endpoint profile (null: the active one). */
 export interface Lane {
@@ -72,8 +73,7 @@ export async function startRequests(
   try {
     await run(conversation, path, lanes, deps, options, start, committed);
   } catch (err) {
-    const message =
-      err instanceof UnsavedStart ? err.message : `The request could not run: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof UnsavedStart ? err.message : `The request could not run: ${errorMessage(err)}`;
     endRun(conversation.id);
     if (!committed.done) {
       // Whatever failed, a message that was never stored goes back to the person.
@@ -207,7 +207,7 @@ async function run(
     if (err instanceof UnsavedStart || !committed.done) throw err;
     setRunError(conversationId, {
       kind: 'storage',
-      message: `Saving the reply failed: ${err instanceof Error ? err.message : String(err)}`,
+      message: `Saving the reply failed: ${errorMessage(err)}`,
     });
   } finally {
     endRun(conversationId);

@@ -13,9 +13,10 @@ import { stopRun } from '../generation/runs';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { forgetConversation } from './search-index';
+import { errorMessage } from '../../domain/errors';
 
 function failed(what: string, err: unknown): void {
-  toast(`${what} failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+  toast(`${what} failed: ${errorMessage(err)}`, 'error');
 }
 
 /** Deletes at once; the toast's Undo puts back the conversation, every message and image. */

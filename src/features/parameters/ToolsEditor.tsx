@@ -3,6 +3,7 @@ import { parseTools, TOOL_TEMPLATES } from '../../domain/params-parse';
 import { toolsProblems } from '../../domain/params-rules';
 import type { ToolDefinition } from '../../domain/types';
 import { JsonParam } from './controls';
+import { errorMessage } from '../../domain/errors';
 
 const linkClass = 'text-[11.5px] text-accent hover:underline';
 
@@ -19,7 +20,7 @@ export function ToolsEditor({ value, onChange }: { value: ToolDefinition[]; onCh
       onChange([...value, ...parsed.value]);
       setImportError(null);
     } catch (e) {
-      setImportError(`${f.name} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+      setImportError(`${f.name} is not JSON: ${errorMessage(e)}`);
     }
   };
   return (

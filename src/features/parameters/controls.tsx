@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { errorMessage } from '../../domain/errors';
 
 export const controlClass =
   'h-7 w-full rounded-md border border-line bg-raised px-2 font-mono text-[12px] text-fg focus:outline-2 focus:outline-offset-[-1px] focus:outline-accent';
@@ -146,7 +147,7 @@ export function JsonParam<T>({
     try {
       result = parse(text.trim() === '' ? emptyLike(value) : JSON.parse(text));
     } catch (e) {
-      result = { ok: false, error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+      result = { ok: false, error: `Not valid JSON: ${errorMessage(e)}` };
     }
     if (result.ok) {
       onChange(result.value);

@@ -6,6 +6,7 @@ import { KEY_ENV, snippets, type Snippet, type SnippetLanguage } from '../../lib
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
 import { Dialog } from './Dialog';
 import { buildNextRequest, copyText, download } from './share-actions';
+import { errorMessage } from '../../domain/errors';
 
 type State = { status: 'loading' } | { status: 'ready'; list: Snippet[]; warnings: string[] } | { status: 'error'; message: string };
 
@@ -37,7 +38,7 @@ export function CodeDialog({
             warnings: built.warnings,
           });
       })
-      .catch((err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }));
     return () => {
       live = false;
     };

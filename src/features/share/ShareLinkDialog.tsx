@@ -4,6 +4,7 @@ import { CopyIcon } from '../../components/ui/icons';
 import { encodeShareLink, LINK_IMAGE_LIMIT, type ShareLink } from '../../lib/codec/share-link';
 import { Dialog } from './Dialog';
 import { copyText, exportConversation, readOpenConversation } from './share-actions';
+import { errorMessage } from '../../domain/errors';
 
 type State = { status: 'loading' } | { status: 'ready'; link: ShareLink } | { status: 'error'; message: string };
 
@@ -15,7 +16,7 @@ export function ShareLinkDialog({ conversationId, onClose }: { conversationId: s
     let live = true;
     readOpenConversation(conversationId)
       .then(({ bundles, blobs }) => live && setState({ status: 'ready', link: encodeShareLink(window.location.href, bundles[0]!, blobs) }))
-      .catch((err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }));
     return () => {
       live = false;
     };

@@ -18,6 +18,7 @@ import { buildChatRequest, type BuildResult } from '../../lib/openai/request';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
+import { errorMessage } from '../../domain/errors';
 
 function exported(e: Endpoint): ExportedEndpoint {
   return { baseURL: e.baseURL, name: e.name, ...(e.id === REFERENCE_ENDPOINT_ID ? { builtIn: 'reference' as const } : {}) };
@@ -116,7 +117,7 @@ export async function exportConversation(conversationId: string, kind: ExportKin
     }
     toast(`${KIND_LABEL[kind]} exported`, 'success');
   } catch (err) {
-    toast(`Export failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    toast(`Export failed: ${errorMessage(err)}`, 'error');
   }
 }
 
@@ -151,7 +152,7 @@ export async function backupEverything(): Promise<void> {
       'success',
     );
   } catch (err) {
-    toast(`Backup failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    toast(`Backup failed: ${errorMessage(err)}`, 'error');
   }
 }
 
@@ -188,7 +189,7 @@ export async function importText(text: string, opts: { open?: boolean; activateE
     }
     return { ok: true, summary };
   } catch (err) {
-    const message = `Import failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`;
+    const message = `Import failed, nothing was written: ${errorMessage(err)}`;
     toast(message, 'error', { ms: 12_000 });
     return { ok: false, error: { message } };
   }

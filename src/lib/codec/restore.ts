@@ -23,6 +23,7 @@ import { MIGRATIONS } from './migrations';
 import { describeIssue, documentSchema, type DocumentV2 } from './schema';
 import { inflatePayload, sharePayload } from './share-link';
 import { checkTree } from './tree-guard';
+import { errorMessage } from '../../domain/errors';
 
 export interface RestoreOptions {
   /** Clock for ids/times of formats that have none (request bodies, v1 files). */
@@ -67,7 +68,7 @@ function restoreText(text: string, source: RestoreSource, now: number): RestoreR
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = errorMessage(e);
     return restoreError('', `Not valid JSON (${reason}). The file may be cut short or not a conversation file.`);
   }
   return restoreValue(parsed, source, now);

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { openExisting } from './native-reads';
 import { db, DB_NAME, PlaygroundDB, SCHEMA_VERSION, setDb } from './schema';
 import { addProblem, clearProblem, runRestoreHook, setStorageHealth as set, storageHealth } from './storage-health';
+import { errorMessage } from '../../domain/errors';
 
 export {
   clearProblem,
@@ -53,7 +54,7 @@ function watchWrites(d: PlaygroundDB): void {
                 return res;
               },
               (err: unknown) => {
-                if (isQuotaError(err)) addProblem({ kind: 'quota', detail: err instanceof Error ? err.message : String(err) });
+                if (isQuotaError(err)) addProblem({ kind: 'quota', detail: errorMessage(err) });
                 throw err;
               },
             ),

@@ -14,6 +14,7 @@ import { encodeShareLink } from '../codec/share-link';
 import { PNG_BYTES, richBundle } from '../codec/test-fixtures';
 import { PlaygroundDB, db, setDb } from './schema';
 import { writeRestored } from './transfer-repo';
+import { errorMessage } from '../../domain/errors';
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
@@ -293,7 +294,7 @@ describe('fuzzed imports', () => {
       try {
         result = restore(text);
       } catch (e) {
-        crashes.push(`${label}: ${e instanceof Error ? e.message : String(e)}`);
+        crashes.push(`${label}: ${errorMessage(e)}`);
         continue;
       }
       if (!result.ok) {

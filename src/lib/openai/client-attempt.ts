@@ -8,6 +8,7 @@ import { pushEventData } from './accumulate';
 import { errorFromFetchFailure, errorFromHttp, interruptedError, malformedChunkError, timeoutError, unexpectedBodyError } from './errors';
 import { isRecord, setSafe } from './guards';
 import { readEventStream } from './sse';
+import { errorMessage } from '../../domain/errors';
 
 export type CompletionOutcome = 'done' | 'aborted' | 'interrupted' | 'error';
 
@@ -184,7 +185,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
       const error = errorFromFetchFailure(err, ctx.url, ctx.pageOrigin);
       return result({ outcome: 'error', error, retryable: error.retryable === true });
     }
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     if (!response.ok || firstByteAt === null) {
       const error: AppError = {
         kind: 'network',

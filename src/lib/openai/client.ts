@@ -11,6 +11,7 @@ import { errorFromFetchFailure, errorFromHttp, malformedChunkError } from './err
 import { asRecord, isArray, isRecord, nonEmpty } from './guards';
 import { retryDelayMs } from './retry';
 import type { WireChatRequest } from './wire';
+import { errorMessage } from '../../domain/errors';
 
 export type { CompletionOutcome } from './client-attempt';
 
@@ -182,7 +183,7 @@ export async function runChatCompletion(opts: CompletionOptions): Promise<Comple
     }
   } catch (e) {
     // Defensive: runAttempt handles its own failures; this keeps the never-throws promise.
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     const aborted = opts.signal.aborted;
     return finish({ outcome: aborted ? 'aborted' : 'error', error: aborted ? null : { kind: 'network', message }, ...empty });
   }

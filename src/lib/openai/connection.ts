@@ -6,6 +6,7 @@
 import type { AppError } from '../../domain/types';
 import { ApiError, listModels, modelsURL } from './client';
 import type { EndpointConfig } from './client';
+import { errorMessage } from '../../domain/errors';
 
 export type ConnectionResult =
   | { ok: true; models: number; ms: number }
@@ -35,7 +36,7 @@ export async function testConnection(
     return { ok: true, models: models.length, ms: Date.now() - started };
   } catch (e) {
     if (signal?.aborted) throw e;
-    const error: AppError = e instanceof ApiError ? e.error : { kind: 'network', message: e instanceof Error ? e.message : String(e) };
+    const error: AppError = e instanceof ApiError ? e.error : { kind: 'network', message: errorMessage(e) };
     const hidden = error.kind === 'cors' || error.kind === 'network';
     const reachable = hidden && error.message.includes('mixed content') === false ? await probeReachable(url, fetchFn, signal) : null;
     return { ok: false, error, reachable, url };

@@ -6,6 +6,7 @@
 import type { ContentPart, ImageDetail, Message, Role, ToolCall } from '../../domain/types';
 import { ROLES } from '../../domain/types';
 import { isRecord } from './guards';
+import { errorMessage } from '../../domain/errors';
 
 export type MessageFields = Pick<Message, 'role' | 'content'> &
   Partial<Pick<Message, 'name' | 'refusal' | 'toolCalls' | 'toolCallId' | 'audio'>>;
@@ -134,7 +135,7 @@ export function parseMessagesJSON(text: string, single = false): ParseMessagesRe
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: `Not valid JSON: ${errorMessage(e)}` };
   }
   try {
     if (single) return { ok: true, messages: [message(json, 'message')] };

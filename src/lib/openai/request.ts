@@ -7,6 +7,7 @@ import { isRecord, isSafeKey } from './guards';
 import { placeholderResolver, toWireMessages } from './mapping';
 import type { BinaryURLResolver } from './mapping';
 import type { WireChatRequest } from './wire';
+import { errorMessage } from '../../domain/errors';
 
 export type BuildResult = { ok: true; body: WireChatRequest; warnings: string[] } | { ok: false; error: AppError };
 
@@ -18,7 +19,7 @@ export function parseExtraBody(text: string): ExtraBody {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = errorMessage(e);
     return { ok: false, error: { kind: 'invalid', message: `Extra body is not valid JSON: ${reason}` } };
   }
   if (!isRecord(parsed)) {

@@ -8,6 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { formatErrors } from './schema-errors';
 import { isArray, isRecord, setSafe } from './guards';
 import type { JsonRecord } from './guards';
+import { errorMessage } from '../../domain/errors';
 
 // OpenAPI-only or annotation keywords. `format` is dropped too: ajv has no formats built in,
 // and the spec's `uri` format would reject nothing we care about (data URLs are URIs).
@@ -187,7 +188,7 @@ export function validateChatRequest(body: unknown, openapiDoc: unknown): string[
   try {
     validate = validatorFor(openapiDoc);
   } catch (e) {
-    return [`The request schema could not be compiled: ${e instanceof Error ? e.message : String(e)}`];
+    return [`The request schema could not be compiled: ${errorMessage(e)}`];
   }
   return validate(body) ? [] : formatErrors(validate.errors ?? []);
 }

@@ -20,6 +20,7 @@ import * as v from 'valibot';
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { STORAGE_KEYS, type PersistedStoreName } from './keys';
 import { safeGet, safeSet } from './local';
+import { errorMessage } from '../../domain/errors';
 
 export interface PersistedConfig<S, P> {
   /** The registry entry (keys.ts) that names the key and the storage area. */
@@ -70,7 +71,7 @@ export function readBack<P>(config: Pick<PersistedConfig<unknown, P>, 'store' | 
     try {
       state = config.migrate(state, from);
     } catch (err) {
-      warn(key, `the migration from version ${from} failed (${err instanceof Error ? err.message : String(err)})`);
+      warn(key, `the migration from version ${from} failed (${errorMessage(err)})`);
       return null;
     }
   }
