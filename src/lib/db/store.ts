@@ -11,5 +11,4 @@ export * from './library-list';
 export * from './library-repo';
 export * from './messages-repo';
 export { recoverInterruptedStreams } from './recovery';
-export { db } from './schema';
 export * from './transfer-repo';
