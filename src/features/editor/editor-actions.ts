@@ -4,7 +4,7 @@ import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type Path
 import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
 import type { Message, Role } from '../../domain/types';
-import { applyMessageEdit, getConversation, listMessages, StaleEdit } from '../../lib/db/repo';
+import { applyMessageEdit, getConversation, listMessages, showBranch, StaleEdit } from '../../lib/db/repo';
 import { ensureConversation, isRunning, rerunFrom } from '../generation/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
@@ -112,6 +112,11 @@ async function moveMessageToOnce(message: Message, targetId: string): Promise<vo
     from += delta;
   }
   await applyMessageEdit(message.conversationId, { put: [...rows.values()], remove: [], leafId }, undefined, path);
+}
+
+/** Shows the branch through `message` (one of the alternatives of a turn). */
+export async function showAlternative(message: Message): Promise<void> {
+  await showBranch(message.conversationId, message.id);
 }
 
 /** Writes an edit of a message through to storage (queued per message, applied to the stored row). */

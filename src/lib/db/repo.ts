@@ -126,9 +126,11 @@ export const writeRestored = later('writeRestored');
 export const readSummaries = later('readSummaries');
 export const recoverInterruptedStreams = later('recoverInterruptedStreams');
 export const requestPersistence = later('requestPersistence');
+export const storageUsage = later('storageUsage');
 
 export { StaleEdit } from './stale-edit';
 export type { GuardedWrite } from './guarded-writes';
 export type { ParamsWrite } from './conversations-repo';
 export type { ConversationSnapshot, ConversationSize } from './library-repo';
+export type { StorageUsage } from './storage-usage';
 export type { Exported, ImportSummary } from './transfer-repo';
