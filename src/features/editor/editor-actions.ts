@@ -54,7 +54,7 @@ async function addMessageOnce(afterId?: string, role?: Role): Promise<Message> {
   if (fresh.role === 'assistant') fresh.model = conversation.params.model;
   await apply(conversation.id, insertIntoPath(path, at, fresh, Date.now()), path);
   useEditorStore.getState().openEditor(fresh);
-  focusLater(fresh.id, '[data-testid="message-text-input"]');
+  useEditorStore.getState().requestFocus(fresh.id, 'text-input');
   return fresh;
 }
 
@@ -66,8 +66,7 @@ async function deleteMessageOnce(message: Message): Promise<void> {
   useEditorStore.getState().closeEditor(message.id);
   await apply(message.conversationId, deleteFromPath(all, path, index, Date.now()), all);
   const neighbour = path[index + 1] ?? path[index - 1];
-  if (neighbour) focusLater(neighbour.id, '[data-testid="message-role-select"]');
-  else focusLater(null, '[data-testid="add-message-button"]');
+  useEditorStore.getState().requestFocus(neighbour?.id ?? null, neighbour ? 'role-select' : 'add-message');
 }
 
 async function duplicateMessageOnce(message: Message): Promise<void> {
@@ -77,7 +76,7 @@ async function duplicateMessageOnce(message: Message): Promise<void> {
   if (index < 0) return;
   const copy = copyOf(message, newId(), Date.now());
   await apply(message.conversationId, insertIntoPath(path, index, copy, Date.now()), path);
-  focusLater(copy.id, '[data-testid="message-role-select"]');
+  useEditorStore.getState().requestFocus(copy.id, 'role-select');
 }
 
 async function moveMessageOnce(message: Message, delta: -1 | 1): Promise<void> {
@@ -86,7 +85,7 @@ async function moveMessageOnce(message: Message, delta: -1 | 1): Promise<void> {
   const index = path.findIndex((m) => m.id === message.id);
   if (index < 0) return;
   await apply(message.conversationId, moveInPath(path, index, delta, Date.now()), path);
-  focusLater(message.id, `[aria-label="${delta < 0 ? 'Move up' : 'Move down'}"]`, '[data-testid="message-role-select"]');
+  useEditorStore.getState().requestFocus(message.id, delta < 0 ? 'move-up' : 'move-down');
 }
 
 /** Moves `message` to the place of `target` in the path (drag and drop), one step at a time. */
@@ -166,21 +165,6 @@ export async function rerunFromMessage(message: Message): Promise<void> {
   }
   store.closeEditor(message.id);
   await rerunFrom(conversationId, runId);
-}
-
-/** Focuses an element inside a message once the live query has rendered it. */
-export function focusLater(messageId: string | null, selector: string, fallback?: string): void {
-  let tries = 0;
-  const attempt = () => {
-    const scope: ParentNode | null = messageId ? document.querySelector(`[data-message-id="${messageId}"]`) : document;
-    const el = scope?.querySelector<HTMLElement>(selector) ?? (fallback ? scope?.querySelector<HTMLElement>(fallback) : null);
-    if (el && !(el as HTMLButtonElement).disabled) {
-      el.focus();
-      return;
-    }
-    if (++tries < 30) setTimeout(attempt, 30);
-  };
-  setTimeout(attempt, 0);
 }
 
 export async function copyToClipboard(text: string, what: string): Promise<void> {
