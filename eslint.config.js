@@ -139,6 +139,14 @@ export default tseslint.config(
           ],
         },
       ],
+      // Nor through the loaded repositories: no table or live query by hand, only repository functions.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(db|liveQuery)$/], ObjectPattern > Property[key.name=/^(db|liveQuery)$/]',
+          message: 'Tables and live queries stay in src/lib/db: add a repository function (and follow() for live reads).',
+        },
+      ],
     },
   },
   {

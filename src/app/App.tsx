@@ -32,7 +32,7 @@ export function App() {
         }
       />
       <ShareLinkGate />
-      <StorageBanner conversation={active.conversation} messages={active.messages} />
+      <StorageBanner />
       <Toaster />
     </>
   );

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { preloadMarkdown } from '../components/markdown/Markdown';
 import { readBoot } from '../lib/db/boot-read';
 import { recoverInterruptedStreams, retryDelayMs, storage } from '../lib/db/repo';
-import { addProblem, clearProblem } from '../lib/db/storage-health';
+import { addProblem, clearProblem, onDatabaseRecreated } from '../lib/db/storage-health';
 import { flushParams } from '../features/conversations/params-writer';
 import { prefetchActiveConversation, showPrefetchedConversation } from '../features/conversations/use-active-conversation';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
@@ -12,6 +12,7 @@ import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
 import { preloadRuns, provideGenerationHooks } from '../features/generation/runs';
 import { toast } from '../components/ui/toast';
+import { restoreAfterDeletion } from '../features/library/library-actions';
 import { followLibraryList, showFirstRows, startLibraryList } from '../features/library/library-list';
 import { registerServiceWorker } from '../features/workspace/sw-register';
 import { startTheme } from '../features/workspace/theme';
@@ -33,6 +34,8 @@ registerAppCommands();
 registerServiceWorker();
 
 applyUrlConfig();
+// Site data cleared while the app is open: the database is recreated and what this tab shows is saved again.
+onDatabaseRecreated(restoreAfterDeletion);
 // The database code loads and opens the database in the background while the sidebar's first
 // screen and the open conversation are read straight from IndexedDB (boot-read), so the app paints
 // stored data without waiting for it. When that read cannot answer (first start of a new schema,

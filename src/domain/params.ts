@@ -136,3 +136,14 @@ export function resetParam(params: RequestParams, key: ParamKey): RequestParams 
 export function resetAllParams(params: RequestParams): RequestParams {
   return { ...defaultRequestParams(params.model) };
 }
+
+/** Structural equality of plain JSON-like values (key order does not matter; undefined keys are absent). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

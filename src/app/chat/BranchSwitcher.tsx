@@ -1,5 +1,5 @@
 import type { Message } from '../../domain/types';
-import { showBranch } from '../../lib/db/repo';
+import { showAlternative } from '../../features/editor/editor-actions';
 
 /** ‹ 2/3 › between alternatives of one turn (regenerations, edits, the n choices of a request). */
 export function BranchSwitcher({ message, siblings }: { message: Message; siblings: Message[] }) {
@@ -7,7 +7,7 @@ export function BranchSwitcher({ message, siblings }: { message: Message; siblin
   const go = async (delta: number) => {
     const target = siblings[index + delta];
     if (!target) return;
-    await showBranch(message.conversationId, target.id);
+    await showAlternative(target);
   };
   const btn = 'h-5 w-5 rounded text-muted hover:bg-sunken hover:text-fg disabled:opacity-30';
   return (

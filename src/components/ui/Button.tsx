@@ -1,4 +1,6 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { ref?: Ref<HTMLButtonElement> };
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
@@ -9,11 +11,7 @@ const VARIANTS: Record<Variant, string> = {
   danger: 'bg-danger text-white hover:opacity-90 border border-transparent',
 };
 
-export function Button({
-  variant = 'secondary',
-  className = '',
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = 'secondary', className = '', ...props }: ButtonProps & { variant?: Variant }) {
   return (
     <button
       type="button"
@@ -23,7 +21,7 @@ export function Button({
   );
 }
 
-export function IconButton({ label, className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { label: string }) {
+export function IconButton({ label, className = '', ...props }: ButtonProps & { label: string }) {
   return (
     <button
       type="button"

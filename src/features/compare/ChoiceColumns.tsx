@@ -1,8 +1,8 @@
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { Message } from '../../domain/types';
-import { showBranch } from '../../lib/db/repo';
 import { useLiveRuns } from '../generation/live-run-store';
 import { ChoiceColumn, useChoiceState, type ReplyMeterSlot } from './ChoiceColumn';
+import { continueWith } from './compare-actions';
 import { useCompareStore, type ChoiceView } from './compare-store';
 
 const NARROW = '(max-width: 720px)';
@@ -18,7 +18,7 @@ const useNarrow = () => useSyncExternalStore(subscribe, () => window.matchMedia(
  * of the conversation: its status is "streaming" until every choice has finished.
  */
 export function ChoiceColumns({ choices, leafId, renderMeter }: { choices: Message[]; leafId: string; renderMeter: ReplyMeterSlot }) {
-  const { view, baseIndex, syncScroll, setView, setBase, setSync, decide } = useCompareStore();
+  const { view, baseIndex, syncScroll, setView, setBase, setSync } = useCompareStore();
   const narrow = useNarrow();
   const [tab, setTab] = useState(0);
   const running = useLiveRuns((s) => s.runs[choices[0]!.conversationId] !== undefined);
@@ -41,11 +41,6 @@ export function ChoiceColumns({ choices, leafId, renderMeter }: { choices: Messa
       if (el && i !== from) el.scrollTop = ratio * (el.scrollHeight - el.clientHeight);
     });
     requestAnimationFrame(() => (syncing.current = false));
-  };
-
-  const continueWith = async (choice: Message) => {
-    await showBranch(choice.conversationId, choice.id);
-    if (choice.requestId) decide(choice.requestId);
   };
 
   const visible = narrow ? choices.filter((_, i) => i === Math.min(tab, choices.length - 1)) : choices;

@@ -1,6 +1,6 @@
 import { toast } from '../../components/ui/toast';
 import type { RequestParams } from '../../domain/types';
-import { storage } from '../../lib/db/repo';
+import { saveParams, storage } from '../../lib/db/repo';
 import { useWorkspaceStore } from './workspace-store';
 
 /**
@@ -25,34 +25,17 @@ export function editParams(conversationId: string | null, params: RequestParams,
   timer = setTimeout(() => void flushParams(), DELAY_MS);
 }
 
-/** Structural equality of plain JSON-like values (key order does not matter). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
 export async function flushParams(): Promise<void> {
   if (timer !== null) clearTimeout(timer);
   timer = null;
   if (!useWorkspaceStore.getState().pendingParams) return;
-  const d = (await storage()).db();
+  await storage(); // the pending record is read once the database is open, just before writing
   const pending = useWorkspaceStore.getState().pendingParams;
   if (!pending) return;
-  const conflict = await d.transaction('rw', d.conversations, async () => {
-    const current = await d.conversations.get(pending.id);
-    if (!current) return null;
-    const ours = [pending.base, pending.params, savedHere.get(pending.id)];
-    if (pending.base && !ours.some((p) => p !== undefined && sameValue(current.params, p))) return current.params;
-    // Not an activity: the conversation keeps its place in the newest-first list.
-    await d.conversations.update(pending.id, { params: pending.params });
-    savedHere.set(pending.id, pending.params);
-    return null;
-  });
+  const before = savedHere.get(pending.id);
+  const write = await saveParams(pending.id, pending.params, pending.base, before ? [before] : []);
+  if (write.saved) savedHere.set(pending.id, pending.params);
+  const conflict = !write.saved && write.current !== undefined;
   // The pending record stays (now based on what was stored): clearing it would show the
   // conversation's previous params until the live query catches up, so an edit made in that window
   // would be built on stale values and undo the last ones. A newer edit made while saving keeps its
@@ -62,7 +45,7 @@ export async function flushParams(): Promise<void> {
   if (conflict) {
     toast('The settings of this conversation were changed in another tab; yours were not saved over them.', 'error', {
       ms: 15_000,
-      action: { label: 'Keep mine', run: () => void d.conversations.update(pending.id, { params: pending.params }) },
+      action: { label: 'Keep mine', run: () => void saveParams(pending.id, pending.params) },
     });
   }
 }

@@ -43,6 +43,13 @@ export async function prefetchActiveConversation(): Promise<void> {
   prefetched = { id, data: await readConversation(await storage(), id) };
 }
 
+/** What this tab last showed of a conversation, kept so it can be written back if the database is deleted under the app. */
+let lastShown: { conversation: Conversation; messages: Message[] } | null = null;
+
+export function lastShownConversation(): { conversation: Conversation; messages: Message[] } | null {
+  return lastShown;
+}
+
 /** The open conversation, live from IndexedDB: changes from this or another tab show at once. */
 export function useActiveConversation(): ActiveConversation {
   const id = useWorkspaceStore((s) => s.activeConversationId);
@@ -72,6 +79,7 @@ export function useActiveConversation(): ActiveConversation {
   );
   // A new conversation (no id) has nothing to read: it shows at once, without the database.
   const shown = id ? data : NOTHING;
+  if (shown?.conversation) lastShown = { conversation: shown.conversation, messages: shown.messages };
   const path = useMemo(() => (shown?.conversation ? pathToLeaf(shown.messages, shown.conversation.currentLeafId) : []), [shown]);
   return { conversation: shown?.conversation ?? null, messages: shown?.messages ?? [], path, loading: shown === undefined };
 }

@@ -10,6 +10,7 @@ import { LazyConversationRawJson } from './lazy';
 import { sendFromEditor } from './send';
 import { EDITOR_SHORTCUTS } from './shortcuts';
 import { useToolResultSlots } from './tool-round-trip';
+import { useFocusRequest } from './use-focus-request';
 import { registerCommands } from '../../lib/commands/commands';
 import { keyLabels, registerShortcuts } from '../../lib/commands/shortcuts';
 
@@ -23,6 +24,7 @@ interface Props {
 /** Under the conversation: add a message, the raw JSON of all messages, checks, tool results. */
 export function EditorBar({ conversationId, path, model, running }: Props) {
   const [raw, setRaw] = useState(false);
+  const addButton = useFocusRequest<HTMLButtonElement>(null, 'add-message', running);
   const warnings = useMemo(() => checkConversation(path, model), [path, model]);
   const toolResults =
     path.length > 0 && path.at(-1)!.role === 'tool' && pendingToolCalls(path).length === 0
@@ -111,6 +113,7 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
         ) : null}
         <div className="flex items-center gap-1">
           <Button
+            ref={addButton}
             variant="ghost"
             className="h-7 text-[12.5px]"
             data-testid="add-message-button"

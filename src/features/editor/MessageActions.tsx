@@ -7,9 +7,9 @@ import { continueReply, regenerate } from '../generation/runs';
 import { addMessage, copyToClipboard, deleteMessage, duplicateMessage, moveMessage } from './editor-actions';
 import { useEditorStore } from './editor-store';
 import { usePlace } from './path-store';
+import { useFocusRequest } from './use-focus-request';
 import { nextRoleOf } from './RoleSelect';
 import { setRole } from './editor-actions';
-import { focusLater } from './editor-actions';
 
 interface Props {
   message: Message;
@@ -36,6 +36,9 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
   const isAssistant = message.role === 'assistant';
   const canContinue = isAssistant && !streaming && (message.status === 'interrupted' || message.finishReason === 'length');
   const locked = streaming;
+  const editButton = useFocusRequest<HTMLButtonElement>(message.id, 'edit-button', locked);
+  const moveUp = useFocusRequest<HTMLButtonElement>(message.id, 'move-up', locked || running || index <= 0);
+  const moveDown = useFocusRequest<HTMLButtonElement>(message.id, 'move-down', locked || running || index < 0 || index >= count - 1);
   const item =
     'block w-full rounded px-2.5 py-1 text-left text-[12.5px] text-fg hover:bg-sunken focus:bg-sunken focus:outline-none disabled:opacity-40';
 
@@ -52,6 +55,7 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
         </button>
       ) : null}
       <IconButton
+        ref={editButton}
         data-testid="edit-message-button"
         label={editing ? 'Close editor' : 'Edit message'}
         aria-pressed={editing}
@@ -65,10 +69,11 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
           <RefreshIcon />
         </IconButton>
       ) : null}
-      <IconButton label="Move up" disabled={locked || running || index <= 0} onClick={() => void moveMessage(message, -1)}>
+      <IconButton ref={moveUp} label="Move up" disabled={locked || running || index <= 0} onClick={() => void moveMessage(message, -1)}>
         ↑
       </IconButton>
       <IconButton
+        ref={moveDown}
         label="Move down"
         disabled={locked || running || index < 0 || index >= count - 1}
         onClick={() => void moveMessage(message, 1)}
@@ -134,13 +139,13 @@ export function messageKeyDown(message: Message, running: boolean, e: React.Keyb
       act(() => {
         if (store.editing[message.id]) {
           store.closeEditor(message.id);
-          focusLater(message.id, '[data-testid="edit-message-button"]');
+          store.requestFocus(message.id, 'edit-button');
         } else store.openEditor(message);
       });
       break;
     case 'KeyR':
       act(() => {
-        void setRole(message, nextRoleOf(message.role)).then(() => focusLater(message.id, '[data-testid="message-role-select"]'));
+        void setRole(message, nextRoleOf(message.role)).then(() => useEditorStore.getState().requestFocus(message.id, 'role-select'));
       });
       break;
     case 'KeyI':

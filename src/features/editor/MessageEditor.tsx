@@ -7,7 +7,7 @@ import { messageText, textContent } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { stopRun } from '../generation/runs';
 import { AutoTextarea } from './AutoTextarea';
-import { edit, focusLater, rerunFromMessage } from './editor-actions';
+import { edit, rerunFromMessage } from './editor-actions';
 import { rememberedResult, useEditorStore } from './editor-store';
 import { usePathStore, usePlace } from './path-store';
 import { sendFromEditor } from './send';
@@ -17,6 +17,7 @@ import { useConflicts } from './conflict-store';
 import { ConflictBar } from './ConflictBar';
 import { noticeDeletion } from './conflicts';
 import { noticeVersion } from './pending-writes';
+import { useFocusRequest } from './use-focus-request';
 
 const label = 'block text-[11px] font-medium uppercase tracking-wide text-faint';
 
@@ -40,6 +41,7 @@ export function MessageEditor({ message, running }: { message: Message; running:
 
 /** Every field the message's role can carry on the wire. */
 function FieldsEditor({ message, running }: { message: Message; running: boolean }) {
+  const textInput = useFocusRequest<HTMLTextAreaElement>(message.id, 'text-input');
   const { index, count } = usePlace(message.id);
   const path = usePathStore((s) => s.path);
   // Tool calls of the assistant messages above, for a tool message to answer.
@@ -64,7 +66,7 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
 
   const done = () => {
     close(message.id);
-    focusLater(message.id, '[data-testid="edit-message-button"]');
+    useEditorStore.getState().requestFocus(message.id, 'edit-button');
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -161,6 +163,7 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
       ) : (
         <AutoTextarea
           key={`${role}-${generation}`}
+          textareaRef={textInput}
           data-testid="message-text-input"
           aria-label={role === 'tool' ? 'Tool result' : 'Message text'}
           placeholder={

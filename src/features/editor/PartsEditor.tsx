@@ -9,6 +9,7 @@ import { useEditorStore } from './editor-store';
 import { partsFromFiles } from './files';
 import { useFileInputOwner } from './path-store';
 import { BinaryPartView } from './PartView';
+import { useFocusRequest } from './use-focus-request';
 
 const small = 'inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-sunken hover:text-fg';
 
@@ -45,6 +46,7 @@ export function PartsEditor({ message, onKeyDown }: { message: Message; onKeyDow
   const pdfInput = useRef<HTMLInputElement>(null);
   const parts = message.content;
   const firstText = parts.findIndex((p) => p.type === 'text');
+  const textInput = useFocusRequest<HTMLTextAreaElement>(message.id, 'text-input');
   const change = (fn: (parts: ContentPart[]) => ContentPart[], remount = false) => {
     edit(message.id, (m) => ({ ...m, content: fn(m.content) }));
     if (remount) setGeneration((g) => g + 1);
@@ -61,7 +63,7 @@ export function PartsEditor({ message, onKeyDown }: { message: Message; onKeyDow
           <div className="min-w-0 flex-1">
             {part.type === 'text' ? (
               <AutoTextarea
-                {...(i === firstText ? { 'data-testid': 'message-text-input' } : {})}
+                {...(i === firstText ? { 'data-testid': 'message-text-input', textareaRef: textInput } : {})}
                 aria-label={i === firstText ? 'Message text' : `Text part ${i + 1}`}
                 initial={part.text}
                 placeholder="Text"

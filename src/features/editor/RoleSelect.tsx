@@ -1,5 +1,6 @@
 import { ROLES, type Message, type Role } from '../../domain/types';
 import { setRole } from './editor-actions';
+import { useFocusRequest } from './use-focus-request';
 
 const TINT: Record<Role, string> = {
   system: 'text-warn',
@@ -11,8 +12,10 @@ const TINT: Record<Role, string> = {
 
 /** The role of a message, shown as its label and changed in place. */
 export function RoleSelect({ message, disabled }: { message: Message; disabled: boolean }) {
+  const ref = useFocusRequest<HTMLSelectElement>(message.id, 'role-select', disabled);
   return (
     <select
+      ref={ref}
       data-testid="message-role-select"
       aria-label="Role"
       value={message.role}

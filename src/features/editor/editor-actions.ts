@@ -4,7 +4,7 @@ import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type Path
 import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
 import type { Message, Role } from '../../domain/types';
-import { applyMessageEdit, getConversation, listMessages, retryStale } from '../../lib/db/repo';
+import { applyMessageEdit, getConversation, listMessages, retryStale, showBranch } from '../../lib/db/repo';
 import { ensureConversation, isRunning, rerunFrom } from '../generation/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
@@ -43,7 +43,7 @@ async function addMessageOnce(afterId?: string, role?: Role): Promise<Message> {
   if (fresh.role === 'assistant') fresh.model = conversation.params.model;
   await apply(conversation.id, insertIntoPath(path, at, fresh, Date.now()), path);
   useEditorStore.getState().openEditor(fresh);
-  focusLater(fresh.id, '[data-testid="message-text-input"]');
+  useEditorStore.getState().requestFocus(fresh.id, 'text-input');
   return fresh;
 }
 
@@ -55,8 +55,7 @@ async function deleteMessageOnce(message: Message): Promise<void> {
   useEditorStore.getState().closeEditor(message.id);
   await apply(message.conversationId, deleteFromPath(all, path, index, Date.now()), all);
   const neighbour = path[index + 1] ?? path[index - 1];
-  if (neighbour) focusLater(neighbour.id, '[data-testid="message-role-select"]');
-  else focusLater(null, '[data-testid="add-message-button"]');
+  useEditorStore.getState().requestFocus(neighbour?.id ?? null, neighbour ? 'role-select' : 'add-message');
 }
 
 async function duplicateMessageOnce(message: Message): Promise<void> {
@@ -66,7 +65,7 @@ async function duplicateMessageOnce(message: Message): Promise<void> {
   if (index < 0) return;
   const copy = copyOf(message, newId(), Date.now());
   await apply(message.conversationId, insertIntoPath(path, index, copy, Date.now()), path);
-  focusLater(copy.id, '[data-testid="message-role-select"]');
+  useEditorStore.getState().requestFocus(copy.id, 'role-select');
 }
 
 async function moveMessageOnce(message: Message, delta: -1 | 1): Promise<void> {
@@ -75,7 +74,7 @@ async function moveMessageOnce(message: Message, delta: -1 | 1): Promise<void> {
   const index = path.findIndex((m) => m.id === message.id);
   if (index < 0) return;
   await apply(message.conversationId, moveInPath(path, index, delta, Date.now()), path);
-  focusLater(message.id, `[aria-label="${delta < 0 ? 'Move up' : 'Move down'}"]`, '[data-testid="message-role-select"]');
+  useEditorStore.getState().requestFocus(message.id, delta < 0 ? 'move-up' : 'move-down');
 }
 
 /** Moves `message` to the place of `target` in the path (drag and drop), one step at a time. */
@@ -101,6 +100,11 @@ async function moveMessageToOnce(message: Message, targetId: string): Promise<vo
     from += delta;
   }
   await applyMessageEdit(message.conversationId, { put: [...rows.values()], remove: [], leafId }, undefined, path);
+}
+
+/** Shows the branch through `message` (one of the alternatives of a turn). */
+export async function showAlternative(message: Message): Promise<void> {
+  await showBranch(message.conversationId, message.id);
 }
 
 /** Writes an edit of a message through to storage (queued per message, applied to the stored row). */
@@ -150,21 +154,6 @@ export async function rerunFromMessage(message: Message): Promise<void> {
   }
   store.closeEditor(message.id);
   await rerunFrom(conversationId, runId);
-}
-
-/** Focuses an element inside a message once the live query has rendered it. */
-export function focusLater(messageId: string | null, selector: string, fallback?: string): void {
-  let tries = 0;
-  const attempt = () => {
-    const scope: ParentNode | null = messageId ? document.querySelector(`[data-message-id="${messageId}"]`) : document;
-    const el = scope?.querySelector<HTMLElement>(selector) ?? (fallback ? scope?.querySelector<HTMLElement>(fallback) : null);
-    if (el && !(el as HTMLButtonElement).disabled) {
-      el.focus();
-      return;
-    }
-    if (++tries < 30) setTimeout(attempt, 30);
-  };
-  setTimeout(attempt, 0);
 }
 
 export async function copyToClipboard(text: string, what: string): Promise<void> {

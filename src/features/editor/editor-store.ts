@@ -4,6 +4,18 @@ import * as v from 'valibot';
 import type { Message } from '../../domain/types';
 import { persisted } from '../../lib/storage/persisted';
 
+/** What a focus request can name inside a message (or, with no message, in the editor bar). */
+export type FocusTarget = 'edit-button' | 'text-input' | 'role-select' | 'move-up' | 'move-down' | 'add-message';
+
+/** An element to focus once it is rendered (after an edit the live query shows a moment later). */
+export interface FocusRequest {
+  messageId: string | null;
+  target: FocusTarget;
+}
+
+/** A focus request not taken by then is dropped: an element that shows up much later is not focused out of the blue. */
+export const FOCUS_REQUEST_MS = 1000;
+
 interface EditorState {
   /** Messages whose editor is open. */
   editing: Record<string, true>;
@@ -15,22 +27,28 @@ interface EditorState {
   mockResults: Record<string, string>;
   /** Assistant replies whose tool calls already got tool messages (never added twice). */
   handledToolReplies: string[];
+  /** The element to focus next (see useFocusRequest); one at a time, the newest wins. */
+  focusRequest: FocusRequest | null;
   openEditor(message: Message): void;
   closeEditor(id: string): void;
   rememberResult(name: string, result: string): void;
   markHandled(id: string): void;
+  requestFocus(messageId: string | null, target: FocusTarget): void;
+  /** Clears `request` once it was taken (or expired); a newer request stays. */
+  focusDone(request: FocusRequest): void;
 }
 
 const storedSchema = v.partial(v.object({ mockResults: v.record(v.string(), v.string()), handledToolReplies: v.array(v.string()) }));
 
 export const useEditorStore = create<EditorState>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       editing: {},
       activeEditorId: null,
       originals: {},
       mockResults: {},
       handledToolReplies: [],
+      focusRequest: null,
       openEditor: (message) =>
         set((s) => ({
           editing: { ...s.editing, [message.id]: true },
@@ -48,6 +66,12 @@ export const useEditorStore = create<EditorState>()(
         }),
       rememberResult: (name, result) => set((s) => ({ mockResults: { ...s.mockResults, [name]: result } })),
       markHandled: (id) => set((s) => ({ handledToolReplies: [...s.handledToolReplies.slice(-199), id] })),
+      requestFocus: (messageId, target) => {
+        const request: FocusRequest = { messageId, target };
+        set({ focusRequest: request });
+        setTimeout(() => get().focusDone(request), FOCUS_REQUEST_MS);
+      },
+      focusDone: (request) => set((s) => (s.focusRequest === request ? { focusRequest: null } : s)),
     }),
     persisted({
       store: 'editor',

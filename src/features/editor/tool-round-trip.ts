@@ -5,7 +5,6 @@ import { textContent } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { applyMessageEdit } from '../../lib/db/repo';
 import { rememberedResult, useEditorStore } from './editor-store';
-import { focusLater } from './editor-actions';
 
 /**
  * When a reply ends with tool calls, adds one tool message per call for the person to fill in,
@@ -44,7 +43,7 @@ export function useToolResultSlots(path: Message[], running: boolean): void {
     });
     void applyMessageEdit(rows[0]!.conversationId, { put: rows, remove: [], leafId: rows.at(-1)!.id }).then(() => {
       for (const r of rows) store.openEditor(r);
-      focusLater(rows[0]!.id, '[data-testid="message-text-input"]');
+      store.requestFocus(rows[0]!.id, 'text-input');
     });
   }, [ready, lastId, path]);
 }

@@ -3,10 +3,9 @@ import { IconButton } from '../../components/ui/Button';
 import { PencilIcon, PinIcon, TrashIcon } from '../../components/ui/icons';
 import { toast } from '../../components/ui/toast';
 import type { ConversationSummary } from '../../domain/library';
-import { renameConversation, setPinned, setTags } from '../../lib/db/repo';
 import { Highlighted } from './Highlighted';
 import { ItemMenu } from './ItemMenu';
-import { deleteWithUndo, duplicate, titleFromModel } from './library-actions';
+import { deleteWithUndo, duplicate, saveTags, saveTitle, pin, titleFromModel } from './library-actions';
 
 interface Props {
   conversation: ConversationSummary;
@@ -18,15 +17,6 @@ interface Props {
 
 type Editing = { field: 'title' | 'tags'; value: string; from: string } | null;
 
-/** Renames; a title changed meanwhile in another tab is not overwritten without asking. */
-async function saveTitle(c: ConversationSummary, title: string, from: string): Promise<void> {
-  const res = await renameConversation(c.id, title, from);
-  if (res.ok) return;
-  toast(`This conversation was renamed in another tab to “${res.current}”. Your title was not saved.`, 'error', {
-    action: { label: `Use “${title.trim()}”`, run: () => void renameConversation(c.id, title) },
-  });
-}
-
 export const ConversationItem = memo(function ConversationItem({ conversation: c, active, terms, snippet, onOpen }: Props) {
   const [editing, setEditing] = useState<Editing>(null);
   const pinned = c.pinnedAt !== undefined;
@@ -36,7 +26,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
     setEditing(null);
     if (editing.value.trim() === editing.from) return;
     if (editing.field === 'title') void saveTitle(c, editing.value, editing.from);
-    else void setTags(c.id, editing.value.split(','));
+    else void saveTags(c.id, editing.value);
   };
 
   if (editing) {
@@ -109,7 +99,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
         <ItemMenu
           label="More actions"
           actions={[
-            { label: pinned ? 'Unpin' : 'Pin to top', run: () => void setPinned(c.id, !pinned) },
+            { label: pinned ? 'Unpin' : 'Pin to top', run: () => void pin(c.id, !pinned) },
             { label: 'Duplicate', run: () => void duplicate(c) },
             {
               label: 'Edit tags…',

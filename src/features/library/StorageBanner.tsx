@@ -1,10 +1,7 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon } from '../../components/ui/icons';
-import type { Conversation, Message } from '../../domain/types';
-import { restoreConversation } from '../../lib/db/repo';
-import { clearProblem, onDatabaseRecreated, storageHealth, subscribeStorageHealth, type StorageProblem } from '../../lib/db/storage-health';
-import { resetSearchIndex } from './search-index';
+import { clearProblem, storageHealth, subscribeStorageHealth, type StorageProblem } from '../../lib/db/storage-health';
 import { useStorageDialog } from './storage-dialog-store';
 
 function text(p: StorageProblem): string {
@@ -30,24 +27,9 @@ function text(p: StorageProblem): string {
   }
 }
 
-/** What this tab shows, kept so it can be written back if the database is deleted under the app. */
-function useRestoreSource(conversation: Conversation | null, messages: Message[]): void {
-  const last = useRef<{ conversation: Conversation; messages: Message[] } | null>(null);
-  if (conversation) last.current = { conversation, messages };
-  useEffect(() => {
-    onDatabaseRecreated(async () => {
-      resetSearchIndex();
-      const s = last.current;
-      if (!s) return;
-      await restoreConversation({ conversation: s.conversation, messages: s.messages, blobs: [] });
-    });
-  }, []);
-}
-
-export function StorageBanner({ conversation, messages }: { conversation: Conversation | null; messages: Message[] }) {
+export function StorageBanner() {
   const health = useSyncExternalStore(subscribeStorageHealth, storageHealth);
   const openStorage = useStorageDialog((s) => s.setOpen);
-  useRestoreSource(conversation, messages);
   if (health.problems.length === 0) return null;
   return (
     <div className="pointer-events-none fixed inset-x-0 top-12 z-40 flex flex-col items-center gap-1.5">

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { toast } from '../../components/ui/toast';
-import { conversationSizes, removeBinaries, requestPersistence, type ConversationSize } from '../../lib/db/repo';
-import { deleteWithUndo } from './library-actions';
+import { storageUsage, type StorageUsage } from '../../lib/db/repo';
+import { deleteWithUndo, removeImages } from './library-actions';
 import { useStorageDialog } from './storage-dialog-store';
 
 export function formatBytes(n: number): string {
@@ -13,30 +13,17 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-interface Usage {
-  usage: number | null;
-  quota: number | null;
-  persisted: boolean | null;
-  biggest: ConversationSize[];
-}
-
-async function readUsage(): Promise<Usage> {
-  const s = navigator.storage as StorageManager | undefined;
-  const [estimate, persisted, sizes] = await Promise.all([s?.estimate?.().catch(() => null), requestPersistence(), conversationSizes()]);
-  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted, biggest: sizes.slice(0, 8) };
-}
-
 /** Loaded when first opened (see StorageButton). */
 export function StorageDialog() {
   const open = useStorageDialog((s) => s.open);
   const setOpen = useStorageDialog((s) => s.setOpen);
-  const [usage, setUsage] = useState<Usage | null>(null);
+  const [usage, setUsage] = useState<StorageUsage | null>(null);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
     if (!open) return;
     let live = true;
-    readUsage().then(
+    storageUsage().then(
       (u) => live && setUsage(u),
       (err: unknown) => toast(`Reading storage use failed: ${String(err)}`, 'error'),
     );
@@ -106,16 +93,7 @@ export function StorageDialog() {
                     {c.images > 0 ? ` · ${c.images} image${c.images > 1 ? 's' : ''}` : ''}
                   </span>
                   {c.images > 0 ? (
-                    <Button
-                      variant="ghost"
-                      className="h-7 px-2"
-                      onClick={() =>
-                        void removeBinaries(c.id).then((n) => {
-                          toast(`Removed ${n} image${n === 1 ? '' : 's'} from “${c.title}”`, 'success');
-                          setTick((t) => t + 1);
-                        })
-                      }
-                    >
+                    <Button variant="ghost" className="h-7 px-2" onClick={() => void removeImages(c).then(() => setTick((t) => t + 1))}>
                       Remove images
                     </Button>
                   ) : null}

@@ -5,18 +5,33 @@ import {
   duplicateConversation,
   getConversation,
   listMessages,
+  removeBinaries,
   removeConversation,
   renameConversation,
   restoreConversation,
+  setPinned,
+  setTags,
 } from '../../lib/db/repo';
 import { stopRun } from '../generation/runs';
+import { lastShownConversation } from '../conversations/use-active-conversation';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
-import { forgetConversation } from './search-index';
+import { forgetConversation, resetSearchIndex } from './search-index';
 import { errorMessage } from '../../domain/errors';
 
 function failed(what: string, err: unknown): void {
   toast(`${what} failed: ${errorMessage(err)}`, 'error');
+}
+
+/**
+ * After the database was deleted under the app (site data cleared) and recreated: the search index
+ * starts again, and the conversation this tab still shows is written back.
+ */
+export async function restoreAfterDeletion(): Promise<void> {
+  resetSearchIndex();
+  const shown = lastShownConversation();
+  if (!shown) return;
+  await restoreConversation({ conversation: shown.conversation, messages: shown.messages, blobs: [] });
 }
 
 /** Deletes at once; the toast's Undo puts back the conversation, every message and image. */
@@ -43,6 +58,30 @@ export async function deleteWithUndo(conversation: Pick<Conversation, 'id' | 'ti
   } catch (err) {
     failed('Deleting', err);
   }
+}
+
+/** Removes the images (and other files) of a conversation to free space, and says how many went. */
+export async function removeImages(conversation: Pick<Conversation, 'id' | 'title'>): Promise<void> {
+  const n = await removeBinaries(conversation.id);
+  toast(`Removed ${n} image${n === 1 ? '' : 's'} from “${conversation.title}”`, 'success');
+}
+
+/** Renames; a title changed meanwhile in another tab is not overwritten without asking. */
+export async function saveTitle(conversation: Pick<Conversation, 'id'>, title: string, from: string): Promise<void> {
+  const res = await renameConversation(conversation.id, title, from);
+  if (res.ok) return;
+  toast(`This conversation was renamed in another tab to “${res.current}”. Your title was not saved.`, 'error', {
+    action: { label: `Use “${title.trim()}”`, run: () => void renameConversation(conversation.id, title) },
+  });
+}
+
+/** Tags as typed: separated by commas. */
+export async function saveTags(conversationId: string, typed: string): Promise<void> {
+  await setTags(conversationId, typed.split(','));
+}
+
+export async function pin(conversationId: string, pinned: boolean): Promise<void> {
+  await setPinned(conversationId, pinned);
 }
 
 export async function duplicate(conversation: Pick<Conversation, 'id'>): Promise<void> {

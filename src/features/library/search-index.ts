@@ -1,7 +1,7 @@
 import type { IndexedText } from '../../domain/library-search';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
-import { follow, listMessages, storage } from '../../lib/db/repo';
+import { follow, listMessages, messagesAfter } from '../../lib/db/repo';
 
 /**
  * Message text of every conversation, held in memory for search (titles are searched straight
@@ -55,10 +55,8 @@ async function build(): Promise<void> {
   const byConversation = new Map<string, Message[]>();
   let last: string | null = null;
   let high = 0;
-  const { db } = await storage();
   for (;;) {
-    const table = db().messages;
-    const chunk: Message[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(CHUNK).toArray();
+    const chunk = await messagesAfter(last, CHUNK);
     for (const m of chunk) {
       const list = byConversation.get(m.conversationId);
       if (list) list.push(m);
@@ -83,12 +81,7 @@ function followChanges(): void {
   stopFollowing?.();
   stopFollowing = follow(
     'Following changes for search',
-    (s) =>
-      s
-        .db()
-        .messages.where('updatedAt')
-        .above(watermark - 1)
-        .toArray(),
+    (s) => s.messagesUpdatedAfter(watermark - 1),
     (recent) => void refresh(recent),
   );
 }

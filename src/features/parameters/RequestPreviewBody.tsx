@@ -1,35 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
-import { newId } from '../../domain/ids';
-import { textContent } from '../../domain/messages';
 import type { Message, RequestParams } from '../../domain/types';
 import { modelRuleWarnings } from '../../domain/params-rules';
-import { buildChatRequest } from '../../lib/openai/request';
 import { loadRequestValidator } from '../../lib/openai/request-validator';
 import { useModelFacts } from '../endpoints/model-catalog';
 import { useComposerStore } from '../conversations/composer-store';
+import { previewNextRequest } from '../conversations/next-request';
 
 /** The exact JSON body the next request will send (binary parts shown as placeholders). */
 export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {
   const draft = useDeferredValue(useComposerStore((s) => s.text));
   const deferredPath = useDeferredValue(path);
-  const result = useMemo(() => {
-    const messages = [...deferredPath];
-    if (draft.trim() !== '') {
-      const now = Date.now();
-      messages.push({
-        id: newId(),
-        conversationId: '',
-        parentId: null,
-        role: 'user',
-        content: textContent(draft),
-        status: 'done',
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    return buildChatRequest(messages, params, (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`));
-  }, [deferredPath, draft, params]);
+  const result = useMemo(() => previewNextRequest(deferredPath, params, draft), [deferredPath, draft, params]);
   const facts = useModelFacts(params.model).facts;
   const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
   const warnings = useMemo(() => {

@@ -5,7 +5,8 @@ import type { Message, RequestParams } from '../../domain/types';
 import { KEY_ENV, snippets, type Snippet, type SnippetLanguage } from '../../lib/codec/snippets';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
 import { Dialog } from './Dialog';
-import { buildNextRequest, copyText, download } from './share-actions';
+import { buildNextRequest } from '../conversations/next-request';
+import { copyText, download } from './share-actions';
 import { errorMessage } from '../../domain/errors';
 
 type State = { status: 'loading' } | { status: 'ready'; list: Snippet[]; warnings: string[] } | { status: 'error'; message: string };

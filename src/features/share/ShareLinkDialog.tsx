@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { CopyIcon } from '../../components/ui/icons';
-import { encodeShareLink, LINK_IMAGE_LIMIT, type ShareLink } from '../../lib/codec/share-link';
+import { LINK_IMAGE_LIMIT, type ShareLink } from '../../lib/codec/share-link';
 import { Dialog } from './Dialog';
-import { copyText, exportConversation, readOpenConversation } from './share-actions';
+import { copyText, exportConversation, shareLinkFor } from './share-actions';
 import { errorMessage } from '../../domain/errors';
 
 type State = { status: 'loading' } | { status: 'ready'; link: ShareLink } | { status: 'error'; message: string };
@@ -14,8 +14,8 @@ export function ShareLinkDialog({ conversationId, onClose }: { conversationId: s
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
     let live = true;
-    readOpenConversation(conversationId)
-      .then(({ bundles, blobs }) => live && setState({ status: 'ready', link: encodeShareLink(window.location.href, bundles[0]!, blobs) }))
+    shareLinkFor(conversationId)
+      .then((link) => live && setState({ status: 'ready', link }))
       .catch((err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }));
     return () => {
       live = false;

@@ -3,37 +3,19 @@ import { Markdown } from '../../components/markdown/Markdown';
 import { Button } from '../../components/ui/Button';
 import { hostLabel } from '../../domain/endpoints';
 import { messageText, pathToLeaf } from '../../domain/messages';
-import type { Restored, RestoreError } from '../../lib/codec/format';
-import { restore } from '../../lib/codec/restore';
-import { sharePayload } from '../../lib/codec/share-link';
+import type { Restored } from '../../lib/codec/format';
 import { ROLE_LABEL } from '../../domain/types';
-import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
 import { Dialog } from './Dialog';
-import { importText } from './share-actions';
-
-type State = { status: 'none' } | { status: 'ok'; value: Restored } | { status: 'error'; error: RestoreError };
-
-function read(): State {
-  if (sharePayload(window.location.hash) === null) return { status: 'none' };
-  const result = restore(window.location.href);
-  return result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error };
-}
-
-function clearHash(): void {
-  window.history.replaceState(null, '', window.location.pathname + window.location.search);
-}
+import { openedShareLink, saveShared, type OpenedShareLink } from './share-actions';
+import { clearShareLink, subscribeAddress } from './share-url';
 
 /** Opening a share link: a read-only preview; nothing is stored until the person says so. */
 export function SharePreview() {
-  const [state, setState] = useState<State>(read);
-  useEffect(() => {
-    const onHash = () => setState(read());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  const [state, setState] = useState<OpenedShareLink>(openedShareLink);
+  useEffect(() => subscribeAddress(() => setState(openedShareLink())), []);
   if (state.status === 'none') return null;
   const close = () => {
-    clearHash();
+    clearShareLink();
     setState({ status: 'none' });
   };
   if (state.status === 'error') {
@@ -66,12 +48,7 @@ function Preview({ restored, onDone }: { restored: Restored; onDone: () => void 
   );
   useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
   const save = async (openIt: boolean) => {
-    // Through the same import path as files: validated again, merged by id.
-    const outcome = await importText(documentToJSON(encodeDocument(restored.conversations, restored.blobs)), {
-      open: openIt,
-      activateEndpoint: openIt,
-    });
-    if (outcome.ok) onDone();
+    if (await saveShared(restored, openIt)) onDone();
   };
   const others = restored.conversations.length - 1;
   return (

@@ -6,19 +6,21 @@
 import { toast } from '../../components/ui/toast';
 import { normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
-import { pathToLeaf, textContent } from '../../domain/messages';
-import type { Conversation, Endpoint, Message, RequestParams } from '../../domain/types';
-import { dataURLsFor, type Exported, type ImportSummary, readForExport, writeRestored } from '../../lib/db/repo';
+import { pathToLeaf } from '../../domain/messages';
+import type { Conversation, Endpoint } from '../../domain/types';
+import { type Exported, type ImportSummary, readForExport, writeRestored } from '../../lib/db/repo';
 import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
-import { FILE_EXTENSION, type ExportedEndpoint, type RestoreError } from '../../lib/codec/format';
+import { FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
 import { toHTML } from '../../lib/codec/html';
 import { toMarkdown } from '../../lib/codec/markdown';
 import { restore } from '../../lib/codec/restore';
-import { buildChatRequest, type BuildResult } from '../../lib/openai/request';
+import { encodeShareLink, type ShareLink } from '../../lib/codec/share-link';
+import { buildNextRequest } from '../conversations/next-request';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
 import { errorMessage } from '../../domain/errors';
+import { hasShareLink, pageAddress } from './share-url';
 
 function exported(e: Endpoint): ExportedEndpoint {
   return { baseURL: e.baseURL, name: e.name, ...(e.id === REFERENCE_ENDPOINT_ID ? { builtIn: 'reference' as const } : {}) };
@@ -121,26 +123,6 @@ export async function exportConversation(conversationId: string, kind: ExportKin
   }
 }
 
-/** The exact body the app sends next (the composer's draft as the last user turn), binaries inlined. */
-export async function buildNextRequest(path: readonly Message[], params: RequestParams, draft: string): Promise<BuildResult> {
-  const messages = [...path];
-  if (draft.trim() !== '') {
-    const now = Date.now();
-    messages.push({
-      id: newId(),
-      conversationId: '',
-      parentId: null,
-      role: 'user',
-      content: textContent(draft),
-      status: 'done',
-      createdAt: now,
-      updatedAt: now,
-    });
-  }
-  const urls = await dataURLsFor(messages);
-  return buildChatRequest(messages, params, (s) => (s.kind === 'url' ? s.url : (urls.get(s.blobId) ?? '')));
-}
-
 export async function backupEverything(): Promise<void> {
   try {
     await flushParams();
@@ -193,6 +175,30 @@ export async function importText(text: string, opts: { open?: boolean; activateE
     toast(message, 'error', { ms: 12_000 });
     return { ok: false, error: { message } };
   }
+}
+
+export type OpenedShareLink = { status: 'none' } | { status: 'ok'; value: Restored } | { status: 'error'; error: RestoreError };
+
+/** The conversation the page's address carries (`#share=…`), decoded but not stored. */
+export function openedShareLink(): OpenedShareLink {
+  if (!hasShareLink()) return { status: 'none' };
+  const result = restore(pageAddress());
+  return result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error };
+}
+
+/** Stores what a share link brought, through the same import path as files (validated again, merged by id); true when saved. */
+export async function saveShared(restored: Restored, openIt: boolean): Promise<boolean> {
+  const outcome = await importText(documentToJSON(encodeDocument(restored.conversations, restored.blobs)), {
+    open: openIt,
+    activateEndpoint: openIt,
+  });
+  return outcome.ok;
+}
+
+/** A link to this page that carries the open conversation. */
+export async function shareLinkFor(conversationId: string): Promise<ShareLink> {
+  const { bundles, blobs } = await readOpenConversation(conversationId);
+  return encodeShareLink(pageAddress(), bundles[0]!, blobs);
 }
 
 export async function importFile(file: File): Promise<ImportOutcome> {

@@ -8,6 +8,9 @@ import type { BlobData, ConversationBundle } from './format';
 import { DEFAULT_PARAM_VALUES } from '../../domain/params';
 import { encodeDocument } from './encode';
 import type { DocumentV2 } from './schema';
+import { SHARE_PARAM } from './share-fragment';
+
+export { SHARE_PARAM, sharePayload } from './share-fragment';
 
 /** Links leave out parameter values equal to the defaults: restore() fills them back in. */
 function withoutDefaultValues(doc: DocumentV2): DocumentV2 {
@@ -19,7 +22,6 @@ function withoutDefaultValues(doc: DocumentV2): DocumentV2 {
   return doc;
 }
 
-export const SHARE_PARAM = 'share';
 /** Images up to this size travel inside links; larger ones are replaced by a notice. */
 export const LINK_IMAGE_LIMIT = 12 * 1024;
 /** A link never inflates to more than this (a hostile link cannot exhaust memory). */
@@ -100,12 +102,6 @@ export function encodeShareLink(appURL: string, bundle: ConversationBundle, blob
   const base = appURL.replace(/#.*$/, '');
   const url = `${base}#${SHARE_PARAM}=${packed}`;
   return { url, length: url.length, dropped: slim.dropped, warning: linkWarning(url.length) };
-}
-
-/** The payload of `#share=…` in a URL or fragment, or null when there is none. */
-export function sharePayload(text: string): string | null {
-  const match = new RegExp(`(?:^|[#&])${SHARE_PARAM}=([A-Za-z0-9_-]*)`).exec(text.trim());
-  return match ? match[1]! : null;
 }
 
 export type Inflated = { ok: true; json: string } | { ok: false; reason: string };

@@ -1,4 +1,5 @@
 import { newConversation } from '../../domain/factories';
+import { sameValue } from '../../domain/params';
 import type { Conversation, Message, RequestParams } from '../../domain/types';
 import { db } from './schema';
 
@@ -38,6 +39,31 @@ export async function renameConversation(
       return { ok: false, current: current.title } as const;
     await d.conversations.update(id, { title: title.trim() || 'Untitled' });
     return { ok: true } as const;
+  });
+}
+
+/** What saveParams did: saved, or not (`current` holds the stored parameters when they were someone else's). */
+export type ParamsWrite = { saved: true } | { saved: false; current?: RequestParams };
+
+/**
+ * Writes a conversation's parameters (not an activity: it keeps its place in the newest-first
+ * list). With `base` (the stored parameters the edit started from), nothing is written when the
+ * stored ones are by now someone else's: neither `base`, `params` nor one of `ours` (what this tab
+ * saved before); `current` then says what they are. A conversation that is gone is not written.
+ */
+export async function saveParams(
+  id: string,
+  params: RequestParams,
+  base?: RequestParams,
+  ours: readonly RequestParams[] = [],
+): Promise<ParamsWrite> {
+  const d = db();
+  return d.transaction('rw', d.conversations, async (): Promise<ParamsWrite> => {
+    const current = await d.conversations.get(id);
+    if (!current) return { saved: false };
+    if (base && ![base, params, ...ours].some((p) => sameValue(current.params, p))) return { saved: false, current: current.params };
+    await d.conversations.update(id, { params });
+    return { saved: true };
   });
 }
 

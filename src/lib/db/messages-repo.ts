@@ -50,6 +50,17 @@ export async function updateMessage(id: string, patch: Partial<Omit<Message, 'id
   await db().messages.update(id, { ...patch, updatedAt: Date.now() });
 }
 
+/** Up to `limit` messages in primary-key order, after the one with id `after` (from the start when null). */
+export async function messagesAfter(after: string | null, limit: number): Promise<Message[]> {
+  const table = db().messages;
+  return (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(limit).toArray();
+}
+
+/** Messages written (or rewritten) after `time`, through the `updatedAt` index (schema v2). */
+export async function messagesUpdatedAfter(time: number): Promise<Message[]> {
+  return db().messages.where('updatedAt').above(time).toArray();
+}
+
 export async function streamingMessages(): Promise<Message[]> {
   return db().messages.where('status').equals('streaming').toArray();
 }

@@ -97,9 +97,11 @@ export function follow<T>(what: string, read: (s: Store) => Promise<T>, next: (v
 export const getConversation = later('getConversation');
 export const createConversation = later('createConversation');
 export const updateConversation = later('updateConversation');
+export const saveParams = later('saveParams');
 export const renameConversation = later('renameConversation');
 export const listMessages = later('listMessages');
 export const getMessage = later('getMessage');
+export const messagesAfter = later('messagesAfter');
 export const showBranch = later('showBranch');
 export const appendMessages = later('appendMessages');
 export const applyMessageEdit = later('applyMessageEdit');
@@ -124,9 +126,12 @@ export const writeRestored = later('writeRestored');
 export const readSummaries = later('readSummaries');
 export const recoverInterruptedStreams = later('recoverInterruptedStreams');
 export const requestPersistence = later('requestPersistence');
+export const storageUsage = later('storageUsage');
 
 export { StaleEdit } from './stale-edit';
 export type { GuardedWrite } from './guarded-writes';
+export type { ParamsWrite } from './conversations-repo';
 export type { ConversationSnapshot, ConversationSize } from './library-repo';
+export type { StorageUsage } from './storage-usage';
 export type { Exported, ImportSummary } from './transfer-repo';
 export { createVersionTracker, retryStale, type VersionTracker } from './version-tracker';

@@ -10,6 +10,6 @@ export { openDatabase, requestPersistence } from './health';
 export * from './library-list';
 export * from './library-repo';
 export * from './messages-repo';
+export * from './storage-usage';
 export { recoverInterruptedStreams } from './recovery';
-export { db } from './schema';
 export * from './transfer-repo';

@@ -1,0 +1,41 @@
+import { newId } from '../../domain/ids';
+import { textContent } from '../../domain/messages';
+import type { Message, RequestParams } from '../../domain/types';
+import { dataURLsFor } from '../../lib/db/repo';
+import { buildChatRequest, type BuildResult } from '../../lib/openai/request';
+
+/**
+ * The next request of a conversation as the app would send it: the current branch, then the
+ * composer's draft (when there is one) as the last user turn. One builder for the request
+ * preview, the request-body export and the code export, so they always show the same request.
+ */
+export function nextRequestMessages(path: readonly Message[], draft: string, now = Date.now()): Message[] {
+  const messages = [...path];
+  if (draft.trim() !== '') {
+    messages.push({
+      id: newId(),
+      conversationId: '',
+      parentId: null,
+      role: 'user',
+      content: textContent(draft),
+      status: 'done',
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return messages;
+}
+
+/** The next request's body for showing: binary parts stand as short `data:<type>;base64,…` placeholders (nothing is read). */
+export function previewNextRequest(path: readonly Message[], params: RequestParams, draft: string): BuildResult {
+  return buildChatRequest(nextRequestMessages(path, draft), params, (source) =>
+    source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`,
+  );
+}
+
+/** The exact body the app sends next, binaries inlined as data URLs read from storage. */
+export async function buildNextRequest(path: readonly Message[], params: RequestParams, draft: string): Promise<BuildResult> {
+  const messages = nextRequestMessages(path, draft);
+  const urls = await dataURLsFor(messages);
+  return buildChatRequest(messages, params, (s) => (s.kind === 'url' ? s.url : (urls.get(s.blobId) ?? '')));
+}
