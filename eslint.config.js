@@ -204,6 +204,17 @@ export default tseslint.config(
     files: ['server/**', 'bench/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Services (plain modules) tell the person things through lib/notify; toasts are the shell's view of it.
+    files: ['src/features/**/*.ts', 'src/lib/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/components/ui/toast'], message: 'Notify through src/lib/notify (the app connects it to toasts).' }] },
+      ],
+    },
+  },
   // Formatting belongs to Prettier (`npm run format`; `npm run lint` checks it).
   prettier,
 );

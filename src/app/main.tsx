@@ -12,6 +12,7 @@ import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
 import { preloadRuns, provideGenerationHooks } from '../features/generation/runs';
 import { toast } from '../components/ui/toast';
+import { setNotifier } from '../lib/notify/notify';
 import { restoreAfterDeletion } from '../features/library/library-actions';
 import { followLibraryList, showFirstRows, startLibraryList } from '../features/library/library-list';
 import { registerServiceWorker } from '../features/workspace/sw-register';
@@ -23,10 +24,10 @@ import './styles.css';
 import { errorMessage } from '../domain/errors';
 
 startTheme();
-// The run engine tells the person things through the app's toasts, and has the meter count replies
-// (its code loads with the engine's, on idle or at the first run).
+// Services tell the person things through the app's toasts; the run engine has the meter count
+// replies (its code loads with the engine's, on idle or at the first run).
+setNotifier((message, kind, options) => void toast(message, kind, options));
 provideGenerationHooks({
-  notify: (message, kind, options) => void toast(message, kind, options),
   countReplies: (path, replies, params) =>
     import('../features/meter/reply-estimate').then((m) => m.recordReplyEstimates(path, replies, params)),
 });

@@ -1,6 +1,6 @@
-import { toast } from '../../components/ui/toast';
+import { notify } from '../../lib/notify/notify';
 import type { RequestParams } from '../../domain/types';
-import { saveParams, storage } from '../../lib/db/repo';
+import { createVersionTracker, saveParams, storage } from '../../lib/db/repo';
 import { useWorkspaceStore } from './workspace-store';
 
 /**
@@ -12,7 +12,7 @@ import { useWorkspaceStore } from './workspace-store';
 const DELAY_MS = 300;
 let timer: ReturnType<typeof setTimeout> | null = null;
 /** What this tab last saved per conversation: a change seen in storage that equals it is ours, not another tab's. */
-const savedHere = new Map<string, RequestParams>();
+const savedHere = createVersionTracker<RequestParams>();
 
 export function editParams(conversationId: string | null, params: RequestParams, stored?: RequestParams): void {
   const ws = useWorkspaceStore.getState();
@@ -32,9 +32,9 @@ export async function flushParams(): Promise<void> {
   await storage(); // the pending record is read once the database is open, just before writing
   const pending = useWorkspaceStore.getState().pendingParams;
   if (!pending) return;
-  const before = savedHere.get(pending.id);
+  const before = savedHere.known(pending.id);
   const write = await saveParams(pending.id, pending.params, pending.base, before ? [before] : []);
-  if (write.saved) savedHere.set(pending.id, pending.params);
+  if (write.saved) savedHere.remember(pending.id, pending.params);
   const conflict = !write.saved && write.current !== undefined;
   // The pending record stays (now based on what was stored): clearing it would show the
   // conversation's previous params until the live query catches up, so an edit made in that window
@@ -43,7 +43,7 @@ export async function flushParams(): Promise<void> {
   const now = useWorkspaceStore.getState().pendingParams;
   if (!conflict && now?.id === pending.id) useWorkspaceStore.getState().setPendingParams({ ...now, base: pending.params });
   if (conflict) {
-    toast('The settings of this conversation were changed in another tab; yours were not saved over them.', 'error', {
+    notify('The settings of this conversation were changed in another tab; yours were not saved over them.', 'error', {
       ms: 15_000,
       action: { label: 'Keep mine', run: () => void saveParams(pending.id, pending.params) },
     });

@@ -1,5 +1,5 @@
 /** What a person can do when another tab changed or deleted a message they were editing: nothing is lost either way. */
-import { toast } from '../../components/ui/toast';
+import { notify } from '../../lib/notify/notify';
 import { newId } from '../../domain/ids';
 import type { Message } from '../../domain/types';
 import { getConversation, getMessage, insertCopy } from '../../lib/db/repo';
@@ -25,7 +25,7 @@ export async function keepMineAsCopy(id: string): Promise<void> {
   forgetEdits(id);
   clearConflict(id);
   useEditorStore.getState().closeEditor(id);
-  toast('Your version was kept as a new alternative beside the other tab’s.', 'success');
+  notify('Your version was kept as a new alternative beside the other tab’s.', 'success');
 }
 
 /** Shows the other tab's version in the editor; this tab's unsaved edits are dropped. */
@@ -50,7 +50,7 @@ export async function noticeDeletion(message: Message): Promise<void> {
   if (row || !conversation || !useEditorStore.getState().editing[id]) return;
   const mine = useConflicts.getState().conflicts[id]?.mine ?? knownVersion(id) ?? message;
   setConflict(id, { reason: 'deleted', mine });
-  toast('A message you were editing was deleted in another tab.', 'error', {
+  notify('A message you were editing was deleted in another tab.', 'error', {
     ms: 20_000,
     action: { label: 'Keep my version', run: () => void keepMineAsCopy(id) },
   });

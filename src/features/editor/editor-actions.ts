@@ -1,5 +1,5 @@
 /** What the editor does to the stored conversation. Every structural edit is one transaction. */
-import { toast } from '../../components/ui/toast';
+import { notify } from '../../lib/notify/notify';
 import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type PathEdit } from '../../domain/conversation-edits';
 import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
@@ -159,9 +159,9 @@ export async function rerunFromMessage(message: Message): Promise<void> {
 export async function copyToClipboard(text: string, what: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    toast(`${what} copied`, 'success');
+    notify(`${what} copied`, 'success');
   } catch {
-    toast(`Could not copy ${what.toLowerCase()}: the browser refused clipboard access.`, 'error');
+    notify(`Could not copy ${what.toLowerCase()}: the browser refused clipboard access.`, 'error');
   }
 }
 

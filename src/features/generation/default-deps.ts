@@ -1,4 +1,5 @@
 import * as repo from '../../lib/db/repo';
+import { notify } from '../../lib/notify/notify';
 import { runChatCompletion } from '../../lib/openai/client';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig, endpointConfig } from '../endpoints/endpoints-store';
@@ -22,7 +23,7 @@ export function generationDeps(): GenerationDeps {
       maxRetries: useWorkspaceStore.getState().maxRetries,
       firstByteTimeoutMs: (stream) => firstByteTimeout(stream).firstByteTimeoutMs,
     }),
-    notify: (...args) => generationHooks().notify(...args),
+    notify,
     countReplies: (...args) => generationHooks().countReplies(...args),
     clock,
     lock: webLock,

@@ -1,6 +1,7 @@
 import type { Message, RequestParams } from '../../domain/types';
 import type { Endpoint } from '../../domain/types';
 import type { Store } from '../../lib/db/repo';
+import type { Notifier } from '../../lib/notify/notify';
 import type { CompletionOptions, CompletionResult } from '../../lib/openai/client';
 
 /** The repository calls a run makes: the lazy facade in the app, the store itself in tests. */
@@ -16,10 +17,6 @@ export type RunRepository = Pick<
   | 'deleteMessages'
   | 'putBlob'
 >;
-
-export type NoticeKind = 'info' | 'error';
-/** Tells the person something outside the conversation's own banner (e.g. a toast). */
-export type Notifier = (message: string, kind: NoticeKind, options?: { ms?: number }) => void;
 
 export interface Clock {
   now(): number;
@@ -44,6 +41,7 @@ export interface GenerationDeps {
   /** The profile a lane runs against (null: the active one), with its key. */
   endpointFor(endpointId: string | null): { endpoint: Endpoint; apiKey: string };
   settings(): RunSettings;
+  /** Tells the person something outside the conversation's own banner. */
   notify: Notifier;
   clock: Clock;
   /** Serialises a request's start with other tabs (navigator.locks); runs `body` directly where there are none. */

@@ -1,6 +1,6 @@
 import type { ContentPart } from '../../domain/types';
 import { giveBackToComposer } from '../conversations/composer-store';
-import { generationHooks } from './hooks';
+import { notify } from '../../lib/notify/notify';
 import type * as RunActionsModule from './run-actions';
 import type { Lane } from './start-requests';
 import { errorMessage } from '../../domain/errors';
@@ -37,11 +37,7 @@ function withRuns<T>(task: (r: RunActions) => Promise<T>, onFail?: () => void): 
   if (actions) return task(actions);
   return preloadRuns().then(task, (err: unknown) => {
     onFail?.();
-    generationHooks().notify(
-      `The request could not start: the app's code failed to load (${errorMessage(err)}). Reload the page.`,
-      'error',
-      { ms: 15_000 },
-    );
+    notify(`The request could not start: the app's code failed to load (${errorMessage(err)}). Reload the page.`, 'error', { ms: 15_000 });
     return undefined;
   });
 }

@@ -18,7 +18,7 @@ const repo = {
 };
 vi.mock('../../lib/db/repo', () => repo);
 const toast = vi.fn();
-vi.mock('../../components/ui/toast', () => ({ toast }));
+vi.mock('../../lib/notify/notify', () => ({ notify: toast }));
 vi.mock('../generation/runs', () => ({ stopRun: vi.fn() }));
 vi.mock('../endpoints/endpoints-store', () => ({ activeEndpointConfig: vi.fn() }));
 let shown: { conversation: Conversation; messages: Message[] } | null = null;

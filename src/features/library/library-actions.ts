@@ -1,4 +1,4 @@
-import { toast } from '../../components/ui/toast';
+import { notify } from '../../lib/notify/notify';
 import { messageText, pathToLeaf, textContent } from '../../domain/messages';
 import type { Conversation, Message } from '../../domain/types';
 import {
@@ -20,7 +20,7 @@ import { forgetConversation, resetSearchIndex } from './search-index';
 import { errorMessage } from '../../domain/errors';
 
 function failed(what: string, err: unknown): void {
-  toast(`${what} failed: ${errorMessage(err)}`, 'error');
+  notify(`${what} failed: ${errorMessage(err)}`, 'error');
 }
 
 /**
@@ -44,7 +44,7 @@ export async function deleteWithUndo(conversation: Pick<Conversation, 'id' | 'ti
     const snapshot = await removeConversation(conversation.id);
     forgetConversation(conversation.id);
     if (!snapshot) return;
-    toast(`Deleted “${conversation.title}”`, 'info', {
+    notify(`Deleted “${conversation.title}”`, 'info', {
       ms: 10_000,
       action: {
         label: 'Undo',
@@ -63,14 +63,14 @@ export async function deleteWithUndo(conversation: Pick<Conversation, 'id' | 'ti
 /** Removes the images (and other files) of a conversation to free space, and says how many went. */
 export async function removeImages(conversation: Pick<Conversation, 'id' | 'title'>): Promise<void> {
   const n = await removeBinaries(conversation.id);
-  toast(`Removed ${n} image${n === 1 ? '' : 's'} from “${conversation.title}”`, 'success');
+  notify(`Removed ${n} image${n === 1 ? '' : 's'} from “${conversation.title}”`, 'success');
 }
 
 /** Renames; a title changed meanwhile in another tab is not overwritten without asking. */
 export async function saveTitle(conversation: Pick<Conversation, 'id'>, title: string, from: string): Promise<void> {
   const res = await renameConversation(conversation.id, title, from);
   if (res.ok) return;
-  toast(`This conversation was renamed in another tab to “${res.current}”. Your title was not saved.`, 'error', {
+  notify(`This conversation was renamed in another tab to “${res.current}”. Your title was not saved.`, 'error', {
     action: { label: `Use “${title.trim()}”`, run: () => void renameConversation(conversation.id, title) },
   });
 }
@@ -117,7 +117,7 @@ export async function titleFromModel(conversationId: string): Promise<void> {
     .map((m) => `${m.role}: ${messageText(m.content).slice(0, 1500)}`)
     .join('\n\n');
   if (excerpt.trim() === '') {
-    toast('Nothing to name yet: the conversation has no messages.', 'info');
+    notify('Nothing to name yet: the conversation has no messages.', 'info');
     return;
   }
   const now = Date.now();
@@ -152,7 +152,7 @@ export async function titleFromModel(conversationId: string): Promise<void> {
   const built = buildChatRequest(prompt, { ...conversation.params, enabled: {}, extraBody: '' }, () => '');
   if (!built.ok) return failed('Asking for a title', new Error(built.error.message));
   const { endpoint, apiKey } = activeEndpointConfig();
-  toast('Asking the model for a title…', 'info', { ms: 2000 });
+  notify('Asking the model for a title…', 'info', { ms: 2000 });
   const result = await runChatCompletion({
     endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
     body: built.body, // no `stream`: one JSON answer
@@ -161,9 +161,9 @@ export async function titleFromModel(conversationId: string): Promise<void> {
   });
   const title = cleanTitle(result.completion.choices[0]?.content ?? '');
   if (result.error || title === '') {
-    toast(`No title: ${result.error?.message ?? 'the model answered with nothing.'}`, 'error');
+    notify(`No title: ${result.error?.message ?? 'the model answered with nothing.'}`, 'error');
     return;
   }
   const saved = await renameConversation(conversationId, title);
-  if (saved.ok) toast(`Titled “${title}”`, 'success');
+  if (saved.ok) notify(`Titled “${title}”`, 'success');
 }

@@ -3,7 +3,7 @@
  * turn it into files, links and code through the codec, and bring files and links back in through
  * the one `restore()` path. The API key is never read here: nothing below can leak it.
  */
-import { toast } from '../../components/ui/toast';
+import { notify } from '../../lib/notify/notify';
 import { normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import { pathToLeaf } from '../../domain/messages';
@@ -89,9 +89,9 @@ export function download(filename: string, data: string, mimeType: string): void
 export async function copyText(text: string, what: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    toast(`${what} copied`, 'success');
+    notify(`${what} copied`, 'success');
   } catch {
-    toast(`Could not copy ${what.toLowerCase()}: the browser refused clipboard access. Select the text and copy it instead.`, 'error');
+    notify(`Could not copy ${what.toLowerCase()}: the browser refused clipboard access. Select the text and copy it instead.`, 'error');
   }
 }
 
@@ -117,9 +117,9 @@ export async function exportConversation(conversationId: string, kind: ExportKin
       if (!built.ok) throw new Error(built.error.message);
       download(`${slug}.request.json`, JSON.stringify(built.body, null, 2), 'application/json');
     }
-    toast(`${KIND_LABEL[kind]} exported`, 'success');
+    notify(`${KIND_LABEL[kind]} exported`, 'success');
   } catch (err) {
-    toast(`Export failed: ${errorMessage(err)}`, 'error');
+    notify(`Export failed: ${errorMessage(err)}`, 'error');
   }
 }
 
@@ -129,12 +129,12 @@ export async function backupEverything(): Promise<void> {
     const { bundles, blobs } = await readForExport(endpointOfConversation);
     const date = new Date().toISOString().slice(0, 10);
     download(`chat-playground-backup-${date}${FILE_EXTENSION}`, documentToJSON(encodeDocument(bundles, blobs)), 'application/json');
-    toast(
+    notify(
       `Backup exported: ${bundles.length} conversation${bundles.length === 1 ? '' : 's'}, ${blobs.size} file${blobs.size === 1 ? '' : 's'}`,
       'success',
     );
   } catch (err) {
-    toast(`Backup failed: ${errorMessage(err)}`, 'error');
+    notify(`Backup failed: ${errorMessage(err)}`, 'error');
   }
 }
 
@@ -157,12 +157,12 @@ function summaryText(summary: ImportSummary): string {
 export async function importText(text: string, opts: { open?: boolean; activateEndpoint?: boolean } = {}): Promise<ImportOutcome> {
   const result = restore(text);
   if (!result.ok) {
-    toast(`Import failed. ${result.error.message}`, 'error', { ms: 12_000 });
+    notify(`Import failed. ${result.error.message}`, 'error', { ms: 12_000 });
     return { ok: false, error: result.error };
   }
   try {
     const summary = await writeRestored(result.value, endpointIdFor);
-    toast(summaryText(summary), 'success');
+    notify(summaryText(summary), 'success');
     const only = summary.conversationIds.length === 1 ? summary.conversationIds[0]! : null;
     if (only && opts.open !== false) {
       useWorkspaceStore.getState().open(only);
@@ -172,7 +172,7 @@ export async function importText(text: string, opts: { open?: boolean; activateE
     return { ok: true, summary };
   } catch (err) {
     const message = `Import failed, nothing was written: ${errorMessage(err)}`;
-    toast(message, 'error', { ms: 12_000 });
+    notify(message, 'error', { ms: 12_000 });
     return { ok: false, error: { message } };
   }
 }
@@ -204,7 +204,7 @@ export async function shareLinkFor(conversationId: string): Promise<ShareLink> {
 export async function importFile(file: File): Promise<ImportOutcome> {
   if (file.size > MAX_IMPORT_BYTES) {
     const message = `Import failed. ${file.name} is larger than 512 MB.`;
-    toast(message, 'error');
+    notify(message, 'error');
     return { ok: false, error: { message } };
   }
   return importText(await file.text());

@@ -17,7 +17,7 @@ const repo = {
   dataURLsFor: vi.fn(),
 };
 vi.mock('../../lib/db/repo', () => repo);
-vi.mock('../../components/ui/toast', () => ({ toast: vi.fn() }));
+vi.mock('../../lib/notify/notify', () => ({ notify: vi.fn() }));
 vi.mock('../conversations/params-writer', () => ({ flushParams: () => Promise.resolve() }));
 const open = vi.fn();
 vi.mock('../conversations/workspace-store', () => ({ useWorkspaceStore: { getState: () => ({ open }) } }));

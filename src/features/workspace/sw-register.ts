@@ -1,4 +1,4 @@
-import { toast } from '../../components/ui/toast';
+import { notify } from '../../lib/notify/notify';
 
 /**
  * Registers the service worker that keeps the app shell offline (see vite.config.ts), and offers
@@ -13,7 +13,7 @@ export function registerServiceWorker(): void {
     if (reloading) window.location.reload();
   });
   const offer = (worker: ServiceWorker) =>
-    toast('A new version of the playground is available.', 'info', {
+    notify('A new version of the playground is available.', 'info', {
       ms: 24 * 60 * 60 * 1000,
       action: {
         label: 'Reload',
