@@ -1,4 +1,5 @@
 // Seed data built in Node: linear conversations (a parentId chain) following src/domain/types.ts.
+import { asConversationId, asMessageId } from '../../src/domain/ids';
 import { defaultRequestParams } from '../../src/domain/params';
 import type { Conversation, Message } from '../../src/domain/types';
 
@@ -46,9 +47,9 @@ export function chainConversation(id: string, title: string, texts: string[]): {
     const at = start + i * 60_000;
     const last = i === texts.length - 1;
     return {
-      id: `${id}-m${i}`,
-      conversationId: id,
-      parentId: i === 0 ? null : `${id}-m${i - 1}`,
+      id: asMessageId(`${id}-m${i}`),
+      conversationId: asConversationId(id),
+      parentId: i === 0 ? null : asMessageId(`${id}-m${i - 1}`),
       role,
       content: [{ type: 'text', text: last ? `${text}\n\nThe end: ${END_MARKER}.` : text }],
       status: 'done',
@@ -58,7 +59,7 @@ export function chainConversation(id: string, title: string, texts: string[]): {
     };
   });
   const conversation: Conversation = {
-    id,
+    id: asConversationId(id),
     title,
     createdAt: start,
     updatedAt: Date.now(),

@@ -1,5 +1,6 @@
 // The actions that exist today, registered once at startup. Features add their own with
 // registerCommands()/registerShortcuts() from src/features/workspace.
+import type { ConversationId } from '../domain/types';
 import { useComposerStore } from '../features/conversations/composer-store';
 import { useLiveRuns } from '../features/generation/live-run-store';
 import { sendConversation, stopRun } from '../features/generation/runs';
@@ -15,7 +16,7 @@ function focusComposer(): void {
   requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus());
 }
 
-function activeRunning(): string | null {
+function activeRunning(): ConversationId | null {
   const id = useWorkspaceStore.getState().activeConversationId;
   return id && useLiveRuns.getState().runs[id] ? id : null;
 }

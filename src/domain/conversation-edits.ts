@@ -3,7 +3,7 @@
  * current leaf; other branches hang off it by `parentId`. Every edit here rewires parent links
  * so no other branch is ever detached or lost.
  */
-import type { Message } from './types';
+import type { Message, MessageId } from './types';
 
 export interface PathEdit {
   /** Rows to write (whole rows, already updated). */
@@ -11,7 +11,7 @@ export interface PathEdit {
   /** Ids to delete. */
   remove: string[];
   /** The new current leaf. */
-  leafId: string | null;
+  leafId: MessageId | null;
 }
 
 function touch(m: Message, patch: Partial<Message>, now: number): Message {
@@ -58,7 +58,7 @@ export function moveInPath(path: readonly Message[], index: number, delta: -1 | 
 }
 
 /** A fresh copy of a message (new id, same content), not yet placed. */
-export function copyOf(m: Message, id: string, now: number): Message {
+export function copyOf(m: Message, id: MessageId, now: number): Message {
   const copy: Message = { ...structuredClone(m), id, createdAt: now, updatedAt: now };
   if (copy.status === 'streaming') copy.status = 'interrupted';
   return copy;

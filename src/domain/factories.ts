@@ -1,24 +1,24 @@
-import { newId } from './ids';
-import type { Conversation, Message, RequestParams } from './types';
+import { newConversationId, newMessageId } from './ids';
+import type { Conversation, ConversationId, Message, MessageId, RequestId, RequestParams } from './types';
 
 /**
  * The one way to make a new message: every field a stored row needs, with `fields` on top.
  * `now` is passed so callers with an injected clock (the run engine, tests) stay deterministic.
  */
 export function createMessage(
-  conversationId: string,
-  parentId: string | null,
+  conversationId: ConversationId,
+  parentId: MessageId | null,
   fields: Partial<Message> & Pick<Message, 'role'>,
   now: number = Date.now(),
 ): Message {
-  return { id: newId(), conversationId, parentId, content: [], status: 'done', createdAt: now, updatedAt: now, ...fields };
+  return { id: newMessageId(), conversationId, parentId, content: [], status: 'done', createdAt: now, updatedAt: now, ...fields };
 }
 
 /** An empty assistant reply a request streams into: one per choice (or per lane of a fan-out or compare). */
 export function createReplyPlaceholder(
-  conversationId: string,
-  parentId: string | null,
-  reply: { choiceIndex: number; requestId: string; model: string; extra?: Record<string, unknown> },
+  conversationId: ConversationId,
+  parentId: MessageId | null,
+  reply: { choiceIndex: number; requestId: RequestId; model: string; extra?: Record<string, unknown> },
   now: number = Date.now(),
 ): Message {
   return createMessage(
@@ -40,7 +40,7 @@ export function createReplyPlaceholder(
 /** A new, empty conversation with its own copy of `params`. */
 export function newConversation(params: RequestParams, endpointId: string | null, now: number = Date.now()): Conversation {
   return {
-    id: newId(),
+    id: newConversationId(),
     title: 'New conversation',
     createdAt: now,
     updatedAt: now,

@@ -4,6 +4,7 @@
  * (parent, status, usage, timing, updatedAt). Two tabs guard their writes with it: a row whose
  * written fields changed since this tab last saw it was changed by someone else.
  */
+import type { MessageId } from './types';
 import type { Message } from './types';
 
 function written(m: Message): unknown[] {
@@ -16,7 +17,11 @@ export function sameWritten(a: Message, b: Message): boolean {
 }
 
 /** The leaf to keep when a run moves the current leaf to `replyId`: a deeper leaf grown from the reply (in another tab) stays. */
-export function leafAfterReply(replyId: string, currentLeafId: string | null, parentOf: (id: string) => string | null | undefined): string {
+export function leafAfterReply(
+  replyId: MessageId,
+  currentLeafId: MessageId | null,
+  parentOf: (id: MessageId) => MessageId | null | undefined,
+): MessageId {
   let id = currentLeafId;
   for (let steps = 0; id && steps < 10_000; steps++) {
     if (id === replyId) return currentLeafId!;

@@ -1,4 +1,4 @@
-import type { ContentPart, Message } from './types';
+import type { ContentPart, Message, MessageId } from './types';
 
 /** The text of a message's parts, joined; non-text parts are skipped. */
 export function messageText(content: readonly ContentPart[]): string {
@@ -15,9 +15,9 @@ export function textContent(text: string): ContentPart[] {
  * The path from the root to `leafId` (inclusive), following parent links.
  * Messages unreachable from the leaf are other branches and are not part of the path.
  */
-export function pathToLeaf(messages: readonly Message[], leafId: string | null): Message[] {
+export function pathToLeaf(messages: readonly Message[], leafId: MessageId | null): Message[] {
   if (leafId === null) return [];
-  const byId = new Map(messages.map((m) => [m.id, m]));
+  const byId = new Map<string, Message>(messages.map((m) => [m.id, m]));
   const path: Message[] = [];
   const seen = new Set<string>();
   let cur = byId.get(leafId);
@@ -66,7 +66,7 @@ export function siblingsByMessage(messages: readonly Message[], path: readonly M
 }
 
 /** The leaf reached from `id` by always following the newest child: where a branch switch lands. */
-export function newestLeafFrom(messages: readonly Message[], id: string): string {
+export function newestLeafFrom(messages: readonly Message[], id: MessageId): MessageId {
   const children = new Map<string, Message[]>();
   for (const m of messages) {
     if (m.parentId === null) continue;

@@ -4,6 +4,18 @@
  * (`src/lib/openai/mapping.ts`). No React, no I/O here.
  */
 
+declare const idKind: unique symbol;
+/**
+ * Ids carry their kind: a message id is never accepted where a conversation id is expected (and so
+ * on). The kind is optional on purpose ("flavoured" rather than strictly branded): a plain string
+ * read from storage, a URL, an import or a test is accepted, while mixing two kinds is an error.
+ */
+export type IdOf<K extends string> = string & { readonly [idKind]?: K };
+export type ConversationId = IdOf<'ConversationId'>;
+export type MessageId = IdOf<'MessageId'>;
+/** One request to the server; every choice (and every lane of a fan-out or compare) of it shares it. */
+export type RequestId = IdOf<'RequestId'>;
+
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 export const ROLES: readonly Role[] = ['system', 'developer', 'user', 'assistant', 'tool'];
 /** How a role is named wherever a person reads it (the conversation, exports, the share preview). */
@@ -129,10 +141,10 @@ export interface MessageTiming {
 }
 
 export interface Message {
-  id: string;
-  conversationId: string;
+  id: MessageId;
+  conversationId: ConversationId;
   /** Messages form a tree: regenerations and edits are siblings under the same parent. */
-  parentId: string | null;
+  parentId: MessageId | null;
   role: Role;
   name?: string;
   content: ContentPart[];
@@ -157,7 +169,7 @@ export interface Message {
   /** Which choice of its response this message is (n > 1). */
   choiceIndex?: number;
   /** Messages produced by the same request share it. */
-  requestId?: string;
+  requestId?: RequestId;
   audio?: { id: string; transcript: string; blobId?: string; expiresAt?: number | null };
   /** Unknown provider fields, for the raw view. */
   extra?: Record<string, unknown>;
@@ -234,12 +246,12 @@ export interface Endpoint {
 }
 
 export interface Conversation {
-  id: string;
+  id: ConversationId;
   title: string;
   createdAt: number;
   updatedAt: number;
   /** The leaf of the branch currently shown; the path to it is the conversation. */
-  currentLeafId: string | null;
+  currentLeafId: MessageId | null;
   params: RequestParams;
   endpointId: string | null;
   /** When it was pinned (pinned conversations sit on top); absent = not pinned. */

@@ -1,3 +1,4 @@
+import type { ConversationId } from '../../domain/types';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
 import { SendIcon, StopIcon } from '../../components/ui/icons';
@@ -8,7 +9,15 @@ import { sendConversation, stopRun } from '../../features/generation/runs';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function Composer({ conversationId, running, meter }: { conversationId: string | null; running: boolean; meter?: ReactNode }) {
+export function Composer({
+  conversationId,
+  running,
+  meter,
+}: {
+  conversationId: ConversationId | null;
+  running: boolean;
+  meter?: ReactNode;
+}) {
   const text = useComposerStore((s) => s.text);
   const setText = useComposerStore((s) => s.setText);
   const ref = useRef<HTMLTextAreaElement>(null);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon } from '../../components/ui/icons';
-import type { AppError, Message } from '../../domain/types';
+import type { AppError, ConversationId, Message } from '../../domain/types';
 import { setRunError, useLiveRuns, type RetryState } from '../../features/generation/live-run-store';
 import { regenerate, sendConversation, stopRun } from '../../features/generation/runs';
 
@@ -18,7 +18,7 @@ const TITLE: Record<AppError['kind'], string> = {
 };
 
 /** The error of the latest request: a live one from this session, else the one saved on the last reply. */
-export function ErrorBanner({ conversationId, path }: { conversationId: string | null; path: Message[] }) {
+export function ErrorBanner({ conversationId, path }: { conversationId: ConversationId | null; path: Message[] }) {
   const liveError = useLiveRuns((s) => (conversationId ? s.errors[conversationId] : undefined));
   const retry = useLiveRuns((s) => (conversationId ? s.runs[conversationId]?.retry : null));
   const dismissedId = useLiveRuns((s) => (conversationId ? s.dismissed[conversationId] : undefined));

@@ -1,5 +1,5 @@
 import { useRef, useState, useSyncExternalStore } from 'react';
-import type { Message } from '../../domain/types';
+import type { Message, MessageId } from '../../domain/types';
 import { useLiveRuns } from '../generation/live-run-store';
 import { ChoiceColumn, useChoiceState, type ReplyMeterSlot } from './ChoiceColumn';
 import { continueWith } from './compare-actions';
@@ -17,7 +17,7 @@ const useNarrow = () => useSyncExternalStore(subscribe, () => window.matchMedia(
  * The choices of one response side by side (tabs on a narrow screen). The turn stays one `message`
  * of the conversation: its status is "streaming" until every choice has finished.
  */
-export function ChoiceColumns({ choices, leafId, renderMeter }: { choices: Message[]; leafId: string; renderMeter: ReplyMeterSlot }) {
+export function ChoiceColumns({ choices, leafId, renderMeter }: { choices: Message[]; leafId: MessageId; renderMeter: ReplyMeterSlot }) {
   const { view, baseIndex, syncScroll, setView, setBase, setSync } = useCompareStore();
   const narrow = useNarrow();
   const [tab, setTab] = useState(0);

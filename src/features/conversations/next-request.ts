@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids';
+import { asConversationId, newMessageId } from '../../domain/ids';
 import { textContent } from '../../domain/messages';
 import type { Message, RequestParams } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/repo';
@@ -13,8 +13,8 @@ export function nextRequestMessages(path: readonly Message[], draft: string, now
   const messages = [...path];
   if (draft.trim() !== '') {
     messages.push({
-      id: newId(),
-      conversationId: '',
+      id: newMessageId(),
+      conversationId: asConversationId(''),
       parentId: null,
       role: 'user',
       content: textContent(draft),

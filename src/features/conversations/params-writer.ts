@@ -1,5 +1,5 @@
 import { notify } from '../../lib/notify/notify';
-import type { RequestParams } from '../../domain/types';
+import type { ConversationId, RequestParams } from '../../domain/types';
 import { createVersionTracker, saveParams, storage } from '../../lib/db/repo';
 import { useWorkspaceStore } from './workspace-store';
 
@@ -14,7 +14,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 /** What this tab last saved per conversation: a change seen in storage that equals it is ours, not another tab's. */
 const savedHere = createVersionTracker<RequestParams>();
 
-export function editParams(conversationId: string | null, params: RequestParams, stored?: RequestParams): void {
+export function editParams(conversationId: ConversationId | null, params: RequestParams, stored?: RequestParams): void {
   const ws = useWorkspaceStore.getState();
   ws.setDraftParams(params); // the latest settings become the default for new conversations
   if (conversationId === null) return;

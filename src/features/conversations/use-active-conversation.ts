@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { pathToLeaf } from '../../domain/messages';
-import type { Conversation, Message, RequestParams } from '../../domain/types';
+import type { Conversation, ConversationId, Message, RequestParams } from '../../domain/types';
 import { storage, type Store } from '../../lib/db/repo';
 import { editParams } from './params-writer';
 import { useFollowed } from './use-followed';
@@ -20,7 +20,7 @@ interface Loaded {
   messages: Message[];
 }
 
-function readConversation(s: Store, id: string): Promise<Loaded> {
+function readConversation(s: Store, id: ConversationId): Promise<Loaded> {
   return Promise.all([s.getConversation(id), s.listMessages(id)]).then(([conversation, messages]) => ({
     conversation: conversation ?? null,
     messages,

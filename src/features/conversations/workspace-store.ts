@@ -1,8 +1,9 @@
+import { asConversationId } from '../../domain/ids';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
 import { defaultRequestParams } from '../../domain/params';
-import type { RequestParams } from '../../domain/types';
+import type { ConversationId, RequestParams } from '../../domain/types';
 import { persisted } from '../../lib/storage/persisted';
 import { requestParamsSchema } from '../../lib/storage/schemas';
 
@@ -17,7 +18,7 @@ export interface PendingParams {
 
 interface WorkspaceState {
   /** The open conversation; null = a new, not yet saved one. */
-  activeConversationId: string | null;
+  activeConversationId: ConversationId | null;
   /** Parameters of the unsaved conversation, and the default for new ones. */
   draftParams: RequestParams;
   /** How often a request that failed before its first byte is retried. */
@@ -29,13 +30,13 @@ interface WorkspaceState {
   setPendingParams(pending: PendingParams | null): void;
   setMaxRetries(n: number): void;
   setFirstByteTimeoutSec(n: number): void;
-  open(id: string | null): void;
+  open(id: ConversationId | null): void;
   setDraftParams(params: RequestParams): void;
 }
 
 const storedSchema = v.partial(
   v.object({
-    activeConversationId: v.nullable(v.string()),
+    activeConversationId: v.nullable(v.pipe(v.string(), v.transform(asConversationId))),
     draftParams: requestParamsSchema,
     maxRetries: v.number(),
     firstByteTimeoutSec: v.number(),

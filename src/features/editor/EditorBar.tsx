@@ -3,7 +3,7 @@ import { Button } from '../../components/ui/Button';
 import { AlertIcon, PlusIcon } from '../../components/ui/icons';
 import { checkConversation } from '../../domain/conversation-checks';
 import { pendingToolCalls } from '../../domain/conversation-edits';
-import type { Message } from '../../domain/types';
+import type { ConversationId, Message } from '../../domain/types';
 import { stopRun } from '../generation/runs';
 import { addMessage } from './editor-actions';
 import { LazyConversationRawJson } from './lazy';
@@ -15,7 +15,7 @@ import { registerCommands } from '../../lib/commands/commands';
 import { keyLabels, registerShortcuts } from '../../lib/commands/shortcuts';
 
 interface Props {
-  conversationId: string | null;
+  conversationId: ConversationId | null;
   path: Message[];
   model: string;
   running: boolean;

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { IconButton } from '../../components/ui/Button';
 import { inputClass } from '../../components/ui/Field';
 import { toast } from '../../components/ui/toast';
-import type { ContentPart, ImageDetail, Message } from '../../domain/types';
+import type { ContentPart, ImageDetail, Message, MessageId } from '../../domain/types';
 import { AutoTextarea } from './AutoTextarea';
 import { edit } from './editor-actions';
 import { useEditorStore } from './editor-store';
@@ -23,7 +23,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
 
 /** Adds files (from a picker, paste or drop) as parts of a message; bad files get a clear error. */
 export async function attachFiles(
-  messageId: string,
+  messageId: MessageId,
   files: Iterable<File>,
   accept: 'image' | 'audio' | 'file' | 'any' = 'any',
 ): Promise<void> {

@@ -1,6 +1,6 @@
 /** What a person can do when another tab changed or deleted a message they were editing: nothing is lost either way. */
+import { newMessageId } from '../../domain/ids';
 import { notify } from '../../lib/notify/notify';
-import { newId } from '../../domain/ids';
 import type { Message } from '../../domain/types';
 import { getConversation, getMessage, insertCopy } from '../../lib/db/repo';
 import { clearConflict, setConflict, useConflicts } from './conflict-store';
@@ -15,7 +15,7 @@ export async function keepMineAsCopy(id: string): Promise<void> {
   const { mine } = conflict;
   const copy: Message = {
     ...mine,
-    id: newId(),
+    id: newMessageId(),
     status: mine.status === 'streaming' ? 'interrupted' : mine.status,
     createdAt: now,
     updatedAt: now,

@@ -1,3 +1,4 @@
+import { asMessageId } from '../../domain/ids';
 import { useState } from 'react';
 import type { Message } from '../../domain/types';
 import { moveMessageTo } from './editor-actions';
@@ -27,7 +28,7 @@ export function useMessageDrag(message: Message, enabled: boolean) {
       setOver(false);
       if (!id || id === message.id) return;
       e.preventDefault();
-      void moveMessageTo({ ...message, id }, message.id);
+      void moveMessageTo({ ...message, id: asMessageId(id) }, message.id);
     },
   };
   return { handle, target, over };

@@ -1,18 +1,18 @@
 /** What the editor does to the stored conversation. Every structural edit is one transaction. */
+import { newMessageId } from '../../domain/ids';
 import { notify } from '../../lib/notify/notify';
 import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type PathEdit } from '../../domain/conversation-edits';
-import { newId } from '../../domain/ids';
 import { pathToLeaf, textContent } from '../../domain/messages';
-import type { Message, Role } from '../../domain/types';
+import type { ConversationId, Message, MessageId, Role } from '../../domain/types';
 import { applyMessageEdit, getConversation, listMessages, retryStale, showBranch } from '../../lib/db/repo';
 import { ensureConversation, isRunning, rerunFrom } from '../generation/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
 
-export function blankMessage(conversationId: string, role: Role): Message {
+export function blankMessage(conversationId: ConversationId, role: Role): Message {
   const now = Date.now();
   return {
-    id: newId(),
+    id: newMessageId(),
     conversationId,
     parentId: null,
     role,
@@ -23,12 +23,12 @@ export function blankMessage(conversationId: string, role: Role): Message {
   };
 }
 
-async function currentPath(conversationId: string): Promise<{ all: Message[]; path: Message[] }> {
+async function currentPath(conversationId: ConversationId): Promise<{ all: Message[]; path: Message[] }> {
   const [conversation, all] = await Promise.all([getConversation(conversationId), listMessages(conversationId)]);
   return { all, path: pathToLeaf(all, conversation?.currentLeafId ?? null) };
 }
 
-async function apply(conversationId: string, edit: PathEdit | null, seen: readonly Message[]): Promise<void> {
+async function apply(conversationId: ConversationId, edit: PathEdit | null, seen: readonly Message[]): Promise<void> {
   if (edit) await applyMessageEdit(conversationId, edit, undefined, seen);
 }
 
@@ -63,7 +63,7 @@ async function duplicateMessageOnce(message: Message): Promise<void> {
   const { path } = await currentPath(message.conversationId);
   const index = path.findIndex((m) => m.id === message.id);
   if (index < 0) return;
-  const copy = copyOf(message, newId(), Date.now());
+  const copy = copyOf(message, newMessageId(), Date.now());
   await apply(message.conversationId, insertIntoPath(path, index, copy, Date.now()), path);
   useEditorStore.getState().requestFocus(copy.id, 'role-select');
 }
@@ -87,7 +87,7 @@ async function moveMessageToOnce(message: Message, targetId: string): Promise<vo
   let current = path;
   const now = Date.now();
   const rows = new Map<string, Message>();
-  let leafId: string | null = path.at(-1)?.id ?? null;
+  let leafId: MessageId | null = path.at(-1)?.id ?? null;
   while (from !== to) {
     const delta = to > from ? 1 : -1;
     const edit = moveInPath(current, from, delta, now);
@@ -108,7 +108,7 @@ export async function showAlternative(message: Message): Promise<void> {
 }
 
 /** Writes an edit of a message through to storage (queued per message, applied to the stored row). */
-export function edit(messageId: string, update: MessageUpdater | Partial<Message>): void {
+export function edit(messageId: MessageId, update: MessageUpdater | Partial<Message>): void {
   queueEdit(messageId, typeof update === 'function' ? update : (m) => ({ ...m, ...update }));
 }
 
@@ -148,7 +148,7 @@ export async function rerunFromMessage(message: Message): Promise<void> {
   const hasLater = index >= 0 && index < path.length - 1;
   let runId = current.id;
   if (original && hasLater && original.updatedAt !== current.updatedAt) {
-    const fork: Message = { ...copyOf(current, newId(), Date.now()), parentId: current.parentId };
+    const fork: Message = { ...copyOf(current, newMessageId(), Date.now()), parentId: current.parentId };
     await applyMessageEdit(conversationId, { put: [original, fork], remove: [], leafId: fork.id });
     runId = fork.id;
   }

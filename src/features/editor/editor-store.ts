@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
-import type { Message } from '../../domain/types';
+import type { Message, MessageId } from '../../domain/types';
 import { persisted } from '../../lib/storage/persisted';
 
 /** What a focus request can name inside a message (or, with no message, in the editor bar). */
@@ -9,7 +9,7 @@ export type FocusTarget = 'edit-button' | 'text-input' | 'role-select' | 'move-u
 
 /** An element to focus once it is rendered (after an edit the live query shows a moment later). */
 export interface FocusRequest {
-  messageId: string | null;
+  messageId: MessageId | null;
   target: FocusTarget;
 }
 
@@ -33,7 +33,7 @@ interface EditorState {
   closeEditor(id: string): void;
   rememberResult(name: string, result: string): void;
   markHandled(id: string): void;
-  requestFocus(messageId: string | null, target: FocusTarget): void;
+  requestFocus(messageId: MessageId | null, target: FocusTarget): void;
   /** Clears `request` once it was taken (or expired); a newer request stays. */
   focusDone(request: FocusRequest): void;
 }

@@ -1,5 +1,5 @@
 /** The raw view: messages as the API sees them, and pasted JSON back into the conversation. */
-import { newId } from '../../domain/ids';
+import { newMessageId } from '../../domain/ids';
 import { pathToLeaf } from '../../domain/messages';
 import type { BinarySource, ContentPart, Message } from '../../domain/types';
 import { applyMessageEdit, getConversation, listMessages } from '../../lib/db/repo';
@@ -89,7 +89,7 @@ export async function applyAllJSON(text: string): Promise<ApplyResult> {
   for (const f of parsed.messages) incoming.push(await materialize(f, blobs));
   const now = Date.now();
   const rows: Message[] = incoming.map((f, i) => ({
-    id: newId(),
+    id: newMessageId(),
     conversationId: conversation.id,
     parentId: null,
     status: 'done',

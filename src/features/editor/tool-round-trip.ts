@@ -1,6 +1,6 @@
+import { newMessageId } from '../../domain/ids';
 import { useEffect } from 'react';
 import { pendingToolCalls } from '../../domain/conversation-edits';
-import { newId } from '../../domain/ids';
 import { textContent } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { applyMessageEdit } from '../../lib/db/repo';
@@ -28,7 +28,7 @@ export function useToolResultSlots(path: Message[], running: boolean): void {
     let parentId = path.at(-1)!.id;
     const rows: Message[] = calls.map((c, i) => {
       const row: Message = {
-        id: newId(),
+        id: newMessageId(),
         conversationId: path[0]!.conversationId,
         parentId,
         role: 'tool',

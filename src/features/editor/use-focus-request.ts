@@ -1,3 +1,4 @@
+import type { MessageId } from '../../domain/types';
 import { useEffect, useRef, type RefObject } from 'react';
 import { useEditorStore, type FocusTarget } from './editor-store';
 
@@ -7,7 +8,7 @@ import { useEditorStore, type FocusTarget } from './editor-store';
  * rendered and enabled, and the request is cleared.
  */
 export function useFocusRequest<T extends HTMLElement>(
-  messageId: string | null,
+  messageId: MessageId | null,
   target: FocusTarget,
   disabled = false,
 ): RefObject<T | null> {

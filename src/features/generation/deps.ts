@@ -1,4 +1,4 @@
-import type { Message, RequestParams } from '../../domain/types';
+import type { ConversationId, Message, RequestParams } from '../../domain/types';
 import type { Endpoint } from '../../domain/types';
 import type { Store } from '../../lib/db/repo';
 import type { Notifier } from '../../lib/notify/notify';
@@ -49,5 +49,5 @@ export interface GenerationDeps {
   /** After replies are saved: the tokenizer's count stored beside their usage (the meter's). */
   countReplies(path: readonly Message[], replies: readonly Message[], params: RequestParams): Promise<void>;
   /** A conversation the run created is stored: open it (unless the person opened another meanwhile). */
-  created(conversationId: string): void;
+  created(conversationId: ConversationId): void;
 }

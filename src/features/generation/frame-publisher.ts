@@ -1,4 +1,4 @@
-import type { Completion, Message } from '../../domain/types';
+import type { Completion, ConversationId, Message } from '../../domain/types';
 import type { RetryInfo } from '../../lib/openai/client';
 import { patchRun, useLiveRuns, type LiveChoice } from './live-run-store';
 
@@ -30,7 +30,7 @@ export interface FramePublisher {
  * (see checkpoint-writer).
  */
 export function createFramePublisher(
-  conversationId: string,
+  conversationId: ConversationId,
   requestId: string,
   placeholders: readonly Message[],
   abort: () => void,

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { messageText } from '../../domain/messages';
-import type { AppError, FinishReason, Message, MessageStatus, ToolCall } from '../../domain/types';
+import type { AppError, ConversationId, FinishReason, Message, MessageId, MessageStatus, ToolCall } from '../../domain/types';
 
 /** What one streaming choice shows right now; replaced once per animation frame. */
 export interface LiveChoice {
@@ -55,16 +55,16 @@ interface LiveRunsState {
 
 export const useLiveRuns = create<LiveRunsState>()(() => ({ runs: {}, errors: {}, last: {}, settled: {}, dismissed: {} }));
 
-export function isRunning(conversationId: string): boolean {
+export function isRunning(conversationId: ConversationId): boolean {
   return useLiveRuns.getState().runs[conversationId] !== undefined;
 }
 
-export function stopRun(conversationId: string): void {
+export function stopRun(conversationId: ConversationId): void {
   useLiveRuns.getState().runs[conversationId]?.abort();
 }
 
 /** Marks a conversation busy at once (before any await), with a way to abort it. */
-export function claimRun(conversationId: string, abort: () => void): void {
+export function claimRun(conversationId: ConversationId, abort: () => void): void {
   useLiveRuns.setState((s) => ({
     runs: { ...s.runs, [conversationId]: { requestId: '', messageIds: [], phase: 'connecting', retry: null, choices: {}, abort } },
   }));
@@ -94,7 +94,7 @@ export function settle(rows: Message[]): void {
   }, 5000);
 }
 
-export function patchRun(conversationId: string, patch: Partial<RunState>): void {
+export function patchRun(conversationId: ConversationId, patch: Partial<RunState>): void {
   useLiveRuns.setState((s) => {
     const run = s.runs[conversationId];
     if (!run) return s;
@@ -102,17 +102,17 @@ export function patchRun(conversationId: string, patch: Partial<RunState>): void
   });
 }
 
-export function endRun(conversationId: string): void {
+export function endRun(conversationId: ConversationId): void {
   useLiveRuns.setState((s) => {
     const { [conversationId]: _gone, ...rest } = s.runs;
     return { runs: rest };
   });
 }
 
-export function setRunError(conversationId: string, error: AppError | null): void {
+export function setRunError(conversationId: ConversationId, error: AppError | null): void {
   useLiveRuns.setState((s) => ({ errors: { ...s.errors, [conversationId]: error } }));
 }
 
-export function useLiveChoice(conversationId: string, messageId: string): LiveChoice | undefined {
+export function useLiveChoice(conversationId: ConversationId, messageId: MessageId): LiveChoice | undefined {
   return useLiveRuns((s) => s.runs[conversationId]?.choices[messageId]);
 }

@@ -2,7 +2,7 @@
 import { createMessage } from '../../domain/factories';
 import { newConversation } from '../../domain/factories';
 import { pathToLeaf, textContent, titleFrom } from '../../domain/messages';
-import type { ContentPart, Conversation, Message } from '../../domain/types';
+import type { ContentPart, Conversation, ConversationId, Message, MessageId } from '../../domain/types';
 import { giveBackToComposer } from '../conversations/composer-store';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
@@ -73,7 +73,7 @@ async function send(text: string, parts: ContentPart[], deps: GenerationDeps): P
  * the conversation present and idle. `task` gets it with all its messages.
  */
 function withIdleConversation(
-  conversationId: string,
+  conversationId: ConversationId,
   deps: GenerationDeps,
   task: (conversation: Conversation, all: Message[]) => Promise<void>,
 ): Promise<void> {
@@ -86,7 +86,7 @@ function withIdleConversation(
 }
 
 /** Runs again from the parent of `messageId`; the old reply stays as an alternative. */
-export function regenerate(conversationId: string, messageId: string, deps: GenerationDeps = generationDeps()): Promise<void> {
+export function regenerate(conversationId: ConversationId, messageId: MessageId, deps: GenerationDeps = generationDeps()): Promise<void> {
   return withIdleConversation(conversationId, deps, async (conversation, all) => {
     const target = all.find((m) => m.id === messageId);
     if (target) void startRequests(conversation, pathToLeaf(all, target.parentId), [ownLane(conversation)], deps);
@@ -94,7 +94,7 @@ export function regenerate(conversationId: string, messageId: string, deps: Gene
 }
 
 /** Runs the branch up to and including `messageId` (a new alternative when later messages exist). */
-export function rerunFrom(conversationId: string, messageId: string, deps: GenerationDeps = generationDeps()): Promise<void> {
+export function rerunFrom(conversationId: ConversationId, messageId: MessageId, deps: GenerationDeps = generationDeps()): Promise<void> {
   return withIdleConversation(conversationId, deps, async (conversation, all) => {
     if (all.some((m) => m.id === messageId)) void startRequests(conversation, pathToLeaf(all, messageId), [ownLane(conversation)], deps);
   });
@@ -104,7 +104,11 @@ export function rerunFrom(conversationId: string, messageId: string, deps: Gener
  * Continues an interrupted or length-cut reply: the reply is sent as an assistant prefill and the
  * finished continuation is joined to it as a new alternative of that turn (the partial one stays).
  */
-export function continueReply(conversationId: string, messageId: string, deps: GenerationDeps = generationDeps()): Promise<void> {
+export function continueReply(
+  conversationId: ConversationId,
+  messageId: MessageId,
+  deps: GenerationDeps = generationDeps(),
+): Promise<void> {
   return withIdleConversation(conversationId, deps, async (conversation, all) => {
     const target = all.find((m) => m.id === messageId);
     if (target?.role === 'assistant')
@@ -113,7 +117,7 @@ export function continueReply(conversationId: string, messageId: string, deps: G
 }
 
 /** Re-runs the turn of `messageId` as `n` parallel single-choice requests (for servers that ignore `n`). */
-export function fanOut(conversationId: string, messageId: string, deps: GenerationDeps = generationDeps()): Promise<void> {
+export function fanOut(conversationId: ConversationId, messageId: MessageId, deps: GenerationDeps = generationDeps()): Promise<void> {
   return withIdleConversation(conversationId, deps, async (conversation, all) => {
     const target = all.find((m) => m.id === messageId);
     if (!target) return;
@@ -127,7 +131,11 @@ export function fanOut(conversationId: string, messageId: string, deps: Generati
  * Sends the open conversation to each configuration side by side. A conversation ending with a
  * reply runs its last turn again (the old reply stays an alternative).
  */
-export function compareConfigurations(conversationId: string, lanes: Lane[], deps: GenerationDeps = generationDeps()): Promise<void> {
+export function compareConfigurations(
+  conversationId: ConversationId,
+  lanes: Lane[],
+  deps: GenerationDeps = generationDeps(),
+): Promise<void> {
   return withIdleConversation(conversationId, deps, async (conversation, all) => {
     if (lanes.length === 0) return;
     const path = pathToLeaf(all, conversation.currentLeafId);

@@ -1,11 +1,11 @@
 // The end of a request: the streamed reply (or replies) committed in one write, or the empty
 // placeholders removed when nothing arrived. Shared by every lane of every run.
+import { newMessageId } from '../../domain/ids';
 import { playableAudio } from '../../domain/audio';
 import { estimatedUsage, hasAnyOutput, messageFieldsFromChoice } from '../../domain/completion';
 import { createMessage } from '../../domain/factories';
-import { newId } from '../../domain/ids';
 import { messageText, textContent } from '../../domain/messages';
-import type { Choice, Completion, Message, MessageStatus } from '../../domain/types';
+import type { Choice, Completion, ConversationId, Message, MessageStatus } from '../../domain/types';
 import type { CompletionResult } from '../../lib/openai/client';
 import { forgetReplies, settledReply } from './checkpoint-writer';
 import type { GenerationDeps } from './deps';
@@ -24,7 +24,7 @@ export type FinishedRequest = CompletionResult & { choiceTimings?: ChoiceTimings
 type FinishDeps = Pick<GenerationDeps, 'repo' | 'notify' | 'countReplies' | 'clock'>;
 
 export async function finish(
-  conversationId: string,
+  conversationId: ConversationId,
   path: Message[],
   placeholders: Message[],
   result: FinishedRequest,
@@ -39,7 +39,7 @@ export async function finish(
 }
 
 async function commit(
-  conversationId: string,
+  conversationId: ConversationId,
   path: Message[],
   placeholders: Message[],
   result: FinishedRequest,
@@ -72,7 +72,7 @@ async function commit(
   if (unused.length > 0) await repo.deleteMessages(conversationId, unused, undefined);
   // Only over the version this tab wrote last: a reply edited or deleted in another tab meanwhile stays, and this one is kept beside it.
   const expected = new Map(await Promise.all(placeholders.map(async (p) => [p.id, (await settledReply(p.id)) ?? p] as const)));
-  const committed = await repo.commitReplies(conversationId, rows, expected, (row) => ({ ...row, id: newId() }));
+  const committed = await repo.commitReplies(conversationId, rows, expected, (row) => ({ ...row, id: newMessageId() }));
   if (committed.forked > 0)
     deps.notify(
       'This reply was changed in another tab while it streamed. Both are kept: the finished reply is a new alternative beside it.',
@@ -90,7 +90,7 @@ async function commit(
 
 /** The rows a run ends with, one per choice (a continuation joined to the reply it continues). */
 function finalRows(
-  conversationId: string,
+  conversationId: ConversationId,
   path: Message[],
   placeholders: Message[],
   result: FinishedRequest,
@@ -136,7 +136,7 @@ function finalRows(
 }
 
 /** An audio reply's sound is kept as a Blob so it plays inline later; only its id goes back to the API. */
-async function storeAudioReplies(rows: Message[], completion: Completion, conversationId: string, deps: FinishDeps): Promise<void> {
+async function storeAudioReplies(rows: Message[], completion: Completion, conversationId: ConversationId, deps: FinishDeps): Promise<void> {
   if (!rows.some((r) => r.audio)) return;
   const conversation = await deps.repo.getConversation(conversationId);
   const format = conversation?.params.values.audio.format ?? 'wav';
@@ -161,6 +161,6 @@ function usageOrEstimate(path: Message[], choice: Choice | null, completion: Com
 }
 
 /** Status and headers of the latest response (rate limits, request id); usage lives on the messages. */
-function recordLast(conversationId: string, result: CompletionResult): void {
+function recordLast(conversationId: ConversationId, result: CompletionResult): void {
   useLiveRuns.setState((s) => ({ last: { ...s.last, [conversationId]: { status: result.status, headers: result.headers } } }));
 }

@@ -1,4 +1,4 @@
-import type { ContentPart } from '../../domain/types';
+import type { ContentPart, ConversationId, MessageId } from '../../domain/types';
 import { giveBackToComposer } from '../conversations/composer-store';
 import { notify } from '../../lib/notify/notify';
 import type * as RunActionsModule from './run-actions';
@@ -52,22 +52,22 @@ export function sendConversation(text: string, parts: ContentPart[] = []): Promi
   });
 }
 
-export function regenerate(conversationId: string, messageId: string): Promise<void> {
+export function regenerate(conversationId: ConversationId, messageId: MessageId): Promise<void> {
   return withRuns((r) => r.regenerate(conversationId, messageId)).then(() => undefined);
 }
 
-export function rerunFrom(conversationId: string, messageId: string): Promise<void> {
+export function rerunFrom(conversationId: ConversationId, messageId: MessageId): Promise<void> {
   return withRuns((r) => r.rerunFrom(conversationId, messageId)).then(() => undefined);
 }
 
-export function continueReply(conversationId: string, messageId: string): Promise<void> {
+export function continueReply(conversationId: ConversationId, messageId: MessageId): Promise<void> {
   return withRuns((r) => r.continueReply(conversationId, messageId)).then(() => undefined);
 }
 
-export function fanOut(conversationId: string, messageId: string): Promise<void> {
+export function fanOut(conversationId: ConversationId, messageId: MessageId): Promise<void> {
   return withRuns((r) => r.fanOut(conversationId, messageId)).then(() => undefined);
 }
 
-export function compareConfigurations(conversationId: string, lanes: Lane[]): Promise<void> {
+export function compareConfigurations(conversationId: ConversationId, lanes: Lane[]): Promise<void> {
   return withRuns((r) => r.compareConfigurations(conversationId, lanes)).then(() => undefined);
 }

@@ -2,8 +2,8 @@
 // compare are all "these lanes, from this path": one lane is one request (with `n` choices when it
 // is alone), several lanes are parallel single-choice requests shown like the choices of one
 // response.
+import { newRequestId } from '../../domain/ids';
 import { createReplyPlaceholder } from '../../domain/factories';
-import { newId } from '../../domain/ids';
 import type { AppError, Completion, Conversation, Message, RequestParams } from '../../domain/types';
 import { buildChatRequest } from '../../lib/openai/request';
 import type { WireChatRequest } from '../../lib/openai/wire';
@@ -128,7 +128,7 @@ async function run(
       bodies.push(built.body);
     }
 
-    const requestId = newId();
+    const requestId = newRequestId();
     const parentId = path.at(-1)?.id ?? null;
     const now = deps.clock.now();
     const placeholdersOf = lanes.map((lane, i) =>

@@ -1,6 +1,7 @@
+import { asMessageId } from '../../domain/ids';
 import { notify } from '../../lib/notify/notify';
 import { messageText, pathToLeaf, textContent } from '../../domain/messages';
-import type { Conversation, Message } from '../../domain/types';
+import type { Conversation, ConversationId, Message } from '../../domain/types';
 import {
   duplicateConversation,
   getConversation,
@@ -76,11 +77,11 @@ export async function saveTitle(conversation: Pick<Conversation, 'id'>, title: s
 }
 
 /** Tags as typed: separated by commas. */
-export async function saveTags(conversationId: string, typed: string): Promise<void> {
+export async function saveTags(conversationId: ConversationId, typed: string): Promise<void> {
   await setTags(conversationId, typed.split(','));
 }
 
-export async function pin(conversationId: string, pinned: boolean): Promise<void> {
+export async function pin(conversationId: ConversationId, pinned: boolean): Promise<void> {
   await setPinned(conversationId, pinned);
 }
 
@@ -107,7 +108,7 @@ export function cleanTitle(raw: string): string {
  * Asks the conversation's model for a title: one small, non-streamed request with the start of
  * the current branch (text only), sent only when the person asks for it.
  */
-export async function titleFromModel(conversationId: string): Promise<void> {
+export async function titleFromModel(conversationId: ConversationId): Promise<void> {
   const conversation = await getConversation(conversationId);
   if (!conversation) return;
   const path = pathToLeaf(await listMessages(conversationId), conversation.currentLeafId);
@@ -123,7 +124,7 @@ export async function titleFromModel(conversationId: string): Promise<void> {
   const now = Date.now();
   const prompt: Message[] = [
     {
-      id: 't-s',
+      id: asMessageId('t-s'),
       conversationId,
       parentId: null,
       role: 'system',
@@ -133,9 +134,9 @@ export async function titleFromModel(conversationId: string): Promise<void> {
       updatedAt: now,
     },
     {
-      id: 't-u',
+      id: asMessageId('t-u'),
       conversationId,
-      parentId: 't-s',
+      parentId: asMessageId('t-s'),
       role: 'user',
       content: textContent(excerpt),
       status: 'done',

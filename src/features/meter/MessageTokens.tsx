@@ -1,7 +1,8 @@
+import type { MessageId } from '../../domain/types';
 import { useMeterStore } from './meter-store';
 
 /** A message's token count as the next request will send it (text, framing, images). */
-export function MessageTokens({ messageId }: { messageId: string }) {
+export function MessageTokens({ messageId }: { messageId: MessageId }) {
   const tokens = useMeterStore((s) => s.perMessage[messageId]);
   if (tokens === undefined) return null;
   return (

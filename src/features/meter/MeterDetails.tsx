@@ -3,7 +3,7 @@ import type { ModelFacts } from '../../domain/model-facts';
 import { imageEstimates } from '../../domain/tokens';
 import { useComposerStore } from '../conversations/composer-store';
 import { sizeLookup, useImageSizes } from './image-sizes';
-import type { Message, RequestParams } from '../../domain/types';
+import type { ConversationId, Message, RequestParams } from '../../domain/types';
 import { CostSection } from './CostSection';
 import { useMeterStore } from './meter-store';
 import { PriceTable } from './PriceTable';
@@ -11,7 +11,7 @@ import { ReplyDetails } from './ReplyDetails';
 import { Row, Section } from './parts';
 
 interface Props {
-  conversationId: string | null;
+  conversationId: ConversationId | null;
   path: Message[];
   messages: Message[];
   params: RequestParams;

@@ -1,13 +1,13 @@
 import { formatUSD, rateLimits, replyCost, replySpeed } from '../../domain/meter-stats';
 import type { ModelFacts } from '../../domain/model-facts';
 import { REPLY_PRIMING } from '../../domain/tokens';
-import type { Message } from '../../domain/types';
+import type { ConversationId, Message } from '../../domain/types';
 import { useLiveRuns } from '../generation/live-run-store';
 import { useMeterStore } from './meter-store';
 import { ms, Section } from './parts';
 
 interface Props {
-  conversationId: string | null;
+  conversationId: ConversationId | null;
   path: Message[];
   messages: Message[];
   factsFor: (model: string) => ModelFacts;

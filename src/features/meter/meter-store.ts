@@ -1,8 +1,9 @@
+import type { ConversationId } from '../../domain/types';
 import { create } from 'zustand';
 import type { Encoding, PromptBreakdown } from '../../domain/tokens';
 
 export interface PromptEstimate {
-  conversationId: string | null;
+  conversationId: ConversationId | null;
   model: string;
   encoding: Encoding;
   /** False when the model's own tokenizer is not available: the count is an approximation. */

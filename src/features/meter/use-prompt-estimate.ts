@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Message, RequestParams } from '../../domain/types';
+import type { ConversationId, Message, RequestParams } from '../../domain/types';
 import { useComposerStore } from '../conversations/composer-store';
 import { useImageSizes, useMeasureImages } from './image-sizes';
 import { countPrompt } from './prompt-count';
@@ -20,7 +20,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * Keeps the meter store's estimate of the next request up to date. Messages are counted in the
  * worker once per version (cached by id + updatedAt); typing only sends the debounced draft.
  */
-export function usePromptEstimate(conversationId: string | null, path: Message[], params: RequestParams): void {
+export function usePromptEstimate(conversationId: ConversationId | null, path: Message[], params: RequestParams): void {
   const draft = useDebounced(
     useComposerStore((s) => s.text),
     DRAFT_DEBOUNCE_MS,

@@ -1,3 +1,4 @@
+import type { ConversationId } from '../../domain/types';
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { CopyIcon } from '../../components/ui/icons';
@@ -10,7 +11,7 @@ type State = { status: 'loading' } | { status: 'ready'; link: ShareLink } | { st
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 
-export function ShareLinkDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
+export function ShareLinkDialog({ conversationId, onClose }: { conversationId: ConversationId; onClose: () => void }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -35,7 +36,7 @@ export function ShareLinkDialog({ conversationId, onClose }: { conversationId: s
   );
 }
 
-function LinkView({ link, conversationId }: { link: ShareLink; conversationId: string }) {
+function LinkView({ link, conversationId }: { link: ShareLink; conversationId: ConversationId }) {
   return (
     <div className="space-y-3">
       <div className="flex gap-2">

@@ -1,3 +1,4 @@
+import type { ConversationId } from '../../domain/types';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { IconButton } from '../../components/ui/Button';
 import { Menu, MenuGroup, MenuItem, MenuSeparator } from '../../components/ui/Menu';
@@ -12,7 +13,8 @@ const actions = () => import('./share-actions');
 const CodeDialog = lazy(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const ShareLinkDialog = lazy(() => import('./ShareLinkDialog').then((m) => ({ default: m.ShareLinkDialog })));
-const exportConversation = (id: string, kind: ExportKind, draft: string) => actions().then((a) => a.exportConversation(id, kind, draft));
+const exportConversation = (id: ConversationId, kind: ExportKind, draft: string) =>
+  actions().then((a) => a.exportConversation(id, kind, draft));
 
 const LinkIcon = () => (
   <svg
@@ -121,7 +123,7 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
   );
 }
 
-function MoreMenu({ conversationId, draft, onImport }: { conversationId: string | null; draft: string; onImport: () => void }) {
+function MoreMenu({ conversationId, draft, onImport }: { conversationId: ConversationId | null; draft: string; onImport: () => void }) {
   const exportAs = (kind: ExportKind) => {
     if (conversationId) void exportConversation(conversationId, kind, draft);
     else toast('Nothing to export yet: send a message first.', 'info');

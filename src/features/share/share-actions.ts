@@ -7,7 +7,7 @@ import { notify } from '../../lib/notify/notify';
 import { normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import { pathToLeaf } from '../../domain/messages';
-import type { Conversation, Endpoint } from '../../domain/types';
+import type { Conversation, ConversationId, Endpoint } from '../../domain/types';
 import { type Exported, type ImportSummary, readForExport, writeRestored } from '../../lib/db/repo';
 import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
 import { FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
@@ -59,7 +59,7 @@ export function endpointIdFor(e: ExportedEndpoint | null): string | null {
 }
 
 /** The open conversation as it stands, for export; the endpoint is the one it would run against now. */
-export async function readOpenConversation(conversationId: string): Promise<Exported> {
+export async function readOpenConversation(conversationId: ConversationId): Promise<Exported> {
   await flushParams();
   const out = await readForExport(() => activeExportedEndpoint(), [conversationId]);
   if (out.bundles.length === 0) throw new Error('The conversation is no longer stored.');
@@ -100,7 +100,7 @@ export type ExportKind = 'json' | 'markdown' | 'html' | 'body';
 const KIND_LABEL: Record<ExportKind, string> = { json: 'Conversation file', markdown: 'Markdown', html: 'HTML page', body: 'Request body' };
 
 /** Downloads the open conversation in one of the export formats. */
-export async function exportConversation(conversationId: string, kind: ExportKind, draft: string): Promise<void> {
+export async function exportConversation(conversationId: ConversationId, kind: ExportKind, draft: string): Promise<void> {
   try {
     const { bundles, blobs } = await readOpenConversation(conversationId);
     const bundle = bundles[0]!;
@@ -196,7 +196,7 @@ export async function saveShared(restored: Restored, openIt: boolean): Promise<b
 }
 
 /** A link to this page that carries the open conversation. */
-export async function shareLinkFor(conversationId: string): Promise<ShareLink> {
+export async function shareLinkFor(conversationId: ConversationId): Promise<ShareLink> {
   const { bundles, blobs } = await readOpenConversation(conversationId);
   return encodeShareLink(pageAddress(), bundles[0]!, blobs);
 }

@@ -1,10 +1,12 @@
+import { asConversationId } from '../../domain/ids';
+import type { ConversationId } from '../../domain/types';
 import { useEffect, useState } from 'react';
 import { useLiveRuns, type RunState } from '../generation/live-run-store';
 
 const MAX_SPOKEN = 280;
 
 /** What to say when a run ends: the reply's opening words, or why there is none. */
-export function announcement(run: RunState, state: ReturnType<typeof useLiveRuns.getState>, conversationId: string): string {
+export function announcement(run: RunState, state: ReturnType<typeof useLiveRuns.getState>, conversationId: ConversationId): string {
   const error = state.errors[conversationId];
   const settled = run.messageIds.map((id) => state.settled[id]).filter((s) => s !== undefined);
   const first = settled[0];
@@ -27,7 +29,7 @@ export function ReplyAnnouncer() {
     const unsubscribe = useLiveRuns.subscribe((state, prev) => {
       for (const [id, run] of Object.entries(prev.runs)) {
         if (state.runs[id]) continue;
-        setMessage(announcement(run, state, id));
+        setMessage(announcement(run, state, asConversationId(id)));
         clearTimeout(clear);
         // Empty the region afterwards so the same words can be announced again next time.
         clear = setTimeout(() => setMessage(''), 10_000);

@@ -2,11 +2,11 @@
  * A plain OpenAI Chat Completions request body (or just its `messages` array) as a conversation:
  * a linear branch, parameters switched on for what the body sets, vendor fields into extra body.
  */
+import { newConversationId, newId, newMessageId } from '../../domain/ids';
 import * as v from 'valibot';
-import { newId } from '../../domain/ids';
 import { messageText, titleFrom } from '../../domain/messages';
 import { DEFAULT_PARAM_VALUES } from '../../domain/params';
-import type { ContentPart, Message, ParamKey, ParamValues, RequestParams } from '../../domain/types';
+import type { ContentPart, ConversationId, Message, MessageId, ParamKey, ParamValues, RequestParams } from '../../domain/types';
 import { base64ToBytes, parseDataURL } from './base64';
 import type { BlobData, ConversationBundle } from './format';
 import { paramValuesSchema } from './schema';
@@ -82,7 +82,7 @@ function part(p: v.InferOutput<typeof wirePart>, blobs: Blobs): ContentPart {
   }
 }
 
-function toMessage(m: WireMessageIn, conversationId: string, parentId: string | null, at: number, blobs: Blobs): Message {
+function toMessage(m: WireMessageIn, conversationId: ConversationId, parentId: MessageId | null, at: number, blobs: Blobs): Message {
   const content =
     m.content === null
       ? []
@@ -91,7 +91,16 @@ function toMessage(m: WireMessageIn, conversationId: string, parentId: string | 
           ? []
           : [{ type: 'text' as const, text: m.content }]
         : m.content.map((p) => part(p, blobs));
-  const out: Message = { id: newId(), conversationId, parentId, role: m.role, content, status: 'done', createdAt: at, updatedAt: at };
+  const out: Message = {
+    id: newMessageId(),
+    conversationId,
+    parentId,
+    role: m.role,
+    content,
+    status: 'done',
+    createdAt: at,
+    updatedAt: at,
+  };
   if (m.name !== undefined) out.name = m.name;
   if (m.refusal) out.refusal = m.refusal;
   if (m.tool_calls && m.tool_calls.length > 0)
@@ -174,8 +183,8 @@ export function conversationFromWire(
   now: number,
 ): { bundle: ConversationBundle; blobs: Blobs } {
   const blobs: Blobs = new Map();
-  const id = newId();
-  let parentId: string | null = null;
+  const id = newConversationId();
+  let parentId: MessageId | null = null;
   const out: Message[] = messages.map((m, i) => {
     const msg = toMessage(m, id, parentId, now + i, blobs);
     parentId = msg.id;

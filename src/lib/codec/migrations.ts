@@ -4,10 +4,10 @@
  * validates again: a migration can never smuggle an invalid document through.
  */
 import * as v from 'valibot';
-import { newId } from '../../domain/ids';
+import { newId, newMessageId } from '../../domain/ids';
 import { titleFrom } from '../../domain/messages';
 import { defaultRequestParams } from '../../domain/params';
-import { ROLES } from '../../domain/types';
+import { ROLES, type MessageId } from '../../domain/types';
 import { bytesToBase64, parseDataURL } from './base64';
 import { endpointSchema, paramsSchema } from './schema';
 
@@ -39,7 +39,7 @@ type DocumentV1 = v.InferOutput<typeof documentV1Schema>;
 /** v1 → v2: ids, a parent chain, increasing times, inline data-URL images moved into `blobs`. */
 function v1ToV2(doc: DocumentV1, now: number): Record<string, unknown> {
   const blobs: Record<string, { mimeType: string; data: string }> = {};
-  let parentId: string | null = null;
+  let parentId: MessageId | null = null;
   const messages = doc.messages.map((m, i) => {
     const parts = typeof m.content === 'string' ? [{ type: 'text' as const, text: m.content }] : m.content;
     const content = parts.map((p) => {
@@ -50,7 +50,7 @@ function v1ToV2(doc: DocumentV1, now: number): Record<string, unknown> {
       blobs[blobId] = { mimeType: data.mimeType, data: bytesToBase64(data.bytes) };
       return { type: 'image', source: { kind: 'blob', blobId, mimeType: data.mimeType, size: data.bytes.length }, detail: p.detail };
     });
-    const id = newId();
+    const id = newMessageId();
     const out = { ...m, id, parentId, content, status: 'done', createdAt: now + i, updatedAt: now + i };
     parentId = id;
     return out;

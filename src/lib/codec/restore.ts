@@ -4,6 +4,7 @@
  * migrates and returns conversations ready to store — or a precise error. It never writes anything
  * and never executes anything from the input.
  */
+import { asConversationId, asParentId } from '../../domain/ids';
 import * as v from 'valibot';
 import { DEFAULT_PARAM_VALUES } from '../../domain/params';
 import type { Conversation, Message, ParamKey, ParamValues } from '../../domain/types';
@@ -173,11 +174,11 @@ function toBundle(c: DocumentV2['conversations'][number]): ConversationBundle {
   const enabled: Partial<Record<ParamKey, boolean>> = {};
   for (const [k, on] of Object.entries(c.params.enabled)) if (PARAM_KEYS.has(k)) enabled[k as ParamKey] = on;
   const conversation: Conversation = {
-    id: c.id,
+    id: asConversationId(c.id),
     title: c.title,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    currentLeafId: c.currentLeafId,
+    currentLeafId: asParentId(c.currentLeafId),
     params: { model: c.params.model, values, enabled, extraBody: c.params.extraBody },
     endpointId: null,
     // The file keeps a plain flag; the library orders pins by when they were pinned.

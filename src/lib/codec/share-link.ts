@@ -2,6 +2,7 @@
  * Share links: the conversation file, deflated with fflate and base64url-encoded in the URL
  * fragment (`#share=…`). Browsers never send the fragment to a server, so sharing needs none.
  */
+import type { MessageId } from '../../domain/types';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { base64urlToBytes, bytesToBase64url } from './base64';
 import type { BlobData, ConversationBundle } from './format';
@@ -28,7 +29,7 @@ export const LINK_IMAGE_LIMIT = 12 * 1024;
 const MAX_INFLATED = 64 * 1024 * 1024;
 
 export interface DroppedBinary {
-  messageId: string;
+  messageId: MessageId;
   name: string;
   size: number;
 }

@@ -4,7 +4,7 @@
  * (see sameWritten): a row changed or deleted meanwhile is reported, not overwritten.
  */
 import { leafAfterReply, sameWritten } from '../../domain/message-versions';
-import type { Message } from '../../domain/types';
+import type { ConversationId, Message, MessageId } from '../../domain/types';
 import { db } from './schema';
 
 export type GuardedWrite =
@@ -50,7 +50,7 @@ export async function putMessagesIf(writes: readonly { row: Message; expected: M
  * to the first reply, unless the path was already extended past it.
  */
 export async function commitReplies(
-  conversationId: string,
+  conversationId: ConversationId,
   rows: Message[],
   expected: ReadonlyMap<string, Message>,
   fork: (row: Message) => Message,
@@ -70,7 +70,7 @@ export async function commitReplies(
     }
     await d.messages.bulkPut(out);
     const conversation = await d.conversations.get(conversationId);
-    const parents = new Map<string, string | null>();
+    const parents = new Map<MessageId, MessageId | null>();
     let at = conversation?.currentLeafId ?? null;
     for (let i = 0; at && i < 10_000 && !parents.has(at); i++) {
       const m = await d.messages.get(at);
@@ -87,7 +87,7 @@ export async function commitReplies(
  * Keeps a version of a message as a new message beside it (same parent when that still exists,
  * else after the current leaf) and makes it the current leaf.
  */
-export async function insertCopy(conversationId: string, copy: Message): Promise<void> {
+export async function insertCopy(conversationId: ConversationId, copy: Message): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
     const conversation = await d.conversations.get(conversationId);

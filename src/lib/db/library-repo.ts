@@ -1,5 +1,5 @@
-import { newId } from '../../domain/ids';
-import type { Conversation, Message } from '../../domain/types';
+import { newConversationId, newId, newMessageId } from '../../domain/ids';
+import type { Conversation, ConversationId, Message } from '../../domain/types';
 import { blobIdsOf } from './conversations-repo';
 import { db, type BlobRow } from './schema';
 
@@ -75,8 +75,8 @@ export async function duplicateConversation(id: string): Promise<Conversation | 
     if (!source) return null;
     const messages = await d.messages.where('conversationId').equals(id).toArray();
     const now = Date.now();
-    const copyId = newId();
-    const ids = new Map(messages.map((m) => [m.id, newId()]));
+    const copyId = newConversationId();
+    const ids = new Map(messages.map((m) => [m.id, newMessageId()]));
     const blobIds = new Map<string, string>();
     for (const m of messages) for (const b of blobIdsOf(m)) if (!blobIds.has(b)) blobIds.set(b, newId());
     const blobs = (await d.blobs.bulkGet([...blobIds.keys()])).filter((b): b is BlobRow => b !== undefined);
@@ -109,7 +109,7 @@ export async function duplicateConversation(id: string): Promise<Conversation | 
 }
 
 export interface ConversationSize {
-  id: string;
+  id: ConversationId;
   title: string;
   /** Bytes of message rows (as JSON text) plus the blobs they refer to. */
   bytes: number;
@@ -142,7 +142,7 @@ export async function conversationSizes(): Promise<ConversationSize[]> {
 }
 
 /** Frees space: the conversation's images and files become a short note saying what was there. */
-export async function removeBinaries(conversationId: string): Promise<number> {
+export async function removeBinaries(conversationId: ConversationId): Promise<number> {
   const d = db();
   return d.transaction('rw', d.messages, d.blobs, async () => {
     const messages = await d.messages.where('conversationId').equals(conversationId).toArray();

@@ -1,10 +1,10 @@
 import { sameWritten } from '../../domain/message-versions';
 import { newestLeafFrom } from '../../domain/messages';
-import type { Conversation, Message } from '../../domain/types';
+import type { Conversation, ConversationId, Message, MessageId } from '../../domain/types';
 import { db } from './schema';
 import { StaleEdit } from './stale-edit';
 
-export async function listMessages(conversationId: string): Promise<Message[]> {
+export async function listMessages(conversationId: ConversationId): Promise<Message[]> {
   return db().messages.where('[conversationId+createdAt]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray();
 }
 
@@ -13,9 +13,9 @@ export async function listMessages(conversationId: string): Promise<Message[]> {
  * conversation itself is added first (a first send writes everything at once).
  */
 export async function appendMessages(
-  conversationId: string,
+  conversationId: ConversationId,
   messages: Message[],
-  leafId: string,
+  leafId: MessageId,
   title?: string,
   create?: Conversation,
 ): Promise<void> {
@@ -23,7 +23,7 @@ export async function appendMessages(
   await d.transaction('rw', d.messages, d.conversations, async () => {
     if (create) await d.conversations.add(create);
     await d.messages.bulkPut(messages);
-    const patch: { currentLeafId: string; updatedAt: number; title?: string } = { currentLeafId: leafId, updatedAt: Date.now() };
+    const patch: { currentLeafId: MessageId; updatedAt: number; title?: string } = { currentLeafId: leafId, updatedAt: Date.now() };
     if (title !== undefined) patch.title = title;
     await d.conversations.update(conversationId, patch);
   });
@@ -34,7 +34,7 @@ export async function getMessage(id: string): Promise<Message | undefined> {
 }
 
 /** Shows the branch through `messageId`: the current leaf moves to the newest leaf below it. */
-export async function showBranch(conversationId: string, messageId: string): Promise<void> {
+export async function showBranch(conversationId: ConversationId, messageId: MessageId): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
     const all = await d.messages.where('conversationId').equals(conversationId).toArray();
@@ -66,7 +66,7 @@ export async function streamingMessages(): Promise<Message[]> {
 }
 
 /** Removes messages; when `leafId` is given the conversation's current leaf moves there. */
-export async function deleteMessages(conversationId: string, ids: string[], leafId: string | null | undefined): Promise<void> {
+export async function deleteMessages(conversationId: ConversationId, ids: string[], leafId: MessageId | null | undefined): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
     if (ids.length > 0) await d.messages.bulkDelete(ids);
@@ -80,8 +80,8 @@ export async function deleteMessages(conversationId: string, ids: string[], leaf
  * holds other text by now: StaleEdit is thrown, so a reorder never puts back an older text.
  */
 export async function applyMessageEdit(
-  conversationId: string,
-  edit: { put: Message[]; remove: string[]; leafId: string | null },
+  conversationId: ConversationId,
+  edit: { put: Message[]; remove: string[]; leafId: MessageId | null },
   title?: string,
   seen?: readonly Message[],
 ): Promise<void> {
@@ -98,7 +98,7 @@ export async function applyMessageEdit(
     }
     if (edit.remove.length > 0) await d.messages.bulkDelete(edit.remove);
     if (edit.put.length > 0) await d.messages.bulkPut(edit.put);
-    const patch: { currentLeafId: string | null; updatedAt: number; title?: string } = {
+    const patch: { currentLeafId: MessageId | null; updatedAt: number; title?: string } = {
       currentLeafId: edit.leafId,
       updatedAt: Date.now(),
     };

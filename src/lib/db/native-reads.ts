@@ -1,3 +1,4 @@
+import { asConversationId } from '../../domain/ids';
 import { summarize, type ConversationSummary } from '../../domain/library';
 import type { Conversation, Message } from '../../domain/types';
 
@@ -51,7 +52,7 @@ async function titleKeys(idb: IDBDatabase, limit: number): Promise<ConversationS
   await eachKey(conversations(idb).index('[updatedAt+title]').openKeyCursor(null, 'prev'), (cursor) => {
     if (rows.length >= limit) return false;
     const [updatedAt, title] = cursor.key as [number, string];
-    rows.push({ id: String(cursor.primaryKey), title, updatedAt });
+    rows.push({ id: asConversationId(String(cursor.primaryKey)), title, updatedAt });
   });
   return rows;
 }
@@ -88,7 +89,7 @@ export async function readSummaryKeys(idb: IDBDatabase, limit = Infinity, total?
     return { ...r, ...(pinnedAt !== undefined ? { pinnedAt } : {}), ...(t ? { tags: t } : {}) };
   });
   if (Number.isFinite(limit)) {
-    const have = new Set(out.map((r) => r.id));
+    const have = new Set<string>(out.map((r) => r.id));
     const store = conversations(idb);
     const older = await Promise.all(
       [...pins.keys()].filter((id) => !have.has(id)).map((id) => request(store.get(id) as IDBRequest<Conversation | undefined>)),

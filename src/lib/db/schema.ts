@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Conversation, Message } from '../../domain/types';
 import { DB_NAME } from './names';
 
@@ -53,8 +53,10 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
  * (`pg.endpoints`, see lib/storage/keys).
  */
 export class PlaygroundDB extends Dexie {
-  conversations!: EntityTable<Conversation, 'id'>;
-  messages!: EntityTable<Message, 'id'>;
+  // Keyed by plain strings: any string may be looked up (an id from a URL, an import, another tab);
+  // only what is stored carries the branded id types.
+  conversations!: Table<Conversation, string>;
+  messages!: Table<Message, string>;
   blobs!: EntityTable<BlobRow, 'id'>;
   kv!: EntityTable<KeyValueRow, 'key'>;
 
