@@ -34,7 +34,7 @@ export default defineConfig({
   },
   webServer: {
     // The built app and the reference endpoint on one port, as `npm start` serves them.
-    command: `npx vite build --logLevel warn --outDir .e2e-dist && npx tsx server/cli.ts --static .e2e-dist --port ${PORT} --rate 400`,
+    command: `npx vite build --logLevel warn --outDir .e2e-dist && npx tsx server/cli.ts --static .e2e-dist --port ${PORT} --rate 0`,
     url: `http://127.0.0.1:${PORT}/__ref/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

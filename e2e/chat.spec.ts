@@ -1,4 +1,5 @@
 import { expect, test } from './support/app';
+import { waitForCheckpoint } from './support/idb';
 
 test.describe('a first complete chat', () => {
   test('sends a message and streams the exact reply, with usage', async ({ app }) => {
@@ -62,7 +63,7 @@ test.describe('a first complete chat', () => {
     await app.send('Slow one. [[rate:20]] [[tokens:600]]');
     const reply = app.assistant();
     await expect(reply.getByTestId('message-content')).toContainText(/\w+ \w+ \w+ \w+ \w+/, { timeout: 10_000 });
-    await app.page.waitForTimeout(1200); // past one throttled save
+    await waitForCheckpoint(app.page); // a throttled save holds them
     await app.page.reload();
     await expect(app.assistant()).toHaveAttribute('data-status', 'interrupted');
     await expect(app.assistant().getByTestId('message-content')).not.toHaveText('');

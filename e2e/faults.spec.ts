@@ -2,36 +2,48 @@ import { expect, test } from './support/app';
 
 /** Each fault of the reference endpoint shows a clear error and keeps whatever had arrived. */
 test.describe('faults', () => {
-  test('a 429 that clears shows a retry countdown, then the reply', async ({ app }) => {
+  test('a 429 that clears shows a retry countdown, then the reply', async ({ app, page }) => {
+    // A fake clock (time still flows): the 1 s Retry-After is skipped once the countdown shows.
+    await page.clock.install();
     await app.open();
-    // In an open conversation: a first send opens its new conversation only once it is stored,
-    // which on a busy machine can eat into the 1 s countdown.
+    // In an open conversation: a first send opens its new conversation only once it is stored.
     await app.sendAndWait('first [[reply:ok]]');
-    await app.send(`retry me ${Date.now()} [[fault:429-once]] [[reply:after the retry]]`);
-    await expect(app.page.getByTestId('retry-countdown')).toBeVisible();
+    const marker = `retry me ${Date.now()}`;
+    await app.send(`${marker} [[fault:429-once]] [[reply:after the retry]]`);
+    await expect(app.retryCountdown).toContainText('(retry 1 of 2)');
+    await expect(app.retryCountdown).toContainText(/rate limit/i);
+    await page.clock.fastForward(1000);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('after the retry');
     await expect(app.errorBanner).toHaveCount(0);
+    await expect(app.retryCountdown).toHaveCount(0);
+    expect(await app.requestCount(marker)).toBe(2);
   });
 
-  test('a 429 that persists ends in a readable error, and nothing is kept as a reply', async ({ app }) => {
+  test('a 429 that persists ends in a readable error, and nothing is kept as a reply', async ({ app, page }) => {
+    await page.clock.install();
     await app.open();
-    await app.send('[[fault:429]]');
-    await expect(app.errorBanner).toContainText('429', { timeout: 15_000 });
+    const marker = `persists ${Date.now()}`;
+    await app.send(`${marker} [[fault:429]]`);
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText('429', { timeout: 500 }));
     await expect(app.errorBanner).toContainText(/rate limit/i);
     await expect(app.page.locator('[data-role="assistant"]')).toHaveCount(0);
     await expect(app.messages).toHaveCount(1);
+    expect(await app.requestCount(marker)).toBe(3); // the first try and two retries
   });
 
-  test('a 500 shows the server message', async ({ app }) => {
+  test('a 500 shows the server message', async ({ app, page }) => {
+    await page.clock.install();
     await app.open();
     await app.send('[[fault:500]]');
-    await expect(app.errorBanner).toContainText('500', { timeout: 15_000 });
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText('500', { timeout: 500 }));
+    await expect(app.errorBanner).toContainText('The server had an error');
   });
 
-  test('an HTML error page from a proxy is explained', async ({ app }) => {
+  test('an HTML error page from a proxy is explained', async ({ app, page }) => {
+    await page.clock.install();
     await app.open();
     await app.send('[[fault:html]]');
-    await expect(app.errorBanner).toContainText(/HTML/i, { timeout: 15_000 });
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText(/HTML/i, { timeout: 500 }));
     await expect(app.errorBanner).toContainText('502');
   });
 
@@ -94,10 +106,11 @@ test.describe('faults', () => {
     await expect(app.messages).toHaveCount(1);
   });
 
-  test('a network failure is told apart and explained', async ({ app }) => {
+  test('a network failure is told apart and explained', async ({ app, page }) => {
+    await page.clock.install();
     await app.open('?baseURL=http%3A%2F%2F127.0.0.1%3A9%2Fv1&model=ref-chat');
     await app.send('hello');
-    await expect(app.errorBanner).toContainText(/reach|CORS/i, { timeout: 20_000 });
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText(/reach|CORS/i, { timeout: 500 }));
     await expect(app.errorBanner).toContainText(/Ollama|OLLAMA_ORIGINS/);
   });
 });

@@ -62,15 +62,22 @@ for (const c of CASES) {
   test(`hostile stream: ${c.fault}`, async ({ app, page }) => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(`${e.message}\n${e.stack ?? ''}`));
+    // A short first-byte timeout only where the case is about it: on a loaded machine a slow stream
+    // (one byte per chunk) can take longer than 1 s to show its first event. That 1 s passes on a
+    // fake clock once the request is out.
+    const waitsForFirstByte = c.fault === 'no-headers' || c.fault === 'hang';
+    if (waitsForFirstByte) await page.clock.install();
     await app.open();
     await page.getByTestId('max-retries-input').fill('0');
-    // A short first-byte timeout only where the case is about it: on a loaded machine a slow stream
-    // (one byte per chunk) can take longer than 1 s to show its first event.
-    const waitsForFirstByte = c.fault === 'no-headers' || c.fault === 'hang';
     await page.getByTestId('first-byte-timeout-input').fill(waitsForFirstByte ? '1' : '30');
     if (c.slow) test.setTimeout(120_000);
     const reply = c.fault === 'json-for-stream' ? '[[reply:plain json body]]' : TEN;
-    await app.send(`hostile ${c.fault} [[fault:${c.fault}]] ${reply}`);
+    const marker = `hostile ${c.fault} ${Date.now()}`;
+    await app.send(`${marker} [[fault:${c.fault}]] ${reply}`);
+    if (waitsForFirstByte) {
+      await expect.poll(() => app.requestCount(marker)).toBe(1);
+      await page.clock.fastForward(1000);
+    }
     await expect(app.sendButton).toBeVisible({ timeout: c.slow ? 60_000 : 20_000 }); // the run is over
     const replies = page.locator('[data-testid="message"][data-role="assistant"]');
 

@@ -1,4 +1,5 @@
 import { expect, test } from './support/app';
+import { waitForCheckpoint } from './support/idb';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -6,7 +7,7 @@ test('a reload mid-stream keeps the partial reply, marked interrupted, and Conti
   await app.open();
   await app.send('Story [[rate:30]] [[tokens:300]]');
   await expect(app.assistant().getByTestId('message-content')).toContainText(/\w+ \w+ \w+ \w+ \w+/, { timeout: 10_000 });
-  await app.page.waitForTimeout(1200); // past one throttled save
+  await waitForCheckpoint(app.page); // a throttled save holds them
   await app.page.reload();
 
   const reply = app.assistant();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { expect, test, PlaygroundPage } from './support/app';
+import { waitForCheckpoint } from './support/idb';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -19,7 +20,7 @@ test('a browser killed mid-stream: reopened, the partial answer is there, marked
   await app.send('Killed mid-stream [[tokens:3000]] [[rate:60]]');
   const reply = app.assistant().getByTestId('message-content');
   await expect(reply).toContainText(/\w+ \w+ \w+ \w+ \w+ \w+/, { timeout: 20_000 });
-  await app.page.waitForTimeout(1500); // a throttled save has happened
+  await waitForCheckpoint(app.page, 6); // a throttled save holds them
   const onScreen = ((await reply.textContent()) ?? '').slice(0, 20);
   await expect(app.assistant()).toHaveAttribute('data-status', 'streaming');
   const cdp = await first.newCDPSession(app.page);

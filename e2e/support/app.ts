@@ -48,6 +48,27 @@ export class PlaygroundPage {
     return reply;
   }
 
+  get retryCountdown(): Locator {
+    return this.page.getByTestId('retry-countdown');
+  }
+
+  /**
+   * Needs `page.clock.install()` before the page loaded. Until `settled` passes, skips each retry's
+   * back-off (Retry-After or exponential, at most 1 s here) on the fake clock as soon as its countdown
+   * shows, instead of waiting it out.
+   */
+  async skipRetryWaits(settled: () => Promise<void>, timeout = 20_000): Promise<void> {
+    await expect(async () => {
+      if (await this.retryCountdown.isVisible()) await this.page.clock.fastForward(1000);
+      await settled();
+    }).toPass({ timeout, intervals: [100, 250, 500] });
+  }
+
+  /** How many requests whose body contains `marker` reached the reference endpoint (of its last 50). */
+  async requestCount(marker: string): Promise<number> {
+    return (await this.receivedRequests()).filter((r) => JSON.stringify(r.body).includes(marker)).length;
+  }
+
   /** The value control and the send switch of a parameter (test contract `param-<name>`). */
   param(name: string): Locator {
     return this.page.getByTestId(`param-${name}`);
@@ -301,6 +322,21 @@ export class PlaygroundPage {
     const res = await this.page.request.get('/__ref/requests');
     return (await res.json()) as { body: Record<string, unknown>; headers: Record<string, string> }[];
   }
+}
+
+/**
+ * Runs `assertion`, reloads the page, waits for the app, and runs it again: the state it checks is
+ * stored, not only shown.
+ */
+export async function expectBeforeAndAfterReload(page: Page, assertion: () => Promise<unknown>): Promise<void> {
+  await base.step('before reload', async () => {
+    await assertion();
+  });
+  await page.reload();
+  await expect(page.getByTestId('composer-input')).toBeVisible();
+  await base.step('after reload', async () => {
+    await assertion();
+  });
 }
 
 export const test = base.extend<{ app: PlaygroundPage }>({

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Raw IndexedDB helpers run in the page, for states the UI cannot produce by itself. */
 export interface RawConversation {
@@ -136,4 +136,47 @@ export async function databaseVersion(page: Page): Promise<number> {
     const dbs = await indexedDB.databases();
     return dbs.find((d) => d.name === 'chat-playground')?.version ?? 0;
   });
+}
+
+/** The assistant replies as stored in IndexedDB (not as shown), oldest first. */
+export async function storedReplies(page: Page): Promise<{ status: string; text: string }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const q = indexedDB.open('chat-playground');
+      q.onsuccess = () => res(q.result);
+      q.onerror = () => rej(q.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('messages')) return [];
+      const rows = await new Promise<{ role: string; status: string; createdAt: number; content: { type: string; text?: string }[] }[]>(
+        (res, rej) => {
+          const q = db.transaction('messages').objectStore('messages').getAll();
+          q.onsuccess = () => res(q.result as never);
+          q.onerror = () => rej(q.error);
+        },
+      );
+      return rows
+        .filter((r) => r.role === 'assistant')
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((r) => ({ status: r.status, text: r.content.map((p) => p.text ?? '').join('') }));
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/**
+ * Waits until a checkpoint of the streaming reply (the throttled save) holds at least `words` words,
+ * instead of sleeping past the save interval: a reload or a kill after this keeps those words.
+ */
+export async function waitForCheckpoint(page: Page, words = 5): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const last = (await storedReplies(page)).at(-1);
+        return last?.status === 'streaming' ? last.text.split(/\s+/).filter(Boolean).length : 0;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(words);
 }
