@@ -4,6 +4,18 @@ import { expect, test as base, type Locator, type Page } from '@playwright/test'
 export class PlaygroundPage {
   constructor(readonly page: Page) {}
 
+  /**
+   * For the shared app: whatever the previous test left (a run still going, a dialog, a broken
+   * page), ends it and opens a new, empty conversation.
+   */
+  async fresh(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    if (!(await this.composer.isVisible())) await this.open();
+    if (await this.stopButton.isVisible()) await this.stopButton.click();
+    await expect(this.sendButton).toBeVisible();
+    await this.newConversation();
+  }
+
   async open(query = ''): Promise<void> {
     await this.page.goto(`/${query}`);
     await expect(this.composer).toBeVisible();
@@ -339,10 +351,27 @@ export async function expectBeforeAndAfterReload(page: Page, assertion: () => Pr
   });
 }
 
-export const test = base.extend<{ app: PlaygroundPage }>({
+export const test = base.extend<{ app: PlaygroundPage }, { sharedApp: PlaygroundPage }>({
   app: async ({ page }, use) => {
     await use(new PlaygroundPage(page));
   },
+  /**
+   * One app per worker, started once and reused by the tests of a file that opt in (each starts with
+   * `await sharedApp.fresh()`, a new conversation): for many short cases that only need a new
+   * conversation, not a new browser profile. Not for tests that change settings others rely on,
+   * install a fake clock or look at storage as a whole; those take `app`, a fresh context each.
+   */
+  sharedApp: [
+    async ({ browser }, use, workerInfo) => {
+      const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = workerInfo.project.use;
+      const context = await browser.newContext({ baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
+      const app = new PlaygroundPage(await context.newPage());
+      await app.open();
+      await use(app);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
 });
 
 export { expect };
