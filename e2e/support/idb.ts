@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 /** Raw IndexedDB helpers run in the page, for states the UI cannot produce by itself. */
 export interface RawConversation {
@@ -179,4 +179,23 @@ export async function waitForCheckpoint(page: Page, words = 5): Promise<void> {
       { timeout: 15_000 },
     )
     .toBeGreaterThanOrEqual(words);
+}
+
+/**
+ * Asks Chromium (DevTools protocol) to give the page's origin only `bytes` of storage, and checks
+ * that it did: some Chromium builds (Debian's 150) accept the call but keep the real quota, and a
+ * quota test there would only time out waiting for a full disk.
+ */
+export async function overrideQuota(page: Page, bytes: number): Promise<{ check(): Promise<void>; reset(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url() === 'about:blank' ? (test.info().project.use.baseURL ?? '') : page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: bytes });
+  return {
+    /** Once the page is on the origin. */
+    async check() {
+      const quota = await page.evaluate(async () => (await navigator.storage.estimate()).quota ?? 0);
+      expect(quota, 'this Chromium ignores Storage.overrideQuotaForOrigin, so no quota test can run in it').toBeLessThanOrEqual(bytes);
+    },
+    reset: () => cdp.send('Storage.overrideQuotaForOrigin', { origin }).then(() => undefined),
+  };
 }
