@@ -19,6 +19,9 @@ export default defineConfig({
     // Locally: `npx playwright test --trace on` (or --retries 1).
     trace: 'on-first-retry',
     screenshot: 'only-on-failure',
+    // The service worker precaches every asset (~8 MB, tokenizers included) in each new context;
+    // only the tests about it (offline, updates: workspace.spec.ts) allow it.
+    serviceWorkers: 'block',
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
     launchOptions: {

@@ -1,6 +1,10 @@
 import { expect, test } from './support/app';
 
-/** Each fault of the reference endpoint shows a clear error and keeps whatever had arrived. */
+/**
+ * Each fault of the reference endpoint shows a clear error and keeps whatever had arrived. Faults
+ * that fail at once share one app per worker (a new conversation each); those that are retried get
+ * their own, with a fake clock that skips the back-off.
+ */
 test.describe('faults', () => {
   test('a 429 that clears shows a retry countdown, then the reply', async ({ app, page }) => {
     // A fake clock (time still flows): the 1 s Retry-After is skipped once the countdown shows.
@@ -47,14 +51,14 @@ test.describe('faults', () => {
     await expect(app.errorBanner).toContainText('502');
   });
 
-  test('an HTML page with status 200 is not taken for a reply', async ({ app }) => {
-    await app.open();
+  test('an HTML page with status 200 is not taken for a reply', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:html-200]]');
     await expect(app.errorBanner).toContainText(/HTML/i);
   });
 
-  test('an error event mid-stream keeps the partial text', async ({ app }) => {
-    await app.open();
+  test('an error event mid-stream keeps the partial text', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:midstream-error]]');
     const reply = app.assistant();
     await expect(reply).toHaveAttribute('data-status', 'error');
@@ -65,8 +69,8 @@ test.describe('faults', () => {
     await expect(app.assistant().getByTestId('message-content')).not.toHaveText('');
   });
 
-  test('a dropped connection keeps the partial text, marked interrupted', async ({ app }) => {
-    await app.open();
+  test('a dropped connection keeps the partial text, marked interrupted', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:drop]]');
     const reply = app.assistant();
     await expect(reply).toHaveAttribute('data-status', 'interrupted');
@@ -75,29 +79,29 @@ test.describe('faults', () => {
     await expect(app.sendButton).toBeEnabled();
   });
 
-  test('a stream without finish_reason or [DONE] is marked interrupted', async ({ app }) => {
-    await app.open();
+  test('a stream without finish_reason or [DONE] is marked interrupted', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:no-done]]');
     await expect(app.assistant()).toHaveAttribute('data-status', 'interrupted');
     await expect(app.errorBanner).toContainText(/interrupted|ended/i);
   });
 
-  test('a malformed chunk mid-stream does not lose the rest', async ({ app }) => {
-    await app.open();
+  test('a malformed chunk mid-stream does not lose the rest', async ({ sharedApp: app }) => {
+    await app.fresh();
     const reply = await app.sendAndWait('[[fault:malformed]]');
     await expect(reply).toHaveAttribute('data-status', 'done');
     await expect(reply.getByTestId('message-content')).not.toHaveText('');
   });
 
-  test('a server that answers JSON to a stream request still works', async ({ app }) => {
-    await app.open();
+  test('a server that answers JSON to a stream request still works', async ({ sharedApp: app }) => {
+    await app.fresh();
     const reply = await app.sendAndWait('[[fault:json-for-stream]] [[reply:plain json]]');
     await expect(reply.getByTestId('message-content')).toHaveText('plain json');
     await expect(reply).toHaveAttribute('data-finish-reason', 'stop');
   });
 
-  test('Stop always works, even when the server never sends a byte', async ({ app }) => {
-    await app.open();
+  test('Stop always works, even when the server never sends a byte', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:hang]]');
     await expect(app.stopButton).toBeVisible();
     await app.page.waitForTimeout(500);

@@ -205,6 +205,7 @@ test.describe('first run', () => {
 });
 
 test.describe('offline and hosting', () => {
+  test.use({ serviceWorkers: 'allow' }); // blocked elsewhere (playwright.config.ts)
   test('the app shell reloads offline once the service worker installed it', async ({ app, page, context }) => {
     const shell = new WorkspaceShell(page);
     await app.open();
@@ -282,6 +283,7 @@ test.describe('accessibility (axe)', () => {
 });
 
 test.describe('updates', () => {
+  test.use({ serviceWorkers: 'allow' });
   test('a new deployment offers a reload that activates it', async ({ app, page }) => {
     // A deployment of our own: a copy of the e2e build, served by a second reference server.
     const dir = mkdtempSync(path.join(tmpdir(), 'pg-deploy-'));

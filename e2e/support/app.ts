@@ -351,24 +351,49 @@ export async function expectBeforeAndAfterReload(page: Page, assertion: () => Pr
   });
 }
 
-export const test = base.extend<{ app: PlaygroundPage }, { sharedApp: PlaygroundPage }>({
+export const test = base.extend<
+  { app: PlaygroundPage; sharedApp: PlaygroundPage },
+  { sharedApps: (file: string) => Promise<PlaygroundPage> }
+>({
   app: async ({ page }, use) => {
     await use(new PlaygroundPage(page));
   },
   /**
-   * One app per worker, started once and reused by the tests of a file that opt in (each starts with
-   * `await sharedApp.fresh()`, a new conversation): for many short cases that only need a new
-   * conversation, not a new browser profile. Not for tests that change settings others rely on,
-   * install a fake clock or look at storage as a whole; those take `app`, a fresh context each.
+   * One app per spec file and worker, started once and reused by the tests of that file that opt in
+   * (each starts with `await sharedApp.fresh()`, a new conversation): for many short cases that only
+   * need a new conversation, not a new browser profile. Not for tests that change settings, install
+   * a fake clock or look at storage as a whole; those take `app`, a fresh context each. No trace or
+   * failure screenshot is recorded for it.
    */
-  sharedApp: [
+  sharedApp: async ({ sharedApps }, use, testInfo) => {
+    await use(await sharedApps(testInfo.file));
+  },
+  sharedApps: [
     async ({ browser }, use, workerInfo) => {
-      const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = workerInfo.project.use;
-      const context = await browser.newContext({ baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
-      const app = new PlaygroundPage(await context.newPage());
-      await app.open();
-      await use(app);
-      await context.close();
+      const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, serviceWorkers } = workerInfo.project.use;
+      const apps = new Map<string, Promise<PlaygroundPage>>();
+      await use((file) => {
+        let app = apps.get(file);
+        if (!app) {
+          app = (async () => {
+            const context = await browser.newContext({
+              baseURL,
+              viewport,
+              userAgent,
+              deviceScaleFactor,
+              isMobile,
+              hasTouch,
+              serviceWorkers,
+            });
+            const shared = new PlaygroundPage(await context.newPage());
+            await shared.open();
+            return shared;
+          })();
+          apps.set(file, app);
+        }
+        return app;
+      });
+      for (const app of apps.values()) await (await app).page.context().close();
     },
     { scope: 'worker' },
   ],
