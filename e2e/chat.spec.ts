@@ -1,4 +1,4 @@
-import { expect, test } from './support/app';
+import { expect, expectBeforeAndAfterReload, test } from './support/app';
 import { waitForCheckpoint } from './support/idb';
 
 test.describe('a first complete chat', () => {
@@ -51,11 +51,12 @@ test.describe('a first complete chat', () => {
     await app.open();
     await app.sendAndWait('[[reply:First answer]]');
     await app.sendAndWait('[[reply:Second answer]]');
-    await app.page.reload();
-    await expect(app.messages).toHaveCount(4);
-    await expect(app.assistant(0).getByTestId('message-content')).toHaveText('First answer');
-    await expect(app.assistant(1).getByTestId('message-content')).toHaveText('Second answer');
-    await expect(app.conversations).toHaveCount(1);
+    await expectBeforeAndAfterReload(app.page, async () => {
+      await expect(app.messages).toHaveCount(4);
+      await expect(app.assistant(0).getByTestId('message-content')).toHaveText('First answer');
+      await expect(app.assistant(1).getByTestId('message-content')).toHaveText('Second answer');
+      await expect(app.conversations).toHaveCount(1);
+    });
   });
 
   test('a reload mid-stream keeps what had arrived, marked interrupted', async ({ app }) => {
