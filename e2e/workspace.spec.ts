@@ -248,6 +248,7 @@ test.describe('accessibility (axe)', () => {
       await app.open();
       expect(await shell.seriousA11yViolations(), `first run, ${scheme}`).toEqual([]);
       await app.sendAndWait('Show me [[reply:## Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```]]');
+      await expect(app.sendButton).toBeVisible(); // the run is over: Send is back in place of Stop
       expect(await shell.seriousA11yViolations(), `conversation, ${scheme}`).toEqual([]);
       await shell.openPalette();
       expect(await shell.seriousA11yViolations(), `palette, ${scheme}`).toEqual([]);
