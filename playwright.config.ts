@@ -10,7 +10,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  // Three workers on two cores: while one waits on the browser or the network another runs
+  // (measured on the shared 2-core machine: 4m28s with 3, 5m47s with 2, back to back).
+  workers: 3,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
