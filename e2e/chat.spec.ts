@@ -126,8 +126,11 @@ test.describe('a first complete chat', () => {
     await app.open();
     const marker = `preview-${Date.now()}`;
     await app.composer.fill(`${marker} [[reply:ok]]`);
-    const preview = JSON.parse(await app.page.getByTestId('request-preview').innerText()) as { messages: { content: string }[] };
-    expect(preview.messages.at(-1)?.content).toBe(`${marker} [[reply:ok]]`);
+    // The preview follows the draft (a moment later on a busy machine).
+    await expect
+      .poll(async () => ((await app.previewBody()).messages as { content: string }[]).at(-1)?.content)
+      .toBe(`${marker} [[reply:ok]]`);
+    const preview = await app.previewBody();
     await app.composer.press('ControlOrMeta+Enter');
     await expect(app.assistant()).toHaveAttribute('data-status', 'done');
     const received = (await app.receivedRequests()).find((r) => JSON.stringify(r.body).includes(marker));

@@ -53,6 +53,7 @@ test.describe('library actions', () => {
 
     // Deleted for good when not undone.
     await app.conversationAction(/Alpha topic.*\(copy\)/, 'Delete');
+    await expect(app.conversation(/Alpha topic.*\(copy\)/)).toHaveCount(0);
     await app.page.reload();
     await expect(app.conversations).toHaveCount(2);
   });
