@@ -1,4 +1,5 @@
-import { expect, test } from './support/app';
+import { expect, expectBeforeAndAfterReload, test } from './support/app';
+import { waitForCheckpoint } from './support/idb';
 
 test.describe('a first complete chat', () => {
   test('sends a message and streams the exact reply, with usage', async ({ app }) => {
@@ -50,11 +51,12 @@ test.describe('a first complete chat', () => {
     await app.open();
     await app.sendAndWait('[[reply:First answer]]');
     await app.sendAndWait('[[reply:Second answer]]');
-    await app.page.reload();
-    await expect(app.messages).toHaveCount(4);
-    await expect(app.assistant(0).getByTestId('message-content')).toHaveText('First answer');
-    await expect(app.assistant(1).getByTestId('message-content')).toHaveText('Second answer');
-    await expect(app.conversations).toHaveCount(1);
+    await expectBeforeAndAfterReload(app.page, async () => {
+      await expect(app.messages).toHaveCount(4);
+      await expect(app.assistant(0).getByTestId('message-content')).toHaveText('First answer');
+      await expect(app.assistant(1).getByTestId('message-content')).toHaveText('Second answer');
+      await expect(app.conversations).toHaveCount(1);
+    });
   });
 
   test('a reload mid-stream keeps what had arrived, marked interrupted', async ({ app }) => {
@@ -62,7 +64,7 @@ test.describe('a first complete chat', () => {
     await app.send('Slow one. [[rate:20]] [[tokens:600]]');
     const reply = app.assistant();
     await expect(reply.getByTestId('message-content')).toContainText(/\w+ \w+ \w+ \w+ \w+/, { timeout: 10_000 });
-    await app.page.waitForTimeout(1200); // past one throttled save
+    await waitForCheckpoint(app.page); // a throttled save holds them
     await app.page.reload();
     await expect(app.assistant()).toHaveAttribute('data-status', 'interrupted');
     await expect(app.assistant().getByTestId('message-content')).not.toHaveText('');
@@ -124,8 +126,11 @@ test.describe('a first complete chat', () => {
     await app.open();
     const marker = `preview-${Date.now()}`;
     await app.composer.fill(`${marker} [[reply:ok]]`);
-    const preview = JSON.parse(await app.page.getByTestId('request-preview').innerText()) as { messages: { content: string }[] };
-    expect(preview.messages.at(-1)?.content).toBe(`${marker} [[reply:ok]]`);
+    // The preview follows the draft (a moment later on a busy machine).
+    await expect
+      .poll(async () => ((await app.previewBody()).messages as { content: string }[]).at(-1)?.content)
+      .toBe(`${marker} [[reply:ok]]`);
+    const preview = await app.previewBody();
     await app.composer.press('ControlOrMeta+Enter');
     await expect(app.assistant()).toHaveAttribute('data-status', 'done');
     const received = (await app.receivedRequests()).find((r) => JSON.stringify(r.body).includes(marker));

@@ -1,4 +1,4 @@
-import { expect, test } from './support/app';
+import { expect, expectBeforeAndAfterReload, test } from './support/app';
 import { requestWith } from './support/editor';
 
 const WEATHER_TOOL = {
@@ -25,11 +25,10 @@ test.describe('running an edited conversation', () => {
     await expect(app.assistant().getByTestId('branch-position')).toHaveText('2/2');
     await expect(app.assistant()).toHaveAttribute('data-status', 'done');
     await app.assistant().getByRole('button', { name: 'Previous alternative' }).click();
-    await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/2');
-    await expect(app.assistant().getByTestId('message-content')).toHaveText(first);
-    await app.page.reload();
-    await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/2');
-    await expect(app.assistant().getByTestId('message-content')).toHaveText(first);
+    await expectBeforeAndAfterReload(app.page, async () => {
+      await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/2');
+      await expect(app.assistant().getByTestId('message-content')).toHaveText(first);
+    });
   });
 
   test('editing an earlier message and running from it forks; both versions stay', async ({ app }) => {

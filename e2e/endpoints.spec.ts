@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReferenceServer } from '../server/app';
-import { expect, test, type PlaygroundPage } from './support/app';
+import { expect, expectBeforeAndAfterReload, test, type PlaygroundPage } from './support/app';
 
 /** Written out here, not imported, so a wrong preset in the app fails the test. */
 const PRESET_URLS: Record<string, string> = {
@@ -113,10 +113,10 @@ test.describe('endpoints and models', () => {
     await app.page.getByTestId('model-fact-outputPrice').fill('6');
     await app.page.getByTestId('model-fact-outputPrice').press('Enter');
     await app.page.getByTestId('model-fact-vision').selectOption('yes');
-    await expect(facts).toContainText('$1.5/$6 per 1M');
-    await app.page.reload();
-    await expect(app.page.getByTestId('model-facts')).toContainText('$1.5/$6 per 1M');
-    await expect(app.page.getByTestId('model-facts')).toContainText('vision');
+    await expectBeforeAndAfterReload(app.page, async () => {
+      await expect(facts).toContainText('$1.5/$6 per 1M');
+      await expect(facts).toContainText('vision');
+    });
   });
 
   test.describe('connection test', () => {

@@ -1,48 +1,64 @@
 import { expect, test } from './support/app';
 
-/** Each fault of the reference endpoint shows a clear error and keeps whatever had arrived. */
+/**
+ * Each fault of the reference endpoint shows a clear error and keeps whatever had arrived. Faults
+ * that fail at once share one app per worker (a new conversation each); those that are retried get
+ * their own, with a fake clock that skips the back-off.
+ */
 test.describe('faults', () => {
-  test('a 429 that clears shows a retry countdown, then the reply', async ({ app }) => {
+  test('a 429 that clears shows a retry countdown, then the reply', async ({ app, page }) => {
+    // A fake clock (time still flows): the 1 s Retry-After is skipped once the countdown shows.
+    await page.clock.install();
     await app.open();
-    // In an open conversation: a first send opens its new conversation only once it is stored,
-    // which on a busy machine can eat into the 1 s countdown.
+    // In an open conversation: a first send opens its new conversation only once it is stored.
     await app.sendAndWait('first [[reply:ok]]');
-    await app.send(`retry me ${Date.now()} [[fault:429-once]] [[reply:after the retry]]`);
-    await expect(app.page.getByTestId('retry-countdown')).toBeVisible();
+    const marker = `retry me ${Date.now()}`;
+    await app.send(`${marker} [[fault:429-once]] [[reply:after the retry]]`);
+    await expect(app.retryCountdown).toContainText('(retry 1 of 2)');
+    await expect(app.retryCountdown).toContainText(/rate limit/i);
+    await page.clock.fastForward(1000);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('after the retry');
     await expect(app.errorBanner).toHaveCount(0);
+    await expect(app.retryCountdown).toHaveCount(0);
+    expect(await app.requestCount(marker)).toBe(2);
   });
 
-  test('a 429 that persists ends in a readable error, and nothing is kept as a reply', async ({ app }) => {
+  test('a 429 that persists ends in a readable error, and nothing is kept as a reply', async ({ app, page }) => {
+    await page.clock.install();
     await app.open();
-    await app.send('[[fault:429]]');
-    await expect(app.errorBanner).toContainText('429', { timeout: 15_000 });
+    const marker = `persists ${Date.now()}`;
+    await app.send(`${marker} [[fault:429]]`);
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText('429', { timeout: 500 }));
     await expect(app.errorBanner).toContainText(/rate limit/i);
     await expect(app.page.locator('[data-role="assistant"]')).toHaveCount(0);
     await expect(app.messages).toHaveCount(1);
+    expect(await app.requestCount(marker)).toBe(3); // the first try and two retries
   });
 
-  test('a 500 shows the server message', async ({ app }) => {
+  test('a 500 shows the server message', async ({ app, page }) => {
+    await page.clock.install();
     await app.open();
     await app.send('[[fault:500]]');
-    await expect(app.errorBanner).toContainText('500', { timeout: 15_000 });
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText('500', { timeout: 500 }));
+    await expect(app.errorBanner).toContainText('The server had an error');
   });
 
-  test('an HTML error page from a proxy is explained', async ({ app }) => {
+  test('an HTML error page from a proxy is explained', async ({ app, page }) => {
+    await page.clock.install();
     await app.open();
     await app.send('[[fault:html]]');
-    await expect(app.errorBanner).toContainText(/HTML/i, { timeout: 15_000 });
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText(/HTML/i, { timeout: 500 }));
     await expect(app.errorBanner).toContainText('502');
   });
 
-  test('an HTML page with status 200 is not taken for a reply', async ({ app }) => {
-    await app.open();
+  test('an HTML page with status 200 is not taken for a reply', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:html-200]]');
     await expect(app.errorBanner).toContainText(/HTML/i);
   });
 
-  test('an error event mid-stream keeps the partial text', async ({ app }) => {
-    await app.open();
+  test('an error event mid-stream keeps the partial text', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:midstream-error]]');
     const reply = app.assistant();
     await expect(reply).toHaveAttribute('data-status', 'error');
@@ -53,8 +69,8 @@ test.describe('faults', () => {
     await expect(app.assistant().getByTestId('message-content')).not.toHaveText('');
   });
 
-  test('a dropped connection keeps the partial text, marked interrupted', async ({ app }) => {
-    await app.open();
+  test('a dropped connection keeps the partial text, marked interrupted', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:drop]]');
     const reply = app.assistant();
     await expect(reply).toHaveAttribute('data-status', 'interrupted');
@@ -63,29 +79,29 @@ test.describe('faults', () => {
     await expect(app.sendButton).toBeEnabled();
   });
 
-  test('a stream without finish_reason or [DONE] is marked interrupted', async ({ app }) => {
-    await app.open();
+  test('a stream without finish_reason or [DONE] is marked interrupted', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:no-done]]');
     await expect(app.assistant()).toHaveAttribute('data-status', 'interrupted');
     await expect(app.errorBanner).toContainText(/interrupted|ended/i);
   });
 
-  test('a malformed chunk mid-stream does not lose the rest', async ({ app }) => {
-    await app.open();
+  test('a malformed chunk mid-stream does not lose the rest', async ({ sharedApp: app }) => {
+    await app.fresh();
     const reply = await app.sendAndWait('[[fault:malformed]]');
     await expect(reply).toHaveAttribute('data-status', 'done');
     await expect(reply.getByTestId('message-content')).not.toHaveText('');
   });
 
-  test('a server that answers JSON to a stream request still works', async ({ app }) => {
-    await app.open();
+  test('a server that answers JSON to a stream request still works', async ({ sharedApp: app }) => {
+    await app.fresh();
     const reply = await app.sendAndWait('[[fault:json-for-stream]] [[reply:plain json]]');
     await expect(reply.getByTestId('message-content')).toHaveText('plain json');
     await expect(reply).toHaveAttribute('data-finish-reason', 'stop');
   });
 
-  test('Stop always works, even when the server never sends a byte', async ({ app }) => {
-    await app.open();
+  test('Stop always works, even when the server never sends a byte', async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send('[[fault:hang]]');
     await expect(app.stopButton).toBeVisible();
     await app.page.waitForTimeout(500);
@@ -94,10 +110,11 @@ test.describe('faults', () => {
     await expect(app.messages).toHaveCount(1);
   });
 
-  test('a network failure is told apart and explained', async ({ app }) => {
+  test('a network failure is told apart and explained', async ({ app, page }) => {
+    await page.clock.install();
     await app.open('?baseURL=http%3A%2F%2F127.0.0.1%3A9%2Fv1&model=ref-chat');
     await app.send('hello');
-    await expect(app.errorBanner).toContainText(/reach|CORS/i, { timeout: 20_000 });
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText(/reach|CORS/i, { timeout: 500 }));
     await expect(app.errorBanner).toContainText(/Ollama|OLLAMA_ORIGINS/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/app';
+import { expect, test, type PlaygroundPage } from './support/app';
 
 /**
  * Every hostile stream of the reference server (server/hostile.ts, plus the older [[fault:…]]
@@ -58,19 +58,37 @@ function replyText(page: Page): Promise<string> {
   });
 }
 
-for (const c of CASES) {
-  test(`hostile stream: ${c.fault}`, async ({ app, page }) => {
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(`${e.message}\n${e.stack ?? ''}`));
+/** A short first-byte timeout only where the case is about it: on a loaded machine a slow stream
+ * (one byte per chunk) can take longer than 1 s to show its first event. */
+const waitsForFirstByte = (c: Case) => c.fault === 'no-headers' || c.fault === 'hang';
+
+/** Opens the case's app: a new conversation in the shared one, or its own with a fake clock. */
+async function start(app: PlaygroundPage, own: boolean): Promise<void> {
+  if (own) {
+    await app.page.clock.install();
     await app.open();
+  } else await app.fresh();
+}
+
+for (const c of CASES) {
+  // The cases only need a new conversation each: one app per worker serves them, except the two
+  // whose 1 s first-byte timeout passes on a fake clock (installed for a whole browser context).
+  const body = async (app: PlaygroundPage) => {
+    const page = app.page;
+    const pageErrors: string[] = [];
+    const onError = (e: Error) => pageErrors.push(`${e.message}\n${e.stack ?? ''}`);
+    page.on('pageerror', onError);
+    await start(app, waitsForFirstByte(c));
     await page.getByTestId('max-retries-input').fill('0');
-    // A short first-byte timeout only where the case is about it: on a loaded machine a slow stream
-    // (one byte per chunk) can take longer than 1 s to show its first event.
-    const waitsForFirstByte = c.fault === 'no-headers' || c.fault === 'hang';
-    await page.getByTestId('first-byte-timeout-input').fill(waitsForFirstByte ? '1' : '30');
+    await page.getByTestId('first-byte-timeout-input').fill(waitsForFirstByte(c) ? '1' : '30');
     if (c.slow) test.setTimeout(120_000);
     const reply = c.fault === 'json-for-stream' ? '[[reply:plain json body]]' : TEN;
-    await app.send(`hostile ${c.fault} [[fault:${c.fault}]] ${reply}`);
+    const marker = `hostile ${c.fault} ${Date.now()}`;
+    await app.send(`${marker} [[fault:${c.fault}]] ${reply}`);
+    if (waitsForFirstByte(c)) {
+      await expect.poll(() => app.requestCount(marker)).toBe(1);
+      await page.clock.fastForward(1000);
+    }
     await expect(app.sendButton).toBeVisible({ timeout: c.slow ? 60_000 : 20_000 }); // the run is over
     const replies = page.locator('[data-testid="message"][data-role="assistant"]');
 
@@ -91,12 +109,15 @@ for (const c of CASES) {
 
     // What arrived is stored: the same after a reload.
     await page.reload();
-    await expect(app.messages.first()).toContainText(`hostile ${c.fault}`);
+    await expect(app.messages.first()).toContainText(marker);
     if (c.text === null) await expect(replies).toHaveCount(0);
     else {
       await expect(app.assistant()).toHaveAttribute('data-status', c.status!);
       await expect.poll(() => replyText(page), { timeout: c.slow ? 60_000 : 10_000 }).toContain(c.text);
     }
+    page.off('pageerror', onError);
     expect(pageErrors).toEqual([]);
-  });
+  };
+  if (waitsForFirstByte(c)) test(`hostile stream: ${c.fault}`, ({ app }) => body(app));
+  else test(`hostile stream: ${c.fault}`, ({ sharedApp }) => body(sharedApp));
 }

@@ -23,6 +23,7 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
   // A server that echoes the key in a 401, and inside a mid-stream error.
   await app.send('[[fault:echo-key]]');
   await expect(app.errorBanner).toContainText('Incorrect API key provided: ***');
+  await expect(page.locator('[data-role="assistant"]')).toHaveCount(1); // the refused request keeps no reply
   await app.sendAndWait('[[fault:echo-key-stream]]');
   await expect(app.errorBanner).toContainText('Incorrect API key provided: ***');
   await expect(app.assistant().getByTestId('message-content')).toContainText('Started, then');

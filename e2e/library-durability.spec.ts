@@ -1,12 +1,13 @@
 import { expect, test } from './support/app';
+import { waitForCheckpoint } from './support/idb';
 
 test.describe.configure({ timeout: 60_000 });
 
 test('a reload mid-stream keeps the partial reply, marked interrupted, and Continue finishes it from there', async ({ app }) => {
   await app.open();
-  await app.send('Story [[rate:30]] [[tokens:300]]');
+  await app.send('Story [[rate:40]] [[tokens:200]]');
   await expect(app.assistant().getByTestId('message-content')).toContainText(/\w+ \w+ \w+ \w+ \w+/, { timeout: 10_000 });
-  await app.page.waitForTimeout(1200); // past one throttled save
+  await waitForCheckpoint(app.page); // a throttled save holds them
   await app.page.reload();
 
   const reply = app.assistant();

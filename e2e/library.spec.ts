@@ -1,6 +1,6 @@
 import { defaultRequestParams } from '../src/domain/params';
 import { expect, test } from './support/app';
-import { putConversations, type RawConversation } from './support/idb';
+import { putConversations, waitForCheckpoint, type RawConversation } from './support/idb';
 
 const PARAMS = defaultRequestParams('ref-chat');
 
@@ -53,6 +53,7 @@ test.describe('library actions', () => {
 
     // Deleted for good when not undone.
     await app.conversationAction(/Alpha topic.*\(copy\)/, 'Delete');
+    await expect(app.conversation(/Alpha topic.*\(copy\)/)).toHaveCount(0);
     await app.page.reload();
     await expect(app.conversations).toHaveCount(2);
   });
@@ -182,7 +183,7 @@ test('a killed tab mid-stream: what arrived is kept, marked interrupted', async 
   await app.open();
   await app.send('Long story [[rate:20]] [[tokens:600]]');
   await expect(app.assistant().getByTestId('message-content')).toContainText(/\w+ \w+ \w+ \w+ \w+/, { timeout: 10_000 });
-  await app.page.waitForTimeout(1200); // past one throttled save
+  await waitForCheckpoint(app.page); // a throttled save holds them
   await app.page.close({ runBeforeUnload: false });
 
   const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { chainConversation, markdownText } from '../bench/lib/data';
-import { expect, test } from './support/app';
+import { expect, expectBeforeAndAfterReload, test } from './support/app';
 
 test('the meter estimates the next prompt, then shows the server usage beside the estimate', async ({ app }) => {
   await app.open();
@@ -59,13 +59,14 @@ test('prices typed into the price table cost the conversation and survive a relo
   const cost = await app.meterCost.innerText();
   expect(cost).not.toBe('$0.00');
 
-  await page.reload();
-  await expect(app.meterCost).toHaveText(cost);
-  const details = await app.openMeterDetails();
-  const row = details.locator('[data-testid="price-row"][data-model="ref-chat"]');
-  await expect(row.getByTestId('price-inputPrice')).toHaveValue('2000');
-  await expect(row.getByTestId('price-outputPrice')).toHaveValue('8000');
-  await expect(details.getByTestId('meter-cost-today')).toContainText('$');
+  await expectBeforeAndAfterReload(page, async () => {
+    await expect(app.meterCost).toHaveText(cost);
+    const details = await app.openMeterDetails();
+    const row = details.locator('[data-testid="price-row"][data-model="ref-chat"]');
+    await expect(row.getByTestId('price-inputPrice')).toHaveValue('2000');
+    await expect(row.getByTestId('price-outputPrice')).toHaveValue('8000');
+    await expect(details.getByTestId('meter-cost-today')).toContainText('$');
+  });
 });
 
 test('typing stays responsive while a 100,000-token conversation is counted in the worker', async ({ app, page }) => {

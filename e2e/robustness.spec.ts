@@ -1,4 +1,4 @@
-import { expect, test } from './support/app';
+import { expect, expectBeforeAndAfterReload, test } from './support/app';
 
 test.describe('robust against quick hands', () => {
   test('a double-click on Send starts one request, not two', async ({ app }) => {
@@ -23,10 +23,10 @@ test.describe('robust against quick hands', () => {
     const extra = app.page.getByTestId('extra-body-input');
     await extra.pressSequentially('{"top_k": 40, "min_p": 0.05}', { delay: 5 });
     await expect(extra).toHaveValue('{"top_k": 40, "min_p": 0.05}');
-    await app.page.reload();
-    await expect(app.page.getByTestId('model-input')).toHaveValue('gpt-4o-mini-2024-07-18');
-    const preview = JSON.parse(await app.page.getByTestId('request-preview').innerText()) as Record<string, unknown>;
-    expect(preview).toMatchObject({ model: 'gpt-4o-mini-2024-07-18', top_k: 40, min_p: 0.05 });
+    await expectBeforeAndAfterReload(app.page, async () => {
+      await expect(app.page.getByTestId('model-input')).toHaveValue('gpt-4o-mini-2024-07-18');
+      await expect.poll(() => app.previewBody()).toMatchObject({ model: 'gpt-4o-mini-2024-07-18', top_k: 40, min_p: 0.05 });
+    });
   });
 
   test('a reply never flickers to interrupted when it finishes', async ({ app }) => {

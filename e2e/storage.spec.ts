@@ -1,6 +1,14 @@
 import { defaultRequestParams } from '../src/domain/params';
 import { expect, test, PlaygroundPage } from './support/app';
-import { databaseVersion, holdDatabaseOpen, releaseDatabase, writeV1Database, type RawConversation } from './support/idb';
+import {
+  databaseVersion,
+  holdDatabaseOpen,
+  overrideQuota,
+  releaseDatabase,
+  storedReplies,
+  writeV1Database,
+  type RawConversation,
+} from './support/idb';
 
 const PARAMS = defaultRequestParams('ref-chat');
 
@@ -145,6 +153,8 @@ test.describe('storage faults', () => {
   test('the database deleted under the app: the open conversation is saved again', async ({ app, context }) => {
     await app.open();
     await app.sendAndWait('Precious [[reply:do not lose me]]');
+    // Stored first (the finishing write lands just after the reply shows as done).
+    await expect.poll(() => storedReplies(app.page)).toEqual([{ status: 'done', text: 'do not lose me' }]);
     const other = await context.newPage();
     await other.goto('/__ref/health');
     await other.evaluate(
@@ -163,12 +173,11 @@ test.describe('storage faults', () => {
     await expect(app.assistant().getByTestId('message-content')).toHaveText('do not lose me');
   });
 
-  test('quota exceeded: a clear notice, nothing lost, space can be freed', async ({ app, context, baseURL }) => {
+  test('quota exceeded: a clear notice, nothing lost, space can be freed', async ({ app }) => {
     // Chromium enforces an overridden quota on databases created after the override.
-    const cdp = await context.newCDPSession(app.page);
-    const origin = new URL(baseURL!).origin;
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 300_000 });
+    const quota = await overrideQuota(app.page, 300_000);
     await app.open();
+    await quota.check();
     await app.sendAndWait('Before the disk filled [[reply:safe]]');
     const big = `Too big ${'lorem ipsum dolor sit amet '.repeat(15_000)}`;
     await app.composer.fill(big);
@@ -181,7 +190,7 @@ test.describe('storage faults', () => {
     await expect(app.page.getByTestId('storage-dialog')).toBeVisible();
     await expect(app.page.getByTestId('storage-conversation').first()).toContainText('Before the disk filled');
     await app.page.getByTestId('storage-dialog').getByRole('button', { name: 'Close' }).click();
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await quota.reset();
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { expect, test, PlaygroundPage } from './support/app';
+import { overrideQuota, waitForCheckpoint } from './support/idb';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -19,7 +20,7 @@ test('a browser killed mid-stream: reopened, the partial answer is there, marked
   await app.send('Killed mid-stream [[tokens:3000]] [[rate:60]]');
   const reply = app.assistant().getByTestId('message-content');
   await expect(reply).toContainText(/\w+ \w+ \w+ \w+ \w+ \w+/, { timeout: 20_000 });
-  await app.page.waitForTimeout(1500); // a throttled save has happened
+  await waitForCheckpoint(app.page, 6); // a throttled save holds them
   const onScreen = ((await reply.textContent()) ?? '').slice(0, 20);
   await expect(app.assistant()).toHaveAttribute('data-status', 'streaming');
   const cdp = await first.newCDPSession(app.page);
@@ -46,13 +47,12 @@ test('a browser killed mid-stream: reopened, the partial answer is there, marked
   }
 });
 
-test('quota exceeded while a reply streams: a clear notice, what was saved is kept, Send works', async ({ app, context, baseURL }) => {
-  const cdp = await context.newCDPSession(app.page);
-  const origin = new URL(baseURL!).origin;
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 250_000 });
+test('quota exceeded while a reply streams: a clear notice, what was saved is kept, Send works', async ({ app }) => {
+  const quota = await overrideQuota(app.page, 250_000);
   const errors: string[] = [];
   app.page.on('pageerror', (e) => errors.push(e.message));
   await app.open();
+  await quota.check();
   await app.sendAndWait('Saved before [[reply:safe and sound]]');
   await app.send('A reply too big for the disk [[tokens:80000]] [[rate:0]]');
   await expect(app.storageBanner('quota')).toContainText('Storage is full', { timeout: 30_000 });
@@ -62,7 +62,7 @@ test('quota exceeded while a reply streams: a clear notice, what was saved is ke
   await expect(app.assistant().getByTestId('message-content')).not.toHaveText('');
   await app.page.reload();
   await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('safe and sound');
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await quota.reset();
   expect(errors).toEqual([]);
 });
 

@@ -116,8 +116,9 @@ test('every recorded case has an expectation here', () => {
 });
 
 for (const [file, want] of Object.entries(CASES)) {
-  test(`replays ${file}`, async ({ app }) => {
-    await app.open();
+  // Each case only needs a new conversation: one app per worker serves them all.
+  test(`replays ${file}`, async ({ sharedApp: app }) => {
+    await app.fresh();
     await app.send(`[[replay:${file}]]`);
     const hasReply = want.content !== undefined || want.tools !== undefined || want.reasoning !== undefined || want.refusal !== undefined;
     if (hasReply) {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createReferenceServer } from '../server/app';
-import { expect, test } from './support/app';
+import { expect, expectBeforeAndAfterReload, test } from './support/app';
 import { WorkspaceShell } from './support/workspace';
 
 test.describe('panes', () => {
@@ -15,12 +15,10 @@ test.describe('panes', () => {
     await expect(shell.pane('library')).toBeHidden();
     await expect(shell.toggle('library')).toHaveAttribute('aria-expanded', 'false');
     await page.keyboard.press('ControlOrMeta+Alt+B');
-    await expect(shell.pane('params')).toBeHidden();
-
-    await page.reload();
-    await expect(app.composer).toBeVisible();
-    await expect(shell.pane('library')).toBeHidden();
-    await expect(shell.pane('params')).toBeHidden();
+    await expectBeforeAndAfterReload(page, async () => {
+      await expect(shell.pane('library')).toBeHidden();
+      await expect(shell.pane('params')).toBeHidden();
+    });
 
     await page.keyboard.press('ControlOrMeta+B');
     await expect(shell.pane('library')).toBeVisible();
@@ -51,13 +49,10 @@ test.describe('panes', () => {
     const params = await shell.paneWidth('params');
     await shell.dragResizer('library', 80);
     await shell.dragResizer('params', -60);
-    await expect.poll(() => shell.paneWidth('library')).toBeCloseTo(library + 80, -1);
-    await expect.poll(() => shell.paneWidth('params')).toBeCloseTo(params + 60, -1);
-
-    await page.reload();
-    await expect(app.composer).toBeVisible();
-    await expect.poll(() => shell.paneWidth('library')).toBeCloseTo(library + 80, -1);
-    await expect.poll(() => shell.paneWidth('params')).toBeCloseTo(params + 60, -1);
+    await expectBeforeAndAfterReload(page, async () => {
+      await expect.poll(() => shell.paneWidth('library')).toBeCloseTo(library + 80, -1);
+      await expect.poll(() => shell.paneWidth('params')).toBeCloseTo(params + 60, -1);
+    });
 
     const separator = page.getByRole('separator', { name: 'Resize library' });
     const before = Number(await separator.getAttribute('aria-valuenow'));
@@ -104,11 +99,10 @@ test.describe('theme', () => {
     await app.open();
     expect(await shell.isDark()).toBe(false);
     await shell.chooseTheme('Dark');
-    await expect.poll(() => shell.isDark()).toBe(true);
-    await page.reload();
-    await expect(app.composer).toBeVisible();
-    expect(await shell.isDark()).toBe(true);
-    await expect(page.getByRole('radio', { name: 'Dark theme' })).toHaveAttribute('aria-checked', 'true');
+    await expectBeforeAndAfterReload(page, async () => {
+      await expect.poll(() => shell.isDark()).toBe(true);
+      await expect(page.getByRole('radio', { name: 'Dark theme' })).toHaveAttribute('aria-checked', 'true');
+    });
 
     await shell.chooseTheme('System');
     await expect.poll(() => shell.isDark()).toBe(false);
@@ -205,8 +199,10 @@ test.describe('first run', () => {
 });
 
 test.describe('offline and hosting', () => {
+  test.use({ serviceWorkers: 'allow' }); // blocked elsewhere (playwright.config.ts)
   test('the app shell reloads offline once the service worker installed it', async ({ app, page, context }) => {
     const shell = new WorkspaceShell(page);
+    await page.clock.install(); // the failed request's retries are skipped, not waited out
     await app.open();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -223,7 +219,7 @@ test.describe('offline and hosting', () => {
     await page.keyboard.press('Escape');
     // The API is never served from the cache: offline, a request fails readably.
     await app.send('Anyone there?');
-    await expect(app.errorBanner).toBeVisible();
+    await app.skipRetryWaits(() => expect(app.errorBanner).toBeVisible({ timeout: 500 }));
     await context.setOffline(false);
   });
 
@@ -248,9 +244,11 @@ test.describe('accessibility (axe)', () => {
       test.setTimeout(180_000); // axe runs five times; slow on a busy machine
       const shell = new WorkspaceShell(page);
       await page.emulateMedia({ colorScheme: scheme });
+      await page.clock.install(); // the error screen's retries are skipped, not waited out
       await app.open();
       expect(await shell.seriousA11yViolations(), `first run, ${scheme}`).toEqual([]);
       await app.sendAndWait('Show me [[reply:## Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```]]');
+      await expect(app.sendButton).toBeVisible(); // the run is over: Send is back in place of Stop
       expect(await shell.seriousA11yViolations(), `conversation, ${scheme}`).toEqual([]);
       await shell.openPalette();
       expect(await shell.seriousA11yViolations(), `palette, ${scheme}`).toEqual([]);
@@ -260,7 +258,7 @@ test.describe('accessibility (axe)', () => {
       expect(await shell.seriousA11yViolations(), `shortcuts, ${scheme}`).toEqual([]);
       await page.keyboard.press('Escape');
       await app.send('[[fault:500]]');
-      await expect(app.errorBanner).toBeVisible();
+      await app.skipRetryWaits(() => expect(app.errorBanner).toBeVisible({ timeout: 500 }));
       expect(await shell.seriousA11yViolations(), `error, ${scheme}`).toEqual([]);
     });
   }
@@ -282,6 +280,7 @@ test.describe('accessibility (axe)', () => {
 });
 
 test.describe('updates', () => {
+  test.use({ serviceWorkers: 'allow' });
   test('a new deployment offers a reload that activates it', async ({ app, page }) => {
     // A deployment of our own: a copy of the e2e build, served by a second reference server.
     const dir = mkdtempSync(path.join(tmpdir(), 'pg-deploy-'));

@@ -4,6 +4,18 @@ import { expect, test as base, type Locator, type Page } from '@playwright/test'
 export class PlaygroundPage {
   constructor(readonly page: Page) {}
 
+  /**
+   * For the shared app: whatever the previous test left (a run still going, a dialog, a broken
+   * page), ends it and opens a new, empty conversation.
+   */
+  async fresh(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    if (!(await this.composer.isVisible())) await this.open();
+    if (await this.stopButton.isVisible()) await this.stopButton.click();
+    await expect(this.sendButton).toBeVisible();
+    await this.newConversation();
+  }
+
   async open(query = ''): Promise<void> {
     await this.page.goto(`/${query}`);
     await expect(this.composer).toBeVisible();
@@ -46,6 +58,27 @@ export class PlaygroundPage {
     await expect(reply).not.toHaveAttribute('data-status', 'streaming', { timeout: 20_000 });
     await expect(reply).toHaveAttribute('data-status', /.+/);
     return reply;
+  }
+
+  get retryCountdown(): Locator {
+    return this.page.getByTestId('retry-countdown');
+  }
+
+  /**
+   * Needs `page.clock.install()` before the page loaded. Until `settled` passes, skips each retry's
+   * back-off (Retry-After or exponential, at most 1 s here) on the fake clock as soon as its countdown
+   * shows, instead of waiting it out.
+   */
+  async skipRetryWaits(settled: () => Promise<void>, timeout = 20_000): Promise<void> {
+    await expect(async () => {
+      if (await this.retryCountdown.isVisible()) await this.page.clock.fastForward(1000);
+      await settled();
+    }).toPass({ timeout, intervals: [100, 250, 500] });
+  }
+
+  /** How many requests whose body contains `marker` reached the reference endpoint (of its last 50). */
+  async requestCount(marker: string): Promise<number> {
+    return (await this.receivedRequests()).filter((r) => JSON.stringify(r.body).includes(marker)).length;
   }
 
   /** The value control and the send switch of a parameter (test contract `param-<name>`). */
@@ -303,10 +336,67 @@ export class PlaygroundPage {
   }
 }
 
-export const test = base.extend<{ app: PlaygroundPage }>({
+/**
+ * Runs `assertion`, reloads the page, waits for the app, and runs it again: the state it checks is
+ * stored, not only shown.
+ */
+export async function expectBeforeAndAfterReload(page: Page, assertion: () => Promise<unknown>): Promise<void> {
+  await base.step('before reload', async () => {
+    await assertion();
+  });
+  await page.reload();
+  await expect(page.getByTestId('composer-input')).toBeVisible();
+  await base.step('after reload', async () => {
+    await assertion();
+  });
+}
+
+export const test = base.extend<
+  { app: PlaygroundPage; sharedApp: PlaygroundPage },
+  { sharedApps: (file: string) => Promise<PlaygroundPage> }
+>({
   app: async ({ page }, use) => {
     await use(new PlaygroundPage(page));
   },
+  /**
+   * One app per spec file and worker, started once and reused by the tests of that file that opt in
+   * (each starts with `await sharedApp.fresh()`, a new conversation): for many short cases that only
+   * need a new conversation, not a new browser profile. Not for tests that change settings, install
+   * a fake clock or look at storage as a whole; those take `app`, a fresh context each. No trace or
+   * failure screenshot is recorded for it.
+   */
+  sharedApp: async ({ sharedApps }, use, testInfo) => {
+    await use(await sharedApps(testInfo.file));
+  },
+  sharedApps: [
+    async ({ browser }, use, workerInfo) => {
+      const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, serviceWorkers } = workerInfo.project.use;
+      const apps = new Map<string, Promise<PlaygroundPage>>();
+      await use((file) => {
+        let app = apps.get(file);
+        if (!app) {
+          app = (async () => {
+            const context = await browser.newContext({
+              baseURL,
+              viewport,
+              userAgent,
+              deviceScaleFactor,
+              isMobile,
+              hasTouch,
+              serviceWorkers,
+            });
+            const shared = new PlaygroundPage(await context.newPage());
+            await shared.open();
+            return shared;
+          })();
+          apps.set(file, app);
+        }
+        return app;
+      });
+      for (const app of apps.values()) await (await app).page.context().close();
+    },
+    { scope: 'worker' },
+  ],
 });
 
 export { expect };

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 /** Raw IndexedDB helpers run in the page, for states the UI cannot produce by itself. */
 export interface RawConversation {
@@ -136,4 +136,66 @@ export async function databaseVersion(page: Page): Promise<number> {
     const dbs = await indexedDB.databases();
     return dbs.find((d) => d.name === 'chat-playground')?.version ?? 0;
   });
+}
+
+/** The assistant replies as stored in IndexedDB (not as shown), oldest first. */
+export async function storedReplies(page: Page): Promise<{ status: string; text: string }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const q = indexedDB.open('chat-playground');
+      q.onsuccess = () => res(q.result);
+      q.onerror = () => rej(q.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('messages')) return [];
+      const rows = await new Promise<{ role: string; status: string; createdAt: number; content: { type: string; text?: string }[] }[]>(
+        (res, rej) => {
+          const q = db.transaction('messages').objectStore('messages').getAll();
+          q.onsuccess = () => res(q.result as never);
+          q.onerror = () => rej(q.error);
+        },
+      );
+      return rows
+        .filter((r) => r.role === 'assistant')
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((r) => ({ status: r.status, text: r.content.map((p) => p.text ?? '').join('') }));
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/**
+ * Waits until a checkpoint of the streaming reply (the throttled save) holds at least `words` words,
+ * instead of sleeping past the save interval: a reload or a kill after this keeps those words.
+ */
+export async function waitForCheckpoint(page: Page, words = 5): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const last = (await storedReplies(page)).at(-1);
+        return last?.status === 'streaming' ? last.text.split(/\s+/).filter(Boolean).length : 0;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(words);
+}
+
+/**
+ * Asks Chromium (DevTools protocol) to give the page's origin only `bytes` of storage, and checks
+ * that it did: some Chromium builds (Debian's 150) accept the call but keep the real quota, and a
+ * quota test there would only time out waiting for a full disk.
+ */
+export async function overrideQuota(page: Page, bytes: number): Promise<{ check(): Promise<void>; reset(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url() === 'about:blank' ? (test.info().project.use.baseURL ?? '') : page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: bytes });
+  return {
+    /** Once the page is on the origin. */
+    async check() {
+      const quota = await page.evaluate(async () => (await navigator.storage.estimate()).quota ?? 0);
+      expect(quota, 'this Chromium ignores Storage.overrideQuotaForOrigin, so no quota test can run in it').toBeLessThanOrEqual(bytes);
+    },
+    reset: () => cdp.send('Storage.overrideQuotaForOrigin', { origin }).then(() => undefined),
+  };
 }
