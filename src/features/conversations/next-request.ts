@@ -1,4 +1,5 @@
-import { asConversationId, newMessageId } from '../../domain/ids';
+import { createMessage } from '../../domain/factories';
+import { asConversationId } from '../../domain/ids';
 import { textContent } from '../../domain/messages';
 import type { Message, RequestParams } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/repo';
@@ -12,16 +13,7 @@ import { buildChatRequest, type BuildResult } from '../../lib/openai/request';
 export function nextRequestMessages(path: readonly Message[], draft: string, now = Date.now()): Message[] {
   const messages = [...path];
   if (draft.trim() !== '') {
-    messages.push({
-      id: newMessageId(),
-      conversationId: asConversationId(''),
-      parentId: null,
-      role: 'user',
-      content: textContent(draft),
-      status: 'done',
-      createdAt: now,
-      updatedAt: now,
-    });
+    messages.push(createMessage(asConversationId(''), null, { role: 'user', content: textContent(draft) }, now));
   }
   return messages;
 }

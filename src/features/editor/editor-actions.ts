@@ -1,3 +1,4 @@
+import { createMessage } from '../../domain/factories';
 /** What the editor does to the stored conversation. Every structural edit is one transaction. */
 import { newMessageId } from '../../domain/ids';
 import { notify } from '../../lib/notify/notify';
@@ -10,17 +11,7 @@ import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
 
 export function blankMessage(conversationId: ConversationId, role: Role): Message {
-  const now = Date.now();
-  return {
-    id: newMessageId(),
-    conversationId,
-    parentId: null,
-    role,
-    content: role === 'tool' ? textContent('') : textContent(''),
-    status: 'done',
-    createdAt: now,
-    updatedAt: now,
-  };
+  return createMessage(conversationId, null, { role, content: textContent('') });
 }
 
 async function currentPath(conversationId: ConversationId): Promise<{ all: Message[]; path: Message[] }> {

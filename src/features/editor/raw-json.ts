@@ -1,5 +1,5 @@
+import { createMessage } from '../../domain/factories';
 /** The raw view: messages as the API sees them, and pasted JSON back into the conversation. */
-import { newMessageId } from '../../domain/ids';
 import { pathToLeaf } from '../../domain/messages';
 import type { BinarySource, ContentPart, Message } from '../../domain/types';
 import { applyMessageEdit, getConversation, listMessages } from '../../lib/db/repo';
@@ -88,15 +88,7 @@ export async function applyAllJSON(text: string): Promise<ApplyResult> {
   const incoming: MessageFields[] = [];
   for (const f of parsed.messages) incoming.push(await materialize(f, blobs));
   const now = Date.now();
-  const rows: Message[] = incoming.map((f, i) => ({
-    id: newMessageId(),
-    conversationId: conversation.id,
-    parentId: null,
-    status: 'done',
-    createdAt: now + i,
-    updatedAt: now + i,
-    ...f,
-  }));
+  const rows: Message[] = incoming.map((f, i) => createMessage(conversation.id, null, f, now + i));
   let same = 0;
   while (same < path.length && same < rows.length && wireJSON([path[same]!]) === wireJSON([rows[same]!])) same++;
   const fresh = rows.slice(same);

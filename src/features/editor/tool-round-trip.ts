@@ -1,4 +1,4 @@
-import { newMessageId } from '../../domain/ids';
+import { createMessage } from '../../domain/factories';
 import { useEffect } from 'react';
 import { pendingToolCalls } from '../../domain/conversation-edits';
 import { textContent } from '../../domain/messages';
@@ -27,17 +27,12 @@ export function useToolResultSlots(path: Message[], running: boolean): void {
     const now = Date.now();
     let parentId = path.at(-1)!.id;
     const rows: Message[] = calls.map((c, i) => {
-      const row: Message = {
-        id: newMessageId(),
-        conversationId: path[0]!.conversationId,
+      const row = createMessage(
+        path[0]!.conversationId,
         parentId,
-        role: 'tool',
-        toolCallId: c.id,
-        content: textContent(rememberedResult(store.mockResults, c.name) ?? ''),
-        status: 'done',
-        createdAt: now + i,
-        updatedAt: now + i,
-      };
+        { role: 'tool', toolCallId: c.id, content: textContent(rememberedResult(store.mockResults, c.name) ?? '') },
+        now + i,
+      );
       parentId = row.id;
       return row;
     });

@@ -1,4 +1,4 @@
-import { asMessageId } from '../../domain/ids';
+import { createMessage } from '../../domain/factories';
 import { notify } from '../../lib/notify/notify';
 import { messageText, pathToLeaf, textContent } from '../../domain/messages';
 import type { Conversation, ConversationId, Message } from '../../domain/types';
@@ -122,28 +122,8 @@ export async function titleFromModel(conversationId: ConversationId): Promise<vo
     return;
   }
   const now = Date.now();
-  const prompt: Message[] = [
-    {
-      id: asMessageId('t-s'),
-      conversationId,
-      parentId: null,
-      role: 'system',
-      content: textContent(TITLE_PROMPT),
-      status: 'done',
-      createdAt: now,
-      updatedAt: now,
-    },
-    {
-      id: asMessageId('t-u'),
-      conversationId,
-      parentId: asMessageId('t-s'),
-      role: 'user',
-      content: textContent(excerpt),
-      status: 'done',
-      createdAt: now,
-      updatedAt: now,
-    },
-  ];
+  const system = createMessage(conversationId, null, { role: 'system', content: textContent(TITLE_PROMPT) }, now);
+  const prompt: Message[] = [system, createMessage(conversationId, system.id, { role: 'user', content: textContent(excerpt) }, now)];
   // The request code loads with the first run; a title asked for before that loads it here.
   const [{ runChatCompletion }, { buildChatRequest }] = await Promise.all([
     import('../../lib/openai/client'),

@@ -1,8 +1,9 @@
+import { createMessage } from '../../domain/factories';
 /**
  * A plain OpenAI Chat Completions request body (or just its `messages` array) as a conversation:
  * a linear branch, parameters switched on for what the body sets, vendor fields into extra body.
  */
-import { newConversationId, newId, newMessageId } from '../../domain/ids';
+import { newConversationId, newId } from '../../domain/ids';
 import * as v from 'valibot';
 import { messageText, titleFrom } from '../../domain/messages';
 import { DEFAULT_PARAM_VALUES } from '../../domain/params';
@@ -91,16 +92,7 @@ function toMessage(m: WireMessageIn, conversationId: ConversationId, parentId: M
           ? []
           : [{ type: 'text' as const, text: m.content }]
         : m.content.map((p) => part(p, blobs));
-  const out: Message = {
-    id: newMessageId(),
-    conversationId,
-    parentId,
-    role: m.role,
-    content,
-    status: 'done',
-    createdAt: at,
-    updatedAt: at,
-  };
+  const out = createMessage(conversationId, parentId, { role: m.role, content }, at);
   if (m.name !== undefined) out.name = m.name;
   if (m.refusal) out.refusal = m.refusal;
   if (m.tool_calls && m.tool_calls.length > 0)
