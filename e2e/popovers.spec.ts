@@ -70,6 +70,10 @@ test.describe('phone drawers are modal', () => {
     await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
     await expect(app.conversation('Alpha note')).toHaveCount(1);
     await expect(drawer).toBeVisible();
+    // The toast took the focus with it; Escape still closes the drawer and focus goes back to its button.
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+    await expect(shell.toggle('library')).toBeFocused();
   });
 
   test('a dialog opened over a drawer works, and its Escape leaves the drawer open', async ({ app, page }) => {

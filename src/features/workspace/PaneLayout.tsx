@@ -87,13 +87,24 @@ function Drawer({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
   useEffect(() => {
     const el = ref.current;
     if (!open || !el) return;
     const opener = focusedElement();
     const undo = inertOutside([el, ...(backdrop.current ? [backdrop.current] : [])]);
     el.querySelector<HTMLElement>('input, button, textarea, select, [tabindex]:not([tabindex="-1"])')?.focus();
+    // Focus lost to the body (the row whose Delete was pressed is gone): Escape still closes.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && e.target === document.body && !document.querySelector('dialog:modal'))
+        close.current();
+    };
+    document.addEventListener('keydown', onKey);
     return () => {
+      document.removeEventListener('keydown', onKey);
       undo();
       // Back to the opener, unless whatever closed the drawer has put focus elsewhere (a conversation opened).
       const now = document.activeElement;
