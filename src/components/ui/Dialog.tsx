@@ -1,17 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { focusedElement, wrapTab } from './focus';
 
 /** The usual look; a dialog that passes `className` sets its own size, surface and backdrop. */
 const LOOK = 'w-[min(92vw,560px)] p-0 max-h-[85vh] overflow-hidden rounded-xl border border-line bg-raised shadow-2xl backdrop:bg-black/40';
-
-const TABBABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex], [contenteditable="true"]';
-
-/** The controls Tab visits inside `root`, in order. */
-function tabbables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(TABBABLE)].filter(
-    (el) => el.tabIndex >= 0 && el.checkVisibility() && !el.closest('[inert]'),
-  );
-}
 
 /**
  * Every modal of the app, on the native <dialog> opened with showModal(): the browser traps focus
@@ -48,8 +39,7 @@ export function Dialog({
   useEffect(() => {
     const el = ref.current;
     if (!el || !open) return;
-    const opener =
-      document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const opener = focusedElement();
     if (!el.open) el.showModal();
     // Children mounted while the dialog was still closed, so their autoFocus could not take.
     el.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -75,17 +65,7 @@ export function Dialog({
       onKeyDown={(e) => {
         // showModal() keeps focus out of the page, but Tab past the last control still leaves
         // for the browser's own UI: wrap it around inside the dialog instead.
-        if (e.key !== 'Tab' || e.defaultPrevented) return;
-        const all = tabbables(e.currentTarget);
-        if (all.length === 0) return;
-        const at = all.indexOf(document.activeElement as HTMLElement);
-        if (e.shiftKey && at <= 0) {
-          e.preventDefault();
-          all.at(-1)!.focus();
-        } else if (!e.shiftKey && at === all.length - 1) {
-          e.preventDefault();
-          all[0]!.focus();
-        }
+        wrapTab(e, e.currentTarget);
       }}
       onPointerDown={(e) => {
         downOnBackdrop.current = e.target === e.currentTarget;

@@ -42,7 +42,9 @@ export function Toaster() {
   const toasts = useToasts((s) => s.toasts);
   const dismiss = useToasts((s) => s.dismiss);
   return (
+    // Kept usable while a drawer makes the rest of the page inert (KEEP_LIVE in ./focus): Undo after a delete.
     <div
+      data-keep-live
       role="status"
       aria-live="polite"
       className="pointer-events-none fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 flex-col items-center gap-2"

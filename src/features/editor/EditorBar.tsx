@@ -1,6 +1,7 @@
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon, PlusIcon } from '../../components/ui/icons';
+import { Popover } from '../../components/ui/Popover';
 import { checkConversation } from '../../domain/conversation-checks';
 import { pendingToolCalls } from '../../domain/conversation-edits';
 import type { ConversationId, Message } from '../../domain/types';
@@ -140,47 +141,31 @@ export function EditorBar({ conversationId, path, model, running }: Props) {
 }
 
 function ShortcutsHelp() {
-  const ref = useRef<HTMLDetailsElement>(null);
-  // Rendered only while open: a closed popover must not count as an open dialog for global keys.
-  const [open, setOpen] = useState(false);
   return (
-    <details
-      ref={ref}
+    <Popover
       className="relative ml-auto"
-      onToggle={() => setOpen(ref.current?.open ?? false)}
-      onKeyDown={(e) => e.key === 'Escape' && ref.current && (ref.current.open = false)}
+      label="Editor shortcuts"
+      button="⌨ Shortcuts"
+      buttonLabel="Editor keyboard shortcuts"
+      buttonClassName="flex h-7 cursor-pointer items-center rounded-md px-2 text-[12px] text-faint hover:bg-sunken hover:text-fg"
+      panelClassName="absolute right-0 bottom-8 z-30 w-96 rounded-lg border border-line bg-panel p-2 shadow-lg"
     >
-      <summary
-        role="button"
-        aria-label="Editor keyboard shortcuts"
-        className="flex h-7 cursor-pointer list-none items-center rounded-md px-2 text-[12px] text-faint hover:bg-sunken hover:text-fg [&::-webkit-details-marker]:hidden"
-      >
-        ⌨ Shortcuts
-      </summary>
-      {open ? (
-        <div
-          role="dialog"
-          aria-label="Editor shortcuts"
-          className="absolute right-0 bottom-8 z-30 w-96 rounded-lg border border-line bg-panel p-2 shadow-lg"
-        >
-          <table className="w-full text-[12px]">
-            <tbody>
-              {EDITOR_SHORTCUTS.map((s) => (
-                <tr key={s.keys} className="align-top">
-                  <td className="whitespace-nowrap py-0.5 pr-3">
-                    {keyLabels(s.keys).map((k) => (
-                      <kbd key={k} className="mr-0.5 rounded border border-line bg-sunken px-1 font-mono text-[11px]">
-                        {k}
-                      </kbd>
-                    ))}
-                  </td>
-                  <td className="py-0.5 text-muted">{s.action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </details>
+      <table className="w-full text-[12px]">
+        <tbody>
+          {EDITOR_SHORTCUTS.map((s) => (
+            <tr key={s.keys} className="align-top">
+              <td className="whitespace-nowrap py-0.5 pr-3">
+                {keyLabels(s.keys).map((k) => (
+                  <kbd key={k} className="mr-0.5 rounded border border-line bg-sunken px-1 font-mono text-[11px]">
+                    {k}
+                  </kbd>
+                ))}
+              </td>
+              <td className="py-0.5 text-muted">{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Popover>
   );
 }

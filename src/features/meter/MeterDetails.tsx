@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import type { ModelFacts } from '../../domain/model-facts';
 import { imageEstimates } from '../../domain/tokens';
 import { useComposerStore } from '../conversations/composer-store';
@@ -17,32 +16,18 @@ interface Props {
   params: RequestParams;
   factsFor: (model: string) => ModelFacts;
   reserved: number;
-  onClose: () => void;
 }
 
-/** The meter's popover: the next request's breakdown, the last reply, rate limits, cost and prices. */
-export default function MeterDetails({ conversationId, path, messages, params, factsFor, reserved, onClose }: Props) {
+/** The meter's popover content: the next request's breakdown, the last reply, rate limits, cost and prices. */
+export default function MeterDetails({ conversationId, path, messages, params, factsFor, reserved }: Props) {
   const estimate = useMeterStore((s) => s.estimate);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   const b = estimate?.breakdown;
   const sizes = useImageSizes((s) => s.sizes);
   const attached = useComposerStore((s) => s.parts);
   const images = imageEstimates([...path.flatMap((m) => m.content), ...attached], sizeLookup(sizes));
   const facts = factsFor(params.model);
   return (
-    <div
-      ref={ref}
-      data-testid="meter-details"
-      role="dialog"
-      aria-label="Token and cost details"
-      tabIndex={0}
-      className="absolute bottom-7 left-0 z-30 max-h-[70vh] w-[34rem] max-w-[calc(100vw-2rem)] overflow-y-auto rounded-lg border border-line bg-raised p-3 text-[12px] text-fg shadow-lg"
-    >
+    <>
       <Section title="Next request">
         {b ? (
           <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5">
@@ -82,6 +67,6 @@ export default function MeterDetails({ conversationId, path, messages, params, f
       <ReplyDetails conversationId={conversationId} path={path} messages={messages} factsFor={factsFor} />
       <CostSection path={path} messages={messages} factsFor={factsFor} model={params.model} />
       <PriceTable models={[params.model, ...messages.map((m) => m.model ?? '')]} factsFor={factsFor} />
-    </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { Popover } from '../../components/ui/Popover';
 import { formatUSD, totalCost } from '../../domain/meter-stats';
 import { contextState, encodingForModel, reservedOutput } from '../../domain/tokens';
 import type { Conversation, Message } from '../../domain/types';
@@ -66,17 +67,18 @@ export function MeterStrip({ conversation, path, messages }: Props) {
           {costText}
         </span>
       </span>
-      <button
-        type="button"
-        data-testid="meter-details-toggle"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        className="rounded px-1.5 py-0.5 text-accent hover:bg-sunken"
+      <Popover
+        open={open}
+        onOpenChange={setOpen}
+        className="contents"
+        label="Token and cost details"
+        button={open ? 'Hide details' : 'Details'}
+        buttonTestId="meter-details-toggle"
+        buttonClassName="rounded px-1.5 py-0.5 text-accent hover:bg-sunken"
+        panelTestId="meter-details"
+        panelClassName="absolute bottom-7 left-0 z-30 max-h-[70vh] w-[34rem] max-w-[calc(100vw-2rem)] overflow-y-auto rounded-lg border border-line bg-raised p-3 text-[12px] text-fg shadow-lg"
       >
-        {open ? 'Hide details' : 'Details'}
-      </button>
-      {open ? (
-        <Suspense fallback={null}>
+        <Suspense fallback={<p className="text-faint">Loading…</p>}>
           <MeterDetails
             conversationId={conversation?.id ?? null}
             path={path}
@@ -84,10 +86,9 @@ export function MeterStrip({ conversation, path, messages }: Props) {
             params={params}
             factsFor={factsFor}
             reserved={reserved}
-            onClose={() => setOpen(false)}
           />
         </Suspense>
-      ) : null}
+      </Popover>
     </div>
   );
 }

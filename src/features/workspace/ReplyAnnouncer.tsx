@@ -41,7 +41,8 @@ export function ReplyAnnouncer() {
     };
   }, []);
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" data-testid="reply-announcer" className="sr-only">
+    // data-keep-live: still heard while a phone drawer makes the rest of the page inert.
+    <div role="status" aria-live="polite" aria-atomic="true" data-testid="reply-announcer" data-keep-live className="sr-only">
       {message}
     </div>
   );
