@@ -13,6 +13,23 @@ test.describe('robust against quick hands', () => {
     expect(sent).toHaveLength(1);
   });
 
+  test('the second click of a double-click on Send never stops the reply it started, a single click on Stop does', async ({ app }) => {
+    await app.open();
+    await app.sendAndWait('[[reply:first]]');
+    await app.composer.fill('[[tokens:200]] [[rate:40]]');
+    const box = (await app.sendButton.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await app.page.mouse.click(x, y);
+    // The slow hand's second click arrives once Stop has taken Send's place.
+    await expect(app.page.getByTestId('stop-button')).toBeVisible();
+    await app.page.mouse.down({ clickCount: 2 });
+    await app.page.mouse.up({ clickCount: 2 });
+    await expect(app.assistant()).toHaveAttribute('data-status', 'streaming');
+    await expect(app.page.locator('[data-role="assistant"]')).toHaveCount(2);
+    await app.page.getByTestId('stop-button').click();
+    await expect(app.assistant()).toHaveAttribute('data-status', 'interrupted');
+  });
+
   test('typing fast into settings of a saved conversation keeps every character', async ({ app }) => {
     await app.open();
     await app.sendAndWait('[[reply:saved]]');

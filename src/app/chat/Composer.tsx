@@ -80,7 +80,12 @@ export function Composer({
             {meter ?? <>{isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop</>}
           </span>
           {running && conversationId ? (
-            <Button variant="danger" data-testid="stop-button" onClick={() => stopRun(conversationId)}>
+            <Button
+              variant="danger"
+              data-testid="stop-button"
+              // Stop takes Send's place: the second click of a double-click on Send must not stop what it started.
+              onClick={(e) => e.detail < 2 && stopRun(conversationId)}
+            >
               <StopIcon /> Stop
             </Button>
           ) : (

@@ -9,7 +9,7 @@ import { LazyMessageEditor, LazyMessageRawJson } from '../../features/editor/laz
 import { AttachmentsView, AudioReplyView } from '../../features/editor/PartView';
 import { RoleSelect } from '../../features/editor/RoleSelect';
 import { MessageTokens } from '../../features/meter/MessageTokens';
-import { BranchSwitcher } from './BranchSwitcher';
+import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
 import { Reasoning } from '../../components/ui/Reasoning';
@@ -80,7 +80,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
             streaming
           </span>
         ) : null}
-        {siblings.length > 1 ? <BranchSwitcher message={message} siblings={siblings} /> : null}
+        {siblings.length > 1 ? <AlternativeSwitcher message={message} siblings={siblings} /> : null}
         {streaming ? null : <MessageTokens messageId={message.id} />}
         <MessageActions
           message={message}

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { textContent } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 
-const showBranch = vi.fn<(conversationId: string, messageId: string) => Promise<void>>(() => Promise.resolve());
-vi.mock('../../lib/db/repo', () => ({ showBranch }));
+const selectAlternative = vi.fn<(conversationId: string, messageId: string) => Promise<void>>(() => Promise.resolve());
+vi.mock('../../lib/db/repo', () => ({ selectAlternative }));
 
 const { continueWith } = await import('./compare-actions');
 const { useCompareStore } = await import('./compare-store');
@@ -23,25 +23,25 @@ function choice(fields: Partial<Message> = {}): Message {
 }
 
 beforeEach(() => {
-  showBranch.mockClear();
+  selectAlternative.mockClear();
   useCompareStore.setState({ decided: [] });
 });
 
 describe('continueWith', () => {
   it('shows the chosen branch and marks its request decided', async () => {
     await continueWith(choice({ requestId: 'r1' }));
-    expect(showBranch).toHaveBeenCalledWith('c1', 'b');
+    expect(selectAlternative).toHaveBeenCalledWith('c1', 'b');
     expect(useCompareStore.getState().decided).toEqual(['r1']);
   });
 
   it('decides nothing for a choice without a request', async () => {
     await continueWith(choice());
-    expect(showBranch).toHaveBeenCalledWith('c1', 'b');
+    expect(selectAlternative).toHaveBeenCalledWith('c1', 'b');
     expect(useCompareStore.getState().decided).toEqual([]);
   });
 
   it('does not mark the request decided when the branch could not be shown', async () => {
-    showBranch.mockRejectedValueOnce(new Error('closed'));
+    selectAlternative.mockRejectedValueOnce(new Error('closed'));
     await expect(continueWith(choice({ requestId: 'r2' }))).rejects.toThrow('closed');
     expect(useCompareStore.getState().decided).toEqual([]);
   });

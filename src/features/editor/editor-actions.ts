@@ -5,7 +5,7 @@ import { notify } from '../../lib/notify/notify';
 import { copyOf, deleteFromPath, insertIntoPath, moveInPath, nextRole, type PathEdit } from '../../domain/conversation-edits';
 import { pathToLeaf, textContent } from '../../domain/messages';
 import type { ConversationId, Message, MessageId, Role } from '../../domain/types';
-import { applyMessageEdit, getConversation, listMessages, retryStale, showBranch } from '../../lib/db/repo';
+import { applyMessageEdit, getConversation, listMessages, retryStale, selectAlternative } from '../../lib/db/repo';
 import { ensureConversation, isRunning, rerunFrom } from '../generation/runs';
 import { useEditorStore } from './editor-store';
 import { flushEdits, queueEdit, type MessageUpdater } from './pending-writes';
@@ -95,7 +95,7 @@ async function moveMessageToOnce(message: Message, targetId: string): Promise<vo
 
 /** Shows the branch through `message` (one of the alternatives of a turn). */
 export async function showAlternative(message: Message): Promise<void> {
-  await showBranch(message.conversationId, message.id);
+  await selectAlternative(message.conversationId, message.id);
 }
 
 /** Writes an edit of a message through to storage (queued per message, applied to the stored row). */
@@ -139,9 +139,9 @@ export async function rerunFromMessage(message: Message): Promise<void> {
   const hasLater = index >= 0 && index < path.length - 1;
   let runId = current.id;
   if (original && hasLater && original.updatedAt !== current.updatedAt) {
-    const fork: Message = { ...copyOf(current, newMessageId(), Date.now()), parentId: current.parentId };
-    await applyMessageEdit(conversationId, { put: [original, fork], remove: [], leafId: fork.id });
-    runId = fork.id;
+    const alternative: Message = { ...copyOf(current, newMessageId(), Date.now()), parentId: current.parentId };
+    await applyMessageEdit(conversationId, { put: [original, alternative], remove: [], leafId: alternative.id });
+    runId = alternative.id;
   }
   store.closeEditor(message.id);
   await rerunFrom(conversationId, runId);

@@ -73,7 +73,7 @@ async function commit(
   // Only over the version this tab wrote last: a reply edited or deleted in another tab meanwhile stays, and this one is kept beside it.
   const expected = new Map(await Promise.all(placeholders.map(async (p) => [p.id, (await settledReply(p.id)) ?? p] as const)));
   const committed = await repo.commitReplies(conversationId, rows, expected, (row) => ({ ...row, id: newMessageId() }));
-  if (committed.forked > 0)
+  if (committed.keptBeside > 0)
     deps.notify(
       'This reply was changed in another tab while it streamed. Both are kept: the finished reply is a new alternative beside it.',
       'info',

@@ -46,26 +46,26 @@ export async function putMessagesIf(writes: readonly { row: Message; expected: M
 
 /**
  * The final write of a run. A reply row edited or deleted meanwhile (in another tab) keeps that
- * version; the finished reply is written beside it under a new id (`fork`). The current leaf moves
+ * version; the finished reply is written beside it under a new id (`asNewAlternative`). The current leaf moves
  * to the first reply, unless the path was already extended past it.
  */
 export async function commitReplies(
   conversationId: ConversationId,
   rows: Message[],
   expected: ReadonlyMap<string, Message>,
-  fork: (row: Message) => Message,
-): Promise<{ rows: Message[]; forked: number }> {
+  asNewAlternative: (row: Message) => Message,
+): Promise<{ rows: Message[]; keptBeside: number }> {
   const d = db();
   return d.transaction('rw', d.messages, d.conversations, async () => {
     const out: Message[] = [];
-    let forked = 0;
+    let keptBeside = 0;
     for (const row of rows) {
       const seen = expected.get(row.id);
       const stored = seen ? await d.messages.get(row.id) : undefined;
       if (seen && (!stored || !sameWritten(stored, seen))) {
         if (stored?.status === 'streaming') await d.messages.put({ ...stored, status: 'interrupted', updatedAt: Date.now() });
-        out.push(fork(row));
-        forked++;
+        out.push(asNewAlternative(row));
+        keptBeside++;
       } else out.push(row);
     }
     await d.messages.bulkPut(out);
@@ -79,7 +79,7 @@ export async function commitReplies(
     }
     const leaf = leafAfterReply(out[0]!.id, conversation?.currentLeafId ?? null, (id) => parents.get(id));
     await d.conversations.update(conversationId, { currentLeafId: leaf, updatedAt: Date.now() });
-    return { rows: out, forked };
+    return { rows: out, keptBeside };
   });
 }
 

@@ -34,7 +34,7 @@ export async function getMessage(id: string): Promise<Message | undefined> {
 }
 
 /** Shows the branch through `messageId`: the current leaf moves to the newest leaf below it. */
-export async function showBranch(conversationId: ConversationId, messageId: MessageId): Promise<void> {
+export async function selectAlternative(conversationId: ConversationId, messageId: MessageId): Promise<void> {
   const d = db();
   await d.transaction('rw', d.messages, d.conversations, async () => {
     const all = await d.messages.where('conversationId').equals(conversationId).toArray();

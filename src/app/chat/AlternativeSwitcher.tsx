@@ -2,7 +2,7 @@ import type { Message } from '../../domain/types';
 import { showAlternative } from '../../features/editor/editor-actions';
 
 /** ‹ 2/3 › between alternatives of one turn (regenerations, edits, the n choices of a request). */
-export function BranchSwitcher({ message, siblings }: { message: Message; siblings: Message[] }) {
+export function AlternativeSwitcher({ message, siblings }: { message: Message; siblings: Message[] }) {
   const index = siblings.findIndex((m) => m.id === message.id);
   const go = async (delta: number) => {
     const target = siblings[index + delta];
