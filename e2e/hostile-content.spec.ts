@@ -185,7 +185,7 @@ test('hostile content: a conversation title', async ({ app, page, baseURL }) => 
   const w = watch(page, new URL(baseURL!).origin);
   await app.open();
   await app.sendAndWait('Name me [[reply:ok]]');
-  await app.conversationAction('Name me', 'Rename');
+  await app.library.action('Name me', 'Rename');
   const title = page.getByRole('textbox', { name: 'Conversation title' });
   await title.fill(ONE_LINE);
   await title.press('Enter');
@@ -199,7 +199,7 @@ test('hostile content: a conversation title', async ({ app, page, baseURL }) => 
 test('hostile content: an imported file, then a share link of it', async ({ app, page, baseURL }) => {
   const w = watch(page, new URL(baseURL!).origin);
   await app.open();
-  await app.importFile('hostile.chat.json', chatFile());
+  await app.share.importFile('hostile.chat.json', chatFile());
   await expect(app.messages).toHaveCount(3);
   await expect(app.assistant()).toHaveAttribute('data-status', 'done');
   await expectLinksDefused(page, '[data-role="assistant"] [data-testid="message-content"]');
@@ -209,7 +209,7 @@ test('hostile content: an imported file, then a share link of it', async ({ app,
   // The imported endpoint with a javascript: URL is not taken.
   await expect(page.getByTestId('endpoint-base-url')).not.toHaveValue(/javascript/);
 
-  const link = await app.shareLink();
+  const link = await app.share.link();
   await page.keyboard.press('Escape');
   await app.wipeStorage();
   await page.goto(link);

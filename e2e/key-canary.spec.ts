@@ -39,7 +39,7 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
   await expect(app.assistant()).toHaveAttribute('data-status', 'error');
   screens.push(await markup());
 
-  const outputs = await app.everyOutput();
+  const outputs = await app.share.everyOutput();
 
   const stored = await page.evaluate(async () => {
     const out: Record<string, string> = {};

@@ -16,7 +16,7 @@ test.describe('library actions', () => {
     await expect(app.conversations.first()).toContainText('Beta topic');
 
     // Pin: the older conversation moves on top, under "Pinned", and stays there after a reload.
-    await app.conversationAction('Alpha topic', 'Pin to top');
+    await app.library.action('Alpha topic', 'Pin to top');
     await expect(app.conversations.first()).toContainText('Alpha topic');
     await expect(app.conversations.first()).toHaveAttribute('data-pinned', 'true');
     await expect(app.page.getByRole('navigation', { name: 'Conversations' }).getByText('Pinned', { exact: true })).toBeVisible();
@@ -24,17 +24,17 @@ test.describe('library actions', () => {
     await expect(app.conversations.first()).toContainText('Alpha topic');
 
     // Duplicate: a copy with the same messages opens.
-    await app.conversationAction('Alpha topic', 'Duplicate');
-    await expect(app.conversation(/Alpha topic.*\(copy\)/)).toHaveCount(1);
+    await app.library.action('Alpha topic', 'Duplicate');
+    await expect(app.library.conversation(/Alpha topic.*\(copy\)/)).toHaveCount(1);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('alpha answer');
     await expect(app.messages).toHaveCount(2);
 
     // Tags and the tag filter.
-    await app.conversationAction('Beta topic', 'Edit tags…');
+    await app.library.action('Beta topic', 'Edit tags…');
     const tags = app.page.getByRole('textbox', { name: 'Tags, separated by commas' });
     await tags.fill('work, ideas');
     await tags.press('Enter');
-    await expect(app.conversation('Beta topic').getByTestId('conversation-tag')).toHaveText(['ideas', 'work']);
+    await expect(app.library.conversation('Beta topic').getByTestId('conversation-tag')).toHaveText(['ideas', 'work']);
     await app.page.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: 'work' }).click();
     await expect(app.conversations).toHaveCount(1);
     await expect(app.conversations.first()).toContainText('Beta topic');
@@ -42,18 +42,18 @@ test.describe('library actions', () => {
     await expect(app.conversations).toHaveCount(3);
 
     // Delete with Undo: gone at once, back with every message.
-    await app.openConversation('Beta topic');
-    await app.conversationAction('Beta topic', 'Delete');
-    await expect(app.conversation('Beta topic')).toHaveCount(0);
+    await app.library.open('Beta topic');
+    await app.library.action('Beta topic', 'Delete');
+    await expect(app.library.conversation('Beta topic')).toHaveCount(0);
     await app.page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
-    await expect(app.conversation('Beta topic')).toHaveCount(1);
+    await expect(app.library.conversation('Beta topic')).toHaveCount(1);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('beta answer');
     await app.page.reload();
-    await expect(app.conversation('Beta topic').getByTestId('conversation-tag')).toHaveText(['ideas', 'work']);
+    await expect(app.library.conversation('Beta topic').getByTestId('conversation-tag')).toHaveText(['ideas', 'work']);
 
     // Deleted for good when not undone.
-    await app.conversationAction(/Alpha topic.*\(copy\)/, 'Delete');
-    await expect(app.conversation(/Alpha topic.*\(copy\)/)).toHaveCount(0);
+    await app.library.action(/Alpha topic.*\(copy\)/, 'Delete');
+    await expect(app.library.conversation(/Alpha topic.*\(copy\)/)).toHaveCount(0);
     await app.page.reload();
     await expect(app.conversations).toHaveCount(2);
   });
@@ -63,13 +63,13 @@ test.describe('library actions', () => {
     const marker = `name-me-${Date.now()}`;
     await app.sendAndWait(`Please name me ${marker} [[reply:Naming Things Well]]`);
     await expect(app.conversations.first()).toContainText('Please name me');
-    await app.conversationAction('Please name me', 'Rename');
+    await app.library.action('Please name me', 'Rename');
     const title = app.page.getByRole('textbox', { name: 'Conversation title' });
     await title.fill('My own title');
     await title.press('Enter');
     await expect(app.conversations.first()).toContainText('My own title');
 
-    await app.conversationAction('My own title', 'Ask the model for a title');
+    await app.library.action('My own title', 'Ask the model for a title');
     // The reference endpoint echoes the trigger found in the excerpt it was sent.
     await expect(app.conversations.first()).toContainText('Naming Things Well');
     const sent = (await app.receivedRequests()).filter(
@@ -92,34 +92,34 @@ test.describe('search', () => {
     await app.newConversation();
     await app.sendAndWait('Zeppelin history [[reply:Airships]]');
 
-    await app.search.fill('zeppelin');
+    await app.library.search.fill('zeppelin');
     await expect(app.conversations).toHaveCount(1);
     await expect(app.conversations.first().locator('mark')).toHaveText(['Zeppelin']);
 
     // Message text (the reply), with an excerpt around the match.
-    await app.search.fill('lisbon');
+    await app.library.search.fill('lisbon');
     await expect(app.conversations).toHaveCount(1);
     await expect(app.conversations.first()).toContainText('Travel plans');
     await expect(app.conversations.first().getByTestId('conversation-snippet')).toContainText('night train to Lisbon');
     await expect(app.conversations.first().getByTestId('conversation-snippet').locator('mark').first()).toHaveText('Lisbon');
 
     // Every word must match, in the title or the text.
-    await app.search.fill('sourdough water');
+    await app.library.search.fill('sourdough water');
     await expect(app.conversations).toHaveCount(1);
     await expect(app.conversations.first()).toContainText('Sourdough starter');
-    await app.search.fill('sourdough lisbon');
+    await app.library.search.fill('sourdough lisbon');
     await expect(app.conversations).toHaveCount(0);
     await expect(app.page.getByTestId('search-summary')).toHaveText('No matches');
 
     // New text is found as soon as it is saved.
-    await app.search.fill('');
-    await app.openConversation('Sourdough starter');
+    await app.library.search.fill('');
+    await app.library.open('Sourdough starter');
     await app.sendAndWait('Anything else? [[reply:Keep it warm, like a quokka]]');
-    await app.search.fill('quokka');
+    await app.library.search.fill('quokka');
     await expect(app.conversations).toHaveCount(1);
     await expect(app.conversations.first()).toContainText('Sourdough starter');
 
-    await app.search.press('Escape');
+    await app.library.search.press('Escape');
     await expect(app.conversations).toHaveCount(3);
   });
 
@@ -146,12 +146,12 @@ test.describe('search', () => {
     // Rows far down have estimated heights until measured: keep scrolling to the end, as a person would.
     await expect(async () => {
       await list$.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-      await expect(app.conversation('Topic number 2999')).toBeVisible({ timeout: 500 });
+      await expect(app.library.conversation('Topic number 2999')).toBeVisible({ timeout: 500 });
     }).toPass({ timeout: 10_000 });
-    await app.search.fill('albatross');
+    await app.library.search.fill('albatross');
     await expect(app.conversations).toHaveCount(1);
     await expect(app.conversations.first()).toContainText('Topic number 2999');
-    await app.openConversation('Topic number 2999');
+    await app.library.open('Topic number 2999');
     await expect(app.messages.first().getByTestId('message-content')).toHaveText('Question 2999 about the albatross');
   });
 });
@@ -166,15 +166,15 @@ test('branches: the sidebar opens a conversation on its current branch, and a sw
   await app.newConversation();
   await app.sendAndWait('Other [[reply:other]]');
 
-  await app.openConversation('Branchy');
+  await app.library.open('Branchy');
   await expect(app.assistant().getByTestId('branch-position')).toHaveText('2/2');
   await app.assistant().getByRole('button', { name: 'Previous alternative' }).click();
   await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/2');
   await expect(app.assistant().getByTestId('message-content')).toHaveText('first take');
 
-  await app.openConversation('Other');
+  await app.library.open('Other');
   await expect(app.assistant().getByTestId('message-content')).toHaveText('other');
-  await app.openConversation('Branchy');
+  await app.library.open('Branchy');
   await expect(app.assistant().getByTestId('branch-position')).toHaveText('1/2');
   await expect(app.assistant().getByTestId('message-content')).toHaveText('first take');
 });

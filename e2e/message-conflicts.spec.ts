@@ -7,7 +7,7 @@ test.describe.configure({ timeout: 90_000 });
 async function secondTab(context: BrowserContext, title: string): Promise<PlaygroundPage> {
   const other = new PlaygroundPage(await context.newPage());
   await other.open();
-  await other.openConversation(title);
+  await other.library.open(title);
   return other;
 }
 

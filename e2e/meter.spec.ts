@@ -3,9 +3,9 @@ import { expect, expectBeforeAndAfterReload, test } from './support/app';
 
 test('the meter estimates the next prompt, then shows the server usage beside the estimate', async ({ app }) => {
   await app.open();
-  const empty = await app.estimatedTokens();
+  const empty = await app.meter.estimatedTokens();
   await app.composer.fill('Tell me something about tokenizers, please, in a few words.');
-  await expect.poll(() => app.estimatedTokens()).toBeGreaterThan(empty + 8);
+  await expect.poll(() => app.meter.estimatedTokens()).toBeGreaterThan(empty + 8);
 
   const reply = await app.sendAndWait('[[reply:Tokenizers split text into pieces.]] Tell me about tokenizers.');
   await expect(reply).toHaveAttribute('data-status', 'done');
@@ -13,7 +13,7 @@ test('the meter estimates the next prompt, then shows the server usage beside th
   await expect(app.messages.first().getByTestId('message-tokens')).toHaveText(/\d+ tok/);
   await expect(reply.getByTestId('message-tokens')).toHaveText(/\d+ tok/);
 
-  const details = await app.openMeterDetails();
+  const details = await app.meter.openDetails();
   const estimated = Number(await details.getByTestId('meter-estimate-prompt').innerText());
   const actual = Number(await details.getByTestId('meter-actual-prompt').innerText());
   expect(estimated).toBeGreaterThan(5);
@@ -27,41 +27,41 @@ test('the meter estimates the next prompt, then shows the server usage beside th
   await expect(details.getByTestId('meter-rate-limits')).toContainText('requests');
   await expect(details.getByTestId('meter-rate-limits')).toContainText('tokens');
   // A reference model has no price: said so, not $0.
-  await expect(app.meterCost).toHaveText('no price');
+  await expect(app.meter.cost).toHaveText('no price');
 });
 
 test('the context bar warns before a request overflows the model’s window', async ({ app }) => {
   await app.open();
-  await app.setModelFact('contextWindow', '300');
-  await app.setModelFact('maxOutput', '100');
-  await expect(app.contextBar).toHaveAttribute('aria-valuemax', '300');
-  await expect(app.contextBar).toHaveAttribute('data-state', 'ok');
+  await app.meter.setModelFact('contextWindow', '300');
+  await app.meter.setModelFact('maxOutput', '100');
+  await expect(app.meter.contextBar).toHaveAttribute('aria-valuemax', '300');
+  await expect(app.meter.contextBar).toHaveAttribute('data-state', 'ok');
 
   await app.composer.fill(markdownText(7, 1000));
-  await expect(app.contextBar).toHaveAttribute('data-state', /warn|over/);
+  await expect(app.meter.contextBar).toHaveAttribute('data-state', /warn|over/);
   await expect(app.page.getByTestId('meter-context-warning')).toBeVisible();
-  const used = Number(await app.contextBar.getAttribute('aria-valuenow'));
+  const used = Number(await app.meter.contextBar.getAttribute('aria-valuenow'));
   expect(used).toBeGreaterThan(255);
 
   await app.composer.fill(markdownText(7, 3000));
-  await expect(app.contextBar).toHaveAttribute('data-state', 'over');
+  await expect(app.meter.contextBar).toHaveAttribute('data-state', 'over');
   await expect(app.page.getByTestId('meter-context-warning')).toHaveText('exceeds context');
 });
 
 test('prices typed into the price table cost the conversation and survive a reload', async ({ app, page }) => {
   await app.open();
   await app.sendAndWait('[[reply:Priced answer.]] hello');
-  await expect(app.meterCost).toHaveText('no price');
+  await expect(app.meter.cost).toHaveText('no price');
 
-  await app.setPrice('ref-chat', 'inputPrice', '2000');
-  await app.setPrice('ref-chat', 'outputPrice', '8000');
-  await expect(app.meterCost).toHaveText(/^\$\d+\.\d+$/);
-  const cost = await app.meterCost.innerText();
+  await app.meter.setPrice('ref-chat', 'inputPrice', '2000');
+  await app.meter.setPrice('ref-chat', 'outputPrice', '8000');
+  await expect(app.meter.cost).toHaveText(/^\$\d+\.\d+$/);
+  const cost = await app.meter.cost.innerText();
   expect(cost).not.toBe('$0.00');
 
   await expectBeforeAndAfterReload(page, async () => {
-    await expect(app.meterCost).toHaveText(cost);
-    const details = await app.openMeterDetails();
+    await expect(app.meter.cost).toHaveText(cost);
+    const details = await app.meter.openDetails();
     const row = details.locator('[data-testid="price-row"][data-model="ref-chat"]');
     await expect(row.getByTestId('price-inputPrice')).toHaveValue('2000');
     await expect(row.getByTestId('price-outputPrice')).toHaveValue('8000');
@@ -82,12 +82,12 @@ test('typing stays responsive while a 100,000-token conversation is counted in t
   await app.composer.click();
   await page.keyboard.type(typed, { delay: 15 });
   await expect(app.composer).toHaveValue(typed);
-  await expect.poll(() => app.estimatedTokens(), { timeout: 20_000 }).toBeGreaterThan(60_000);
+  await expect.poll(() => app.meter.estimatedTokens(), { timeout: 20_000 }).toBeGreaterThan(60_000);
 });
 
 test('an attached image is counted by its real size with OpenAI’s tile formula', async ({ app, page }) => {
   await app.open();
-  const before = await app.estimatedTokens();
+  const before = await app.meter.estimatedTokens();
   // A 2048×4096 PNG drawn in the page: high/auto detail → 768×1536 → 6 tiles → 85 + 170 × 6 = 1105.
   const base64 = await page.evaluate(() => {
     const canvas = document.createElement('canvas');
@@ -98,7 +98,7 @@ test('an attached image is counted by its real size with OpenAI’s tile formula
   await page
     .getByTestId('image-file-input')
     .setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
-  const details = await app.openMeterDetails();
+  const details = await app.meter.openDetails();
   await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → 1105');
-  await expect.poll(() => app.estimatedTokens()).toBeGreaterThanOrEqual(before + 1105);
+  await expect.poll(() => app.meter.estimatedTokens()).toBeGreaterThanOrEqual(before + 1105);
 });

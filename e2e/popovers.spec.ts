@@ -64,11 +64,11 @@ test.describe('phone drawers are modal', () => {
     const drawer = page.getByRole('dialog', { name: 'Library' });
     await expect(drawer).toBeVisible();
     await expect(app.conversations).toHaveCount(2);
-    await app.conversationAction('Alpha note', 'Delete'); // not the open one: the drawer stays open
-    await expect(app.conversation('Alpha note')).toHaveCount(0);
+    await app.library.action('Alpha note', 'Delete'); // not the open one: the drawer stays open
+    await expect(app.library.conversation('Alpha note')).toHaveCount(0);
     await expect(drawer).toBeVisible();
     await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
-    await expect(app.conversation('Alpha note')).toHaveCount(1);
+    await expect(app.library.conversation('Alpha note')).toHaveCount(1);
     await expect(drawer).toBeVisible();
     // The toast took the focus with it; Escape still closes the drawer and focus goes back to its button.
     await page.keyboard.press('Escape');

@@ -98,12 +98,12 @@ async function chatOnce(app: PlaygroundPage): Promise<void> {
   await app.open();
   await app.sendAndWait('Say hello [[reply:Hello **world**]]');
   await expect(app.assistant()).toContainText('Hello world');
-  await app.replySettled();
+  await app.meter.replySettled();
 }
 
 test('conversation file: export → wipe → import gives back the same conversation', async ({ app, page }) => {
   await chatOnce(app);
-  const original = await app.exportJSON();
+  const original = await app.share.exportJSON();
   expect(original.name).toMatch(/\.chat\.json$/);
   const doc = parse(original.text);
   expect(doc.format).toBe('chat-playground');
@@ -111,22 +111,22 @@ test('conversation file: export → wipe → import gives back the same conversa
 
   await app.wipeStorage();
   await expect(app.conversations).toHaveCount(0);
-  await app.importFile(original.name, original.text);
+  await app.share.importFile(original.name, original.text);
   await expect(page.getByTestId('toast').filter({ hasText: 'Imported 1 conversation' })).toBeVisible();
   await expect(app.conversations).toHaveCount(1);
   await expect(app.assistant()).toContainText('Hello world');
-  expect(parse((await app.exportJSON()).text)).toEqual(doc);
+  expect(parse((await app.share.exportJSON()).text)).toEqual(doc);
 
   // Importing it again merges by id: still one conversation.
-  await app.importFile(original.name, original.text);
+  await app.share.importFile(original.name, original.text);
   await expect(page.getByTestId('toast').filter({ hasText: 'already here' })).toBeVisible();
   await expect(app.conversations).toHaveCount(1);
 });
 
 test('share link: open → read-only preview → save gives back the same conversation', async ({ app, page }) => {
   await chatOnce(app);
-  const original = parse((await app.exportJSON()).text);
-  const link = await app.shareLink();
+  const original = parse((await app.share.exportJSON()).text);
+  const link = await app.share.link();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId('share-link-length')).toContainText(`${link.length.toLocaleString('en-US')} characters`);
   await page.keyboard.press('Escape');
@@ -143,28 +143,28 @@ test('share link: open → read-only preview → save gives back the same conver
   await expect(app.conversations).toHaveCount(1);
   expect(page.url()).not.toContain('#share=');
   await app.conversations.first().click();
-  expect(parse((await app.exportJSON()).text)).toEqual(original);
+  expect(parse((await app.share.exportJSON()).text)).toEqual(original);
 });
 
 test('offline HTML page and a pasted share link both import back to the same conversation', async ({ app, page }) => {
   await chatOnce(app);
-  const original = parse((await app.exportJSON()).text);
-  const html = await app.exportMenu(/Web page/);
+  const original = parse((await app.share.exportJSON()).text);
+  const html = await app.share.exportMenu(/Web page/);
   expect(html.name).toMatch(/\.html$/);
   expect(html.text).toContain('Hello **world**'); // escaped text, no script: shown as written
   expect(html.text).not.toMatch(/<script(?! type="application\/json")/);
-  const link = await app.shareLink();
+  const link = await app.share.link();
   await page.keyboard.press('Escape');
 
   await app.wipeStorage();
-  await app.importFile(html.name, html.text);
+  await app.share.importFile(html.name, html.text);
   await expect(app.conversations).toHaveCount(1);
-  expect(parse((await app.exportJSON()).text)).toEqual(original);
+  expect(parse((await app.share.exportJSON()).text)).toEqual(original);
 
   await app.wipeStorage();
-  await app.pasteImport(link);
+  await app.share.pasteImport(link);
   await expect(app.conversations).toHaveCount(1);
-  expect(parse((await app.exportJSON()).text)).toEqual(original);
+  expect(parse((await app.share.exportJSON()).text)).toEqual(original);
 });
 
 test('share link with a large image leaves it out with a notice; Open in playground opens it', async ({ app, page }) => {
@@ -173,9 +173,9 @@ test('share link with a large image leaves it out with a notice; Open in playgro
   const file = JSON.parse(fixtureBackup()) as Doc;
   file.conversations = [file.conversations[0]!];
   file.blobs = { 'fx-img': { mimeType: 'image/png', data: big } };
-  await app.importFile('big.chat.json', JSON.stringify(file));
+  await app.share.importFile('big.chat.json', JSON.stringify(file));
   await expect(app.conversations).toHaveCount(1);
-  const link = await app.shareLink();
+  const link = await app.share.link();
   await expect(page.getByTestId('share-link-dropped')).toContainText('dot.png');
   expect(link.length).toBeLessThan(big.length);
   await page.keyboard.press('Escape');
@@ -189,7 +189,7 @@ test('share link with a large image leaves it out with a notice; Open in playgro
 
 test('a damaged share link says so and stores nothing', async ({ app, page }) => {
   await chatOnce(app);
-  const link = await app.shareLink();
+  const link = await app.share.link();
   await page.keyboard.press('Escape');
   await app.wipeStorage();
   await page.goto(link.slice(0, link.length - 30));
@@ -199,32 +199,32 @@ test('a damaged share link says so and stores nothing', async ({ app, page }) =>
 
 test('backup: export all → wipe → import all keeps every message and image', async ({ app, page }) => {
   await app.open();
-  await app.importFile('fixture.chat.json', fixtureBackup());
+  await app.share.importFile('fixture.chat.json', fixtureBackup());
   await expect(app.conversations).toHaveCount(2);
   await app.sendAndWait('A third conversation [[reply:Yes.]]'); // a multi-conversation import opens none: this starts a third
-  await app.replySettled();
-  const backup = await app.exportMenu(/Export all conversations/);
+  await app.meter.replySettled();
+  const backup = await app.share.exportMenu(/Export all conversations/);
   expect(backup.name).toMatch(/^chat-playground-backup-\d{4}-\d{2}-\d{2}\.chat\.json$/);
   const before = parse(backup.text);
   expect(before.conversations).toHaveLength(3);
   expect(Object.keys(before.blobs)).toEqual(['fx-img']);
 
   await app.wipeStorage();
-  await app.importFile(backup.name, backup.text);
+  await app.share.importFile(backup.name, backup.text);
   await expect(page.getByTestId('toast').filter({ hasText: 'Imported 3 conversations (3 new)' })).toBeVisible();
   await expect(app.conversations).toHaveCount(3);
-  const after = parse((await app.exportMenu(/Export all conversations/)).text);
+  const after = parse((await app.share.exportMenu(/Export all conversations/)).text);
   expect(after).toEqual(before);
 });
 
 test('plain request body: export → import → the next request is the same body', async ({ app, page }) => {
   await chatOnce(app);
   await page.getByTestId('param-temperature-enabled').click();
-  const body = await app.exportMenu(/OpenAI request body/);
+  const body = await app.share.exportMenu(/OpenAI request body/);
   const preview = JSON.parse((await page.getByTestId('request-preview').textContent()) ?? '') as unknown;
   expect(JSON.parse(body.text)).toEqual(preview);
   await app.wipeStorage();
-  await app.pasteImport(body.text);
+  await app.share.pasteImport(body.text);
   await expect(app.conversations).toHaveCount(1);
   await expect(app.messages).toHaveCount(2);
   expect(JSON.parse((await page.getByTestId('request-preview').textContent()) ?? '')).toEqual(preview);
@@ -232,14 +232,14 @@ test('plain request body: export → import → the next request is the same bod
 
 test('hostile and truncated files are rejected with the exact place, and nothing is written', async ({ app, page }) => {
   await chatOnce(app);
-  const good = (await app.exportJSON()).text;
+  const good = (await app.share.exportJSON()).text;
   const hostile = JSON.parse(good) as Doc;
   (hostile.conversations[0]!.messages[1] as Record<string, unknown>).role = '<img src=x onerror=alert(1)>';
-  await app.importFile('hostile.chat.json', JSON.stringify(hostile));
+  await app.share.importFile('hostile.chat.json', JSON.stringify(hostile));
   await expect(page.getByTestId('toast').filter({ hasText: 'conversations[0].messages[1].role' })).toBeVisible();
-  await app.importFile('cut.chat.json', good.slice(0, Math.floor(good.length * 0.6)));
+  await app.share.importFile('cut.chat.json', good.slice(0, Math.floor(good.length * 0.6)));
   await expect(page.getByTestId('toast').filter({ hasText: 'Not valid JSON' })).toBeVisible();
-  await app.importFile('future.chat.json', JSON.stringify({ ...hostile, version: 9 }));
+  await app.share.importFile('future.chat.json', JSON.stringify({ ...hostile, version: 9 }));
   await expect(page.getByTestId('toast').filter({ hasText: 'newer version' })).toBeVisible();
   await expect(app.conversations).toHaveCount(1);
   await expect(app.messages).toHaveCount(2);
@@ -290,7 +290,7 @@ test('a canary API key and custom header value never appear in any export, link,
   const received = await app.receivedRequests();
   expect(received.at(-1)?.headers.authorization).toBe('Bearer ***'); // a key was sent (the log masks it)
   expect(received.at(-1)?.headers['x-secret-auth']).toBe(HEADER_CANARY); // and the header is in use
-  const outputs = await app.everyOutput();
+  const outputs = await app.share.everyOutput();
   // The code (the last four) sends the header by environment variable.
   for (const code of outputs.slice(6)) expect(code).toContain('X_SECRET_AUTH');
   for (const text of outputs) {

@@ -21,14 +21,14 @@ test.describe('several tabs', () => {
     const other = new PlaygroundPage(await context.newPage());
     await other.open();
     await app.sendAndWait('Shared topic [[reply:seen everywhere]]');
-    await expect(other.conversation('Shared topic')).toHaveCount(1);
-    await other.openConversation('Shared topic');
+    await expect(other.library.conversation('Shared topic')).toHaveCount(1);
+    await other.library.open('Shared topic');
     await expect(other.assistant().getByTestId('message-content')).toHaveText('seen everywhere');
     // A reply streaming in one tab grows in the other (throttled saves).
     await app.send('More [[rate:30]] [[tokens:200]]');
     await expect(other.assistant().getByTestId('message-content')).toContainText(/\w+ \w+ \w+/, { timeout: 30_000 });
     await expect(other.assistant()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-    await other.conversationAction('Shared topic', 'Rename');
+    await other.library.action('Shared topic', 'Rename');
     const title = other.page.getByRole('textbox', { name: 'Conversation title' });
     await title.fill('Renamed in the other tab');
     await title.press('Enter');
@@ -40,8 +40,8 @@ test.describe('several tabs', () => {
     await app.sendAndWait('Contested [[reply:ok]]');
     const other = new PlaygroundPage(await context.newPage());
     await other.open();
-    await app.conversationAction('Contested', 'Rename');
-    await other.conversationAction('Contested', 'Rename');
+    await app.library.action('Contested', 'Rename');
+    await other.library.action('Contested', 'Rename');
     const mine = app.page.getByRole('textbox', { name: 'Conversation title' });
     const theirs = other.page.getByRole('textbox', { name: 'Conversation title' });
     await theirs.fill('Title from tab B');
@@ -61,7 +61,7 @@ test.describe('several tabs', () => {
     await app.sendAndWait('Settings race [[reply:ok]]');
     const other = new PlaygroundPage(await context.newPage());
     await other.open();
-    await other.openConversation('Settings race');
+    await other.library.open('Settings race');
     await Promise.all([
       app.page.getByTestId('model-input').fill('model-from-a'),
       other.page.getByTestId('model-input').fill('model-from-b'),
@@ -92,19 +92,19 @@ test.describe('schema versions', () => {
 
     const app = new PlaygroundPage(await context.newPage());
     await app.page.goto('/');
-    await expect(app.storageBanner('blocked')).toContainText('another tab');
+    await expect(app.library.storageBanner('blocked')).toContainText('another tab');
     await releaseDatabase(page);
-    await expect(app.storageBanner('blocked')).toHaveCount(0);
+    await expect(app.library.storageBanner('blocked')).toHaveCount(0);
     await expect(app.composer).toBeVisible();
     expect(await databaseVersion(app.page)).toBe(20);
 
     await expect(app.conversations).toHaveCount(2);
     await expect(app.conversations.first()).toContainText('Written by v1');
     await expect(app.conversations.first()).toHaveAttribute('data-pinned', 'true');
-    await app.openConversation('Written by v1');
+    await app.library.open('Written by v1');
     await expect(app.messages).toHaveCount(6);
     for (let i = 0; i < 6; i++) await expect(app.messages.nth(i).getByTestId('message-content')).toHaveText(`v1 message ${i}`);
-    await app.openConversation('Also v1');
+    await app.library.open('Also v1');
     await expect(app.messages.first().getByTestId('message-content')).toHaveText('hello from v1');
   });
 
@@ -120,7 +120,7 @@ test.describe('schema versions', () => {
     });
     const app = new PlaygroundPage(await context.newPage());
     await app.open();
-    await expect(app.storageBanner('memory')).toContainText('newer version');
+    await expect(app.library.storageBanner('memory')).toContainText('newer version');
     const reply = await app.sendAndWait('Still works [[reply:in memory]]');
     await expect(reply.getByTestId('message-content')).toHaveText('in memory');
     expect(await databaseVersion(app.page)).toBe(990);
@@ -142,11 +142,11 @@ test.describe('storage faults', () => {
     await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
     const app = new PlaygroundPage(page);
     await app.open();
-    await expect(app.storageBanner('memory')).toContainText('only in memory');
+    await expect(app.library.storageBanner('memory')).toContainText('only in memory');
     await app.sendAndWait('Private chat [[reply:kept in memory]]');
-    await expect(app.conversation('Private chat')).toHaveCount(1);
+    await expect(app.library.conversation('Private chat')).toHaveCount(1);
     await app.newConversation();
-    await app.openConversation('Private chat');
+    await app.library.open('Private chat');
     await expect(app.assistant().getByTestId('message-content')).toHaveText('kept in memory');
   });
 
@@ -165,11 +165,11 @@ test.describe('storage faults', () => {
           q.onerror = () => rej(q.error);
         }),
     );
-    await expect(app.storageBanner('deleted')).toContainText('saved again');
+    await expect(app.library.storageBanner('deleted')).toContainText('saved again');
     await expect(app.assistant().getByTestId('message-content')).toHaveText('do not lose me');
     await app.page.reload();
-    await expect(app.conversation('Precious')).toHaveCount(1);
-    await app.openConversation('Precious');
+    await expect(app.library.conversation('Precious')).toHaveCount(1);
+    await app.library.open('Precious');
     await expect(app.assistant().getByTestId('message-content')).toHaveText('do not lose me');
   });
 
@@ -182,11 +182,11 @@ test.describe('storage faults', () => {
     const big = `Too big ${'lorem ipsum dolor sit amet '.repeat(15_000)}`;
     await app.composer.fill(big);
     await app.composer.press('ControlOrMeta+Enter');
-    await expect(app.storageBanner('quota')).toContainText('Storage is full');
+    await expect(app.library.storageBanner('quota')).toContainText('Storage is full');
     // Nothing lost: the earlier conversation is intact and the unsaved text is back in the composer.
     await expect(app.assistant().getByTestId('message-content')).toHaveText('safe');
     await expect(app.composer).toHaveValue(big);
-    await app.storageBanner('quota').getByRole('button', { name: 'Open Storage' }).click();
+    await app.library.storageBanner('quota').getByRole('button', { name: 'Open Storage' }).click();
     await expect(app.page.getByTestId('storage-dialog')).toBeVisible();
     await expect(app.page.getByTestId('storage-conversation').first()).toContainText('Before the disk filled');
     await app.page.getByTestId('storage-dialog').getByRole('button', { name: 'Close' }).click();
@@ -217,7 +217,7 @@ test.describe('start-up', () => {
     await app.sendAndWait('Older topic [[reply:first answer]]');
     await app.newConversation();
     await app.sendAndWait('Open topic [[reply:the open answer]]');
-    await app.conversationAction('Older topic', 'Pin to top');
+    await app.library.action('Older topic', 'Pin to top');
 
     // Hold the database code (Dexie and the repositories) until the first screen has painted.
     let release: () => void = () => {};
@@ -230,8 +230,8 @@ test.describe('start-up', () => {
     });
     await page.reload();
     await expect(app.composer).toBeVisible();
-    await expect(app.conversation('Older topic')).toHaveCount(1);
-    await expect(app.conversation('Open topic')).toHaveCount(1);
+    await expect(app.library.conversation('Older topic')).toHaveCount(1);
+    await expect(app.library.conversation('Open topic')).toHaveCount(1);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('the open answer');
     expect(requested).toBe(true);
 
@@ -245,8 +245,8 @@ test.describe('start-up', () => {
     await expect(app.messages).toHaveCount(2);
     await page.reload();
     await expect(app.assistant().getByTestId('message-content')).toHaveText('saved as usual');
-    await expect(app.conversation('Older topic')).toHaveCount(1);
-    await app.openConversation('Open topic');
+    await expect(app.library.conversation('Older topic')).toHaveCount(1);
+    await app.library.open('Open topic');
     await expect(app.messages).toHaveCount(2);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('the open answer');
   });
@@ -260,13 +260,13 @@ test.describe('start-up', () => {
     await app.sendAndWait('Kept topic [[reply:stored before]]');
     await page.route(/\/assets\/store-[^/]+\.js$/, (route) => route.abort());
     await page.reload();
-    await expect(app.conversation('Kept topic')).toHaveCount(1);
+    await expect(app.library.conversation('Kept topic')).toHaveCount(1);
     await expect(app.assistant().getByTestId('message-content')).toHaveText('stored before');
-    await expect(app.storageBanner('code')).toContainText('changes in this tab are not saved', { timeout: 30_000 });
+    await expect(app.library.storageBanner('code')).toContainText('changes in this tab are not saved', { timeout: 30_000 });
     await page.unroute(/\/assets\/store-[^/]+\.js$/);
-    await app.storageBanner('code').getByRole('button', { name: 'Reload' }).click();
+    await app.library.storageBanner('code').getByRole('button', { name: 'Reload' }).click();
     await expect(app.assistant().getByTestId('message-content')).toHaveText('stored before');
-    await expect(app.storageBanner('code')).toHaveCount(0);
+    await expect(app.library.storageBanner('code')).toHaveCount(0);
     const reply = await app.sendAndWait('And after [[reply:saved again]]');
     await expect(reply.getByTestId('message-content')).toHaveText('saved again');
   });

@@ -31,7 +31,7 @@ test('a browser killed mid-stream: reopened, the partial answer is there, marked
   try {
     const again = new PlaygroundPage(second.pages()[0] ?? (await second.newPage()));
     await again.open();
-    await again.openConversation('Killed mid-stream');
+    await again.library.open('Killed mid-stream');
     const kept = again.assistant();
     await expect(kept).toHaveAttribute('data-status', 'interrupted');
     await expect(kept.getByTestId('message-content')).toContainText(onScreen);
@@ -55,7 +55,7 @@ test('quota exceeded while a reply streams: a clear notice, what was saved is ke
   await quota.check();
   await app.sendAndWait('Saved before [[reply:safe and sound]]');
   await app.send('A reply too big for the disk [[tokens:80000]] [[rate:0]]');
-  await expect(app.storageBanner('quota')).toContainText('Storage is full', { timeout: 30_000 });
+  await expect(app.library.storageBanner('quota')).toContainText('Storage is full', { timeout: 30_000 });
   await expect(app.sendButton).toBeVisible({ timeout: 30_000 });
   // The earlier exchange is intact; the big reply is still on screen (not silently dropped).
   await expect(app.messages.nth(1).getByTestId('message-content')).toHaveText('safe and sound');

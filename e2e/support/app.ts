@@ -1,7 +1,15 @@
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { LibraryArea } from './library-area';
+import { MeterArea } from './meter-area';
+import { ShareArea } from './share-area';
 
 /** A page object over the test-contract hooks: tests read like what a person does. */
 export class PlaygroundPage {
+  /** Per-area page objects: `app.library`, `app.meter`, `app.share` (editor and workspace helpers live beside them). */
+  readonly library = new LibraryArea(this);
+  readonly meter = new MeterArea(this);
+  readonly share = new ShareArea(this);
+
   constructor(readonly page: Page) {}
 
   /**
@@ -111,34 +119,6 @@ export class PlaygroundPage {
     await this.page.getByTestId('new-conversation-button').click();
     await expect(this.messages).toHaveCount(0);
   }
-  get search(): Locator {
-    return this.page.getByTestId('conversation-search');
-  }
-  conversation(title: string | RegExp): Locator {
-    return this.conversations.filter({ hasText: title });
-  }
-  /** Opens it from the sidebar and waits until its messages are the ones shown. */
-  async openConversation(title: string | RegExp): Promise<void> {
-    const open = this.conversation(title).first().getByRole('button').first();
-    await open.click();
-    await expect(open).toHaveAttribute('aria-current', 'page');
-    const name = (await open.getByTestId('conversation-title').textContent()) ?? '';
-    await expect(this.page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(name);
-  }
-  /** Runs a row action: Rename and Delete are on the row, the rest in its "More actions" menu. */
-  async conversationAction(title: string | RegExp, action: string): Promise<void> {
-    const row = this.conversation(title).first();
-    await row.hover();
-    const direct = row.getByRole('button', { name: action, exact: true });
-    if ((await direct.count()) > 0) return direct.click();
-    await row.getByRole('button', { name: 'More actions' }).click();
-    await this.page.getByRole('menuitem', { name: action }).click();
-  }
-  storageBanner(kind?: string): Locator {
-    const all = this.page.getByTestId('storage-banner');
-    return kind ? all.and(this.page.locator(`[data-kind="${kind}"]`)) : all;
-  }
-
   /** Editor: appends an empty message with `role` and types `text` into it. */
   async addMessage(role: string, text = ''): Promise<Locator> {
     const before = await this.messages.count();
@@ -190,128 +170,6 @@ export class PlaygroundPage {
       },
       { conversations, messages, activeId },
     );
-  }
-
-  /** The token meter by the composer: estimate, context bar, cost; details in a popover. */
-  get meterEstimate(): Locator {
-    return this.page.getByTestId('meter-prompt-estimate');
-  }
-  get contextBar(): Locator {
-    return this.page.getByTestId('meter-context-bar');
-  }
-  get meterCost(): Locator {
-    return this.page.getByTestId('meter-cost');
-  }
-
-  /** The meter's estimate as a number (waits until it shows one). */
-  async estimatedTokens(): Promise<number> {
-    await expect(this.meterEstimate).toHaveText(/\d/);
-    return Number((await this.meterEstimate.innerText()).replace(/[^\d]/g, ''));
-  }
-
-  /**
-   * Waits until a finished reply is settled in storage: its tokenizer count (counted in the worker
-   * after the reply is saved) has landed, as its meter line shows. Snapshots (exports) taken
-   * earlier would miss it.
-   */
-  async replySettled(reply: Locator = this.assistant()): Promise<void> {
-    await expect(reply.getByTestId('reply-estimate').or(reply.getByTestId('reply-estimated-mark'))).toBeVisible({ timeout: 20_000 });
-  }
-
-  /** A figure of a reply's meter line: tokens, estimate, estimated mark, cost or speed. */
-  replyFigure(reply: Locator, which: 'tokens' | 'estimate' | 'estimated-mark' | 'cost' | 'speed'): Locator {
-    return reply.getByTestId(`reply-${which}`);
-  }
-
-  async openMeterDetails(): Promise<Locator> {
-    const details = this.page.getByTestId('meter-details');
-    if (!(await details.isVisible())) await this.page.getByTestId('meter-details-toggle').click();
-    await expect(details).toBeVisible();
-    return details;
-  }
-
-  /** Types a price (USD per 1M tokens) into the meter's price table and commits it. */
-  async setPrice(model: string, field: 'inputPrice' | 'cachedInputPrice' | 'outputPrice', value: string): Promise<void> {
-    const details = await this.openMeterDetails();
-    const input = details.locator(`[data-testid="price-row"][data-model="${model}"]`).getByTestId(`price-${field}`);
-    await input.fill(value);
-    await input.press('Enter');
-  }
-
-  /** Sets a model fact (context window, prices, …) through the model facts editor. */
-  async setModelFact(key: string, value: string): Promise<void> {
-    const edit = this.page.getByTestId('model-facts-edit');
-    if ((await edit.getAttribute('aria-expanded')) !== 'true') await edit.click();
-    const input = this.page.getByTestId(`model-fact-${key}`);
-    await input.fill(value);
-    await input.press('Enter');
-  }
-
-  /** Runs `action` and returns the file the page downloads because of it. */
-  async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
-    const [file] = await Promise.all([this.page.waitForEvent('download'), action()]);
-    const stream = await file.createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
-  }
-
-  /** Share menu: export the open conversation in the app's JSON format. */
-  exportJSON(): Promise<{ name: string; text: string }> {
-    return this.download(() => this.page.getByTestId('export-json-button').click());
-  }
-
-  /** Share menu: any entry of the "more" menu (Markdown, Web page, request body, Export all…). */
-  async exportMenu(item: RegExp): Promise<{ name: string; text: string }> {
-    await this.page.getByRole('button', { name: 'More export and import options' }).click();
-    return this.download(() => this.page.getByRole('menuitem', { name: item }).click());
-  }
-
-  async importFile(name: string, content: string): Promise<void> {
-    await this.page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
-  }
-
-  /** Import dialog: paste a link, JSON or request body and import it. */
-  async pasteImport(text: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'More export and import options' }).click();
-    await this.page.getByRole('menuitem', { name: /Import file or link/ }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Import' });
-    const input = dialog.getByTestId('import-text-input');
-    await expect(async () => {
-      await input.fill(text);
-      await expect(input).toHaveValue(text, { timeout: 1000 });
-    }).toPass({ timeout: 15_000 });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  }
-
-  async shareLink(): Promise<string> {
-    await this.page.getByTestId('share-link-button').click();
-    const output = this.page.getByTestId('share-link-output');
-    await expect(output).toHaveValue(/#share=/);
-    return output.inputValue();
-  }
-
-  /**
-   * Everything the open conversation can be turned into, in this order: JSON, Markdown, web page,
-   * request body, export of all, share link, then code as curl, Python, JavaScript and fetch.
-   */
-  async everyOutput(): Promise<string[]> {
-    const outputs = [
-      (await this.exportJSON()).text,
-      (await this.exportMenu(/Markdown/)).text,
-      (await this.exportMenu(/Web page/)).text,
-      (await this.exportMenu(/OpenAI request body/)).text,
-      (await this.exportMenu(/Export all conversations/)).text,
-      await this.shareLink(),
-    ];
-    await this.page.keyboard.press('Escape');
-    await this.page.getByTestId('code-export-button').click();
-    for (const tab of ['curl', 'Python', 'JavaScript', 'fetch']) {
-      await this.page.getByRole('tab', { name: tab, exact: true }).click();
-      outputs.push((await this.page.getByTestId('code-export-output').textContent()) ?? '');
-    }
-    await this.page.keyboard.press('Escape');
-    return outputs;
   }
 
   /** Deletes everything the app stored in this browser and reloads. */
