@@ -23,18 +23,12 @@ export type FinishedRequest = CompletionResult & { choiceTimings?: ChoiceTimings
 
 type FinishDeps = Pick<GenerationDeps, 'repo' | 'notify' | 'countReplies' | 'clock'>;
 
-export async function finish(
-  conversationId: ConversationId,
-  path: Message[],
-  placeholders: Message[],
-  result: FinishedRequest,
-  deps: FinishDeps,
-  continueOf?: Message,
-): Promise<void> {
+/** Commits a finished request; what this tab remembered of its replies is forgotten whatever happens. */
+export async function finish(...args: Parameters<typeof commit>): Promise<void> {
   try {
-    await commit(conversationId, path, placeholders, result, deps, continueOf);
+    await commit(...args);
   } finally {
-    forgetReplies(placeholders.map((p) => p.id));
+    forgetReplies(args[2].map((p) => p.id));
   }
 }
 
