@@ -74,7 +74,7 @@ export function Composer({
           }}
           className="block w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[14px] leading-relaxed text-fg placeholder:text-faint focus:outline-none"
         />
-        <div className="flex items-center justify-between px-2.5 pb-2">
+        <div className="flex items-center justify-between gap-2 px-2.5 pb-2">
           <span className="flex min-w-0 items-center gap-2 text-[11px] text-faint">
             <AttachButton />
             {meter ?? <>{isMac ? '⌘' : 'Ctrl'}+Enter to send · Esc to stop</>}

@@ -47,7 +47,7 @@ export function MeterStrip({ conversation, path, messages }: Props) {
       : `${formatUSD(cost.usd)}${cost.unpriced > 0 ? ` + ${cost.unpriced} unpriced` : ''}`;
 
   return (
-    <div className="relative flex min-w-0 items-center gap-3 text-[11px] text-faint" aria-label="Token meter">
+    <div className="relative flex min-w-0 flex-wrap items-center gap-x-3 gap-y-0.5 text-[11px] text-faint" aria-label="Token meter">
       <span
         title={
           estimate && !estimate.exact
