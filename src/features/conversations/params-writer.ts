@@ -30,6 +30,14 @@ export async function flushParams(): Promise<void> {
   timer = null;
   if (!useWorkspaceStore.getState().pendingParams) return;
   await storage(); // the pending record is read once the database is open, just before writing
+  const id = useWorkspaceStore.getState().pendingParams?.id;
+  // One save of a conversation's parameters at a time: a second flush (a send right after an edit)
+  // reads the pending record and what this tab saved only once the first has landed, so it never
+  // mistakes this tab's own save for another tab's.
+  if (id) await savedHere.after([id], savePending);
+}
+
+async function savePending(): Promise<void> {
   const pending = useWorkspaceStore.getState().pendingParams;
   if (!pending) return;
   const before = savedHere.known(pending.id);

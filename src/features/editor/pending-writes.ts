@@ -44,9 +44,20 @@ function hold(id: string, updaters: MessageUpdater[], reason: 'changed' | 'delet
   setConflict(id, { reason, mine: applyAll(from, updaters), ...(current ? { current } : {}) });
 }
 
+/**
+ * Messages whose queue is being written. Set and cleared synchronously (the tracker's record of a
+ * write ends a few microtasks after it), so an edit queued right after a write always finds either
+ * a drain that will take it or none, and starts one.
+ */
+const draining = new Set<string>();
+
 function drain(id: string): Promise<void> {
   const updaters = queued.get(id);
-  if (!updaters || updaters.length === 0) return Promise.resolve();
+  if (!updaters || updaters.length === 0) {
+    draining.delete(id);
+    return Promise.resolve();
+  }
+  draining.add(id);
   queued.delete(id);
   const conflict = useConflicts.getState().conflicts[id];
   if (conflict) {
@@ -71,7 +82,7 @@ export function queueEdit(id: string, update: MessageUpdater): void {
   const list = queued.get(id);
   if (list) list.push(update);
   else queued.set(id, [update]);
-  if (!versions.busy(id)) void drain(id);
+  if (!draining.has(id)) void drain(id);
 }
 
 export async function flushEdits(): Promise<void> {

@@ -5,6 +5,7 @@
 import { newRequestId } from '../../domain/ids';
 import { createReplyPlaceholder } from '../../domain/factories';
 import type { AppError, Completion, Conversation, Message, RequestParams } from '../../domain/types';
+import type { CompletionResult } from '../../lib/openai/client';
 import { buildChatRequest } from '../../lib/openai/request';
 import type { WireChatRequest } from '../../lib/openai/wire';
 import { createCheckpointWriter } from './checkpoint-writer';
@@ -73,7 +74,7 @@ export async function startRequests(
   try {
     await run(conversation, path, lanes, deps, options, start, committed);
   } catch (err) {
-    const message = err instanceof UnsavedStart ? err.message : `The request could not run: ${errorMessage(err)}`;
+    const message = err instanceof UnsavedStart ? err.message : `${couldNotRun(options)}: ${errorMessage(err)}`;
     endRun(conversation.id);
     if (!committed.done) {
       // Whatever failed, a message that was never stored goes back to the person.
@@ -160,23 +161,28 @@ async function run(
       const { endpoint, apiKey } = deps.endpointFor(lanes[i]!.endpointId);
       const settings = deps.settings();
       const timeout = settings.firstByteTimeoutMs(bodies[i]!.stream);
-      const result = await deps.complete({
-        endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
-        body: bodies[i]!,
-        signal: controller.signal,
-        maxRetries: settings.maxRetries,
-        ...(timeout !== undefined ? { firstByteTimeoutMs: timeout } : {}),
-        now: deps.clock.now,
-        onUpdate: (c) => {
-          const completion = shown(c);
-          publisher.update(completion);
-          checkpoints.update(completion);
-        },
-        onRetry: publisher.retrying,
-        onResponse: publisher.responded,
-      });
-      publisher.stop();
-      checkpoints.stop();
+      let result: CompletionResult;
+      try {
+        result = await deps.complete({
+          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+          body: bodies[i]!,
+          signal: controller.signal,
+          maxRetries: settings.maxRetries,
+          ...(timeout !== undefined ? { firstByteTimeoutMs: timeout } : {}),
+          now: deps.clock.now,
+          onUpdate: (c) => {
+            const completion = shown(c);
+            publisher.update(completion);
+            checkpoints.update(completion);
+          },
+          onRetry: publisher.retrying,
+          onResponse: publisher.responded,
+        });
+      } finally {
+        // Also when the client throws (it should not): no frame or checkpoint outlives the request.
+        publisher.stop();
+        checkpoints.stop();
+      }
       await saved;
       await finish(
         conversationId,
@@ -207,11 +213,15 @@ async function run(
     if (err instanceof UnsavedStart || !committed.done) throw err;
     setRunError(conversationId, {
       kind: 'storage',
-      message: `Saving the reply failed: ${errorMessage(err)}`,
+      message: `${parallel ? couldNotRun(options) : 'Saving the reply failed'}: ${errorMessage(err)}`,
     });
   } finally {
     endRun(conversationId);
   }
+}
+
+function couldNotRun(options: StartOptions): string {
+  return options.kind ? 'The parallel requests could not run' : 'The request could not run';
 }
 
 function labelled(error: AppError, label: string | null): AppError {
