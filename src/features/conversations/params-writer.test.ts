@@ -1,3 +1,4 @@
+import type * as VersionTrackerModule from '../../lib/db/version-tracker';
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultRequestParams } from '../../domain/params';
@@ -10,7 +11,7 @@ vi.mock('../../lib/notify/notify', () => ({ notify }));
 /** A save that takes a while, as IndexedDB does when it is busy. */
 let slow = 0;
 vi.mock('../../lib/db/repo', async () => {
-  const tracker = await vi.importActual<typeof import('../../lib/db/version-tracker')>('../../lib/db/version-tracker');
+  const tracker = await vi.importActual<typeof VersionTrackerModule>('../../lib/db/version-tracker');
   return {
     createVersionTracker: tracker.createVersionTracker,
     storage: async () => undefined,

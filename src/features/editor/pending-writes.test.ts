@@ -1,10 +1,11 @@
+import type * as VersionTrackerModule from '../../lib/db/version-tracker';
 import { describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../domain/types';
 import type { GuardedWrite } from '../../lib/db/repo';
 
 const modifyMessageIf = vi.fn<(id: string, expected: Message | undefined, change: (m: Message) => Message) => Promise<GuardedWrite>>();
 vi.mock('../../lib/db/repo', async () => {
-  const tracker = await vi.importActual<typeof import('../../lib/db/version-tracker')>('../../lib/db/version-tracker');
+  const tracker = await vi.importActual<typeof VersionTrackerModule>('../../lib/db/version-tracker');
   return { createVersionTracker: tracker.createVersionTracker, modifyMessageIf };
 });
 const { flushEdits, queueEdit } = await import('./pending-writes');
