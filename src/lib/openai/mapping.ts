@@ -80,5 +80,6 @@ export function toWireMessages(messages: readonly Message[], resolveBinaryURL: B
 export function completionFromJSON(json: unknown): Completion {
   const acc = createCompletionAccumulator();
   acc.push(json);
+  acc.finish();
   return acc.completion;
 }
