@@ -88,6 +88,9 @@ const CLOSE_RE: Record<string, RegExp> = Object.fromEntries(OPEN_NAMES.map((n) =
 
 /** Feeds the next piece of content text. */
 export function feedInlineSplit(state: InlineSplit, text: string): InlineSplit {
+  // The common steady states: nothing held back, the text is content.
+  if (state.held === '' && (state.phase === 'none' || (state.phase === 'closed' && state.content !== '')))
+    return { ...state, content: state.content + text };
   let s: InlineSplit = { ...state, held: '' };
   let buf = state.held + text;
   for (;;) {

@@ -59,7 +59,8 @@ export function newChoiceState(i: number): ChoiceState {
 
 function addContent(state: ChoiceState, text: string): void {
   state.rawContent = (state.rawContent ?? '') + text;
-  state.inline = feedInlineSplit(state.inline, text);
+  // Plain content (most replies) is the raw text: nothing more to split.
+  if (state.inline.phase !== 'none') state.inline = feedInlineSplit(state.inline, text);
 }
 
 function addReasoning(state: ChoiceState, text: string): void {
@@ -75,13 +76,14 @@ function addReasoning(state: ChoiceState, text: string): void {
 function syncText(state: ChoiceState): void {
   const { choice, rawContent, separateReasoning, inline } = state;
   const separate = separateReasoning !== null && separateReasoning !== '';
-  choice.content = rawContent === null || separate ? rawContent : inline.content;
+  choice.content = rawContent === null || separate || inline.phase === 'none' ? rawContent : inline.content;
   const split = !separate && rawContent !== null && hasInlineReasoning(inline);
   choice.reasoning = split ? inline.reasoning : separateReasoning;
-  if (split) choice.extra[INLINE_RAW_CONTENT_KEY] = rawContent;
-  else delete choice.extra[INLINE_RAW_CONTENT_KEY];
-  if (split && inline.unclosed) choice.extra[INLINE_UNCLOSED_KEY] = true;
-  else delete choice.extra[INLINE_UNCLOSED_KEY];
+  const { extra } = choice;
+  if (split) extra[INLINE_RAW_CONTENT_KEY] = rawContent;
+  else if (INLINE_RAW_CONTENT_KEY in extra) delete extra[INLINE_RAW_CONTENT_KEY];
+  if (split && inline.unclosed) extra[INLINE_UNCLOSED_KEY] = true;
+  else if (INLINE_UNCLOSED_KEY in extra) delete extra[INLINE_UNCLOSED_KEY];
 }
 
 /** The reply ended (however it ended): text held back as a possible tag is released. */
