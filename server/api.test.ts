@@ -237,3 +237,21 @@ describe('auth, CORS and the request log', () => {
     expect(await (await fetch(`${server.url}/__ref/health`)).json()).toEqual({ ok: true });
   });
 });
+
+describe('personas', () => {
+  it('[[persona:inline-think]] writes the thinking inside content, cut across small chunks', async () => {
+    const res = await post(server.url, { model: 'ref-reasoner', stream: true, messages: [user('Hi [[persona:inline-think]]')] });
+    const list = chunks(await res.text());
+    const deltas = list.map((c) => c.choices[0]?.delta ?? {});
+    expect(deltas.every((d) => d['reasoning_content'] === undefined)).toBe(true);
+    const pieces = deltas.map((d) => String(d['content'] ?? ''));
+    expect(pieces.join('')).toBe('<think>\nI should greet.\n</think>\n\nHello!');
+    expect(pieces.every((p) => [...p].length <= 2)).toBe(true);
+    expect(list.at(-1)?.choices[0]?.finish_reason).toBe('stop');
+    const body = (await (await post(server.url, { model: 'ref-chat', messages: [user('Hi [[persona:inline-think-open]]')] })).json()) as {
+      choices: { message: { content: string }; finish_reason: string }[];
+    };
+    expect(body.choices[0]?.message.content).toMatch(/^<think>\n[^<]*$/);
+    expect(body.choices[0]?.finish_reason).toBe('length');
+  });
+});

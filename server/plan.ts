@@ -81,6 +81,29 @@ function splitFragments(text: string, rng: Rng): string[] {
   return out;
 }
 
+/**
+ * [[persona:NAME]]: replies shaped like a particular server. The inline-think ones are a reasoning
+ * model (DeepSeek-R1, QwQ, Qwen3) served without a reasoning parser (Ollama, LM Studio, vLLM without
+ * `--reasoning-parser`, llama.cpp with `--reasoning-format none`): the thinking is written inside
+ * `content` between `<think>` tags, never in `reasoning_content`, and streamed in pieces of one or
+ * two characters so the tags are cut across chunks.
+ */
+export const PERSONAS: Readonly<Record<string, { content: string; finishReason: FinishReason }>> = {
+  'inline-think': { content: '<think>\nI should greet.\n</think>\n\nHello!', finishReason: 'stop' },
+  /** The thinking never closes: the model ran out of tokens while still thinking. */
+  'inline-think-open': { content: '<think>\nI should greet, but first let me think about how', finishReason: 'length' },
+};
+
+/** Each token split into pieces of at most two characters; the token counts ride on the first one. */
+function smallPieces(text: string): Piece[] {
+  return tokenize(text).flatMap((piece) => {
+    const chars = [...piece.text];
+    const out: Piece[] = [];
+    for (let i = 0; i < chars.length; i += 2) out.push({ text: chars.slice(i, i + 2).join(''), tokens: i === 0 ? piece.tokens : 0 });
+    return out;
+  });
+}
+
 function contentText(request: ChatRequest, input: ReplyInput, triggers: Triggers, rng: Rng): string {
   if (triggers.reply !== undefined) return triggers.reply;
   if (triggers.tokens !== undefined) return longMarkdown(triggers.tokens, rng);
@@ -102,6 +125,23 @@ function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers,
   ].join('|');
   const rng = new Rng(hash53(seedKey));
   const toolCalls = triggers.reply !== undefined ? [] : planToolCalls(request, input.userText, seedKey);
+
+  const persona = triggers.persona === undefined ? undefined : PERSONAS[triggers.persona];
+  if (persona) {
+    const content = smallPieces(persona.content);
+    const lpRng = new Rng(hash53(`${seedKey}|logprobs`));
+    return {
+      index,
+      reasoning: [],
+      content,
+      logprobs: request.logprobs ? content.map((p) => makeLogprob(p.text, lpRng, request.topLogprobs)) : null,
+      toolCalls: [],
+      argFragments: [],
+      finishReason: persona.finishReason,
+      completionTokens: content.reduce((sum, p) => sum + p.tokens, 0),
+      reasoningTokens: 0,
+    };
+  }
 
   let budget = request.maxTokens ?? Infinity;
   let cut = false;

@@ -1,5 +1,6 @@
 import { memo, Suspense, useDeferredValue, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
+import { INLINE_UNCLOSED_KEY } from '../../domain/inline-reasoning';
 import { messageText } from '../../domain/messages';
 import { ROLE_LABEL, type Message, type ToolCall } from '../../domain/types';
 import { useMessageDrag } from '../../features/editor/drag';
@@ -93,7 +94,13 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         />
       </header>
 
-      {reasoning ? <Reasoning text={reasoning} streaming={streaming && content === ''} /> : null}
+      {reasoning ? (
+        <Reasoning
+          text={reasoning}
+          streaming={streaming && content === ''}
+          unclosed={!streaming && message.extra?.[INLINE_UNCLOSED_KEY] === true}
+        />
+      ) : null}
 
       {raw ? (
         <div className="mb-2">

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { ChevronIcon } from './icons';
 
-/** The reasoning text of an assistant reply (or of one choice): open while it streams, then folded. */
-export function Reasoning({ text, streaming }: { text: string; streaming: boolean }) {
+/**
+ * The reasoning text of an assistant reply (or of one choice): open while it streams, then folded.
+ * `unclosed`: the thinking was written inline (`<think>…`) and the reply ended before it closed.
+ */
+export function Reasoning({ text, streaming, unclosed = false }: { text: string; streaming: boolean; unclosed?: boolean }) {
   // null = automatic: open while the reasoning streams, closed afterwards.
   const [open, setOpen] = useState<boolean | null>(null);
   const expanded = open ?? streaming;
@@ -15,6 +18,11 @@ export function Reasoning({ text, streaming }: { text: string; streaming: boolea
         className="flex w-full items-center gap-1.5 px-3 py-1.5 text-[12px] font-medium text-muted hover:text-fg"
       >
         <ChevronIcon open={expanded} /> Reasoning <span className="font-normal text-faint">({text.length.toLocaleString()} chars)</span>
+        {unclosed ? (
+          <span data-testid="reasoning-unclosed" className="font-normal text-faint" title="The reply ended before its </think> tag">
+            · thinking never closed
+          </span>
+        ) : null}
       </button>
       <div
         data-testid="message-reasoning"

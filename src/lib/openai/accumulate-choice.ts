@@ -2,6 +2,15 @@
  * Merging one choice's delta (or non-streamed message) into a domain Choice.
  * Mutates in place: the UI re-renders from the live object on every network chunk.
  */
+import {
+  endInlineSplit,
+  feedInlineSplit,
+  hasInlineReasoning,
+  initialInlineSplit,
+  INLINE_RAW_CONTENT_KEY,
+  INLINE_UNCLOSED_KEY,
+} from '../../domain/inline-reasoning';
+import type { InlineSplit } from '../../domain/inline-reasoning';
 import type { Choice, TokenLogprob, TopLogprob } from '../../domain/types';
 import { asRecord, index, isArray, isRecord, nonEmpty, num, numberArray, setSafe, str } from './guards';
 import type { JsonRecord } from './guards';
@@ -16,6 +25,12 @@ export interface ChoiceState {
   byId: Map<string, number>;
   /** Position that indexless fragment 0 of a delta maps to (Moonshot-style). */
   groupStart: number;
+  /** The content text exactly as the server sent it; null until a string arrives. */
+  rawContent: string | null;
+  /** Reasoning the server sent in its own fields (`reasoning_content`, `reasoning`, thinking parts). */
+  separateReasoning: string | null;
+  /** `<think>` tags inside the content, split as they arrive (used only without separate reasoning). */
+  inline: InlineSplit;
 }
 
 export function newChoiceState(i: number): ChoiceState {
@@ -36,7 +51,46 @@ export function newChoiceState(i: number): ChoiceState {
     byIndex: new Map(),
     byId: new Map(),
     groupStart: 0,
+    rawContent: null,
+    separateReasoning: null,
+    inline: initialInlineSplit,
   };
+}
+
+function addContent(state: ChoiceState, text: string): void {
+  state.rawContent = (state.rawContent ?? '') + text;
+  // Plain content (most replies) is the raw text: nothing more to split.
+  if (state.inline.phase !== 'none') state.inline = feedInlineSplit(state.inline, text);
+}
+
+function addReasoning(state: ChoiceState, text: string): void {
+  state.separateReasoning = (state.separateReasoning ?? '') + text;
+}
+
+/**
+ * Sets the choice's content and reasoning from what arrived. Reasoning in its own fields wins:
+ * then the content is shown exactly as sent. Otherwise thinking written inline in the content
+ * (`<think>…</think>` at its start) becomes the reasoning, and the raw content is kept in
+ * `extra` for the raw view.
+ */
+function syncText(state: ChoiceState): void {
+  const { choice, rawContent, separateReasoning, inline } = state;
+  const separate = separateReasoning !== null && separateReasoning !== '';
+  choice.content = rawContent === null || separate || inline.phase === 'none' ? rawContent : inline.content;
+  const split = !separate && rawContent !== null && hasInlineReasoning(inline);
+  choice.reasoning = split ? inline.reasoning : separateReasoning;
+  const { extra } = choice;
+  if (split) extra[INLINE_RAW_CONTENT_KEY] = rawContent;
+  else if (INLINE_RAW_CONTENT_KEY in extra) delete extra[INLINE_RAW_CONTENT_KEY];
+  if (split && inline.unclosed) extra[INLINE_UNCLOSED_KEY] = true;
+  else if (INLINE_UNCLOSED_KEY in extra) delete extra[INLINE_UNCLOSED_KEY];
+}
+
+/** The reply ended (however it ended): text held back as a possible tag is released. */
+export function finishChoice(state: ChoiceState): void {
+  if (state.rawContent === null) return;
+  state.inline = endInlineSplit(state.inline);
+  syncText(state);
 }
 
 /** Merges a wire choice. Returns how many characters of visible text it added. */
@@ -65,10 +119,10 @@ function mergeDelta(state: ChoiceState, delta: JsonRecord): number {
 
   const content = delta.content;
   if (typeof content === 'string') {
-    choice.content = (choice.content ?? '') + content;
+    addContent(state, content);
     added += content.length;
   } else if (isArray(content)) {
-    added += mergeContentParts(choice, content);
+    added += mergeContentParts(state, content);
   } else if (content != null) {
     setSafe(choice.extra, 'content', content);
   }
@@ -83,9 +137,10 @@ function mergeDelta(state: ChoiceState, delta: JsonRecord): number {
   const candidates = [delta.reasoning_content, delta.reasoning];
   const reasoning = candidates.find((c) => nonEmpty(c) !== undefined) ?? candidates.find((c) => typeof c === 'string');
   if (typeof reasoning === 'string') {
-    choice.reasoning = (choice.reasoning ?? '') + reasoning;
+    addReasoning(state, reasoning);
     added += reasoning.length;
   }
+  syncText(state);
 
   if (isArray(delta.tool_calls)) added += mergeToolCalls(state, delta.tool_calls);
   if (isRecord(delta.audio)) added += mergeAudio(choice, delta.audio);
@@ -93,14 +148,14 @@ function mergeDelta(state: ChoiceState, delta: JsonRecord): number {
 }
 
 /** Mistral: `[{type:'text',text}, {type:'thinking', thinking:[{type:'text',text}]}]`. */
-function mergeContentParts(choice: Choice, parts: unknown[]): number {
+function mergeContentParts(state: ChoiceState, parts: unknown[]): number {
   let added = 0;
   for (const raw of parts) {
     const part = asRecord(raw);
     if (!part) continue;
     if (part.type === 'text') {
       const text = str(part.text) ?? '';
-      choice.content = (choice.content ?? '') + text;
+      addContent(state, text);
       added += text.length;
     } else if (part.type === 'thinking') {
       const thinking = part.thinking;
@@ -108,7 +163,7 @@ function mergeContentParts(choice: Choice, parts: unknown[]): number {
       for (const item of items) {
         const text = typeof item === 'string' ? item : str(asRecord(item)?.text);
         if (text === undefined) continue;
-        choice.reasoning = (choice.reasoning ?? '') + text;
+        addReasoning(state, text);
         added += text.length;
       }
     }

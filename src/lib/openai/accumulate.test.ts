@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { messageFieldsFromChoice } from '../../domain/completion';
+import { createMessage } from '../../domain/factories';
 import { MALFORMED_KEY, createCompletionAccumulator, pushEventData, snapshotCompletion } from './accumulate';
+import { completionFromJSON, placeholderResolver, toWireMessages } from './mapping';
 
 function run(chunks: unknown[]) {
   const acc = createCompletionAccumulator();
@@ -230,5 +233,83 @@ describe('snapshotCompletion', () => {
     expect(snap.choices[0]?.content).toBe('a');
     expect(snap.choices[0]?.toolCalls[0]?.arguments).toBe('{');
     expect(acc.completion.choices[0]?.content).toBe('ab');
+  });
+});
+
+describe('inline reasoning', () => {
+  // Ollama / LM Studio / vLLM without a reasoning parser: the thinking is inside `content`.
+  const RAW = '<think>\nI should greet.\n</think>\n\nHello!';
+  const PIECES = ['', '<th', 'ink>', '\nI sh', 'ould greet.', '\n</', 'think', '>\n', '\nHel', 'lo!'];
+
+  it('puts the thinking in reasoning while it streams and keeps the raw content', () => {
+    const acc = createCompletionAccumulator();
+    acc.push({ id: 'x', choices: [{ index: 0, delta: { role: 'assistant', content: PIECES[0] } }] });
+    const seen: [string | null, string | null][] = [];
+    for (const p of PIECES.slice(1)) {
+      acc.push(delta({ content: p }));
+      seen.push([acc.completion.choices[0]!.reasoning, acc.completion.choices[0]!.content]);
+    }
+    expect(seen).toEqual([
+      [null, ''],
+      ['', ''],
+      ['I sh', ''],
+      ['I should greet.', ''],
+      ['I should greet.\n', ''],
+      ['I should greet.\n', ''],
+      ['I should greet.', ''],
+      ['I should greet.', 'Hel'],
+      ['I should greet.', 'Hello!'],
+    ]);
+    acc.push(delta({}, { finish_reason: 'stop' }));
+    acc.pushDone();
+    const choice = acc.completion.choices[0]!;
+    expect(choice).toMatchObject({ reasoning: 'I should greet.', content: 'Hello!', finishReason: 'stop' });
+    expect(choice.extra).toEqual({ rawContent: RAW });
+    expect(acc.textChars).toBe(RAW.length);
+  });
+
+  it('marks thinking that never closed, and releases a tag cut at the end', () => {
+    const acc = run([delta({ content: '<think>Let me see' }), delta({ content: ' </thi' })]);
+    expect(acc.completion.choices[0]).toMatchObject({ reasoning: 'Let me see ', content: '' });
+    expect(acc.completion.choices[0]!.extra.reasoningUnclosed).toBeUndefined();
+    acc.finish();
+    expect(acc.completion.choices[0]).toMatchObject({ reasoning: 'Let me see </thi', content: '' });
+    expect(acc.completion.choices[0]!.extra).toEqual({ rawContent: '<think>Let me see </thi', reasoningUnclosed: true });
+  });
+
+  it('leaves content alone when the server sends reasoning separately', () => {
+    const first = run([delta({ reasoning_content: 'parsed' }), delta({ content: '<think>x</think>y' })]);
+    first.finish();
+    expect(first.completion.choices[0]).toMatchObject({ reasoning: 'parsed', content: '<think>x</think>y', extra: {} });
+    // Separate reasoning arriving late still wins: the content goes back to what was sent.
+    const late = run([delta({ content: '<think>x</think>y' }), delta({ reasoning: 'late' })]);
+    expect(late.completion.choices[0]).toMatchObject({ reasoning: 'late', content: '<think>x</think>y', extra: {} });
+    // Empty reasoning fields (sent by some servers on every chunk) do not count.
+    const empty = run([delta({ content: '<think>x</think>y', reasoning_content: '' })]);
+    expect(empty.completion.choices[0]).toMatchObject({ reasoning: 'x', content: 'y' });
+  });
+
+  it('splits each choice on its own, and non-streamed replies too', () => {
+    const acc = run([
+      { choices: [{ index: 0, delta: { content: '<think>a</think>A' } }] },
+      { choices: [{ index: 1, delta: { content: 'plain <think>' } }] },
+    ]);
+    acc.finish();
+    expect(acc.completion.choices.map((c) => [c.reasoning, c.content])).toEqual([
+      ['a', 'A'],
+      [null, 'plain <think>'],
+    ]);
+    const body = completionFromJSON({ choices: [{ index: 0, message: { role: 'assistant', content: 'thinking…\n</think>\n\nHi' } }] });
+    expect(body.choices[0]).toMatchObject({ reasoning: 'thinking…', content: 'Hi' });
+  });
+
+  it('never sends the thinking (or its tags) back', () => {
+    const acc = run(PIECES.map((p) => delta({ content: p })));
+    acc.pushDone();
+    const reply = createMessage('c', null, { role: 'assistant', ...messageFieldsFromChoice(acc.completion.choices[0]!, acc.completion) });
+    expect(reply.reasoning).toBe('I should greet.');
+    const body = JSON.stringify(toWireMessages([reply], placeholderResolver));
+    expect(body).not.toMatch(/think|greet/i);
+    expect(toWireMessages([reply], placeholderResolver)).toEqual([{ role: 'assistant', content: 'Hello!' }]);
   });
 });

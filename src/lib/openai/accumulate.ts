@@ -9,7 +9,7 @@ import { asRecord, index, isArray, isRecord, nonEmpty, num, setSafe } from './gu
 import type { JsonRecord } from './guards';
 import { usageFromWire } from './usage';
 import { CHUNK_KEYS } from './wire';
-import { mergeChoice, newChoiceState } from './accumulate-choice';
+import { finishChoice, mergeChoice, newChoiceState } from './accumulate-choice';
 import type { ChoiceState } from './accumulate-choice';
 
 /** Count of data events that were not JSON objects, kept in `completion.extra`. */
@@ -20,8 +20,13 @@ export interface CompletionAccumulator {
   push(chunk: unknown): void;
   /** A `data:` payload that could not be parsed as JSON. */
   pushMalformed(sample: string): void;
-  /** `data: [DONE]` was seen. */
+  /** `data: [DONE]` was seen. Also finishes. */
   pushDone(): void;
+  /**
+   * The reply ended, however it ended (done, error, abort, a cut stream): text held back as a
+   * possible `<think>` tag cut at a chunk boundary is released. Safe to call more than once.
+   */
+  finish(): void;
   /** The live object, mutated in place. Use snapshotCompletion() to keep a copy. */
   readonly completion: Completion;
   /** Characters of content, reasoning, refusal, tool-call and transcript text so far. */
@@ -121,12 +126,18 @@ export function createCompletionAccumulator(): CompletionAccumulator {
     if (chunk.error != null && completion.error === null) completion.error = errorFromStreamObject(chunk.error);
   }
 
+  function finish(): void {
+    for (const state of states.values()) finishChoice(state);
+  }
+
   return {
     push,
     pushMalformed,
     pushDone() {
       completion.sawDone = true;
+      finish();
     },
+    finish,
     completion,
     get textChars() {
       return textChars;

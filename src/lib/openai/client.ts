@@ -143,14 +143,17 @@ export async function runChatCompletion(opts: CompletionOptions): Promise<Comple
   const startedAt = now();
   const acc = createCompletionAccumulator();
   const timing: { firstTokenAt: number | null } = { firstTokenAt: null };
-  const finish = (r: Pick<AttemptResult, 'outcome' | 'error' | 'status' | 'headers' | 'firstByteAt'>): CompletionResult => ({
-    outcome: r.outcome,
-    completion: acc.completion,
-    error: r.outcome === 'done' || r.outcome === 'aborted' ? null : redact(r.error, opts.endpoint.apiKey),
-    status: r.status,
-    headers: r.headers,
-    timing: { startedAt, firstByteAt: r.firstByteAt, firstTokenAt: timing.firstTokenAt, finishedAt: now() },
-  });
+  const finish = (r: Pick<AttemptResult, 'outcome' | 'error' | 'status' | 'headers' | 'firstByteAt'>): CompletionResult => {
+    acc.finish();
+    return {
+      outcome: r.outcome,
+      completion: acc.completion,
+      error: r.outcome === 'done' || r.outcome === 'aborted' ? null : redact(r.error, opts.endpoint.apiKey),
+      status: r.status,
+      headers: r.headers,
+      timing: { startedAt, firstByteAt: r.firstByteAt, firstTokenAt: timing.firstTokenAt, finishedAt: now() },
+    };
+  };
   const empty = { status: null, headers: {}, firstByteAt: null };
 
   try {

@@ -53,7 +53,10 @@ function assistantMessage(m: Message): WireAssistantMessage {
   if (m.refusal) out.refusal = m.refusal;
   if (toolCalls.length > 0) out.tool_calls = toolCalls;
   if (m.audio) out.audio = { id: m.audio.id };
-  // Reasoning is never sent back: providers reject or ignore it.
+  // Reasoning is never sent back: providers reject or ignore it (DeepSeek answers 400 to
+  // `reasoning_content` in input; Qwen3 and DeepSeek-R1 say history keeps only the final answer).
+  // Thinking that arrived inline as `<think>…</think>` was split off into `reasoning`, so the
+  // content sent here holds the answer only, without the tags.
   return out;
 }
 
@@ -80,5 +83,6 @@ export function toWireMessages(messages: readonly Message[], resolveBinaryURL: B
 export function completionFromJSON(json: unknown): Completion {
   const acc = createCompletionAccumulator();
   acc.push(json);
+  acc.finish();
   return acc.completion;
 }
