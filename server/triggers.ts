@@ -13,9 +13,11 @@ export interface Triggers {
   ignoreN?: boolean;
   /** Send no usage at all (streamed or not), like servers that never report it. */
   noUsage?: boolean;
+  /** Answer with the recorded error body of one recognised error shape (server/error-shapes.ts). */
+  errorShape?: string;
 }
 
-const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n|no-usage):([\s\S]*?)\]\]/g;
+const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n|no-usage|error-shape):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
@@ -47,6 +49,9 @@ function apply(triggers: Triggers, name: string, value: string): void {
       break;
     case 'no-usage':
       triggers.noUsage = value.trim() !== 'false';
+      break;
+    case 'error-shape':
+      triggers.errorShape = value.trim();
       break;
   }
 }

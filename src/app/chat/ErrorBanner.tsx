@@ -55,6 +55,7 @@ export function ErrorBanner({ conversationId, path }: { conversationId: Conversa
           ) : null}
         </div>
         <div className="break-words">{error.message}</div>
+        <ErrorDetails error={error} />
         {error.hint ? <div className="text-muted">{error.hint}</div> : null}
       </div>
       {conversationId ? (
@@ -73,6 +74,33 @@ export function ErrorBanner({ conversationId, path }: { conversationId: Conversa
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The server's extra facts (lines not already in the message), then its raw body, collapsed. */
+function ErrorDetails({ error }: { error: AppError }) {
+  const lines = (error.detailLines ?? []).filter((l) => !error.message.includes(l));
+  const raw = error.detail?.trim() ? error.detail : null;
+  return (
+    <>
+      {lines.length > 0 ? (
+        <ul data-testid="error-detail-lines" className="list-inside list-disc font-mono text-[12px] text-muted">
+          {lines.map((l, i) => (
+            <li key={i} className="break-words">
+              {l}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {raw !== null && raw.trim() !== error.message.trim() ? (
+        <details data-testid="error-raw" className="text-[12px]">
+          <summary className="cursor-pointer text-muted select-none">Raw response</summary>
+          <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-sunken px-2 py-1 font-mono text-[11px]">
+            {raw}
+          </pre>
+        </details>
+      ) : null}
+    </>
   );
 }
 
