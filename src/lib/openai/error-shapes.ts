@@ -111,17 +111,17 @@ function openAIFields(err: JsonRecord, lines: string[] = []): ErrorShapeFields {
 }
 
 /** What a provider's raw body (a JSON text or plain words) says. */
-function rawProviderMessage(raw: string): string {
+function rawProviderFields(raw: string): ErrorShapeFields {
   const trimmed = raw.trim();
   let json: unknown;
   try {
     json = JSON.parse(trimmed);
   } catch {
-    return truncate(trimmed, RAW_MAX);
+    return fields({ message: truncate(trimmed, RAW_MAX) });
   }
-  if (typeof json === 'string') return truncate(json, RAW_MAX);
+  if (typeof json === 'string') return fields({ message: truncate(json, RAW_MAX) });
   const found = recogniseErrorBody({ text: trimmed, json, contentType: 'application/json' });
-  return found?.fields.message ?? truncate(trimmed, RAW_MAX);
+  return found?.fields.message ? found.fields : fields({ message: truncate(trimmed, RAW_MAX) });
 }
 
 function looksLikeHTML(contentType: string, text: string): boolean {
@@ -204,9 +204,13 @@ export const ERROR_SHAPES: readonly ErrorShape[] = [
       const raw = str(meta.raw);
       const base = openAIFields(err, provider ? [`provider: ${provider}`] : []);
       if (raw && raw.trim() !== '') {
-        const said = rawProviderMessage(raw);
+        const said = rawProviderFields(raw);
         const who = provider ? ` (${provider})` : '';
-        base.message = base.message ? `${base.message}${who}: ${said}` : said;
+        base.message = base.message ? `${base.message}${who}: ${said.message}` : said.message;
+        // The upstream's param and type say more than OpenRouter's wrapper.
+        if (said.param !== undefined) base.param ??= said.param;
+        if (said.type !== undefined) base.type ??= said.type;
+        base.lines.push(...said.lines);
       }
       return base;
     },

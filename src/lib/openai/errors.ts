@@ -17,8 +17,13 @@ function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-function hintForStatus(status: number, code: string | number | null, param: string | null): string | undefined {
-  if (status === 400 && param) return `The server rejected the parameter "${param}": switch it off or change its value.`;
+function hintForStatus(status: number, code: string | number | null, param: string | null, type: string | null = null): string | undefined {
+  if (code === 'content_filter')
+    return "The provider's content filter blocked this: rephrase the prompt, or change the deployment's filter settings.";
+  if (type === 'exceed_context_size_error' || code === 'context_length_exceeded')
+    return "The conversation does not fit the model's context: shorten it, lower max tokens, or give the server a larger context.";
+  if ((status === 400 || status === 422) && param)
+    return `The server rejected the parameter "${param}": switch it off or change its value.`;
   if (status === 400 || status === 422)
     return 'The server rejected the request: check the model id and the parameters that are switched on.';
   if (status === 401) return 'Check the API key.';
@@ -121,7 +126,7 @@ export function errorFromHttp(
   }
   const code = fields.code ?? null;
   const param = fields.param ?? null;
-  const hint = hintForStatus(status, code, param);
+  const hint = hintForStatus(status, code, param, fields.type ?? null);
   const error: AppError = {
     kind: 'http',
     status,
