@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_SHAPES, errorBodyInput, recogniseErrorBody } from '../src/lib/openai/error-shapes';
 import { ERROR_SHAPE_CASES, VLLM_MIDSTREAM_CASE } from './error-shapes';
 import { post, startServer, user } from './testkit';
 import type { TestServer } from './testkit';
@@ -13,6 +14,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('[[error-shape:NAME]]', () => {
+  it('answers from the client’s list of recognised shapes, plus one unknown shape', async () => {
+    const fromShapes = Object.fromEntries(ERROR_SHAPES.map((s) => [s.name, s.example]));
+    const { unknown, ...known } = ERROR_SHAPE_CASES;
+    expect(known).toEqual(fromShapes);
+    const text = await readFile(path.join(WIRE, unknown ?? ''), 'utf8');
+    expect(recogniseErrorBody(errorBodyInput(text, 'application/json'))).toBeNull();
+  });
+
   it('answers with each recorded body, its status from INDEX.md and its content type', async () => {
     for (const [name, file] of Object.entries(ERROR_SHAPE_CASES)) {
       const res = await post(server.url, { model: 'ref-chat', stream: true, messages: [user(`hi [[error-shape:${name}]]`)] });
