@@ -100,6 +100,34 @@ const CASES: Record<string, Expect> = {
   'openrouter-doc-midstream-error-finish-error.sse': { banner: ['Provider disconnected unexpectedly', 'server_error'] },
   'openrouter-doc-400-invalid-model.error.json': { banner: ['400', 'Invalid model specified'] },
   'openrouter-404-no-endpoints.error.json': { banner: ['404', 'No endpoints found for google/gemini-2.5-flash:free.'] },
+  // One recorded body per recognised error shape (src/lib/openai/error-shapes.ts).
+  'mistral-422-extra-forbidden.error.json': { banner: ['422', 'Extra inputs are not permitted', 'stream_options'] },
+  'vllm-400-context-length.error.json': { banner: ['400', "This model's maximum context length is 4096 tokens."] },
+  'vllm-midstream-error-object.sse': {
+    content: 'Partial',
+    status: 'error',
+    banner: ['EngineCore encountered an issue. See stack trace (above) for the root cause.'],
+  },
+  'llamacpp-400-exceed-context-size.error.json': {
+    banner: ['the request exceeds the available context size, try increasing it', 'n_ctx): 4096'],
+  },
+  'ollama-404-model-not-found.error.json': { banner: ['404', 'model "llama3.3:70b" not found, try pulling it first'] },
+  'openrouter-400-provider-error-raw.error.json': {
+    banner: [
+      "Provider returned error (OpenAI): Unsupported value: 'temperature' does not support 0.2 with this model.",
+      'provider: OpenAI',
+    ],
+  },
+  'gemini-400-api-key-invalid.error.json': { banner: ['API key not valid. Please pass a valid API key.', 'reason: API_KEY_INVALID'] },
+  'anthropic-400-invalid-request.error.json': {
+    banner: ['max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-20250514'],
+  },
+  'azure-400-content-filter.error.json': {
+    banner: ['content_filter', "Azure OpenAI's content management policy", 'filtered: self_harm (medium)'],
+  },
+  'nginx-502-bad-gateway.error.html': { banner: ['502', 'HTML page (status 502: Bad Gateway)'] },
+  'ollama-404-page-not-found.error.txt': { banner: ['404', '404 page not found'] },
+  'unknown-503-unrecognised-shape.error.json': { banner: ['503', 'the server is unavailable or overloaded', 'Raw response'] },
   'cerebras-nonstream-time_info.json': { content: 'The capital of France is Paris.', finish: 'stop', usage: [42, 8] },
   'llamacpp-nonstream-reasoning-timings.json': {
     reasoning: /^Okay, so I have this problem where a clock shows 6:00[\s\S]*So, the answer should be 180\.$/,

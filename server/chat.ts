@@ -2,6 +2,7 @@
 // faults, then answer from a deterministic plan (streamed or not).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, authError, modelNotFound, serverError } from './errors';
+import { respondWithErrorShape, VLLM_MIDSTREAM_CASE } from './error-shapes';
 import { respondEchoingKey, respondWithFault, STREAM_FAULTS } from './faults';
 import { respondWithHostileStream } from './hostile';
 import type { OnceTracker } from './faults';
@@ -78,6 +79,8 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   const { triggers: fromMessage, cleaned } = extractTriggers(lastUser ? messageText(lastUser) : '');
   const triggers = mergeTriggers(fromHeaders, fromMessage);
   if (triggers.replay !== undefined) return replayCase(res, ctx.wireDir, triggers.replay, headers);
+  if (triggers.errorShape !== undefined) return respondWithErrorShape(triggers.errorShape, res, ctx.wireDir, headers);
+  if (triggers.fault === 'vllm-midstream-error') return replayCase(res, ctx.wireDir, VLLM_MIDSTREAM_CASE, headers);
   const model = findModel(request.model);
   if (!model) throw modelNotFound(request.model);
 

@@ -21,6 +21,7 @@ async function statusFromIndex(wireDir: string, file: string): Promise<number> {
 function contentType(file: string): string {
   if (file.endsWith('.sse')) return 'text/event-stream; charset=utf-8';
   if (file.endsWith('.json')) return 'application/json';
+  if (file.endsWith('.html')) return 'text/html; charset=utf-8';
   return 'text/plain; charset=utf-8';
 }
 
@@ -51,7 +52,7 @@ export async function replayCase(res: ServerResponse, wireDir: string, file: str
   } catch {
     throw new ApiError(404, `Replay file '${file}' was not found in ${wireDir}.`, 'replay', 'replay_not_found');
   }
-  const status = file.endsWith('.error.json') ? await statusFromIndex(wireDir, file) : 200;
+  const status = file.includes('.error.') ? await statusFromIndex(wireDir, file) : 200;
   res.writeHead(status, { ...headers, 'Content-Type': contentType(file), 'Cache-Control': 'no-cache' });
   res.flushHeaders();
   const pieces = splitBytes(bytes, file);

@@ -15,9 +15,11 @@ export interface Triggers {
   noUsage?: boolean;
   /** Answer like a particular kind of server or model (see PERSONAS in plan.ts). */
   persona?: string;
+  /** Answer with the recorded error body of one recognised error shape (server/error-shapes.ts). */
+  errorShape?: string;
 }
 
-const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n|no-usage|persona):([\s\S]*?)\]\]/g;
+const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n|no-usage|persona|error-shape):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
@@ -52,6 +54,9 @@ function apply(triggers: Triggers, name: string, value: string): void {
       break;
     case 'persona':
       triggers.persona = value.trim();
+      break;
+    case 'error-shape':
+      triggers.errorShape = value.trim();
       break;
   }
 }

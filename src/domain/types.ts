@@ -91,6 +91,8 @@ export interface AppError {
   hint?: string;
   /** Body or detail as received, truncated, for the raw view. Never contains the API key. */
   detail?: string;
+  /** Extra facts the server's error body gave (each FastAPI `loc: msg`, upstream provider, filtered categories, context sizes). */
+  detailLines?: string[];
   retryable?: boolean;
   retryAfterMs?: number;
 }

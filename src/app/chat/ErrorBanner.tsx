@@ -55,7 +55,9 @@ export function ErrorBanner({ conversationId, path }: { conversationId: Conversa
           ) : null}
         </div>
         <div className="break-words">{error.message}</div>
+        <ErrorLines error={error} />
         {error.hint ? <div className="text-muted">{error.hint}</div> : null}
+        <RawResponse error={error} />
       </div>
       {conversationId ? (
         <div className="flex shrink-0 gap-1.5">
@@ -73,6 +75,37 @@ export function ErrorBanner({ conversationId, path }: { conversationId: Conversa
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The server's extra facts: lines not already in the message. */
+function ErrorLines({ error }: { error: AppError }) {
+  const lines = (error.detailLines ?? []).filter((l) => !error.message.includes(l));
+  if (lines.length === 0) return null;
+  return (
+    <ul data-testid="error-detail-lines" className="list-inside list-disc font-mono text-[12px] text-muted">
+      {lines.map((l, i) => (
+        <li key={i} className="break-words">
+          {l}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const FROM_SERVER = new Set<AppError['kind']>(['http', 'stream', 'malformed']);
+
+/** The body as received, collapsed: for shapes the app does not know, it is the only account of what went wrong. */
+function RawResponse({ error }: { error: AppError }) {
+  const raw = error.detail?.trim();
+  if (!raw || raw === error.message.trim()) return null;
+  return (
+    <details data-testid="error-raw" className="text-[12px]">
+      <summary className="cursor-pointer text-muted select-none">{FROM_SERVER.has(error.kind) ? 'Raw response' : 'Details'}</summary>
+      <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-sunken px-2 py-1 font-mono text-[11px]">
+        {error.detail}
+      </pre>
+    </details>
   );
 }
 

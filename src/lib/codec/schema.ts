@@ -51,6 +51,7 @@ const appError = v.object({
   param: v.optional(v.nullable(str)),
   hint: v.optional(str),
   detail: v.optional(str),
+  detailLines: v.optional(v.array(str)),
   retryable: v.optional(v.boolean()),
   retryAfterMs: v.optional(num),
 });

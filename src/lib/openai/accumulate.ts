@@ -4,7 +4,7 @@
  * the UI can re-render long streams without copying.
  */
 import type { Choice, Completion, Usage } from '../../domain/types';
-import { errorFromStreamObject } from './errors';
+import { errorFromStreamBody } from './errors';
 import { asRecord, index, isArray, isRecord, nonEmpty, num, setSafe } from './guards';
 import type { JsonRecord } from './guards';
 import { usageFromWire } from './usage';
@@ -104,6 +104,11 @@ export function createCompletionAccumulator(): CompletionAccumulator {
       return;
     }
     validChunks++;
+    // vLLM's ErrorResponse sent as an event of its own: `data: {"object":"error","message":…}`.
+    if (chunk.object === 'error' && chunk.choices === undefined && chunk.error == null) {
+      if (completion.error === null) completion.error = errorFromStreamBody(chunk);
+      return;
+    }
     fillHeader(chunk);
     for (const key of Object.keys(chunk)) if (!CHUNK_KEYS.has(key)) setSafe(completion.extra, key, chunk[key]);
 
@@ -123,7 +128,7 @@ export function createCompletionAccumulator(): CompletionAccumulator {
     const usage = usageFromWire(chunk.usage) ?? usageFromWire(asRecord(chunk.x_groq)?.usage);
     if (usage) setUsage(usage, true);
 
-    if (chunk.error != null && completion.error === null) completion.error = errorFromStreamObject(chunk.error);
+    if (chunk.error != null && completion.error === null) completion.error = errorFromStreamBody(chunk);
   }
 
   function finish(): void {

@@ -120,6 +120,7 @@ function redact(error: AppError | null, secret: string | undefined): AppError | 
   const out: AppError = { ...error, message: scrub(error.message) ?? '' };
   if (error.detail !== undefined) out.detail = scrub(error.detail);
   if (error.hint !== undefined) out.hint = scrub(error.hint);
+  if (error.detailLines !== undefined) out.detailLines = error.detailLines.map((l) => scrub(l) ?? '');
   return out;
 }
 

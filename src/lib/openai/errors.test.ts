@@ -50,14 +50,16 @@ describe('errorFromHttp', () => {
     });
     expect(errorFromHttp(404, '', json, '{"detail":"Not Found"}').message).toBe('Not Found');
     expect(errorFromHttp(422, '', json, '{"detail":[{"loc":["body","messages"],"msg":"field required"}]}').message).toBe(
-      'body.messages: field required',
+      'messages: field required',
     );
     expect(errorFromHttp(400, '', json, '[{"error":{"message":"gemini style","code":400}}]').message).toBe('gemini style');
   });
 
   it('uses plain text bodies, or the status when the body is empty', () => {
     expect(errorFromHttp(500, 'Internal Server Error', 'text/plain', 'Something broke\n').message).toBe('Something broke');
-    expect(errorFromHttp(503, 'Service Unavailable', '', '').message).toBe('HTTP 503 Service Unavailable');
+    expect(errorFromHttp(503, 'Service Unavailable', '', '').message).toBe(
+      'HTTP 503 Service Unavailable: the server is unavailable or overloaded. The body was empty.',
+    );
   });
 
   it('explains HTML pages by their title', () => {

@@ -3,9 +3,9 @@
  * when we can tell what to do. Nothing here throws.
  */
 import type { AppError } from '../../domain/types';
-import { asRecord, isRecord, nonEmpty, num, str, truncate } from './guards';
-import type { JsonRecord } from './guards';
+import { truncate } from './guards';
 import { errorBodyFields, htmlTitle } from './error-body';
+import { recogniseErrorBody } from './error-shapes';
 
 const DETAIL_MAX = 2048;
 
@@ -17,8 +17,13 @@ function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-function hintForStatus(status: number, code: string | number | null, param: string | null): string | undefined {
-  if (status === 400 && param) return `The server rejected the parameter "${param}": switch it off or change its value.`;
+function hintForStatus(status: number, code: string | number | null, param: string | null, type: string | null = null): string | undefined {
+  if (code === 'content_filter')
+    return "The provider's content filter blocked this: rephrase the prompt, or change the deployment's filter settings.";
+  if (type === 'exceed_context_size_error' || code === 'context_length_exceeded')
+    return "The conversation does not fit the model's context: shorten it, lower max tokens, or give the server a larger context.";
+  if ((status === 400 || status === 422) && param)
+    return `The server rejected the parameter "${param}": switch it off or change its value.`;
   if (status === 400 || status === 422)
     return 'The server rejected the request: check the model id and the parameters that are switched on.';
   if (status === 401) return 'Check the API key.';
@@ -65,6 +70,38 @@ export function htmlPageError(status: number, statusText: string, body: string):
   };
 }
 
+/** What an HTTP status means, in a few words. */
+export function statusMeaning(status: number): string {
+  const known: Record<number, string> = {
+    400: 'the server rejected the request as invalid',
+    401: 'the server did not accept the API key',
+    403: 'the server refused to do this with this key',
+    404: 'the server found no such URL or model',
+    405: 'the server does not allow this method at this URL',
+    408: 'the server timed out waiting for the request',
+    409: 'the request conflicted with the server’s state',
+    413: 'the request was too large for the server',
+    415: 'the server does not accept this content type',
+    422: 'the server could not process the request’s parameters',
+    429: 'too many requests, or the quota is used up',
+    500: 'the server had an internal error',
+    501: 'the server does not implement this',
+    502: 'a gateway or proxy got a bad answer from the server behind it',
+    503: 'the server is unavailable or overloaded',
+    504: 'a gateway or proxy timed out waiting for the server',
+  };
+  const text = known[status];
+  if (text) return text;
+  if (status >= 500) return 'the server failed';
+  if (status >= 400) return 'the server refused the request';
+  return 'the server answered with an unexpected status';
+}
+
+/** The `detailLines` field, only when there are lines. */
+function withLines(error: AppError, lines: readonly string[]): AppError {
+  return lines.length > 0 ? { ...error, detailLines: lines.map((l) => truncate(l, 500)).slice(0, 20) } : error;
+}
+
 export function errorFromHttp(
   status: number,
   statusText: string,
@@ -77,15 +114,23 @@ export function errorFromHttp(
   const withRetry = (e: AppError): AppError => (retryAfterMs === undefined ? e : { ...e, retryAfterMs });
   if (looksLikeHTML(contentType, bodyText)) return withRetry(htmlPageError(status, statusText, bodyText));
 
-  const fields = errorBodyFields(bodyText);
-  const fallback = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const fields = errorBodyFields(bodyText, contentType);
+  const statusLine = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  let message = fields.message;
+  if (message === undefined) {
+    // Never just a status line: say what the status means, and the raw body goes into the detail view.
+    if (bodyText.trim() === '') message = `${statusLine}: ${statusMeaning(status)}. The body was empty.`;
+    else if (fields.shape === null)
+      message = `${statusLine}: ${statusMeaning(status)}. The error body is in a shape this app does not recognise: see the raw response.`;
+    else message = `${statusLine}: ${statusMeaning(status)}.`;
+  }
   const code = fields.code ?? null;
   const param = fields.param ?? null;
-  const hint = hintForStatus(status, code, param);
+  const hint = hintForStatus(status, code, param, fields.type ?? null);
   const error: AppError = {
     kind: 'http',
     status,
-    message: fields.message ?? fallback,
+    message,
     code,
     type: fields.type ?? null,
     param,
@@ -93,7 +138,7 @@ export function errorFromHttp(
     retryable: isRetryableStatus(status) && code !== 'insufficient_quota',
   };
   if (hint) error.hint = hint;
-  return withRetry(error);
+  return withRetry(withLines(error, fields.lines));
 }
 
 function isLoopback(hostname: string): boolean {
@@ -154,22 +199,33 @@ function safeURL(text: string): URL | null {
   }
 }
 
-/** The `error` object of a stream chunk or a 200 body (OpenAI, vLLM, OpenRouter shapes). */
-export function errorFromStreamObject(obj: unknown): AppError {
-  const rec: JsonRecord | null = asRecord(obj);
-  const code = rec ? (nonEmpty(rec.code) ?? num(rec.code) ?? null) : null;
-  const raw = rec && isRecord(rec.metadata) ? str(rec.metadata.raw) : undefined;
-  let message = (rec ? nonEmpty(rec.message) : nonEmpty(obj)) ?? 'The server reported an error during the response.';
-  if (raw) message = `${message}: ${truncate(raw, 300)}`;
+/**
+ * A mid-stream error event (or a 200 body that is one): `{error:{…}}` in any recognised shape,
+ * or vLLM's bare `{object:"error",message,…}`. Read through the shapes in error-shapes.ts.
+ */
+export function errorFromStreamBody(body: unknown): AppError {
+  const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
+  const found = recogniseErrorBody({ text, json: typeof body === 'string' ? undefined : body, contentType: '' });
+  const fields = found?.fields;
   const error: AppError = {
     kind: 'stream',
-    message,
-    code,
-    type: rec ? (nonEmpty(rec.type) ?? null) : null,
-    param: rec ? (nonEmpty(rec.param) ?? null) : null,
-    detail: truncateDetail(typeof obj === 'string' ? obj : (JSON.stringify(obj) ?? String(obj))),
+    message:
+      fields?.message ??
+      (found
+        ? 'The server reported an error during the response.'
+        : 'The server reported an error during the response, in a shape this app does not recognise: see the raw event.'),
+    code: fields?.code ?? null,
+    type: fields?.type ?? null,
+    param: fields?.param ?? null,
+    detail: truncateDetail(text),
   };
-  return error;
+  return withLines(error, fields?.lines ?? []);
+}
+
+/** The `error` member of a stream chunk (OpenAI, vLLM, OpenRouter shapes), or an error event's data. */
+export function errorFromStreamObject(obj: unknown): AppError {
+  const error = errorFromStreamBody({ error: obj });
+  return { ...error, detail: truncateDetail(typeof obj === 'string' ? obj : (JSON.stringify(obj) ?? String(obj))) };
 }
 
 export function interruptedError(detail?: string): AppError {

@@ -173,6 +173,20 @@ const COMPLETIONS: Record<string, Expected> = {
     toolCalls: [call('weather_0', 'weather', '{"location":"San Francisco"}'), call('time_1', 'time', '{"zone":"UTC"}')],
     check: (c) => expect(c.choices[0]?.usage?.totalTokens).toBe(86),
   },
+  'vllm-midstream-error-object.sse': {
+    model: 'Qwen/Qwen2.5-7B-Instruct',
+    content: 'Partial',
+    finishReason: null,
+    usage: null,
+    error: {
+      kind: 'stream',
+      message: 'EngineCore encountered an issue. See stack trace (above) for the root cause.',
+      type: 'InternalServerError',
+      code: 500,
+      param: null,
+    },
+    check: (c) => expect(c.extra).not.toHaveProperty('message'),
+  },
   'openrouter-doc-midstream-error-finish-error.sse': {
     model: 'gpt-3.5-turbo',
     content: '',
@@ -220,7 +234,82 @@ const ERRORS: Record<string, { status: number } & Partial<AppError>> = {
   },
   'openrouter-doc-400-invalid-model.error.json': { status: 400, code: 400, message: 'Invalid model specified', type: null, param: null },
   'openrouter-404-no-endpoints.error.json': { status: 404, code: 404, message: 'No endpoints found for google/gemini-2.5-flash:free.' },
+  // One recorded body per recognised error shape (error-shapes.ts), as server/wire/INDEX.md describes them.
+  'mistral-422-extra-forbidden.error.json': {
+    status: 422,
+    message: 'stream_options: Extra inputs are not permitted',
+    param: 'stream_options',
+    type: 'extra_forbidden',
+    code: null,
+    detailLines: ['stream_options: Extra inputs are not permitted'],
+  },
+  'vllm-400-context-length.error.json': {
+    status: 400,
+    message:
+      "This model's maximum context length is 4096 tokens. However, you requested 4296 tokens (3272 in the messages, 1024 in the completion). Please reduce the length of the messages or completion.",
+    type: 'BadRequestError',
+    code: 400,
+    param: null,
+  },
+  'llamacpp-400-exceed-context-size.error.json': {
+    status: 400,
+    message: 'the request exceeds the available context size, try increasing it',
+    type: 'exceed_context_size_error',
+    code: 400,
+    detailLines: ['prompt tokens (n_prompt_tokens): 4476', 'context size (n_ctx): 4096'],
+  },
+  'ollama-404-model-not-found.error.json': { status: 404, message: 'model "llama3.3:70b" not found, try pulling it first', code: null },
+  'openrouter-400-provider-error-raw.error.json': {
+    status: 400,
+    code: 400,
+    message:
+      "Provider returned error (OpenAI): Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+    param: 'temperature',
+    type: 'invalid_request_error',
+    detailLines: ['provider: OpenAI'],
+  },
+  'gemini-400-api-key-invalid.error.json': {
+    status: 400,
+    code: 400,
+    message: 'API key not valid. Please pass a valid API key.',
+    type: 'INVALID_ARGUMENT',
+    detailLines: ['reason: API_KEY_INVALID'],
+  },
+  'anthropic-400-invalid-request.error.json': {
+    status: 400,
+    message: 'max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-20250514',
+    type: 'invalid_request_error',
+    detailLines: ['request id: req_011CSHoEeqs5C35K2UUqR7Fy'],
+  },
+  'azure-400-content-filter.error.json': {
+    status: 400,
+    code: 'content_filter',
+    param: 'prompt',
+    type: null,
+    message:
+      "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766",
+    detailLines: ['filtered: self_harm (medium)', 'inner code: ResponsibleAIPolicyViolation'],
+  },
+  'nginx-502-bad-gateway.error.html': {
+    status: 502,
+    message: 'The server answered with an HTML page (status 502: Bad Gateway) — probably a proxy or the wrong URL',
+    retryable: true,
+  },
+  'ollama-404-page-not-found.error.txt': { status: 404, message: '404 page not found', detail: '404 page not found' },
+  'unknown-503-unrecognised-shape.error.json': {
+    status: 503,
+    message:
+      'HTTP 503: the server is unavailable or overloaded. The error body is in a shape this app does not recognise: see the raw response.',
+    detail: '{"status":"unavailable","reason":{"kind":"upstream_busy","retry_in_seconds":30}}',
+    retryable: true,
+  },
 };
+
+function errorContentType(file: string): string {
+  if (file.endsWith('.html')) return 'text/html';
+  if (file.endsWith('.txt')) return 'text/plain; charset=utf-8';
+  return 'application/json';
+}
 
 function expectText(actual: string | null | undefined, expected: string | null | Long): void {
   if (expected === null || typeof expected === 'string') {
@@ -316,21 +405,22 @@ describe('wire cases', () => {
 
   for (const [file, { status, ...expected }] of Object.entries(ERRORS)) {
     it(`${file} maps with errorFromHttp`, () => {
-      const error = errorFromHttp(status, '', 'application/json', caseText(file));
+      const error = errorFromHttp(status, '', errorContentType(file), caseText(file));
       expect(error).toMatchObject({ kind: 'http', status, ...expected });
       expect(error.hint).toBeTruthy();
     });
-    it(`${file} fails runChatCompletion without retrying`, async () => {
+    it(`${file} fails runChatCompletion${expected.retryable ? ' (retries off)' : ' without retrying'}`, async () => {
       let calls = 0;
       const fetch = async () => {
         calls++;
-        return jsonResponse(caseText(file), status);
+        return jsonResponse(caseText(file), status, { 'content-type': errorContentType(file) });
       };
       const r = await runChatCompletion({
         endpoint: { baseURL: 'http://x/v1' },
         body: { model: 'm', messages: [] },
         signal: new AbortController().signal,
         fetch,
+        ...(expected.retryable ? { maxRetries: 0 } : {}),
       });
       expect(r.outcome).toBe('error');
       expect(r.error).toMatchObject({ status, ...expected });
