@@ -70,6 +70,15 @@ export class WorkspaceShell {
 
   /** axe-core on the page as it is: serious and critical violations, readable. */
   async seriousA11yViolations(): Promise<string[]> {
+    // Colours mid-transition (a theme switch, a hover) are not what a person reads: let them finish.
+    await this.page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
     const result = await new AxeBuilder({ page: this.page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
       .analyze();
