@@ -103,6 +103,8 @@ export interface EndpointPreset {
   needsKey: boolean;
   /** Headers worth filling in, with placeholder values. */
   headers?: Record<string, string>;
+  /** Fields the app adds on its own that this provider is known to refuse (a new profile starts with them recorded). */
+  unsupported?: readonly string[];
 }
 
 export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
@@ -164,6 +166,8 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     kind: 'hosted',
     needsKey: true,
     notes: 'Key from console.mistral.ai. Uses max_tokens and random_seed (set it in extra body).',
+    // Its request schema forbids extra fields: `stream_options` gets a 422 `extra_forbidden`.
+    unsupported: ['stream_options'],
   },
   {
     id: 'deepseek',

@@ -245,6 +245,8 @@ export interface Endpoint {
   keyPersistence: KeyPersistence;
   presetId?: string;
   createdAt: number;
+  /** Fields the app adds on its own that this server refused (e.g. `stream_options`): left out of its requests. */
+  unsupported?: string[];
 }
 
 export interface Conversation {

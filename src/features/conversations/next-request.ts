@@ -18,10 +18,18 @@ export function nextRequestMessages(path: readonly Message[], draft: string, now
   return messages;
 }
 
-/** The next request's body for showing: binary parts stand as short `data:<type>;base64,…` placeholders (nothing is read). */
-export function previewNextRequest(path: readonly Message[], params: RequestParams, draft: string): BuildResult {
-  return buildChatRequest(nextRequestMessages(path, draft), params, (source) =>
-    source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`,
+/** The next request's body for showing (without what the endpoint refuses, `unsupported`): binary parts stand as short `data:<type>;base64,…` placeholders (nothing is read). */
+export function previewNextRequest(
+  path: readonly Message[],
+  params: RequestParams,
+  draft: string,
+  unsupported: readonly string[] = [],
+): BuildResult {
+  return buildChatRequest(
+    nextRequestMessages(path, draft),
+    params,
+    (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`),
+    unsupported,
   );
 }
 

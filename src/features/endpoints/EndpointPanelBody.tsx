@@ -14,7 +14,9 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
   const endpoint = useActiveEndpoint();
   const endpoints = useEndpointsStore((s) => s.endpoints);
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const { update, setApiKey, setActive, setKeyPersistence, activateBaseURL, addEndpoint, remove } = useEndpointsStore.getState();
+  const { update, setApiKey, setActive, setKeyPersistence, activateBaseURL, addEndpoint, remove, resetUnsupported } =
+    useEndpointsStore.getState();
+  const refused = endpoint.unsupported ?? [];
   const [baseDraft, setBaseDraft] = useState<{ id: string; value: string } | null>(null);
   const [showHeaders, setShowHeaders] = useState(false);
   const models = useModels(endpoint.baseURL, apiKey, endpoint.headers);
@@ -146,6 +148,21 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           />
         ) : null}
       </div>
+      {refused.length > 0 ? (
+        <p data-testid="endpoint-unsupported" className="text-[12px] text-muted">
+          This server refuses: <code className="font-mono">{refused.join(', ')}</code> (the app leaves {refused.length > 1 ? 'them' : 'it'}{' '}
+          out) ·{' '}
+          <button
+            type="button"
+            data-testid="endpoint-unsupported-reset"
+            title="Send these fields again (the app drops them again if the server still refuses)"
+            onClick={() => resetUnsupported(endpoint.id)}
+            className="text-accent hover:underline"
+          >
+            Reset
+          </button>
+        </p>
+      ) : null}
       <ConnectionTest endpoint={endpoint} apiKey={apiKey} />
       <Field
         label="Model"

@@ -39,6 +39,10 @@ interface EndpointsState {
   activateBaseURL(baseURL: string): string;
   /** A new profile from a preset (or blank), made active; returns its id. */
   addEndpoint(presetId?: string): string;
+  /** The profile's server refused `field` (one the app adds on its own): later requests leave it out. */
+  markUnsupported(id: string, field: string): void;
+  /** Forgets what the profile's server refused: the app sends those fields again. */
+  resetUnsupported(id: string): void;
   /** Deletes a profile and its key; the built-in endpoint stays. */
   remove(id: string): void;
 }
@@ -54,6 +58,7 @@ const storedSchema = v.partial(
         keyPersistence: v.picklist(['device', 'session']),
         presetId: v.optional(v.string()),
         createdAt: v.number(),
+        unsupported: v.optional(v.array(v.string())),
       }),
     ),
     activeId: v.string(),
@@ -118,10 +123,25 @@ export const useEndpointsStore = create<EndpointsState>()(
           keyPersistence: 'device',
           ...(preset ? { presetId: preset.id } : {}),
           createdAt: Date.now(),
+          ...(preset?.unsupported ? { unsupported: [...preset.unsupported] } : {}),
         };
         set((s) => ({ endpoints: [...s.endpoints, endpoint], activeId: endpoint.id }));
         return endpoint.id;
       },
+      markUnsupported: (id, field) =>
+        set((s) => ({
+          endpoints: s.endpoints.map((e) =>
+            e.id === id && !(e.unsupported ?? []).includes(field) ? { ...e, unsupported: [...(e.unsupported ?? []), field] } : e,
+          ),
+        })),
+      resetUnsupported: (id) =>
+        set((s) => ({
+          endpoints: s.endpoints.map((e) => {
+            if (e.id !== id) return e;
+            const { unsupported: _gone, ...rest } = e;
+            return rest;
+          }),
+        })),
       remove: (id) => {
         if (id === REFERENCE_ENDPOINT_ID) return;
         forgetApiKey(id);

@@ -2,7 +2,7 @@ import * as repo from '../../lib/db/repo';
 import { notify } from '../../lib/notify/notify';
 import { runChatCompletion } from '../../lib/openai/client';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
-import { activeEndpointConfig, endpointConfig } from '../endpoints/endpoints-store';
+import { activeEndpointConfig, endpointConfig, useEndpointsStore } from '../endpoints/endpoints-store';
 import type { GenerationDeps } from './deps';
 import { generationHooks } from './hooks';
 import { webLock } from './run-start';
@@ -19,6 +19,7 @@ export function generationDeps(): GenerationDeps {
     repo,
     complete: runChatCompletion,
     endpointFor: (id) => (id ? endpointConfig(id) : undefined) ?? activeEndpointConfig(),
+    rememberUnsupported: (id, field) => useEndpointsStore.getState().markUnsupported(id, field),
     settings: () => ({
       maxRetries: useWorkspaceStore.getState().maxRetries,
       firstByteTimeoutMs: (stream) => firstByteTimeout(stream).firstByteTimeoutMs,

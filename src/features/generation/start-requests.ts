@@ -6,7 +6,8 @@ import { newRequestId } from '../../domain/ids';
 import { createReplyPlaceholder } from '../../domain/factories';
 import type { AppError, Completion, Conversation, Message, RequestParams } from '../../domain/types';
 import type { CompletionResult } from '../../lib/openai/client';
-import { buildChatRequest } from '../../lib/openai/request';
+import { appAddedFields, refusedField, withoutFields } from '../../lib/openai/app-added';
+import { buildChatRequest, parseExtraBody } from '../../lib/openai/request';
 import type { WireChatRequest } from '../../lib/openai/wire';
 import { createCheckpointWriter } from './checkpoint-writer';
 import type { GenerationDeps } from './deps';
@@ -117,7 +118,8 @@ async function run(
     for (const lane of lanes) {
       // Parallel lanes are single-choice requests: their columns are the choices.
       const params = parallel ? { ...lane.params, enabled: { ...lane.params.enabled, n: false } } : lane.params;
-      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')));
+      const unsupported = deps.endpointFor(lane.endpointId).endpoint.unsupported ?? [];
+      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')), unsupported);
       if (!built.ok) {
         // The person's message is kept even when no request can be built from it.
         await saveStart([]).catch((err: unknown) => {
@@ -161,11 +163,10 @@ async function run(
       const { endpoint, apiKey } = deps.endpointFor(lanes[i]!.endpointId);
       const settings = deps.settings();
       const timeout = settings.firstByteTimeoutMs(bodies[i]!.stream);
-      let result: CompletionResult;
-      try {
-        result = await deps.complete({
+      const send = (body: WireChatRequest) =>
+        deps.complete({
           endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
-          body: bodies[i]!,
+          body,
           signal: controller.signal,
           maxRetries: settings.maxRetries,
           ...(timeout !== undefined ? { firstByteTimeoutMs: timeout } : {}),
@@ -178,6 +179,17 @@ async function run(
           onRetry: publisher.retrying,
           onResponse: publisher.responded,
         });
+      let result: CompletionResult;
+      try {
+        const body = bodies[i]!;
+        result = await send(body);
+        // A field the app added on its own and the server refuses never breaks the request:
+        // it is dropped and the request sent once more; the profile remembers.
+        const refused = result.outcome === 'error' ? refusedField(result.error, result.status, addedFields(lanes[i]!.params, body)) : null;
+        if (refused !== null && !controller.signal.aborted) {
+          deps.rememberUnsupported(endpoint.id, refused);
+          result = await send(withoutFields(body, [refused]));
+        }
       } finally {
         // Also when the client throws (it should not): no frame or checkpoint outlives the request.
         publisher.stop();
@@ -218,6 +230,12 @@ async function run(
   } finally {
     endRun(conversationId);
   }
+}
+
+/** The fields of `body` the app added on its own (not the person) for these parameters. */
+function addedFields(params: RequestParams, body: WireChatRequest): string[] {
+  const extra = parseExtraBody(params.extraBody);
+  return appAddedFields(params, extra.ok ? extra.value : {}).filter((field) => field in body);
 }
 
 function couldNotRun(options: StartOptions): string {

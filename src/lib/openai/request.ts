@@ -3,6 +3,7 @@
  * Only switched-on parameters are sent; everything else is left to the server's defaults.
  */
 import type { AppError, Message, ParamKey, RequestParams } from '../../domain/types';
+import { appAddedFields } from './app-added';
 import { isRecord, isSafeKey } from './guards';
 import { placeholderResolver, toWireMessages } from './mapping';
 import type { BinaryURLResolver } from './mapping';
@@ -40,6 +41,8 @@ export function buildChatRequest(
   messages: readonly Message[],
   params: RequestParams,
   resolveBinaryURL: BinaryURLResolver = placeholderResolver,
+  /** Fields the endpoint refuses (`Endpoint.unsupported`): left out when the app added them on its own. */
+  unsupported: readonly string[] = [],
 ): BuildResult {
   const extra = parseExtraBody(params.extraBody);
   if (!extra.ok) return extra;
@@ -103,6 +106,11 @@ export function buildChatRequest(
     if (!isSafeKey(key)) continue;
     if (key === 'model' || key === 'messages') warnings.push(`Extra body overrides "${key}".`);
     body[key] = value;
+  }
+  for (const field of appAddedFields(params, extra.value)) {
+    if (!unsupported.includes(field) || !(field in body)) continue;
+    delete body[field];
+    warnings.push(`${field} is left out: this endpoint refuses it (reset in the endpoint profile).`);
   }
   return { ok: true, body, warnings };
 }
