@@ -254,4 +254,18 @@ describe('personas', () => {
     expect(body.choices[0]?.message.content).toMatch(/^<think>\n[^<]*$/);
     expect(body.choices[0]?.finish_reason).toBe('length');
   });
+
+  it("[[persona:strict-fields]] refuses unknown top-level fields with FastAPI's 422, and answers without them", async () => {
+    const messages = [user('Hi [[persona:strict-fields]]')];
+    const refused = await post(server.url, { model: 'ref-chat', stream: true, stream_options: { include_usage: true }, messages });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({
+      detail: [
+        { type: 'extra_forbidden', loc: ['body', 'stream_options'], msg: 'Extra inputs are not permitted', input: { include_usage: true } },
+      ],
+    });
+    const ok = await post(server.url, { model: 'ref-chat', stream: true, messages });
+    expect(ok.status).toBe(200);
+    expect(contents(chunks(await ok.text())).join('').length).toBeGreaterThan(0);
+  });
 });

@@ -6,7 +6,7 @@ import { respondWithErrorShape, VLLM_MIDSTREAM_CASE } from './error-shapes';
 import { respondEchoingKey, respondWithFault, STREAM_FAULTS } from './faults';
 import { respondWithHostileStream } from './hostile';
 import type { OnceTracker } from './faults';
-import { readBody, sendError, sleep, startEventStream } from './http';
+import { readBody, sendError, sendJson, sleep, startEventStream } from './http';
 import { lastUserIndex } from './context';
 import { findModel } from './models';
 import { buildPlan } from './plan';
@@ -14,6 +14,7 @@ import { hashHex } from './prng';
 import { completionBody, ChunkWriter } from './render';
 import { replayCase } from './replay';
 import type { RequestLog } from './request-log';
+import { strictFieldsRefusal } from './strict-fields';
 import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
@@ -80,6 +81,10 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   const triggers = mergeTriggers(fromHeaders, fromMessage);
   if (triggers.replay !== undefined) return replayCase(res, ctx.wireDir, triggers.replay, headers);
   if (triggers.errorShape !== undefined) return respondWithErrorShape(triggers.errorShape, res, ctx.wireDir, headers);
+  if (triggers.persona === 'strict-fields') {
+    const refusal = strictFieldsRefusal(body);
+    if (refusal) return sendJson(res, 422, refusal, headers);
+  }
   if (triggers.fault === 'vllm-midstream-error') return replayCase(res, ctx.wireDir, VLLM_MIDSTREAM_CASE, headers);
   const model = findModel(request.model);
   if (!model) throw modelNotFound(request.model);
