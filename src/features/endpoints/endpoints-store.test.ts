@@ -88,6 +88,23 @@ describe('endpoints store read-back', () => {
     expect(JSON.parse(local.getItem('pg.endpoints')!).version).toBe(1);
   });
 
+  it('what a server refuses is stored with its profile, read back, and reset', async () => {
+    local.setItem('pg.endpoints', JSON.stringify(savedByVersion1));
+    const id = '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b';
+    let store = (await load()).useEndpointsStore;
+    store.getState().markUnsupported(id, 'stream_options');
+    store.getState().markUnsupported(id, 'stream_options');
+    vi.resetModules();
+    store = (await load()).useEndpointsStore;
+    expect(store.getState().endpoints.find((e) => e.id === id)?.unsupported).toEqual(['stream_options']);
+    store.getState().resetUnsupported(id);
+    expect(store.getState().endpoints.find((e) => e.id === id)).toEqual(savedByVersion1.state.endpoints[2]);
+    // A Mistral profile starts with it recorded.
+    const mistral = store.getState().addEndpoint('mistral');
+    expect(store.getState().endpoints.find((e) => e.id === mistral)?.unsupported).toEqual(['stream_options']);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('adds the built-in endpoint when the stored list lacks it', async () => {
     local.setItem(
       'pg.endpoints',
