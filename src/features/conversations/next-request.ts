@@ -33,9 +33,14 @@ export function previewNextRequest(
   );
 }
 
-/** The exact body the app sends next, binaries inlined as data URLs read from storage. */
-export async function buildNextRequest(path: readonly Message[], params: RequestParams, draft: string): Promise<BuildResult> {
+/** The exact body the app sends next (without what the endpoint refuses), binaries inlined as data URLs read from storage. */
+export async function buildNextRequest(
+  path: readonly Message[],
+  params: RequestParams,
+  draft: string,
+  unsupported: readonly string[] = [],
+): Promise<BuildResult> {
   const messages = nextRequestMessages(path, draft);
   const urls = await dataURLsFor(messages);
-  return buildChatRequest(messages, params, (s) => (s.kind === 'url' ? s.url : (urls.get(s.blobId) ?? '')));
+  return buildChatRequest(messages, params, (s) => (s.kind === 'url' ? s.url : (urls.get(s.blobId) ?? '')), unsupported);
 }

@@ -28,7 +28,7 @@ export function CodeDialog({
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   useEffect(() => {
     let live = true;
-    buildNextRequest(path, params, draft)
+    buildNextRequest(path, params, draft, endpoint.unsupported)
       .then((built) => {
         if (!live) return;
         if (!built.ok) setState({ status: 'error', message: built.error.message });

@@ -18,7 +18,7 @@ import { encodeShareLink, type ShareLink } from '../../lib/codec/share-link';
 import { buildNextRequest } from '../conversations/next-request';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
-import { REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
+import { activeEndpointConfig, REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
 import { errorMessage } from '../../domain/errors';
 import { hasShareLink, pageAddress } from './share-url';
 
@@ -113,6 +113,7 @@ export async function exportConversation(conversationId: ConversationId, kind: E
         pathToLeaf(bundle.messages, bundle.conversation.currentLeafId),
         bundle.conversation.params,
         draft,
+        activeEndpointConfig().endpoint.unsupported,
       );
       if (!built.ok) throw new Error(built.error.message);
       download(`${slug}.request.json`, JSON.stringify(built.body, null, 2), 'application/json');
