@@ -15,6 +15,7 @@ import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish } from './run-finish';
 import { startStream, UnsavedStart } from './run-start';
 import { errorMessage } from '../../domain/errors';
+import { keyHeaderFor } from '../../domain/endpoints';
 
 /** One request of a run: its parameters (model included) and endpoint profile (null: the active one). */
 export interface Lane {
@@ -164,7 +165,7 @@ async function run(
       let result: CompletionResult;
       try {
         result = await deps.complete({
-          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
           body: bodies[i]!,
           signal: controller.signal,
           maxRetries: settings.maxRetries,
