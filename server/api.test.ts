@@ -269,3 +269,35 @@ describe('personas', () => {
     expect(contents(chunks(await ok.text())).join('').length).toBeGreaterThan(0);
   });
 });
+
+describe('Azure classic persona', () => {
+  const path = '/openai/deployments/ref-chat/chat/completions';
+  const send = (base: string, query: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}${query}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ model: 'ref-chat', messages: [user('[[reply:azure]]')] }),
+    });
+
+  it("answers the deployments path with api-version, and 400s in Azure's words without it", async () => {
+    const ok = await send(server.url, '?api-version=2024-10-21');
+    expect(ok.status).toBe(200);
+    expect(await json(ok)).toMatchObject({ choices: [{ message: { content: 'azure' } }] });
+    const missing = await send(server.url, '');
+    expect(missing.status).toBe(400);
+    expect(await json(missing)).toEqual({ error: { code: 'BadRequest', message: 'Missing api-version query parameter' } });
+  });
+
+  it('requires the api-key header when --api-key is set, and logs the path with the key masked', async () => {
+    const keyed = await startServer({ apiKey: 'az-reference-key' });
+    try {
+      expect((await send(keyed.url, '?api-version=2024-10-21')).status).toBe(401);
+      expect((await send(keyed.url, '?api-version=2024-10-21', { Authorization: 'Bearer az-reference-key' })).status).toBe(401);
+      expect((await send(keyed.url, '?api-version=2024-10-21', { 'api-key': 'az-reference-key' })).status).toBe(200);
+      const log = (await (await fetch(`${keyed.url}/__ref/requests`)).json()) as JsonRecord[];
+      expect(log.at(-1)).toMatchObject({ url: `${path}?api-version=2024-10-21`, headers: { 'api-key': '***' } });
+    } finally {
+      await keyed.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkAuth, handleChat } from './chat';
+import { checkAuth, checkAzure, handleChat } from './chat';
 import type { ChatContext } from './chat';
 import { ApiError, notFoundUrl, serverError } from './errors';
 import { OnceTracker } from './faults';
@@ -43,6 +43,15 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: ChatContext
     if (denied) return sendError(res, denied);
     if (pathname === '/v1/models' && method === 'GET') return sendJson(res, 200, modelList());
     throw notFoundUrl(method, pathname);
+  }
+  // Azure OpenAI's classic persona: the deployment name in the path, api-version in the query, key in api-key.
+  const azure = /^\/openai\/deployments\/[^/]+\/(chat\/completions|models)$/.exec(pathname);
+  if (azure) {
+    if (azure[1] === 'chat/completions' && method === 'POST') return handleChat(req, res, ctx, { azure: true });
+    if (azure[1] === 'models' && method === 'GET') {
+      const refused = checkAzure(req, ctx.apiKey);
+      return refused ? sendJson(res, refused.status, refused.body) : sendJson(res, 200, modelList());
+    }
   }
   if (staticDir && (method === 'GET' || method === 'HEAD') && !pathname.startsWith('/__ref/')) {
     return serveStatic(req, res, staticDir, pathname);

@@ -58,11 +58,44 @@ function rateLimitHeaders(ctx: ChatContext, rawBody: string, started: number): R
 const PARSE_ERROR =
   "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
 
-export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx: ChatContext): Promise<void> {
+/**
+ * Azure's classic persona (`/openai/deployments/NAME/…?api-version=…`): api-version is required and
+ * the key comes in the `api-key` header. Null when the request may go on, else the error to send.
+ */
+export function checkAzure(req: IncomingMessage, apiKey: string | undefined): { status: number; body: unknown } | null {
+  const { searchParams } = new URL(`http://localhost${req.url ?? '/'}`);
+  if (!searchParams.get('api-version')) {
+    return { status: 400, body: { error: { code: 'BadRequest', message: 'Missing api-version query parameter' } } };
+  }
+  if (!apiKey) return null;
+  const given = req.headers['api-key'];
+  if (given === apiKey) return null;
+  return {
+    status: 401,
+    body: {
+      error: {
+        code: '401',
+        message:
+          'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+      },
+    },
+  };
+}
+
+export async function handleChat(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: ChatContext,
+  options: { azure?: boolean } = {},
+): Promise<void> {
   const started = Date.now();
   const raw = await readBody(req);
-  ctx.log.add(req.headers, raw);
-  const denied = checkAuth(req, ctx.apiKey);
+  ctx.log.add(req.headers, raw, req.url ?? '/');
+  if (options.azure) {
+    const refused = checkAzure(req, ctx.apiKey);
+    if (refused) return sendJson(res, refused.status, refused.body);
+  }
+  const denied = options.azure ? null : checkAuth(req, ctx.apiKey);
   if (denied) return sendError(res, denied);
   const headers = rateLimitHeaders(ctx, raw, started);
 

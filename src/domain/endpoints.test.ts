@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeBaseURL, corsFixes, ENDPOINT_PRESETS, normalizeBaseURL, serverKind } from './endpoints';
+import {
+  analyzeBaseURL,
+  corsFixes,
+  ENDPOINT_PRESETS,
+  keyHeaderFor,
+  normalizeBaseURL,
+  offersKeyHeaderChoice,
+  serverKind,
+} from './endpoints';
 
 describe('normalizeBaseURL', () => {
   it.each([
@@ -24,6 +32,17 @@ describe('normalizeBaseURL', () => {
     // A bare Azure origin gets Azure's v1 path; Perplexity serves at the root.
     ['https://myres.openai.azure.com', 'https://myres.openai.azure.com/openai/v1'],
     ['https://myres.openai.azure.com/openai/v1/?api-version=preview', 'https://myres.openai.azure.com/openai/v1'],
+    ['https://myres.openai.azure.com?api-version=2024-10-21', 'https://myres.openai.azure.com/openai/v1'],
+    // Classic deployment URLs keep api-version (only that parameter); a pasted full URL loses its suffix.
+    [
+      'https://myres.openai.azure.com/openai/deployments/gpt4o?api-version=2024-10-21',
+      'https://myres.openai.azure.com/openai/deployments/gpt4o?api-version=2024-10-21',
+    ],
+    [
+      'https://myres.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21&foo=1#x',
+      'https://myres.openai.azure.com/openai/deployments/gpt4o?api-version=2024-10-21',
+    ],
+    ['https://api.openai.com/v1?foo=bar', 'https://api.openai.com/v1'],
     ['https://api.perplexity.ai', 'https://api.perplexity.ai'],
     // Relative addresses (a same-origin proxy) stay relative.
     ['/v1/', '/v1'],
@@ -34,7 +53,13 @@ describe('normalizeBaseURL', () => {
   });
 
   it('is idempotent', () => {
-    for (const input of ['https://api.openai.com/v1/chat/completions', 'localhost:11434', 'https://x.openai.azure.com', '/v1/v1/']) {
+    for (const input of [
+      'https://api.openai.com/v1/chat/completions',
+      'localhost:11434',
+      'https://x.openai.azure.com',
+      '/v1/v1/',
+      'https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21',
+    ]) {
       const once = normalizeBaseURL(input);
       expect(normalizeBaseURL(once)).toBe(once);
     }
@@ -44,6 +69,47 @@ describe('normalizeBaseURL', () => {
     expect(analyzeBaseURL('https://api.openai.com/v1/chat/completions').changes).toEqual(['removed the pasted /chat/completions']);
     expect(analyzeBaseURL('localhost:11434').changes).toEqual(['added http://', 'added /v1']);
     expect(analyzeBaseURL('https://api.openai.com/v1').changes).toEqual([]);
+    expect(analyzeBaseURL('https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21&a=1').changes).toEqual([
+      'kept only api-version from the query string',
+    ]);
+    expect(analyzeBaseURL('https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21').changes[0]).toMatch(
+      /kept the api-version/,
+    );
+  });
+
+  it('refuses a key pasted into the URL instead of storing it', () => {
+    for (const input of [
+      'https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21&api-key=abc123',
+      'https://h/v1?key=abc123',
+      'https://h/v1?token=abc123',
+      'https://h/v1?access_token=abc123',
+    ]) {
+      const r = analyzeBaseURL(input);
+      expect(r.refused).toMatch(/carries a key/);
+      expect(r.url).not.toContain('abc123');
+      expect(r.refused).not.toContain('abc123');
+    }
+    expect(analyzeBaseURL('https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21').refused).toBeUndefined();
+  });
+});
+
+describe('key header', () => {
+  it('defaults to api-key for the Azure preset and classic deployment URLs; the profile choice wins', () => {
+    expect(keyHeaderFor({ baseURL: 'https://x.openai.azure.com/openai/v1', presetId: 'azure' })).toBe('api-key');
+    expect(keyHeaderFor({ baseURL: 'https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21' })).toBe('api-key');
+    expect(keyHeaderFor({ baseURL: 'http://127.0.0.1:5/openai/deployments/d?api-version=2024-10-21' })).toBe('api-key');
+    expect(keyHeaderFor({ baseURL: 'https://x.openai.azure.com/openai/v1' })).toBe('authorization');
+    expect(keyHeaderFor({ baseURL: 'https://api.openai.com/v1' })).toBe('authorization');
+    expect(keyHeaderFor({ baseURL: 'https://x.openai.azure.com/openai/v1', presetId: 'azure', keyHeader: 'authorization' })).toBe(
+      'authorization',
+    );
+  });
+
+  it('is offered for Azure profiles only', () => {
+    expect(offersKeyHeaderChoice({ baseURL: 'https://x.openai.azure.com/openai/v1' })).toBe(true);
+    expect(offersKeyHeaderChoice({ baseURL: 'https://y.cognitiveservices.azure.com/openai/deployments/d?api-version=1' })).toBe(true);
+    expect(offersKeyHeaderChoice({ baseURL: 'https://whatever/v1', presetId: 'azure' })).toBe(true);
+    expect(offersKeyHeaderChoice({ baseURL: 'https://api.openai.com/v1' })).toBe(false);
   });
 });
 

@@ -3,7 +3,10 @@
  *
  * The normalisation rule, so `{baseURL}/chat/completions` is always the right address:
  * 1. trim; a missing scheme becomes http:// for local hosts and https:// otherwise;
- * 2. drop a query or fragment (the client appends paths; Azure's v1 API needs no api-version);
+ * 2. drop a query or fragment, except Azure's `api-version` parameter, which classic deployment URLs
+ *    (`/openai/deployments/NAME?api-version=…`) need; the client puts its paths before it. Azure's v1
+ *    API (`/openai/v1`) needs none. A key pasted into the URL (`api-key=`, `key=`, `token=`…) is refused
+ *    ({@link BaseURLAnalysis.refused}): keys live in the key store, never in an address;
  * 3. drop trailing slashes and a pasted `/chat/completions` (or `/models`) suffix;
  * 4. collapse a doubled `/v1/v1` into `/v1`;
  * 5. a bare origin (no path at all) gets `/v1`, except Azure hosts, which get `/openai/v1`, and the
@@ -16,7 +19,15 @@ export interface BaseURLAnalysis {
   url: string;
   /** What was changed, in words, for the hint under the field. */
   changes: string[];
+  /** Set when the input must not be saved as typed (a key in the query string), in words for the form. */
+  refused?: string;
 }
+
+/** How the API key is sent: `Authorization: Bearer KEY` (OpenAI and most servers) or `api-key: KEY` (Azure). */
+export type KeyHeader = 'authorization' | 'api-key';
+
+/** Query parameters that carry a credential; such a URL is refused rather than stored. */
+const SECRET_PARAM = /^(api[-_]?key|key|subscription[-_]?key|access[-_]?token|token|auth|authorization|secret|password|sig)$/i;
 
 const ROOT_API_HOSTS = new Set(['api.perplexity.ai']);
 
@@ -63,7 +74,14 @@ export function analyzeBaseURL(input: string): BaseURLAnalysis {
   } catch {
     return { url: text.replace(/\/+$/, ''), changes };
   }
-  if (url.search !== '' || url.hash !== '') changes.push('dropped the query string');
+  const secret = [...url.searchParams.keys()].find((k) => SECRET_PARAM.test(k));
+  if (secret !== undefined) {
+    return {
+      url: '',
+      changes,
+      refused: `The address carries a key (${secret}=…). Remove it from the URL and paste the key into the API key field instead: keys are never stored in an address.`,
+    };
+  }
   let path = trimPath(url.pathname, changes);
   if (path === '') {
     if (isAzureHost(url.hostname)) {
@@ -74,7 +92,40 @@ export function analyzeBaseURL(input: string): BaseURLAnalysis {
       changes.push('added /v1');
     }
   }
-  return { url: `${url.protocol}//${url.host}${path}`, changes };
+  // Azure's v1 API (…/openai/v1) takes no api-version; anywhere else it is kept for classic deployment URLs.
+  const apiVersion = /\/openai\/v1$/i.test(path) ? null : url.searchParams.get('api-version')?.trim();
+  const query = apiVersion ? `?api-version=${encodeURIComponent(apiVersion)}` : '';
+  const others = [...url.searchParams.keys()].filter((k) => !(query && k === 'api-version'));
+  if (others.length > 0 || url.hash !== '')
+    changes.push(query ? 'kept only api-version from the query string' : 'dropped the query string');
+  else if (query) changes.push('kept the api-version query (Azure); paths go before it');
+  return { url: `${url.protocol}//${url.host}${path}${query}`, changes };
+}
+
+/** An Azure classic deployment URL (`…/openai/deployments/NAME`), which wants the `api-key` header. */
+export function isAzureDeploymentURL(baseURL: string): boolean {
+  try {
+    const url = new URL(baseURL);
+    return /\/openai\/deployments\/[^/]+/i.test(url.pathname) && (isAzureHost(url.hostname) || url.searchParams.has('api-version'));
+  } catch {
+    return false;
+  }
+}
+
+/** The header that carries the key: the profile's own choice, else api-key for Azure's preset and deployment URLs. */
+export function keyHeaderFor(endpoint: { baseURL: string; presetId?: string; keyHeader?: KeyHeader }): KeyHeader {
+  if (endpoint.keyHeader) return endpoint.keyHeader;
+  return endpoint.presetId === 'azure' || isAzureDeploymentURL(endpoint.baseURL) ? 'api-key' : 'authorization';
+}
+
+/** Whether the form offers the choice of key header: Azure profiles (by preset or host) and any profile already set to api-key. */
+export function offersKeyHeaderChoice(endpoint: { baseURL: string; presetId?: string; keyHeader?: KeyHeader }): boolean {
+  if (endpoint.presetId === 'azure' || endpoint.keyHeader === 'api-key' || isAzureDeploymentURL(endpoint.baseURL)) return true;
+  try {
+    return isAzureHost(new URL(endpoint.baseURL).hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** What {@link analyzeBaseURL} returns as the URL; see the rule at the top of this file. */
@@ -132,7 +183,7 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     kind: 'hosted',
     needsKey: true,
     notes:
-      "Replace your-resource. The v1 API needs no api-version; the model is your deployment name. Allow this origin in the resource's CORS settings.",
+      "Replace your-resource. The v1 API needs no api-version; a classic …/openai/deployments/NAME?api-version=… URL keeps its api-version. The key goes in the api-key header. Allow this origin in the resource's CORS settings.",
   },
   {
     id: 'openrouter',

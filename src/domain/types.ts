@@ -244,6 +244,8 @@ export interface Endpoint {
   headers: Record<string, string>;
   keyPersistence: KeyPersistence;
   presetId?: string;
+  /** How the key is sent; absent = the default for the address (api-key for Azure, else Authorization). */
+  keyHeader?: 'authorization' | 'api-key';
   createdAt: number;
   /** Fields the app adds on its own that this server refused (e.g. `stream_options`): left out of its requests. */
   unsupported?: string[];

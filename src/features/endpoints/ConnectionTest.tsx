@@ -3,6 +3,7 @@ import { corsFixes, serverKind } from '../../domain/endpoints';
 import type { Endpoint } from '../../domain/types';
 import { testConnection } from '../../lib/openai/connection';
 import type { ConnectionResult } from '../../lib/openai/connection';
+import { keyHeaderFor } from '../../domain/endpoints';
 
 interface Explained {
   ok: boolean;
@@ -78,7 +79,12 @@ export function ConnectionTest({ endpoint, apiKey }: { endpoint: Endpoint; apiKe
   const shown = state.forId === endpoint.id ? state : { forId: endpoint.id, running: false, result: null };
   const run = async () => {
     setState({ forId: endpoint.id, running: true, result: null });
-    const result = await testConnection({ baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers });
+    const result = await testConnection({
+      baseURL: endpoint.baseURL,
+      apiKey,
+      headers: endpoint.headers,
+      keyHeader: keyHeaderFor(endpoint),
+    });
     setState({ forId: endpoint.id, running: false, result: explain(result, endpoint, apiKey !== '') });
   };
   return (

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Field, TextInput } from '../../components/ui/Field';
-import { analyzeBaseURL, ENDPOINT_PRESETS, findPreset, normalizeBaseURL } from '../../domain/endpoints';
+import {
+  analyzeBaseURL,
+  ENDPOINT_PRESETS,
+  findPreset,
+  keyHeaderFor,
+  normalizeBaseURL,
+  offersKeyHeaderChoice,
+} from '../../domain/endpoints';
 import { ConnectionTest } from './ConnectionTest';
 import { REFERENCE_ENDPOINT_ID, useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { HeadersEditor } from './HeadersEditor';
@@ -19,10 +26,12 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
   const refused = endpoint.unsupported ?? [];
   const [baseDraft, setBaseDraft] = useState<{ id: string; value: string } | null>(null);
   const [showHeaders, setShowHeaders] = useState(false);
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers);
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
   const preset = findPreset(endpoint.presetId);
   const builtIn = endpoint.id === REFERENCE_ENDPOINT_ID;
-  const draftChanges = baseDraft?.id === endpoint.id ? analyzeBaseURL(baseDraft.value).changes : [];
+  const draft = baseDraft?.id === endpoint.id ? analyzeBaseURL(baseDraft.value) : null;
+  const draftChanges = draft?.changes ?? [];
+  const keyHeader = keyHeaderFor(endpoint);
   const headerCount = Object.keys(endpoint.headers).length;
 
   return (
@@ -77,7 +86,11 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
       <Field
         label="Base URL"
         hint={
-          draftChanges.length > 0 ? (
+          draft?.refused ? (
+            <span className="text-danger" role="alert" data-testid="endpoint-base-url-refused">
+              {draft.refused}
+            </span>
+          ) : draftChanges.length > 0 ? (
             <span className="text-accent">
               Will be saved as {normalizeBaseURL(baseDraft?.value ?? '')} ({draftChanges.join(', ')}).
             </span>
@@ -93,6 +106,8 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           placeholder="https://host/v1"
           onChange={(e) => setBaseDraft({ id: endpoint.id, value: e.target.value })}
           onBlur={() => {
+            // A URL carrying a key is refused: the draft (and its message) stays until it is fixed.
+            if (draft?.refused) return;
             if (baseDraft?.id === endpoint.id && normalizeBaseURL(baseDraft.value) !== endpoint.baseURL) {
               // The built-in endpoint keeps its address; another address becomes a profile of its own,
               // so a key typed for it is never sent to the playground's host.
@@ -106,7 +121,10 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           }}
         />
       </Field>
-      <Field label="API key" hint="Kept only in this browser; sent only in the Authorization header to this endpoint, never exported.">
+      <Field
+        label="API key"
+        hint={`Kept only in this browser; sent only in the ${keyHeader === 'api-key' ? 'api-key' : 'Authorization'} header to this endpoint, never exported.`}
+      >
         <TextInput
           data-testid="endpoint-api-key"
           type="password"
@@ -116,6 +134,20 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           onChange={(e) => setApiKey(endpoint.id, e.target.value)}
         />
       </Field>
+      {offersKeyHeaderChoice(endpoint) ? (
+        <label className="flex items-center gap-1.5 text-[12px] text-muted">
+          Send the key as:
+          <select
+            data-testid="endpoint-key-header"
+            value={keyHeader}
+            onChange={(e) => update(endpoint.id, { keyHeader: e.target.value === 'api-key' ? 'api-key' : 'authorization' })}
+            className={`${small} min-w-0 flex-1`}
+          >
+            <option value="authorization">Authorization: Bearer</option>
+            <option value="api-key">api-key header (Azure)</option>
+          </select>
+        </label>
+      ) : null}
       <fieldset className="-mt-1 flex flex-col gap-0.5 text-[12px] text-muted">
         <legend className="sr-only">Where the key is kept</legend>
         {(['device', 'session'] as const).map((p) => (

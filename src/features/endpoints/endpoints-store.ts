@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
-import { findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
+import { analyzeBaseURL, findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import type { Endpoint, KeyPersistence } from '../../domain/types';
 import { forgetApiKey, readApiKey, writeApiKey } from '../../lib/keys/key-store';
@@ -57,6 +57,7 @@ const storedSchema = v.partial(
         headers: v.record(v.string(), v.string()),
         keyPersistence: v.picklist(['device', 'session']),
         presetId: v.optional(v.string()),
+        keyHeader: v.optional(v.picklist(['authorization', 'api-key'])),
         createdAt: v.number(),
         unsupported: v.optional(v.array(v.string())),
       }),
@@ -88,6 +89,8 @@ export const useEndpointsStore = create<EndpointsState>()(
         get().update(id, { keyPersistence: persistence });
       },
       activateBaseURL: (raw) => {
+        // A URL carrying a key is never stored; the active profile stays.
+        if (analyzeBaseURL(raw).refused) return get().activeId;
         const baseURL = normalizeBaseURL(raw);
         const existing = get().endpoints.find((e) => normalizeBaseURL(e.baseURL) === baseURL);
         if (existing) {

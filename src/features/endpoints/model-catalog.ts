@@ -4,6 +4,7 @@ import type { ModelFacts, ResolvedFacts } from '../../domain/model-facts';
 import { useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { useModelFactsStore } from './model-facts-store';
 import { useModels } from './models-query';
+import { keyHeaderFor } from '../../domain/endpoints';
 
 export type Catalog = ReadonlyMap<string, ModelFacts>;
 
@@ -39,7 +40,7 @@ export function useCatalog() {
 export function useModelFacts(modelId: string): ResolvedFacts {
   const endpoint = useActiveEndpoint();
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers);
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
   const cat = useCatalog();
   const override = useModelFactsStore((s) => s.overrides[modelId]);
   const listed = models.data?.find((m) => m.id === modelId);

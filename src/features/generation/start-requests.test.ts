@@ -134,7 +134,12 @@ describe('startRequests', () => {
     expect(stored.path[1]!.usage?.totalTokens).toBe(15);
     expect(deps.created).toHaveBeenCalledWith(conversation.id);
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.endpoint).toEqual({ baseURL: 'https://active.example/v1', apiKey: 'sk-test', headers: {} });
+    expect(calls[0]!.endpoint).toEqual({
+      baseURL: 'https://active.example/v1',
+      apiKey: 'sk-test',
+      headers: {},
+      keyHeader: 'authorization',
+    });
     expect(calls[0]!.body.messages).toEqual([{ role: 'user', content: 'Hello?' }]);
     expect(isRunning(conversation.id)).toBe(false);
     expect(deps.countReplies).toHaveBeenCalledTimes(1);

@@ -16,6 +16,7 @@ import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish } from './run-finish';
 import { startStream, UnsavedStart } from './run-start';
 import { errorMessage } from '../../domain/errors';
+import { keyHeaderFor } from '../../domain/endpoints';
 
 /** One request of a run: its parameters (model included) and endpoint profile (null: the active one). */
 export interface Lane {
@@ -165,7 +166,7 @@ async function run(
       const timeout = settings.firstByteTimeoutMs(bodies[i]!.stream);
       const send = (body: WireChatRequest) =>
         deps.complete({
-          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
           body,
           signal: controller.signal,
           maxRetries: settings.maxRetries,

@@ -19,6 +19,7 @@ import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
 import { forgetConversation, resetSearchIndex } from './search-index';
 import { errorMessage } from '../../domain/errors';
+import { keyHeaderFor } from '../../domain/endpoints';
 
 function failed(what: string, err: unknown): void {
   notify(`${what} failed: ${errorMessage(err)}`, 'error');
@@ -135,7 +136,7 @@ export async function titleFromModel(conversationId: ConversationId): Promise<vo
   const { endpoint, apiKey } = activeEndpointConfig();
   notify('Asking the model for a title…', 'info', { ms: 2000 });
   const result = await runChatCompletion({
-    endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers },
+    endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
     body: built.body, // no `stream`: one JSON answer
     signal: AbortSignal.timeout(60_000),
     maxRetries: 1,

@@ -5,6 +5,7 @@ import { useModelFactsStore } from '../endpoints/model-facts-store';
 import { useModels } from '../endpoints/models-query';
 import { factsFromServerListing, mergeFacts } from '../../domain/model-facts';
 import type { ModelFacts } from '../../domain/model-facts';
+import { keyHeaderFor } from '../../domain/endpoints';
 
 /**
  * Facts of any model (a conversation can mix models): the same layers as useModelFacts
@@ -13,7 +14,7 @@ import type { ModelFacts } from '../../domain/model-facts';
 export function useFactsFor(): (model: string) => ModelFacts {
   const endpoint = useActiveEndpoint();
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers);
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
   const cat = useCatalog();
   const overrides = useModelFactsStore((s) => s.overrides);
   return useCallback(

@@ -8,6 +8,7 @@ import { Dialog } from './Dialog';
 import { buildNextRequest } from '../conversations/next-request';
 import { copyText, download } from './share-actions';
 import { errorMessage } from '../../domain/errors';
+import { keyHeaderFor } from '../../domain/endpoints';
 
 type State = { status: 'loading' } | { status: 'ready'; list: Snippet[]; warnings: string[] } | { status: 'error'; message: string };
 
@@ -35,7 +36,12 @@ export function CodeDialog({
         else
           setState({
             status: 'ready',
-            list: snippets({ baseURL: endpoint.baseURL, body: built.body, headerNames: Object.keys(endpoint.headers) }),
+            list: snippets({
+              baseURL: endpoint.baseURL,
+              body: built.body,
+              headerNames: Object.keys(endpoint.headers),
+              keyHeader: keyHeaderFor(endpoint),
+            }),
             warnings: built.warnings,
           });
       })

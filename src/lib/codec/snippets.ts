@@ -2,17 +2,22 @@
  * Code that sends exactly the body the app would send next. The API key is always an environment
  * variable; custom header values are never written either, only their names (values come from
  * environment variables too). Every value from the conversation is emitted as a quoted literal.
+ * Azure profiles that send the key as `api-key` get that header, read from AZURE_OPENAI_API_KEY, and
+ * a classic deployment URL's `?api-version=` goes after the path (SDKs: as a default query).
  */
 import type { WireChatRequest } from '../openai/wire';
 
 export type SnippetLanguage = 'curl' | 'python' | 'javascript' | 'fetch';
 export const KEY_ENV = 'OPENAI_API_KEY';
+export const AZURE_KEY_ENV = 'AZURE_OPENAI_API_KEY';
 
 export interface SnippetInput {
   baseURL: string;
   body: WireChatRequest;
   /** Names of the endpoint's custom headers (values are never passed in). */
   headerNames: readonly string[];
+  /** How the key is sent; 'api-key' for Azure profiles. Default 'authorization'. */
+  keyHeader?: 'authorization' | 'api-key';
 }
 
 export interface Snippet {
@@ -65,7 +70,18 @@ function headers(names: readonly string[]): { name: string; env: string }[] {
 }
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-const url = (base: string): string => `${base.replace(/\/+$/, '')}/chat/completions`;
+/** The base without its query, and the query's parameters (only Azure's api-version survives normalisation). */
+function splitBase(baseURL: string): { base: string; query: [string, string][] } {
+  const at = baseURL.indexOf('?');
+  if (at < 0) return { base: baseURL, query: [] };
+  return { base: baseURL.slice(0, at), query: [...new URLSearchParams(baseURL.slice(at + 1))] };
+}
+const url = (baseURL: string): string => {
+  const at = baseURL.indexOf('?');
+  const [base, query] = at < 0 ? [baseURL, ''] : [baseURL.slice(0, at), baseURL.slice(at)];
+  return `${base.replace(/\/+$/, '')}/chat/completions${query}`;
+};
+const keyEnv = (input: SnippetInput): string => (input.keyHeader === 'api-key' ? AZURE_KEY_ENV : KEY_ENV);
 
 export function py(value: unknown, indent = ''): string {
   if (value === null || value === undefined) return 'None';
@@ -83,13 +99,15 @@ export function py(value: unknown, indent = ''): string {
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${py(v, inner)}`).join(',\n')},\n${indent}}`;
 }
 
-function curl({ baseURL, body, headerNames }: SnippetInput): string {
+function curl(input: SnippetInput): string {
+  const { baseURL, body, headerNames } = input;
+  const env = keyEnv(input);
   const lines = [
-    `# Run with ${KEY_ENV} set in your environment.`,
+    `# Run with ${env} set in your environment.`,
     `curl ${shellQuote(url(baseURL))} \\`,
     `  --fail-with-body \\`,
     `  -H 'Content-Type: application/json' \\`,
-    `  -H "Authorization: Bearer $${KEY_ENV}" \\`,
+    input.keyHeader === 'api-key' ? `  -H "api-key: $${env}" \\` : `  -H "Authorization: Bearer $${env}" \\`,
     ...headers(headerNames).map((h) => `  -H "${h.name}: $${h.env}" \\`),
     ...(body.stream === true ? ['  --no-buffer \\'] : []),
     `  --data-binary @- <<'REQUEST_BODY'`,
@@ -99,7 +117,10 @@ function curl({ baseURL, body, headerNames }: SnippetInput): string {
   return lines.join('\n') + '\n';
 }
 
-function python({ baseURL, body, headerNames }: SnippetInput): string {
+function python(input: SnippetInput): string {
+  const { body, headerNames } = input;
+  const env = keyEnv(input);
+  const { base: baseURL, query } = splitBase(input.baseURL);
   const kwargs: string[] = [];
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
@@ -107,11 +128,11 @@ function python({ baseURL, body, headerNames }: SnippetInput): string {
     else extra[k] = v;
   }
   if (Object.keys(extra).length > 0) kwargs.push(`    extra_body=${py(extra, '    ')},`);
-  const hs = headers(headerNames);
-  const defaultHeaders =
-    hs.length > 0
-      ? [`    default_headers={${hs.map((h) => `${JSON.stringify(h.name)}: os.environ[${JSON.stringify(h.env)}]`).join(', ')}},`]
-      : [];
+  const hs = headers(headerNames).map((h) => `${JSON.stringify(h.name)}: os.environ[${JSON.stringify(h.env)}]`);
+  if (input.keyHeader === 'api-key') hs.unshift(`"api-key": os.environ[${JSON.stringify(env)}]`);
+  const defaultHeaders = hs.length > 0 ? [`    default_headers={${hs.join(', ')}},`] : [];
+  const defaultQuery =
+    query.length > 0 ? [`    default_query={${query.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}},`] : [];
   const output =
     body.stream === true
       ? [
@@ -123,15 +144,16 @@ function python({ baseURL, body, headerNames }: SnippetInput): string {
       : ['print(response.choices[0].message.content)'];
   return (
     [
-      `# pip install openai  ·  run with ${KEY_ENV} set in your environment`,
+      `# pip install openai  ·  run with ${env} set in your environment`,
       'import os',
       '',
       'from openai import OpenAI',
       '',
       'client = OpenAI(',
       `    base_url=${JSON.stringify(baseURL)},`,
-      `    api_key=os.environ[${JSON.stringify(KEY_ENV)}],`,
+      `    api_key=os.environ[${JSON.stringify(env)}],`,
       ...defaultHeaders,
+      ...defaultQuery,
       ')',
       '',
       'response = client.chat.completions.create(',
@@ -142,10 +164,15 @@ function python({ baseURL, body, headerNames }: SnippetInput): string {
   );
 }
 
-function javascript({ baseURL, body, headerNames }: SnippetInput): string {
-  const hs = headers(headerNames);
-  const defaultHeaders =
-    hs.length > 0 ? [`  defaultHeaders: { ${hs.map((h) => `${JSON.stringify(h.name)}: process.env.${h.env}`).join(', ')} },`] : [];
+function javascript(input: SnippetInput): string {
+  const { body, headerNames } = input;
+  const env = keyEnv(input);
+  const { base: baseURL, query } = splitBase(input.baseURL);
+  const hs = headers(headerNames).map((h) => `${JSON.stringify(h.name)}: process.env.${h.env}`);
+  if (input.keyHeader === 'api-key') hs.unshift(`'api-key': process.env.${env}`);
+  const defaultHeaders = hs.length > 0 ? [`  defaultHeaders: { ${hs.join(', ')} },`] : [];
+  const defaultQuery =
+    query.length > 0 ? [`  defaultQuery: { ${query.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} },`] : [];
   const output =
     body.stream === true
       ? [
@@ -157,14 +184,15 @@ function javascript({ baseURL, body, headerNames }: SnippetInput): string {
       : ['console.log(response.choices[0]?.message.content);'];
   return (
     [
-      `// npm install openai  ·  run with ${KEY_ENV} set (node request.mjs). In TypeScript, type body as`,
+      `// npm install openai  ·  run with ${env} set (node request.mjs). In TypeScript, type body as`,
       '// OpenAI.Chat.ChatCompletionCreateParams.',
       "import OpenAI from 'openai';",
       '',
       'const client = new OpenAI({',
       `  baseURL: ${JSON.stringify(baseURL)},`,
-      `  apiKey: process.env.${KEY_ENV},`,
+      `  apiKey: process.env.${env},`,
       ...defaultHeaders,
+      ...defaultQuery,
       '});',
       '',
       `const body = ${JSON.stringify(body, null, 2)};`,
@@ -175,7 +203,9 @@ function javascript({ baseURL, body, headerNames }: SnippetInput): string {
   );
 }
 
-function fetchSnippet({ baseURL, body, headerNames }: SnippetInput): string {
+function fetchSnippet(input: SnippetInput): string {
+  const { baseURL, body, headerNames } = input;
+  const env = keyEnv(input);
   const hs = headers(headerNames).map((h) => `    ${JSON.stringify(h.name)}: process.env.${h.env},`);
   const output =
     body.stream === true
@@ -187,14 +217,14 @@ function fetchSnippet({ baseURL, body, headerNames }: SnippetInput): string {
       : ['console.log(JSON.stringify(await response.json(), null, 2));'];
   return (
     [
-      `// Node 18+ (node request.mjs) with ${KEY_ENV} set; no dependencies.`,
+      `// Node 18+ (node request.mjs) with ${env} set; no dependencies.`,
       `const body = ${JSON.stringify(body, null, 2)};`,
       '',
       `const response = await fetch(${JSON.stringify(url(baseURL))}, {`,
       "  method: 'POST',",
       '  headers: {',
       "    'Content-Type': 'application/json',",
-      `    Authorization: \`Bearer \${process.env.${KEY_ENV}}\`,`,
+      input.keyHeader === 'api-key' ? `    'api-key': process.env.${env},` : `    Authorization: \`Bearer \${process.env.${env}}\`,`,
       ...hs,
       '  },',
       '  body: JSON.stringify(body),',

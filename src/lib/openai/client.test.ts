@@ -17,6 +17,29 @@ describe('URLs and headers', () => {
     expect(modelsURL('http://h/v1/')).toBe('http://h/v1/models');
   });
 
+  it("puts paths before Azure's api-version query; the v1 form gets none", () => {
+    const classic = 'https://x.openai.azure.com/openai/deployments/gpt-4o?api-version=2024-10-21';
+    expect(chatCompletionsURL(classic)).toBe(
+      'https://x.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21',
+    );
+    expect(modelsURL(classic)).toBe('https://x.openai.azure.com/openai/deployments/gpt-4o/models?api-version=2024-10-21');
+    expect(chatCompletionsURL('https://x.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21')).toBe(
+      'https://x.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21',
+    );
+    expect(chatCompletionsURL('https://x.openai.azure.com/openai/v1')).toBe('https://x.openai.azure.com/openai/v1/chat/completions');
+    expect(modelsURL('https://x.openai.azure.com/openai/v1')).toBe('https://x.openai.azure.com/openai/v1/models');
+  });
+
+  it('sends the key as api-key (and not Authorization) when the profile says so, to the URL with api-version', async () => {
+    const { fetch, calls } = fetchSeq(sseResponse(sseOf([chunk('a')])));
+    const baseURL = 'https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21';
+    await runChatCompletion(opts(fetch, { endpoint: { baseURL, apiKey: 'az-1', keyHeader: 'api-key' } }));
+    const [url, init] = calls[0] ?? [];
+    expect(url).toBe('https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21');
+    expect(init?.headers).toEqual({ 'Content-Type': 'application/json', 'api-key': 'az-1' });
+    expect(String(url)).not.toContain('az-1');
+  });
+
   it('sends JSON with the key only when set, plus custom headers', async () => {
     const { fetch, calls } = fetchSeq(sseResponse(sseOf([chunk('a')])), sseResponse(sseOf([chunk('a')])));
     await runChatCompletion(opts(fetch, { endpoint: { baseURL: 'http://h/v1', apiKey: 'sk-1', headers: { 'X-Title': 'app' } } }));

@@ -1,7 +1,7 @@
 /**
  * The side-effect shell: the only code in the app that calls fetch. It runs one chat
  * completion with retries (only before a 2xx body starts) and reports a CompletionResult; it
- * never throws. The API key goes into the Authorization header and nowhere else.
+ * never throws. The API key goes into the Authorization header (or Azure's api-key header) and nowhere else.
  */
 import type { AppError, Completion } from '../../domain/types';
 import { createCompletionAccumulator } from './accumulate';
@@ -19,6 +19,8 @@ export interface EndpointConfig {
   baseURL: string;
   apiKey?: string;
   headers?: Record<string, string>;
+  /** Default 'authorization' (`Authorization: Bearer KEY`); 'api-key' sends `api-key: KEY` (Azure). */
+  keyHeader?: 'authorization' | 'api-key';
 }
 
 export interface RetryInfo {
@@ -67,24 +69,26 @@ export class ApiError extends Error {
   }
 }
 
-function joinURL(baseURL: string, path: string): string {
-  const base = baseURL.trim().replace(/\/+$/, '');
+/** Splits off a query (Azure's `?api-version=…`) so paths go before it. */
+function splitQuery(baseURL: string): [string, string] {
+  const trimmed = baseURL.trim();
+  const at = trimmed.indexOf('?');
+  return at < 0 ? [trimmed, ''] : [trimmed.slice(0, at), trimmed.slice(at)];
+}
+
+function joinURL(base: string, path: string): string {
   // Tolerate a pasted full endpoint URL.
   return base.endsWith(path) ? base : `${base}${path}`;
 }
 
 export function chatCompletionsURL(baseURL: string): string {
-  return joinURL(baseURL, '/chat/completions');
+  const [base, query] = splitQuery(baseURL);
+  return joinURL(base.replace(/\/+$/, ''), '/chat/completions') + query;
 }
 
 export function modelsURL(baseURL: string): string {
-  return joinURL(
-    baseURL
-      .trim()
-      .replace(/\/+$/, '')
-      .replace(/\/chat\/completions$/, ''),
-    '/models',
-  );
+  const [base, query] = splitQuery(baseURL);
+  return joinURL(base.replace(/\/+$/, '').replace(/\/chat\/completions$/, ''), '/models') + query;
 }
 
 function pageOrigin(): string | null {
@@ -95,7 +99,8 @@ function pageOrigin(): string | null {
 function requestHeaders(endpoint: EndpointConfig, json: boolean): Record<string, string> {
   const headers: Record<string, string> = json ? { 'Content-Type': 'application/json' } : {};
   const key = endpoint.apiKey?.trim();
-  if (key) headers.Authorization = `Bearer ${key}`;
+  if (key && endpoint.keyHeader === 'api-key') headers['api-key'] = key;
+  else if (key) headers.Authorization = `Bearer ${key}`;
   for (const [name, value] of Object.entries(endpoint.headers ?? {})) if (name.trim() !== '') headers[name.trim()] = value;
   return headers;
 }
