@@ -259,10 +259,17 @@ describe('personas', () => {
     const messages = [user('Hi [[persona:strict-fields]]')];
     const refused = await post(server.url, { model: 'ref-chat', stream: true, stream_options: { include_usage: true }, messages });
     expect(refused.status).toBe(422);
+    // As Mistral's users report it: the detail list inside Mistral's error envelope.
     expect(await refused.json()).toEqual({
-      detail: [
-        { type: 'extra_forbidden', loc: ['body', 'stream_options'], msg: 'Extra inputs are not permitted', input: { include_usage: true } },
-      ],
+      object: 'error',
+      message: {
+        detail: [
+          { type: 'extra_forbidden', loc: ['body', 'stream_options', 'include_usage'], msg: 'Extra inputs are not permitted', input: true },
+        ],
+      },
+      type: 'invalid_request_error',
+      param: null,
+      code: null,
     });
     const ok = await post(server.url, { model: 'ref-chat', stream: true, messages });
     expect(ok.status).toBe(200);

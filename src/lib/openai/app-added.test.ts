@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultRequestParams } from '../../domain/params';
 import { appAddedFields, refusedField } from './app-added';
@@ -30,6 +31,14 @@ describe('fields the app adds on its own', () => {
     expect(refusedField(http(400, openai), 400, c)).toBe('stream_options');
     expect(refusedField(http(500, openai), 500, c)).toBeNull();
     expect(refusedField(http(400, openai), 400, [])).toBeNull();
+  });
+
+  it("Mistral's own 422 (as its users report it) names stream_options", () => {
+    const body = readFileSync(
+      new URL('../../../server/wire/cases/mistral-422-stream-options-include-usage.error.json', import.meta.url),
+      'utf8',
+    );
+    expect(refusedField(http(422, body), 422, ['stream_options'])).toBe('stream_options');
   });
 
   it('the builder leaves out what the endpoint refuses, and says so', () => {

@@ -243,6 +243,15 @@ const ERRORS: Record<string, { status: number } & Partial<AppError>> = {
     code: null,
     detailLines: ['stream_options: Extra inputs are not permitted'],
   },
+  // As Mistral's API answers today (reported by its users): the detail list inside its error envelope.
+  'mistral-422-stream-options-include-usage.error.json': {
+    status: 422,
+    message: 'stream_options.include_usage: Extra inputs are not permitted',
+    param: 'stream_options.include_usage',
+    type: 'invalid_request_error',
+    code: null,
+    detailLines: ['stream_options.include_usage: Extra inputs are not permitted'],
+  },
   'vllm-400-context-length.error.json': {
     status: 400,
     message:
