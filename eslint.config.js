@@ -136,7 +136,7 @@ export default tseslint.config(
     // lib/db, storage is reached through the repo facade, the start-up reader and the health state.
     files: ['src/**/*.{ts,tsx}'],
     // Unit tests run the real repositories on fake-indexeddb.
-    ignores: ['src/lib/db/**', 'src/**/*.test.ts'],
+    ignores: ['src/lib/db/**', 'src/**/*.test.ts', 'src/**/*test-support.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,120 +1,25 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMessage, newConversation } from '../../domain/factories';
-import { messageText, pathToLeaf, textContent } from '../../domain/messages';
-import { defaultRequestParams } from '../../domain/params';
-import type { Choice, Completion, Conversation, Endpoint, Message, RequestParams } from '../../domain/types';
+import { messageText, textContent } from '../../domain/messages';
 import * as store from '../../lib/db/store';
-import { PlaygroundDB, setDb } from '../../lib/db/schema';
-import type { CompletionOptions, CompletionResult } from '../../lib/openai/client';
-import { errorFromHttp } from '../../lib/openai/errors';
 import { CHECKPOINT_EVERY_MS } from './checkpoint-writer';
-import type { GenerationDeps } from './deps';
 import { isRunning, useLiveRuns } from './live-run-store';
-import { startRequests, type Lane } from './start-requests';
+import {
+  choice,
+  completion,
+  conversationWithQuestion,
+  freshDatabase,
+  lane,
+  params,
+  result,
+  scriptedClient,
+  storedConversation,
+  testDeps,
+} from './run-test-support';
+import { startRequests } from './start-requests';
 
-function choice(index: number, content: string, finishReason: string | null = 'stop'): Choice {
-  return {
-    index,
-    role: 'assistant',
-    content,
-    reasoning: null,
-    refusal: null,
-    toolCalls: [],
-    logprobs: null,
-    finishReason,
-    usage: null,
-    audio: null,
-    extra: {},
-  };
-}
-
-function completion(choices: Choice[]): Completion {
-  return {
-    id: 'cmpl',
-    model: 'ref-chat',
-    created: 1,
-    systemFingerprint: null,
-    serviceTier: null,
-    choices,
-    usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15, raw: {} },
-    error: null,
-    sawDone: true,
-    extra: {},
-  };
-}
-
-function result(c: Completion, outcome: CompletionResult['outcome'] = 'done'): CompletionResult {
-  return {
-    outcome,
-    completion: c,
-    error: outcome === 'error' ? { kind: 'http', status: 500, message: 'The server failed' } : null,
-    status: outcome === 'error' ? 500 : 200,
-    headers: {},
-    timing: { startedAt: 1000, firstByteAt: 1010, firstTokenAt: 1020, finishedAt: 1100 },
-  };
-}
-
-/** A completion client that answers each request from `answer`, and keeps what it was asked. */
-function scriptedClient(answer: (body: CompletionOptions, call: number) => Promise<CompletionResult> | CompletionResult) {
-  const calls: CompletionOptions[] = [];
-  const complete = vi.fn(async (opts: CompletionOptions) => {
-    calls.push(opts);
-    return answer(opts, calls.length - 1);
-  });
-  return { complete, calls };
-}
-
-const endpoint = (id: string, baseURL: string): Endpoint => ({ id, name: id, baseURL, headers: {} }) as unknown as Endpoint;
-
-function testDeps(complete: GenerationDeps['complete'], overrides: Partial<GenerationDeps> = {}): GenerationDeps & { notices: string[] } {
-  const notices: string[] = [];
-  return {
-    repo: store,
-    complete,
-    endpointFor: (id) => ({
-      endpoint: endpoint(id ?? 'active', id ? `https://${id}.example/v1` : 'https://active.example/v1'),
-      apiKey: 'sk-test',
-    }),
-    rememberUnsupported: vi.fn(),
-    settings: () => ({ maxRetries: 0, firstByteTimeoutMs: () => undefined }),
-    notify: (message) => void notices.push(message),
-    clock: { now: () => 5000, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t) },
-    lock: (_name, body) => body(),
-    countReplies: vi.fn(async () => undefined),
-    created: vi.fn(),
-    notices,
-    ...overrides,
-  };
-}
-
-const params = (patch: (p: RequestParams) => void = () => undefined): RequestParams => {
-  const p = defaultRequestParams('ref-chat');
-  patch(p);
-  return p;
-};
-const lane = (p: RequestParams, endpointId: string | null = null, label: string | null = null): Lane => ({ params: p, endpointId, label });
-
-async function storedConversation(c: Conversation): Promise<{ conversation: Conversation; all: Message[]; path: Message[] }> {
-  const conversation = (await store.getConversation(c.id))!;
-  const all = await store.listMessages(c.id);
-  return { conversation, all, path: pathToLeaf(all, conversation.currentLeafId) };
-}
-
-/** A stored conversation with one user message, ready to run. */
-async function conversationWithQuestion(p: RequestParams = params()): Promise<{ conversation: Conversation; path: Message[] }> {
-  const conversation = await store.createConversation(p, null);
-  const user = createMessage(conversation.id, null, { role: 'user', content: textContent('Hello?') });
-  await store.appendMessages(conversation.id, [user], user.id, 'Hello?');
-  return { conversation: (await store.getConversation(conversation.id))!, path: [user] };
-}
-
-beforeEach(async () => {
-  const d = new PlaygroundDB(`test-${Math.random()}`);
-  await d.open();
-  setDb(d);
-  useLiveRuns.setState({ runs: {}, errors: {}, last: {}, settled: {}, dismissed: {} });
-});
+beforeEach(freshDatabase);
 
 describe('startRequests', () => {
   it('a first send stores the new conversation, the question and the reply, and opens it', async () => {
@@ -309,89 +214,5 @@ describe('startRequests', () => {
     } finally {
       vi.useRealTimers();
     }
-  });
-
-  describe('a field the app added on its own that the server refuses', () => {
-    const MISTRAL_422 =
-      '{"detail":[{"type":"extra_forbidden","loc":["body","stream_options"],"msg":"Extra inputs are not permitted","input":{"include_usage":true}}]}';
-    const refusal = (status: number, text: string): CompletionResult => ({
-      ...result(completion([]), 'error'),
-      completion: { ...completion([]), usage: null },
-      error: errorFromHttp(status, 'Unprocessable Entity', 'application/json', text),
-      status,
-    });
-    const noUsage = (text: string): CompletionResult => ({
-      ...result(completion([choice(0, text)])),
-      completion: { ...completion([choice(0, text)]), usage: null },
-    });
-
-    it('is dropped and the request sent once more; the profile remembers; usage is the estimate', async () => {
-      const { complete, calls } = scriptedClient((_opts, i) => (i === 0 ? refusal(422, MISTRAL_422) : noUsage('Hello!')));
-      const deps = testDeps(complete);
-      const { conversation, path } = await conversationWithQuestion();
-      await startRequests(conversation, path, [lane(conversation.params)], deps);
-      expect(calls).toHaveLength(2);
-      expect(calls[0]!.body.stream_options).toEqual({ include_usage: true });
-      expect('stream_options' in calls[1]!.body).toBe(false);
-      expect(deps.rememberUnsupported).toHaveBeenCalledWith('active', 'stream_options');
-      const reply = (await store.listMessages(conversation.id)).find((m) => m.role === 'assistant')!;
-      expect([messageText(reply.content), reply.status, reply.usageEstimated]).toEqual(['Hello!', 'done', true]);
-      expect(useLiveRuns.getState().errors[conversation.id] ?? null).toBeNull();
-    });
-
-    it('an OpenAI-style 400 naming it as `param` counts too', async () => {
-      const body =
-        '{"error":{"message":"Unrecognized request argument supplied: stream_options","type":"invalid_request_error","param":"stream_options","code":null}}';
-      const { complete, calls } = scriptedClient((_opts, i) => (i === 0 ? refusal(400, body) : noUsage('Hi')));
-      const { conversation, path } = await conversationWithQuestion();
-      await startRequests(conversation, path, [lane(conversation.params)], testDeps(complete));
-      expect(calls).toHaveLength(2);
-      expect('stream_options' in calls[1]!.body).toBe(false);
-    });
-
-    it('is retried only once: a second refusal is shown', async () => {
-      const { complete, calls } = scriptedClient(() => refusal(422, MISTRAL_422));
-      const { conversation, path } = await conversationWithQuestion();
-      await startRequests(conversation, path, [lane(conversation.params)], testDeps(complete));
-      expect(calls).toHaveLength(2);
-      expect(useLiveRuns.getState().errors[conversation.id]?.message).toContain('stream_options');
-    });
-
-    it('a field the person chose is never dropped: include_usage changed, or set in the extra body', async () => {
-      for (const patch of [
-        (x: RequestParams) => void (x.values.include_usage = false),
-        (x: RequestParams) => void (x.extraBody = '{"stream_options":{"include_usage":true}}'),
-      ]) {
-        const { complete, calls } = scriptedClient(() => refusal(422, MISTRAL_422));
-        const deps = testDeps(complete);
-        const p = params(patch);
-        const { conversation, path } = await conversationWithQuestion(p);
-        await startRequests(conversation, path, [lane(p)], deps);
-        expect(calls).toHaveLength(1);
-        expect(deps.rememberUnsupported).not.toHaveBeenCalled();
-      }
-    });
-
-    it('other refusals are not retried (a 422 naming another field, a 500)', async () => {
-      const other = '{"detail":[{"type":"extra_forbidden","loc":["body","top_k"],"msg":"Extra inputs are not permitted"}]}';
-      for (const answer of [refusal(422, other), result(completion([]), 'error')]) {
-        const { complete, calls } = scriptedClient(() => answer);
-        const { conversation, path } = await conversationWithQuestion();
-        await startRequests(conversation, path, [lane(conversation.params)], testDeps(complete));
-        expect(calls).toHaveLength(1);
-      }
-    });
-
-    it('a profile that remembers it leaves it out from the start', async () => {
-      const { complete, calls } = scriptedClient(() => noUsage('Hi'));
-      const deps = testDeps(complete, {
-        endpointFor: () => ({ endpoint: { ...endpoint('mistral', 'https://m.example/v1'), unsupported: ['stream_options'] }, apiKey: '' }),
-      });
-      const { conversation, path } = await conversationWithQuestion();
-      await startRequests(conversation, path, [lane(conversation.params)], deps);
-      expect(calls).toHaveLength(1);
-      expect(calls[0]!.body.stream).toBe(true);
-      expect('stream_options' in calls[0]!.body).toBe(false);
-    });
   });
 });
