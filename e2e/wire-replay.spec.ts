@@ -102,6 +102,9 @@ const CASES: Record<string, Expect> = {
   'openrouter-404-no-endpoints.error.json': { banner: ['404', 'No endpoints found for google/gemini-2.5-flash:free.'] },
   // One recorded body per recognised error shape (src/lib/openai/error-shapes.ts).
   'mistral-422-extra-forbidden.error.json': { banner: ['422', 'Extra inputs are not permitted', 'stream_options'] },
+  'mistral-422-stream-options-include-usage.error.json': {
+    banner: ['422', 'stream_options.include_usage: Extra inputs are not permitted'],
+  },
   'vllm-400-context-length.error.json': { banner: ['400', "This model's maximum context length is 4096 tokens."] },
   'vllm-midstream-error-object.sse': {
     content: 'Partial',
