@@ -130,6 +130,15 @@ describe('pacing', () => {
     expect(contents(chunks(await res.text()))[0]).toBe('one two three four five six seven eight nine ten');
   });
 
+  it('[[slow-after-headers:MS]] sends the headers at once, then the first token after MS', async () => {
+    const started = Date.now();
+    const res = await ask('[[slow-after-headers:300]]');
+    expect(Date.now() - started).toBeLessThan(250);
+    const text = await res.text();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(contents(chunks(text))[0]).toBe('one two three four five six seven eight nine ten');
+  });
+
   it('[[rate:N]] paces tokens and ref-slow waits 1.5 s for the first token', async () => {
     let started = Date.now();
     await (await ask('[[rate:40]]')).text();

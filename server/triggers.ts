@@ -7,6 +7,8 @@ export interface Triggers {
   tokens?: number;
   rate?: number;
   slowFirstToken?: number;
+  /** Send the headers at once, then wait this long before the first token (a model thinking or loading). */
+  slowAfterHeaders?: number;
   fault?: string;
   replay?: string;
   /** Answer with one choice whatever `n` asks, as many compatible servers do. */
@@ -19,7 +21,7 @@ export interface Triggers {
   errorShape?: string;
 }
 
-const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|fault|replay|ignore-n|no-usage|persona|error-shape):([\s\S]*?)\]\]/g;
+const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|slow-after-headers|fault|replay|ignore-n|no-usage|persona|error-shape):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
@@ -39,6 +41,9 @@ function apply(triggers: Triggers, name: string, value: string): void {
       break;
     case 'slow-first-token':
       triggers.slowFirstToken = nonNegative(value);
+      break;
+    case 'slow-after-headers':
+      triggers.slowAfterHeaders = nonNegative(value);
       break;
     case 'fault':
       triggers.fault = value.trim();

@@ -31,7 +31,10 @@ export function RetrySetting() {
       <div className="flex items-center gap-2 px-2 py-1.5">
         <label htmlFor="first-byte-timeout" className={LABEL}>
           First-byte timeout (s)
-          <span className={HINT}>A stream that sends nothing for this long fails with a timeout. Stop works at any time.</span>
+          <span className={HINT}>
+            A server that has not answered (no response headers) by then fails with a timeout, and is not re-sent on its own: it may have
+            the request already. Once it answers, a slow first token is waited for. Stop works at any time.
+          </span>
         </label>
         <input
           id="first-byte-timeout"

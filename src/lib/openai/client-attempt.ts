@@ -5,7 +5,15 @@
 import type { AppError } from '../../domain/types';
 import type { CompletionAccumulator } from './accumulate';
 import { pushEventData } from './accumulate';
-import { errorFromFetchFailure, errorFromHttp, interruptedError, malformedChunkError, timeoutError, unexpectedBodyError } from './errors';
+import {
+  errorFromFetchFailure,
+  errorFromHttp,
+  interruptedError,
+  isRetryableStatus,
+  malformedChunkError,
+  timeoutError,
+  unexpectedBodyError,
+} from './errors';
 import { isRecord, setSafe } from './guards';
 import { readEventStream } from './sse';
 import { errorMessage } from '../../domain/errors';
@@ -87,7 +95,8 @@ function streamOutcome(acc: CompletionAccumulator, sawBytes: boolean): Verdict {
     return { outcome: 'done', error: null, retryable: false };
   }
   const detail = sawBytes ? undefined : 'The server closed the stream without sending anything.';
-  return { outcome: 'interrupted', error: interruptedError(detail), retryable: !sawBytes };
+  // Not re-sent on its own even when nothing came: the server accepted the request, so the model may have run.
+  return { outcome: 'interrupted', error: interruptedError(detail), retryable: false };
 }
 
 function kindOfBody(contentType: string, streamRequested: boolean): 'sse' | 'json' | 'html' {
@@ -110,20 +119,22 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
   if (ctx.signal.aborted) return result({ outcome: 'aborted', error: null, retryable: false });
   const forwardAbort = (): void => controller.abort(ctx.signal.reason);
   ctx.signal.addEventListener('abort', forwardAbort, { once: true });
+  // The first-byte timeout covers only the wait for the response headers: once the server has
+  // answered, a slow first token (a reasoning model thinking, a model loading) is waited for.
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new DOMException('No first byte in time', 'TimeoutError'));
+    controller.abort(new DOMException('No response headers in time', 'TimeoutError'));
   }, ctx.firstByteTimeoutMs);
   const onFirstByte = (): void => {
     if (firstByteAt !== null) return;
     firstByteAt = now();
-    clearTimeout(timer);
   };
 
   let response: Response | null = null;
   try {
     const init = { ...ctx.init, signal: controller.signal };
     response = await (ctx.fetch ? ctx.fetch(ctx.url, init) : globalThis.fetch(ctx.url, init));
+    clearTimeout(timer);
     status = response.status;
     headers = headersToRecord(response.headers);
     callSafely(ctx.onResponse, { status, headers });
@@ -180,21 +191,25 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
     return result(error ? { outcome: 'error', error, retryable: false } : { outcome: 'done', error: null, retryable: false });
   } catch (err) {
     if (ctx.signal.aborted) return result({ outcome: 'aborted', error: null, retryable: false });
-    if (timedOut) return result({ outcome: 'error', error: timeoutError(ctx.firstByteTimeoutMs), retryable: true });
+    // Never re-sent on its own: the request may already have reached the model (the person can retry).
+    if (timedOut) return result({ outcome: 'error', error: timeoutError(ctx.firstByteTimeoutMs), retryable: false });
     if (response === null) {
       const error = errorFromFetchFailure(err, ctx.url, ctx.pageOrigin);
       return result({ outcome: 'error', error, retryable: error.retryable === true });
     }
     const reason = errorMessage(err);
     if (!response.ok || firstByteAt === null) {
+      // The server answered, so it had the request: an error status refused it (safe to send again),
+      // a success status may have started the model (not re-sent on its own).
+      const retryable = !response.ok && isRetryableStatus(response.status);
       const error: AppError = {
         kind: 'network',
         status: response.status,
         message: 'The connection closed before the response arrived.',
         detail: reason,
-        retryable: true,
+        retryable,
       };
-      return result({ outcome: 'error', error, retryable: true });
+      return result({ outcome: 'error', error, retryable });
     }
     return result({ outcome: 'interrupted', error: interruptedError(`The connection was lost: ${reason}`), retryable: false });
   } finally {

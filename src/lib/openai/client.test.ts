@@ -188,14 +188,23 @@ describe('abort and timeout', () => {
     expect(r.status).toBe(503);
   });
 
-  it('times out when no byte arrives in time', async () => {
-    const r = await runChatCompletion(opts(fetchSeq(hangingFetch).fetch, { firstByteTimeoutMs: 20, maxRetries: 0 }));
+  it('times out when no response headers arrive in time, and does not re-send', async () => {
+    const { fetch, calls } = fetchSeq(hangingFetch, sseResponse(sseOf([chunk('ok'), finish])));
+    const r = await runChatCompletion(opts(fetch, { firstByteTimeoutMs: 20, maxRetries: 2 }));
     expect(r.outcome).toBe('error');
-    expect(r.error).toMatchObject({ kind: 'timeout' });
-    // Headers arrived but the body stays silent.
-    const silent = await runChatCompletion(opts(fetchSeq(manualStream().response).fetch, { firstByteTimeoutMs: 20, maxRetries: 0 }));
-    expect(silent.error?.kind).toBe('timeout');
-    expect(silent.status).toBe(200);
+    expect(r.error).toMatchObject({ kind: 'timeout', retryable: false });
+    // The request may already have reached the model: the person retries, not the app.
+    expect(calls).toHaveLength(1);
+  });
+
+  it('stops counting once headers arrive: a slow first token is waited for', async () => {
+    const s = manualStream();
+    const run = runChatCompletion(opts(fetchSeq(s.response).fetch, { firstByteTimeoutMs: 20, maxRetries: 0 }));
+    await new Promise((resolve) => setTimeout(resolve, 80)); // four timeouts' worth of silence after the headers
+    s.send(sseOf([chunk('late but fine'), finish]));
+    const r = await run;
+    expect(r.outcome).toBe('done');
+    expect(r.completion.choices[0]?.content).toBe('late but fine');
   });
 });
 
@@ -236,6 +245,13 @@ describe('retries', () => {
     const r = await runChatCompletion(opts(fetch, { endpoint: { baseURL: 'http://localhost:5173/v1' } }));
     expect(r.outcome).toBe('done');
     expect(calls).toHaveLength(2);
+  });
+
+  it('does not re-send a request the server accepted: a 200 that closes before any byte', async () => {
+    const { fetch, calls } = fetchSeq(sseResponse(''), sseResponse(sseOf([chunk('ok'), finish])));
+    const r = await runChatCompletion(opts(fetch, { maxRetries: 2 }));
+    expect(r.outcome).toBe('interrupted');
+    expect(calls).toHaveLength(1);
   });
 
   it('does not retry 4xx errors', async () => {

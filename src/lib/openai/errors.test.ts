@@ -170,7 +170,7 @@ describe('stream and local errors', () => {
     expect(interruptedError().kind).toBe('interrupted');
     expect(timeoutError(60_000)).toMatchObject({
       kind: 'timeout',
-      retryable: true,
+      retryable: false,
       message: 'The server did not start answering within 60 s.',
     });
     expect(malformedChunkError('{bad')).toMatchObject({ kind: 'malformed', detail: '{bad' });

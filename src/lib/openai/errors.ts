@@ -13,7 +13,8 @@ export function truncateDetail(text: string): string {
   return truncate(text, DETAIL_MAX);
 }
 
-function isRetryableStatus(status: number): boolean {
+/** Statuses the official SDKs retry: the server refused the request (the model did not run it). */
+export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
@@ -243,8 +244,8 @@ export function timeoutError(ms: number): AppError {
   return {
     kind: 'timeout',
     message: `The server did not start answering within ${seconds} s.`,
-    hint: 'It may be busy or still loading the model: try again, or raise the timeout.',
-    retryable: true,
+    hint: 'It may be busy or still loading the model. Not re-sent on its own, since the request may already have reached the model: retry, or raise the timeout.',
+    retryable: false,
   };
 }
 
