@@ -21,7 +21,8 @@ export interface Triggers {
   errorShape?: string;
 }
 
-const TRIGGER_RE = /\[\[(reply|tokens|rate|slow-first-token|slow-after-headers|fault|replay|ignore-n|no-usage|persona|error-shape):([\s\S]*?)\]\]/g;
+const TRIGGER_RE =
+  /\[\[(reply|tokens|rate|slow-first-token|slow-after-headers|fault|replay|ignore-n|no-usage|persona|error-shape):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
