@@ -12,10 +12,12 @@ export function applyUrlConfig(): void {
   const keys = ['baseURL', 'model', 'n', 'stream'];
   if (!keys.some((k) => q.has(k))) return;
 
+  // A new conversation first: the profile chosen below must not move the one that was open.
+  const ws = useWorkspaceStore.getState();
+  ws.open(null);
   const baseURL = q.get('baseURL');
   if (baseURL) useEndpointsStore.getState().activateBaseURL(baseURL);
 
-  const ws = useWorkspaceStore.getState();
   const params = structuredClone(ws.draftParams);
   const model = q.get('model');
   if (model) params.model = model;
@@ -30,7 +32,6 @@ export function applyUrlConfig(): void {
     params.values.stream = true;
   }
   ws.setDraftParams(params);
-  ws.open(null);
 
   for (const k of keys) q.delete(k);
   window.history.replaceState(null, '', url.pathname + (q.size > 0 ? `?${q}` : '') + url.hash);

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { followConversationEndpoint } from '../../features/generation/conversation-endpoint';
 import type { ActiveConversation } from '../../features/conversations/use-active-conversation';
 import { EditorBar } from '../../features/editor/EditorBar';
 import { PathSync } from '../../features/editor/path-store';
@@ -18,6 +20,11 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
   const id = conversation?.id ?? null;
   const running = useLiveRuns((s) => (id ? s.runs[id] !== undefined : false));
   const endpoint = useActiveEndpoint();
+  const endpointId = conversation?.endpointId ?? null;
+  // Opening a conversation runs it against its own profile: the panel shows that one.
+  useEffect(() => {
+    if (id) followConversationEndpoint({ id, endpointId });
+  }, [id, endpointId]);
 
   return (
     <main className="flex min-w-0 flex-1 flex-col bg-bg" aria-label="Conversation">
@@ -39,7 +46,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
       <EditorBar conversationId={id} path={path} model={model} running={running} />
       <div className="px-4">
         <FanOutNotice conversation={conversation} path={path} messages={messages} running={running} />
-        <ErrorBanner conversationId={id} path={path} />
+        <ErrorBanner conversation={conversation} path={path} />
       </div>
       <Composer
         conversationId={id}

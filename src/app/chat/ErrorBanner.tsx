@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon } from '../../components/ui/icons';
-import type { AppError, ConversationId, Message } from '../../domain/types';
+import type { AppError, Conversation, Message } from '../../domain/types';
 import { setRunError, useLiveRuns, type RetryState } from '../../features/generation/live-run-store';
 import { regenerate, sendConversation, stopRun } from '../../features/generation/runs';
+import { ErrorFixes } from './ErrorFixes';
 
 const TITLE: Record<AppError['kind'], string> = {
   http: 'The server returned an error',
@@ -18,7 +19,8 @@ const TITLE: Record<AppError['kind'], string> = {
 };
 
 /** The error of the latest request: a live one from this session, else the one saved on the last reply. */
-export function ErrorBanner({ conversationId, path }: { conversationId: ConversationId | null; path: Message[] }) {
+export function ErrorBanner({ conversation, path }: { conversation: Conversation | null; path: Message[] }) {
+  const conversationId = conversation?.id ?? null;
   const liveError = useLiveRuns((s) => (conversationId ? s.errors[conversationId] : undefined));
   const retry = useLiveRuns((s) => (conversationId ? s.runs[conversationId]?.retry : null));
   const dismissedId = useLiveRuns((s) => (conversationId ? s.dismissed[conversationId] : undefined));
@@ -58,6 +60,12 @@ export function ErrorBanner({ conversationId, path }: { conversationId: Conversa
         <ErrorLines error={error} />
         {error.hint ? <div className="text-muted">{error.hint}</div> : null}
         <RawResponse error={error} />
+        <ErrorFixes
+          error={error}
+          conversation={conversation}
+          retry={onRetry}
+          dismiss={() => conversationId && setRunError(conversationId, null)}
+        />
       </div>
       {conversationId ? (
         <div className="flex shrink-0 gap-1.5">

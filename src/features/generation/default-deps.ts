@@ -19,6 +19,7 @@ export function generationDeps(): GenerationDeps {
     repo,
     complete: runChatCompletion,
     endpointFor: (id) => (id ? endpointConfig(id) : undefined) ?? activeEndpointConfig(),
+    endpointExists: (id) => useEndpointsStore.getState().endpoints.some((e) => e.id === id),
     rememberUnsupported: (id, field) => useEndpointsStore.getState().markUnsupported(id, field),
     settings: () => ({
       maxRetries: useWorkspaceStore.getState().maxRetries,

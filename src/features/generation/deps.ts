@@ -40,6 +40,8 @@ export interface GenerationDeps {
   complete(options: CompletionOptions): Promise<CompletionResult>;
   /** The profile a lane runs against (null: the active one), with its key. */
   endpointFor(endpointId: string | null): { endpoint: Endpoint; apiKey: string };
+  /** Whether profile `endpointId` still exists (a conversation whose profile was deleted runs nowhere). */
+  endpointExists(endpointId: string): boolean;
   /** The server of profile `endpointId` refused `field`, a field the app adds on its own: remember to leave it out. */
   rememberUnsupported(endpointId: string, field: string): void;
   settings(): RunSettings;

@@ -7,6 +7,7 @@ import { giveBackToComposer } from '../conversations/composer-store';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig } from '../endpoints/endpoints-store';
+import { endpointGoneError } from './conversation-endpoint';
 import { generationDeps } from './default-deps';
 import type { GenerationDeps } from './deps';
 import { isRunning, setRunError } from './live-run-store';
@@ -31,8 +32,15 @@ export async function exclusive(task: () => Promise<void>): Promise<boolean> {
   return true;
 }
 
-/** The active conversation's lane: its own parameters against the active endpoint. */
-const ownLane = (conversation: Conversation): Lane => ({ params: conversation.params, endpointId: null, label: null });
+/** The conversation's own lane: its parameters against its endpoint profile (none recorded: the active one). */
+const ownLane = (conversation: Conversation): Lane => ({ params: conversation.params, endpointId: conversation.endpointId, label: null });
+
+/** A conversation whose profile was deleted runs nowhere: it would otherwise go to another server unasked. */
+function profileGone(conversation: Conversation, deps: GenerationDeps): boolean {
+  if (conversation.endpointId === null || deps.endpointExists(conversation.endpointId)) return false;
+  setRunError(conversation.id, endpointGoneError());
+  return true;
+}
 
 /**
  * Sends the conversation as it stands, after appending `text` (and attached parts) as a user
@@ -53,6 +61,7 @@ async function send(text: string, parts: ContentPart[], deps: GenerationDeps): P
   const existing = ws.activeConversationId ? await deps.repo.getConversation(ws.activeConversationId) : undefined;
   const conversation = existing ?? newConversation(ws.draftParams, activeEndpointConfig().endpoint.id, deps.clock.now());
   if (isRunning(conversation.id)) return;
+  if (profileGone(conversation, deps)) return giveBackToComposer(text, parts);
   let path = existing ? pathToLeaf(await deps.repo.listMessages(conversation.id), conversation.currentLeafId) : [];
   if (!hasNew && path.length === 0) return;
   const start: RunStart = { rows: [], ...(existing ? {} : { create: conversation }) };
@@ -80,7 +89,7 @@ function withIdleConversation(
   return exclusive(async () => {
     await flushParams();
     const conversation = await deps.repo.getConversation(conversationId);
-    if (!conversation || isRunning(conversationId)) return;
+    if (!conversation || isRunning(conversationId) || profileGone(conversation, deps)) return;
     await task(conversation, await deps.repo.listMessages(conversationId));
   }).then(() => undefined);
 }

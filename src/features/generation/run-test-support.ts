@@ -79,6 +79,7 @@ export function testDeps(
       endpoint: endpoint(id ?? 'active', id ? `https://${id}.example/v1` : 'https://active.example/v1'),
       apiKey: 'sk-test',
     }),
+    endpointExists: (id) => id !== 'deleted-profile',
     rememberUnsupported: vi.fn(),
     settings: () => ({ maxRetries: 0, firstByteTimeoutMs: () => undefined }),
     notify: (message) => void notices.push(message),

@@ -21,6 +21,11 @@ export async function updateConversation(id: string, patch: Partial<Omit<Convers
   await db().conversations.update(id, { ...patch, updatedAt: Date.now() });
 }
 
+/** Which endpoint profile the conversation runs against. Like a rename, it does not move it in the newest-first list. */
+export async function setConversationEndpoint(id: string, endpointId: string): Promise<void> {
+  await db().conversations.update(id, { endpointId });
+}
+
 /**
  * Renaming does not move the conversation in the newest-first list. With `expected` (the title
  * the person started from), a title changed meanwhile (e.g. in another tab) is not overwritten:

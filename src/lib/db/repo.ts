@@ -99,6 +99,7 @@ export const createConversation = later('createConversation');
 export const updateConversation = later('updateConversation');
 export const saveParams = later('saveParams');
 export const renameConversation = later('renameConversation');
+export const setConversationEndpoint = later('setConversationEndpoint');
 export const listMessages = later('listMessages');
 export const getMessage = later('getMessage');
 export const messagesAfter = later('messagesAfter');
