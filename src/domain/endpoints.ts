@@ -233,7 +233,8 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     kind: 'hosted',
     needsKey: true,
     continueStyle: 'deepseek-prefix',
-    notes: 'deepseek-reasoner streams reasoning_content and ignores temperature.',
+    notes:
+      'deepseek-reasoner streams reasoning_content and ignores temperature. Continue (prefix completion) needs https://api.deepseek.com/beta.',
   },
   {
     id: 'fireworks',

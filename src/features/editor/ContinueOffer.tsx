@@ -39,8 +39,8 @@ export function ContinueOffer({ message, status, running }: { message: Message; 
       <p className="min-w-0 flex-1 basis-72">
         {why}{' '}
         {mode.blocked ??
-          `${mode.endpointName} cannot continue a reply from where it stopped (no assistant prefill): it would answer anew, and gluing that on would give two unrelated texts.`}{' '}
-        You can ask for the rest in a new message instead; the answer is a reply of its own.
+          `${mode.endpointName} cannot continue a reply from where it stopped (no assistant prefill): it would answer anew, and the two texts would not join.`}{' '}
+        Ask for the rest in a new message instead.
       </p>
       <Button
         data-testid="ask-to-continue-button"
