@@ -44,6 +44,12 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: ChatContext
     if (pathname === '/v1/models' && method === 'GET') return sendJson(res, 200, modelList());
     throw notFoundUrl(method, pathname);
   }
+  // DeepSeek's beta base URL (`https://api.deepseek.com/beta`), where chat prefix completion is accepted.
+  if (pathname === '/beta/chat/completions' && method === 'POST') return handleChat(req, res, ctx, { beta: true });
+  if (pathname === '/beta/models' && method === 'GET') {
+    const denied = checkAuth(req, ctx.apiKey);
+    return denied ? sendError(res, denied) : sendJson(res, 200, modelList());
+  }
   // Azure OpenAI's classic persona: the deployment name in the path, api-version in the query, key in api-key.
   const azure = /^\/openai\/deployments\/[^/]+\/(chat\/completions|models)$/.exec(pathname);
   if (azure) {

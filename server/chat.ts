@@ -15,6 +15,7 @@ import { completionBody, ChunkWriter } from './render';
 import { replayCase } from './replay';
 import type { RequestLog } from './request-log';
 import { strictFieldsRefusal } from './strict-fields';
+import { prefillDecision } from './prefill';
 import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
@@ -86,7 +87,7 @@ export async function handleChat(
   req: IncomingMessage,
   res: ServerResponse,
   ctx: ChatContext,
-  options: { azure?: boolean } = {},
+  options: { azure?: boolean; beta?: boolean } = {},
 ): Promise<void> {
   const started = Date.now();
   const raw = await readBody(req);
@@ -118,6 +119,11 @@ export async function handleChat(
     const refusal = strictFieldsRefusal(body);
     if (refusal) return sendJson(res, 422, refusal, headers);
   }
+  const prefillRule = prefillDecision(triggers.persona, body, request, options);
+  if ('refusal' in prefillRule) return sendJson(res, prefillRule.refusal.status, prefillRule.refusal.body, headers);
+  const last = request.messages.at(-1);
+  // The text a reply continues: the trailing assistant message, unless this server answers anew.
+  const prefill = prefillRule.mode === 'continue' && last?.role === 'assistant' ? messageText(last) : null;
   if (triggers.fault === 'vllm-midstream-error') return replayCase(res, ctx.wireDir, VLLM_MIDSTREAM_CASE, headers);
   const model = findModel(request.model);
   if (!model) throw modelNotFound(request.model);
@@ -132,7 +138,7 @@ export async function handleChat(
   const handled = respondWithFault(fault, res, headers, request.stream, () => ctx.once.first(`${fault}|${hashHex(raw)}`));
   if (handled) return handled;
 
-  const plan = buildPlan(triggers.ignoreN ? { ...request, n: 1 } : request, cleaned, triggers, raw, model.reasoning);
+  const plan = buildPlan(triggers.ignoreN ? { ...request, n: 1 } : request, cleaned, triggers, raw, model.reasoning, prefill);
   const render = {
     logprobs: request.logprobs,
     includeUsage: request.includeUsage && !triggers.noUsage,

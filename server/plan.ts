@@ -1,6 +1,6 @@
 // Turns a validated request into a complete, deterministic plan of what each
 // choice will say; streaming and non-streamed responses both render from it.
-import { composeJsonObject, composeReasoning, composeReply } from './reply';
+import { composeJsonObject, composeReasoning, composeReply, continueText } from './reply';
 import type { ReplyInput } from './reply';
 import { longMarkdown } from './longform';
 import { makeLogprob } from './logprobs';
@@ -105,8 +105,12 @@ function smallPieces(text: string): Piece[] {
 }
 
 function contentText(request: ChatRequest, input: ReplyInput, triggers: Triggers, rng: Rng): string {
-  if (triggers.reply !== undefined) return triggers.reply;
-  if (triggers.tokens !== undefined) return longMarkdown(triggers.tokens, rng);
+  // A continued reply gets the rest of what the request would have answered (see continueText).
+  if (triggers.reply !== undefined) return continueText(triggers.reply, input.prefill, rng);
+  if (triggers.tokens !== undefined) {
+    const exact = takeTokens(tokenize(longMarkdown(triggers.tokens, rng)), triggers.tokens).kept;
+    return continueText(exact.map((p) => p.text).join(''), input.prefill, rng);
+  }
   const format = request.responseFormat;
   if (format?.type === 'json_schema') return JSON.stringify(sampleFromSchema(format.json_schema?.schema ?? {}));
   if (format?.type === 'json_object') return composeJsonObject(input);
@@ -115,9 +119,11 @@ function contentText(request: ChatRequest, input: ReplyInput, triggers: Triggers
 
 function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers, index: number, reasoningModel: boolean): ChoicePlan {
   const { tools, responseFormat, seed, temperature, model, messages } = request;
+  // A continuation is seeded like the request it continues (without the prefill), so it carries on the same text.
+  const seedMessages = input.prefill !== null ? messages.slice(0, -1) : messages;
   const seedKey = [
     model,
-    JSON.stringify(messages),
+    JSON.stringify(seedMessages),
     JSON.stringify(responseFormat),
     JSON.stringify(tools),
     seed,
@@ -168,9 +174,8 @@ function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers,
   if (toolCalls.length === 0 && !cut) {
     const stop = applyStop(contentText(request, input, triggers, rng), request.stop);
     stopped = stop.stopped;
-    let pieces = tokenize(stop.text);
-    // [[tokens:N]] is exact: the long text is generated slightly longer and cut here.
-    if (triggers.tokens !== undefined) pieces = takeTokens(pieces, triggers.tokens).kept;
+    // [[tokens:N]] is exact: the long text is generated slightly longer and cut in contentText.
+    const pieces = tokenize(stop.text);
     const taken = takeTokens(pieces, budget);
     content = taken.kept;
     cut = taken.cut && !stopped;
@@ -191,8 +196,16 @@ function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers,
   };
 }
 
-export function buildPlan(request: ChatRequest, userText: string, triggers: Triggers, requestKey: string, reasoningModel: boolean): Plan {
-  const input: ReplyInput = { request, userText };
+export function buildPlan(
+  request: ChatRequest,
+  userText: string,
+  triggers: Triggers,
+  requestKey: string,
+  reasoningModel: boolean,
+  /** The trailing assistant message the reply continues; null (or absent) to answer anew. */
+  prefill: string | null = null,
+): Plan {
+  const input: ReplyInput = { request, userText, prefill };
   const choices = Array.from({ length: request.n }, (_, i) => planChoice(request, input, triggers, i, reasoningModel));
   const prompt = countPromptTokens(request.messages, request.tools);
   const completion = choices.reduce((sum, c) => sum + c.completionTokens, 0);

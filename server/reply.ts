@@ -2,13 +2,15 @@
 // fixed pool, echoing the user's words and the request's settings.
 import { describeAttachments, describeToolResults, lastUserIndex, quote } from './context';
 import type { Rng } from './prng';
-import { countTokens, messageText } from './tokens';
+import { countTokens } from './tokens';
 import type { ChatRequest } from './types';
 
 export interface ReplyInput {
   request: ChatRequest;
   /** Last user message text with triggers removed. */
   userText: string;
+  /** The trailing assistant message this reply continues (a prefill), or null to answer anew. */
+  prefill: string | null;
 }
 
 function facts(input: ReplyInput): Record<string, string> {
@@ -89,17 +91,26 @@ function optionalBlock(rng: Rng, f: Record<string, string>): string | null {
   return null;
 }
 
+/** A sentence that carries on from `prefill`, spaced so the two read as one text. */
+export function continuationSentence(prefill: string, rng: Rng): string {
+  const text = rng.pick(CONTINUATIONS);
+  return prefill.length === 0 || /\s$/.test(prefill) ? text : ` ${text}`;
+}
+
+/**
+ * What follows `prefill` in `whole`, the text this request would have answered: the rest of it when
+ * the prefill is its beginning (a cut reply being continued), else a sentence carrying on from it.
+ */
+export function continueText(whole: string, prefill: string | null, rng: Rng): string {
+  if (prefill === null) return whole;
+  return whole.startsWith(prefill) ? whole.slice(prefill.length) : continuationSentence(prefill, rng);
+}
+
 /** Default markdown reply. Mandatory parts (attachments, tool results) are never trimmed. */
 export function composeReply(input: ReplyInput, rng: Rng): string {
   const { request } = input;
   const f = facts(input);
-  const last = request.messages[request.messages.length - 1];
-
-  if (last?.role === 'assistant') {
-    const prefill = messageText(last);
-    const text = rng.pick(CONTINUATIONS);
-    return prefill.length === 0 || /\s$/.test(prefill) ? text : ` ${text}`;
-  }
+  if (input.prefill !== null) return continuationSentence(input.prefill, rng);
 
   const fixed: string[] = [fill(rng.pick(HEADINGS), f)];
   const toolResults = describeToolResults(request.messages);

@@ -58,7 +58,7 @@ describe('reasoning', () => {
         messages: [{ role: 'user', content: `A long question number ${seed} `.repeat(seed) }],
       });
       const text = composeReasoning(
-        { request, userText: `A long question number ${seed} `.repeat(seed) },
+        { request, userText: `A long question number ${seed} `.repeat(seed), prefill: null },
         new Rng(seed),
         seed % 2 ? ['get_weather'] : [],
       );

@@ -15,6 +15,8 @@
  * Relative URLs (a same-origin proxy such as `/v1`) only get steps 3 and 4.
  */
 
+import type { ContinueStyle } from './continue-style';
+
 export interface BaseURLAnalysis {
   url: string;
   /** What was changed, in words, for the hint under the field. */
@@ -156,6 +158,8 @@ export interface EndpointPreset {
   headers?: Record<string, string>;
   /** Fields the app adds on its own that this provider is known to refuse (a new profile starts with them recorded). */
   unsupported?: readonly string[];
+  /** How this server continues a cut reply (see continue-style.ts); absent: 'none'. */
+  continueStyle?: ContinueStyle;
 }
 
 export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
@@ -165,6 +169,7 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: '',
     kind: 'reference',
     needsKey: false,
+    continueStyle: 'trailing-assistant',
     notes: 'Served next to the app; deterministic replies and [[...]] triggers for testing.',
   },
   {
@@ -216,6 +221,7 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: 'https://api.mistral.ai/v1',
     kind: 'hosted',
     needsKey: true,
+    continueStyle: 'mistral-prefix',
     notes: 'Key from console.mistral.ai. Uses max_tokens and random_seed (set it in extra body).',
     // Its request schema forbids extra fields: `stream_options` gets a 422 `extra_forbidden`.
     unsupported: ['stream_options'],
@@ -226,7 +232,9 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: 'https://api.deepseek.com/v1',
     kind: 'hosted',
     needsKey: true,
-    notes: 'deepseek-reasoner streams reasoning_content and ignores temperature.',
+    continueStyle: 'deepseek-prefix',
+    notes:
+      'deepseek-reasoner streams reasoning_content and ignores temperature. Continue (prefix completion) needs https://api.deepseek.com/beta.',
   },
   {
     id: 'fireworks',
@@ -243,6 +251,7 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: 'http://localhost:11434/v1',
     kind: 'ollama',
     needsKey: false,
+    continueStyle: 'trailing-assistant',
     notes: "Start with OLLAMA_ORIGINS set to this page's origin (or *) so the browser may call it.",
   },
   {
@@ -251,6 +260,7 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: 'http://localhost:1234/v1',
     kind: 'lmstudio',
     needsKey: false,
+    continueStyle: 'trailing-assistant',
     notes: 'Developer tab → start the server and turn on "Enable CORS".',
   },
   {
@@ -259,6 +269,7 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: 'http://localhost:8000/v1',
     kind: 'vllm',
     needsKey: false,
+    continueStyle: 'vllm',
     notes: 'Start with --allowed-origins \'["*"]\' (and --api-key if you want one).',
   },
   {
@@ -267,12 +278,23 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: 'http://localhost:8080/v1',
     kind: 'llamacpp',
     needsKey: false,
+    continueStyle: 'trailing-assistant',
     notes: 'llama-server answers CORS by default; use --host 0.0.0.0 to reach it from another machine.',
   },
 ];
 
 export function findPreset(id: string | undefined): EndpointPreset | undefined {
   return id === undefined ? undefined : ENDPOINT_PRESETS.find((p) => p.id === id);
+}
+
+/**
+ * How a profile continues a cut reply: its own choice, else its preset's, else 'none'. An unknown
+ * server gets 'none' (ask in a new message) because it is the only style that is right everywhere:
+ * a prefill sent to a server without one (OpenAI and most hosted APIs) is answered anew and the
+ * two texts would be glued together, while a new message asking to continue works on any server.
+ */
+export function continueStyleOf(endpoint: { presetId?: string; continueStyle?: ContinueStyle }): ContinueStyle {
+  return endpoint.continueStyle ?? findPreset(endpoint.presetId)?.continueStyle ?? 'none';
 }
 
 /** Guesses the kind of server from its address, for the CORS advice of a failed connection test. */

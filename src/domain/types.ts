@@ -4,6 +4,8 @@
  * (`src/lib/openai/mapping.ts`). No React, no I/O here.
  */
 
+import type { ContinueStyle } from './continue-style';
+
 declare const idKind: unique symbol;
 /**
  * Ids carry their kind: a message id is never accepted where a conversation id is expected (and so
@@ -249,6 +251,8 @@ export interface Endpoint {
   createdAt: number;
   /** Fields the app adds on its own that this server refused (e.g. `stream_options`): left out of its requests. */
   unsupported?: string[];
+  /** How this server continues a cut reply; absent: its preset's, else 'none' (`continueStyleOf`). */
+  continueStyle?: ContinueStyle;
 }
 
 export interface Conversation {

@@ -32,7 +32,7 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
         <LazyChoiceColumns choices={choices} leafId={m.id} renderMeter={renderReplyMeter} />
       </Suspense>
     ) : (
-      <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />
+      <MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} last={m === last} />
     );
   if (path.length >= VIRTUALIZE_FROM)
     return <VirtualMessageRows path={path} renderRow={renderRow} running={running} jumpToEnd={jumpToEnd} />;

@@ -6,6 +6,7 @@ import { ROLE_LABEL, type Message, type ToolCall } from '../../domain/types';
 import { useMessageDrag } from '../../features/editor/drag';
 import { useEditorStore } from '../../features/editor/editor-store';
 import { MessageActions, messageKeyDown } from '../../features/editor/MessageActions';
+import { ContinueOffer } from '../../features/editor/ContinueOffer';
 import { LazyMessageEditor, LazyMessageRawJson } from '../../features/editor/lazy';
 import { AttachmentsView, AudioReplyView } from '../../features/editor/PartView';
 import { RoleSelect } from '../../features/editor/RoleSelect';
@@ -22,10 +23,12 @@ interface Props {
   message: Message;
   siblings: Message[];
   running: boolean;
+  /** The last message of the path (where a cut reply offers to continue). */
+  last?: boolean;
 }
 
 /** One message of the conversation; a streaming reply reads its live text from the run store. */
-export const MessageView = memo(function MessageView({ message, siblings, running }: Props) {
+export const MessageView = memo(function MessageView({ message, siblings, running, last = false }: Props) {
   const liveChoice = useLiveChoice(message.conversationId, message.id);
   const settled = useLiveRuns((s) => (message.status === 'streaming' ? s.settled[message.id] : undefined));
   // The final state wins over the last animation frame, so `done` never shows with stale text.
@@ -156,6 +159,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       )}
 
       {isAssistant && !streaming ? <MessageFooter message={message} status={status} siblings={siblings} /> : null}
+      {last && isAssistant && !streaming && !editing ? <ContinueOffer message={message} status={status} running={running} /> : null}
     </article>
   );
 });

@@ -8,6 +8,7 @@ import { addMessage, copyToClipboard, deleteMessage, duplicateMessage, moveMessa
 import { useEditorStore } from './editor-store';
 import { usePlace } from './path-store';
 import { useFocusRequest } from './use-focus-request';
+import { continueTitle, isCutReply, useContinueMode } from './ContinueOffer';
 import { nextRoleOf } from './RoleSelect';
 import { setRole } from './editor-actions';
 
@@ -34,7 +35,9 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
   const closeEditor = useEditorStore((s) => s.closeEditor);
   const { index, count } = usePlace(message.id);
   const isAssistant = message.role === 'assistant';
-  const canContinue = isAssistant && !streaming && (message.status === 'interrupted' || message.finishReason === 'length');
+  const continueMode = useContinueMode();
+  // A server without a prefill gets the "Ask to continue" offer under the reply instead (ContinueOffer).
+  const canContinue = !streaming && isCutReply(message, message.status) && continueMode.style !== 'none';
   const locked = streaming;
   const editButton = useFocusRequest<HTMLButtonElement>(message.id, 'edit-button', locked);
   const moveUp = useFocusRequest<HTMLButtonElement>(message.id, 'move-up', locked || running || index <= 0);
@@ -48,6 +51,7 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
         <button
           type="button"
           disabled={running}
+          title={continueTitle(continueMode)}
           onClick={() => void continueReply(message.conversationId, message.id)}
           className="mr-1 h-6 rounded-md border border-line px-2 text-[12px] text-fg hover:bg-sunken disabled:opacity-40"
         >

@@ -9,6 +9,7 @@ import {
   offersKeyHeaderChoice,
 } from '../../domain/endpoints';
 import { ConnectionTest } from './ConnectionTest';
+import { ContinueStyleField } from './ContinueStyleField';
 import { REFERENCE_ENDPOINT_ID, useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { HeadersEditor } from './HeadersEditor';
 import { ModelFactsView } from './ModelFactsView';
@@ -195,6 +196,7 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           </button>
         </p>
       ) : null}
+      <ContinueStyleField endpoint={endpoint} />
       <ConnectionTest endpoint={endpoint} apiKey={apiKey} />
       <Field
         label="Model"

@@ -105,6 +105,36 @@ describe('endpoints store read-back', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('continue styles: version-1 profiles fall back to their preset, presets set theirs, a choice is stored and read back', async () => {
+    local.setItem('pg.endpoints', JSON.stringify(savedByVersion1));
+    const { continueStyleOf } = await import('../../domain/endpoints');
+    let store = (await load()).useEndpointsStore;
+    const byId = (id: string) => store.getState().endpoints.find((e) => e.id === id)!;
+    // Stored before the field existed: read unchanged, each resolves from its preset (or none).
+    expect(continueStyleOf(byId('reference'))).toBe('trailing-assistant');
+    expect(continueStyleOf(byId('3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10'))).toBe('none'); // OpenRouter
+    const ollama = '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b';
+    expect(continueStyleOf(byId(ollama))).toBe('none'); // no preset: an unknown server
+    const deepseek = store.getState().addEndpoint('deepseek');
+    expect(byId(deepseek).continueStyle).toBe('deepseek-prefix');
+    store.getState().update(ollama, { continueStyle: 'trailing-assistant' });
+    vi.resetModules();
+    store = (await load()).useEndpointsStore;
+    expect(byId(ollama).continueStyle).toBe('trailing-assistant');
+    expect(byId(deepseek).continueStyle).toBe('deepseek-prefix');
+    expect(JSON.parse(local.getItem('pg.endpoints')!).version).toBe(1);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('an unknown continue style is refused like any invalid stored state', async () => {
+    const bad = structuredClone(savedByVersion1);
+    (bad.state.endpoints[1] as Record<string, unknown>).continueStyle = 'telepathy';
+    local.setItem('pg.endpoints', JSON.stringify(bad));
+    const { useEndpointsStore } = await load();
+    expect(useEndpointsStore.getState().endpoints.map((e) => e.id)).toEqual(['reference']);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
   it('adds the built-in endpoint when the stored list lacks it', async () => {
     local.setItem(
       'pg.endpoints',

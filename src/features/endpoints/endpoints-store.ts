@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
+import { CONTINUE_STYLES } from '../../domain/continue-style';
 import { analyzeBaseURL, findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import type { Endpoint, KeyPersistence } from '../../domain/types';
@@ -60,6 +61,8 @@ const storedSchema = v.partial(
         keyHeader: v.optional(v.picklist(['authorization', 'api-key'])),
         createdAt: v.number(),
         unsupported: v.optional(v.array(v.string())),
+        // Added without a version bump: version-1 profiles have none and fall back to their preset's.
+        continueStyle: v.optional(v.picklist(CONTINUE_STYLES.map((s) => s.id))),
       }),
     ),
     activeId: v.string(),
@@ -127,6 +130,7 @@ export const useEndpointsStore = create<EndpointsState>()(
           ...(preset ? { presetId: preset.id } : {}),
           createdAt: Date.now(),
           ...(preset?.unsupported ? { unsupported: [...preset.unsupported] } : {}),
+          ...(preset?.continueStyle ? { continueStyle: preset.continueStyle } : {}),
         };
         set((s) => ({ endpoints: [...s.endpoints, endpoint], activeId: endpoint.id }));
         return endpoint.id;

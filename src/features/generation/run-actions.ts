@@ -13,6 +13,7 @@ import type { GenerationDeps } from './deps';
 import { isRunning, setRunError } from './live-run-store';
 import { choiceCount, startRequests, type Lane, type RunStart } from './start-requests';
 import { errorMessage } from '../../domain/errors';
+import { ASK_TO_CONTINUE_TEXT } from '../../domain/continue-style';
 
 /** Set synchronously before the first await, so a double click cannot start two runs. */
 let starting = false;
@@ -110,8 +111,9 @@ export function rerunFrom(conversationId: ConversationId, messageId: MessageId, 
 }
 
 /**
- * Continues an interrupted or length-cut reply: the reply is sent as an assistant prefill and the
- * finished continuation is joined to it as a new alternative of that turn (the partial one stays).
+ * Continues an interrupted or length-cut reply with the server's own prefill mechanism (the
+ * profile's continue style; see start-requests.ts): the reply is sent last and the finished
+ * continuation is joined to it as a new alternative of that turn (the partial one stays).
  */
 export function continueReply(
   conversationId: ConversationId,
@@ -122,6 +124,23 @@ export function continueReply(
     const target = all.find((m) => m.id === messageId);
     if (target?.role === 'assistant')
       void startRequests(conversation, pathToLeaf(all, messageId), [ownLane(conversation)], deps, { continueOf: target });
+  });
+}
+
+/**
+ * For a server without a prefill: asks it, in a new user message after the cut reply, to continue.
+ * The answer is a reply of its own (nothing is glued to the cut one).
+ */
+export function askToContinue(
+  conversationId: ConversationId,
+  messageId: MessageId,
+  deps: GenerationDeps = generationDeps(),
+): Promise<void> {
+  return withIdleConversation(conversationId, deps, async (conversation, all) => {
+    const target = all.find((m) => m.id === messageId);
+    if (target?.role !== 'assistant') return;
+    const ask = createMessage(conversationId, messageId, { role: 'user', content: textContent(ASK_TO_CONTINUE_TEXT) }, deps.clock.now());
+    void startRequests(conversation, [...pathToLeaf(all, messageId), ask], [ownLane(conversation)], deps, { start: { rows: [ask] } });
   });
 }
 

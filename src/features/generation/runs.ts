@@ -64,6 +64,10 @@ export function continueReply(conversationId: ConversationId, messageId: Message
   return withRuns((r) => r.continueReply(conversationId, messageId)).then(() => undefined);
 }
 
+export function askToContinue(conversationId: ConversationId, messageId: MessageId): Promise<void> {
+  return withRuns((r) => r.askToContinue(conversationId, messageId)).then(() => undefined);
+}
+
 export function fanOut(conversationId: ConversationId, messageId: MessageId): Promise<void> {
   return withRuns((r) => r.fanOut(conversationId, messageId)).then(() => undefined);
 }

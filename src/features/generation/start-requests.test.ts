@@ -113,24 +113,6 @@ describe('startRequests', () => {
     ]);
   });
 
-  it('a continuation is a new alternative holding the partial reply and its continuation', async () => {
-    const { complete, calls } = scriptedClient(() => result(completion([choice(0, ' and the rest.')])));
-    const { conversation, path } = await conversationWithQuestion();
-    const partial = createMessage(conversation.id, path[0]!.id, {
-      role: 'assistant',
-      content: textContent('The start'),
-      status: 'interrupted',
-    });
-    await store.appendMessages(conversation.id, [partial], partial.id);
-    await startRequests(conversation, [...path, partial], [lane(conversation.params)], testDeps(complete), { continueOf: partial });
-    // The partial reply was sent as the last message (a prefill).
-    expect(calls[0]!.body.messages.at(-1)).toEqual({ role: 'assistant', content: 'The start' });
-    const stored = await storedConversation(conversation);
-    const alternatives = stored.all.filter((m) => m.parentId === path[0]!.id);
-    expect(alternatives.map((m) => messageText(m.content)).sort()).toEqual(['The start', 'The start and the rest.']);
-    expect(messageText(stored.path.at(-1)!.content)).toBe('The start and the rest.');
-  });
-
   it('a request that fails before any output leaves the conversation as it was and shows the error', async () => {
     const { complete } = scriptedClient(() => result(completion([]), 'error'));
     const { conversation, path } = await conversationWithQuestion();

@@ -4,7 +4,7 @@
 // response.
 import { newRequestId } from '../../domain/ids';
 import { createReplyPlaceholder } from '../../domain/factories';
-import type { AppError, Completion, Conversation, Message, RequestParams } from '../../domain/types';
+import type { AppError, Completion, Conversation, Endpoint, Message, RequestParams } from '../../domain/types';
 import type { CompletionResult } from '../../lib/openai/client';
 import { appAddedFields, refusedField, withoutFields } from '../../lib/openai/app-added';
 import { buildChatRequest, parseExtraBody } from '../../lib/openai/request';
@@ -16,7 +16,9 @@ import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish } from './run-finish';
 import { startStream, UnsavedStart } from './run-start';
 import { errorMessage } from '../../domain/errors';
-import { keyHeaderFor } from '../../domain/endpoints';
+import { continueStyleOf, keyHeaderFor } from '../../domain/endpoints';
+import { effectiveContinue } from '../../domain/continue-style';
+import { continueRequest } from '../../lib/openai/continue-request';
 
 /** One request of a run: its parameters (model included) and endpoint profile (null: the active one). */
 export interface Lane {
@@ -119,17 +121,18 @@ async function run(
     for (const lane of lanes) {
       // Parallel lanes are single-choice requests: their columns are the choices.
       const params = parallel ? { ...lane.params, enabled: { ...lane.params.enabled, n: false } } : lane.params;
-      const unsupported = deps.endpointFor(lane.endpointId).endpoint.unsupported ?? [];
-      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')), unsupported);
-      if (!built.ok) {
+      const { endpoint } = deps.endpointFor(lane.endpointId);
+      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')), endpoint.unsupported);
+      const prepared = built.ok && options.continueOf ? continuationOf(built.body, endpoint) : built;
+      if (!prepared.ok) {
         // The person's message is kept even when no request can be built from it.
         await saveStart([]).catch((err: unknown) => {
           throw new UnsavedStart(err);
         });
-        setRunError(conversationId, labelled(built.error, lane.label));
+        setRunError(conversationId, labelled(prepared.error, lane.label));
         return;
       }
-      bodies.push(built.body);
+      bodies.push(prepared.body);
     }
 
     const requestId = newRequestId();
@@ -231,6 +234,16 @@ async function run(
   } finally {
     endRun(conversationId);
   }
+}
+
+/** `body` as this profile's server continues its last (assistant) message, or why it cannot. */
+function continuationOf(body: WireChatRequest, endpoint: Endpoint): { ok: true; body: WireChatRequest } | { ok: false; error: AppError } {
+  const { style, blocked } = effectiveContinue(continueStyleOf(endpoint), endpoint.baseURL);
+  const continued = continueRequest(body, style);
+  if (continued) return { ok: true, body: continued };
+  // The UI offers "Ask to continue" instead; a prefill sent here would be answered anew and glued on.
+  const message = blocked ?? `${endpoint.name} does not continue a reply from where it stopped; ask it to continue in a new message.`;
+  return { ok: false, error: { kind: 'invalid', message } };
 }
 
 /** The fields of `body` the app added on its own (not the person) for these parameters. */

@@ -59,6 +59,8 @@ export interface WireAssistantMessage {
   tool_calls?: WireToolCall[];
   /** A previous audio answer, referenced by id. */
   audio?: { id: string };
+  /** Mistral and DeepSeek (beta): this last message is a prefix the model continues. Not OpenAI's. */
+  prefix?: true;
 }
 
 export interface WireToolMessage {
