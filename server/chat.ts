@@ -15,6 +15,7 @@ import { completionBody, ChunkWriter } from './render';
 import { replayCase } from './replay';
 import type { RequestLog } from './request-log';
 import { strictFieldsRefusal } from './strict-fields';
+import { nRefusal } from './n-refused';
 import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
@@ -117,6 +118,10 @@ export async function handleChat(
   if (triggers.persona === 'strict-fields') {
     const refusal = strictFieldsRefusal(body);
     if (refusal) return sendJson(res, 422, refusal, headers);
+  }
+  if (triggers.persona === 'n-refused') {
+    const refusal = nRefusal(body);
+    if (refusal) return sendJson(res, 400, refusal, headers);
   }
   if (triggers.fault === 'vllm-midstream-error') return replayCase(res, ctx.wireDir, VLLM_MIDSTREAM_CASE, headers);
   const model = findModel(request.model);
