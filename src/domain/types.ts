@@ -249,6 +249,8 @@ export interface Endpoint {
   createdAt: number;
   /** Fields the app adds on its own that this server refused (e.g. `stream_options`): left out of its requests. */
   unsupported?: string[];
+  /** Requests asking for `n` > 1 go out as n parallel single-choice requests (a fan-out); absent = off (one request with `n`). */
+  splitN?: boolean;
 }
 
 export interface Conversation {
