@@ -4,6 +4,7 @@ import { AlertIcon } from '../../components/ui/icons';
 import type { AppError, ConversationId, Message } from '../../domain/types';
 import { setRunError, useLiveRuns, type RetryState } from '../../features/generation/live-run-store';
 import { regenerate, sendConversation, stopRun } from '../../features/generation/runs';
+import { NRefusedAction } from '../../features/compare/NRefusedAction';
 
 const TITLE: Record<AppError['kind'], string> = {
   http: 'The server returned an error',
@@ -58,6 +59,7 @@ export function ErrorBanner({ conversationId, path }: { conversationId: Conversa
         <ErrorLines error={error} />
         {error.hint ? <div className="text-muted">{error.hint}</div> : null}
         <RawResponse error={error} />
+        <NRefusedAction conversationId={conversationId} path={path} error={error} />
       </div>
       {conversationId ? (
         <div className="flex shrink-0 gap-1.5">
