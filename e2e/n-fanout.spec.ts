@@ -53,6 +53,12 @@ test('n refused with a 400: the banner offers n parallel requests, shown as choi
     await expect(page.getByTestId('endpoint-split-n')).toHaveAttribute('aria-checked', 'true');
   });
 
+  // The preview shows the body each of them sends.
+  await expect(page.getByTestId('request-split-note')).toHaveText(
+    'Sent as 3 parallel requests of this body, without n (this profile splits n).',
+  );
+  await expect.poll(async () => 'n' in (await app.previewBody())).toBe(false);
+
   // From now on: straight to three single-choice requests, no request with n, no error.
   await app.send(`Once more [[persona:n-refused]] ${marker}-three`);
   await choicesDone(app, 3, 'Once more');
@@ -66,6 +72,8 @@ test('n refused with a 400: the banner offers n parallel requests, shown as choi
   await setting.locator('xpath=../..').screenshot({ path: testInfo.outputPath('split-n-setting.png') });
   await setting.click();
   await expect(setting).toHaveAttribute('aria-checked', 'false');
+  await expect.poll(async () => (await app.previewBody()).n).toBe(3);
+  await expect(page.getByTestId('request-split-note')).toHaveCount(0);
   await app.send(`Off again [[persona:n-refused]] ${marker}-four`);
   await expect(page.getByTestId('n-refused-action')).toBeVisible();
   expect((await sentWith(app, `${marker}-four`)).map((r) => r.body['n'])).toEqual([3]);
