@@ -105,6 +105,7 @@ const CASES: Record<string, Expect> = {
   'mistral-422-stream-options-include-usage.error.json': {
     banner: ['422', 'stream_options.include_usage: Extra inputs are not permitted'],
   },
+  'groq-400-n-must-be-at-most-1.error.json': { banner: ['400', "'n' : number must be at most 1"] },
   'vllm-400-context-length.error.json': { banner: ['400', "This model's maximum context length is 4096 tokens."] },
   'vllm-midstream-error-object.sse': {
     content: 'Partial',

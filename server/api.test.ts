@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { chunks, contents, post, sseData, startServer, user } from './testkit';
 import type { JsonRecord, TestServer } from './testkit';
 
@@ -274,6 +275,30 @@ describe('personas', () => {
     const ok = await post(server.url, { model: 'ref-chat', stream: true, messages });
     expect(ok.status).toBe(200);
     expect(contents(chunks(await ok.text())).join('').length).toBeGreaterThan(0);
+  });
+});
+
+describe('n refused (Groq)', () => {
+  it("[[persona:n-refused]] answers n > 1 with Groq's recorded 400, streamed or not; n absent or 1 normally", async () => {
+    const messages = [user('Hi [[persona:n-refused]]')];
+    const recorded = JSON.parse(readFileSync(new URL('./wire/cases/groq-400-n-must-be-at-most-1.error.json', import.meta.url), 'utf8'));
+    for (const stream of [true, false]) {
+      const refused = await post(server.url, { model: 'ref-chat', stream, n: 3, messages });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual(recorded);
+    }
+    const one = await post(server.url, { model: 'ref-chat', n: 1, messages });
+    expect(one.status).toBe(200);
+    expect(((await one.json()) as { choices: unknown[] }).choices).toHaveLength(1);
+    const absent = await post(server.url, { model: 'ref-chat', stream: true, messages });
+    expect(absent.status).toBe(200);
+    expect(contents(chunks(await absent.text())).join('').length).toBeGreaterThan(0);
+  });
+
+  it('[[ignore-n:true]] still answers n > 1 with one choice (the other way servers get n wrong)', async () => {
+    const res = await post(server.url, { model: 'ref-chat', n: 3, messages: [user('Hi [[ignore-n:true]]')] });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { choices: unknown[] }).choices).toHaveLength(1);
   });
 });
 

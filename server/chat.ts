@@ -16,6 +16,7 @@ import { replayCase } from './replay';
 import type { RequestLog } from './request-log';
 import { strictFieldsRefusal } from './strict-fields';
 import { prefillDecision } from './prefill';
+import { nRefusal } from './n-refused';
 import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
@@ -124,6 +125,10 @@ export async function handleChat(
   const last = request.messages.at(-1);
   // The text a reply continues: the trailing assistant message, unless this server answers anew.
   const prefill = prefillRule.mode === 'continue' && last?.role === 'assistant' ? messageText(last) : null;
+  if (triggers.persona === 'n-refused') {
+    const refusal = nRefusal(body);
+    if (refusal) return sendJson(res, 400, refusal, headers);
+  }
   if (triggers.fault === 'vllm-midstream-error') return replayCase(res, ctx.wireDir, VLLM_MIDSTREAM_CASE, headers);
   const model = findModel(request.model);
   if (!model) throw modelNotFound(request.model);

@@ -78,6 +78,7 @@ it('what every store writes reads back unchanged, with no warning', async () => 
   const id = s.endpoints.getState().addEndpoint('openrouter');
   s.endpoints.getState().update(id, { headers: { 'X-Title': 'Playground' } });
   s.endpoints.getState().setKeyPersistence(id, 'session');
+  s.endpoints.getState().setSplitN(id, true);
   s.modelFacts.getState().setFact('gpt-4o', 'contextWindow', 128000);
   s.modelFacts.getState().setFact('gpt-4o', 'inputPrice', 2.5);
   s.modelFacts.getState().setFact('gpt-4o', 'vision', true);

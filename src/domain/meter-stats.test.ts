@@ -48,6 +48,13 @@ describe('cost', () => {
     expect(billedReplies(list).map((m) => m.id)).toEqual(['a', 'c']);
     expect(conversationSeries(list, () => prices, 'gpt-4o').map((p) => p.tokens)).toEqual([40, 10]);
   });
+  it('counts each lane of a fan-out or compare: separate requests sharing the run id, each with its own usage', () => {
+    const list = [0, 1, 2].map((i) => reply(`f${i}`, { usage: usage(10, 5), requestId: 'run', extra: { fanOut: { lane: i + 1, of: 3 } } }));
+    list.push(reply('c1', { usage: usage(7, 3), requestId: 'cmp', extra: { compare: { lane: 1, of: 2 } } }));
+    list.push(reply('c2', { usage: usage(7, 4), requestId: 'cmp', extra: { compare: { lane: 2, of: 2 } } }));
+    expect(billedReplies(list).map((m) => m.id)).toEqual(['f0', 'f1', 'f2', 'c1', 'c2']);
+    expect(totalCost(list, () => prices, 'gpt-4o').priced).toBe(5);
+  });
   it('formats small amounts with enough digits', () => {
     expect(formatUSD(0.000125)).toBe('$0.000125');
     expect(formatUSD(0.0042)).toBe('$0.0042');

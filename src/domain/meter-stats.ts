@@ -17,6 +17,15 @@ export function replyCost(message: Message, facts: ModelFacts | undefined): numb
 }
 
 /**
+ * What one billed request is known by. The choices of one request share its id; the lanes of a
+ * fan-out or compare share the run's id too, but each is a request of its own with its own usage.
+ */
+export function billingKey(m: Message): string {
+  const lane = m.extra?.['fanOut'] !== undefined || m.extra?.['compare'] !== undefined;
+  return lane || !m.requestId ? m.id : m.requestId;
+}
+
+/**
  * Choices of one request share the prompt, which is billed once: only the first choice carries
  * the prompt's cost, the others only their completion.
  */
@@ -25,7 +34,7 @@ export function billedReplies(messages: readonly Message[]): Message[] {
   const out: Message[] = [];
   for (const m of messages) {
     if (m.role !== 'assistant' || !m.usage || m.status === 'streaming') continue;
-    const req = m.requestId;
+    const req = billingKey(m);
     if (req && seen.has(req)) {
       // The usage of n>1 responses is for all choices together: count it once.
       continue;

@@ -253,6 +253,8 @@ export interface Endpoint {
   unsupported?: string[];
   /** How this server continues a cut reply; absent: its preset's, else 'none' (`continueStyleOf`). */
   continueStyle?: ContinueStyle;
+  /** Requests asking for `n` > 1 go out as n parallel single-choice requests (a fan-out); absent = off (one request with `n`). */
+  splitN?: boolean;
 }
 
 export interface Conversation {

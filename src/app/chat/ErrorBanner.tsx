@@ -5,6 +5,7 @@ import type { AppError, Conversation, Message } from '../../domain/types';
 import { setRunError, useLiveRuns, type RetryState } from '../../features/generation/live-run-store';
 import { regenerate, sendConversation, stopRun } from '../../features/generation/runs';
 import { ErrorFixes } from './ErrorFixes';
+import { NRefusedAction } from '../../features/compare/NRefusedAction';
 
 const TITLE: Record<AppError['kind'], string> = {
   http: 'The server returned an error',
@@ -66,6 +67,7 @@ export function ErrorBanner({ conversation, path }: { conversation: Conversation
           retry={onRetry}
           dismiss={() => conversationId && setRunError(conversationId, null)}
         />
+        <NRefusedAction conversationId={conversationId} path={path} error={error} />
       </div>
       {conversationId ? (
         <div className="flex shrink-0 gap-1.5">

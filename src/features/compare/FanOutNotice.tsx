@@ -1,6 +1,7 @@
 import { choiceGroup } from '../../domain/choices';
 import type { Conversation, Message } from '../../domain/types';
 import { fanOut } from '../generation/runs';
+import { AlwaysSplitButton } from './NRefusedAction';
 
 /**
  * Many compatible servers ignore `n` and answer with one choice. When that happens, offer the same
@@ -40,6 +41,7 @@ export function FanOutNotice({
       >
         Fan out as {asked} parallel requests
       </button>
+      <AlwaysSplitButton onDone={() => void fanOut(conversation.id, last.id)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Field, TextInput } from '../../components/ui/Field';
+import { Switch } from '../../components/ui/Switch';
 import {
   analyzeBaseURL,
   ENDPOINT_PRESETS,
@@ -22,7 +23,7 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
   const endpoint = useActiveEndpoint();
   const endpoints = useEndpointsStore((s) => s.endpoints);
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const { update, setApiKey, setActive, setKeyPersistence, activateBaseURL, addEndpoint, remove, resetUnsupported } =
+  const { update, setApiKey, setActive, setKeyPersistence, activateBaseURL, addEndpoint, remove, resetUnsupported, setSplitN } =
     useEndpointsStore.getState();
   const refused = endpoint.unsupported ?? [];
   const [baseDraft, setBaseDraft] = useState<{ id: string; value: string } | null>(null);
@@ -197,6 +198,20 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
         </p>
       ) : null}
       <ContinueStyleField endpoint={endpoint} />
+      <div className="flex items-start gap-2 text-[12px]">
+        <span className="mt-px">
+          <Switch
+            checked={endpoint.splitN === true}
+            onChange={(on) => setSplitN(endpoint.id, on)}
+            label="Split n into parallel requests"
+            testId="endpoint-split-n"
+          />
+        </span>
+        <span className="text-muted">
+          <span className="font-medium text-fg">Split n into parallel requests</span> — for servers that refuse or ignore{' '}
+          <code className="font-mono">n</code>: asking for several choices sends that many single-choice requests at once.
+        </span>
+      </div>
       <ConnectionTest endpoint={endpoint} apiKey={apiKey} />
       <Field
         label="Model"

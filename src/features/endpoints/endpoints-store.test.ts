@@ -135,6 +135,30 @@ describe('endpoints store read-back', () => {
     expect(warn).toHaveBeenCalledOnce();
   });
 
+  it('"split n into parallel requests" is off for profiles stored before it existed, and is stored, read back and turned off', async () => {
+    local.setItem('pg.endpoints', JSON.stringify(savedByVersion1));
+    const id = '3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10';
+    let store = (await load()).useEndpointsStore;
+    expect(store.getState().endpoints.some((e) => e.splitN)).toBe(false);
+    store.getState().setSplitN(id, true);
+    expect(JSON.parse(local.getItem('pg.endpoints')!).version).toBe(1);
+    vi.resetModules();
+    store = (await load()).useEndpointsStore;
+    expect(store.getState().endpoints.find((e) => e.id === id)?.splitN).toBe(true);
+    store.getState().setSplitN(id, false);
+    // Off is the absence of the field: the profile is as version 1 stored it.
+    expect(store.getState().endpoints.find((e) => e.id === id)).toEqual(savedByVersion1.state.endpoints[1]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('a stored splitN that is not a boolean is refused like any invalid profile', async () => {
+    const bad = { ...savedByVersion1.state.endpoints[2], splitN: 'yes' };
+    local.setItem('pg.endpoints', JSON.stringify({ state: { endpoints: [bad], activeId: 'x' }, version: 1 }));
+    const { useEndpointsStore } = await load();
+    expect(useEndpointsStore.getState().endpoints.map((e) => e.id)).toEqual(['reference']);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('pg.endpoints');
+  });
+
   it('adds the built-in endpoint when the stored list lacks it', async () => {
     local.setItem(
       'pg.endpoints',

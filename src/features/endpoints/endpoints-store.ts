@@ -44,6 +44,8 @@ interface EndpointsState {
   markUnsupported(id: string, field: string): void;
   /** Forgets what the profile's server refused: the app sends those fields again. */
   resetUnsupported(id: string): void;
+  /** Whether requests for several choices go out as parallel single-choice requests (for servers that refuse or ignore `n`). */
+  setSplitN(id: string, on: boolean): void;
   /** Deletes a profile and its key; the built-in endpoint stays. */
   remove(id: string): void;
 }
@@ -63,6 +65,9 @@ const storedSchema = v.partial(
         unsupported: v.optional(v.array(v.string())),
         // Added without a version bump: version-1 profiles have none and fall back to their preset's.
         continueStyle: v.optional(v.picklist(CONTINUE_STYLES.map((s) => s.id))),
+        // Added without a version bump: optional, so what version 1 stored is still valid (off), and an
+        // older build reading it drops only this key instead of every profile.
+        splitN: v.optional(v.boolean()),
       }),
     ),
     activeId: v.string(),
@@ -147,6 +152,14 @@ export const useEndpointsStore = create<EndpointsState>()(
             if (e.id !== id) return e;
             const { unsupported: _gone, ...rest } = e;
             return rest;
+          }),
+        })),
+      setSplitN: (id, on) =>
+        set((s) => ({
+          endpoints: s.endpoints.map((e) => {
+            if (e.id !== id) return e;
+            const { splitN: _old, ...rest } = e;
+            return on ? { ...rest, splitN: true } : rest;
           }),
         })),
       remove: (id) => {

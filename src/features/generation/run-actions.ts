@@ -144,14 +144,18 @@ export function askToContinue(
   });
 }
 
-/** Re-runs the turn of `messageId` as `n` parallel single-choice requests (for servers that ignore `n`). */
+/**
+ * Runs the turn of `messageId` as `n` parallel single-choice requests, for servers that ignore `n`
+ * (a reply: its turn again) or refuse it (the message the refused request was sent for).
+ */
 export function fanOut(conversationId: ConversationId, messageId: MessageId, deps: GenerationDeps = generationDeps()): Promise<void> {
   return withIdleConversation(conversationId, deps, async (conversation, all) => {
     const target = all.find((m) => m.id === messageId);
     if (!target) return;
     const k = Math.max(2, choiceCount(conversation.params));
     const lanes = Array.from({ length: k }, () => ownLane(conversation));
-    await startRequests(conversation, pathToLeaf(all, target.parentId), lanes, deps, { kind: 'fanOut' });
+    const upTo = target.role === 'assistant' ? target.parentId : target.id;
+    await startRequests(conversation, pathToLeaf(all, upTo), lanes, deps, { kind: 'fanOut' });
   });
 }
 

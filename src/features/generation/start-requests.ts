@@ -56,6 +56,18 @@ export function choiceCount(params: RequestParams): number {
   return enabled.n ? Math.max(1, Math.min(128, Math.floor(values.n))) : 1;
 }
 
+/**
+ * A single request for several choices to a profile set to split `n` (servers that refuse or ignore
+ * it) goes out straight away as that many single-choice lanes, a fan-out: never first with `n`.
+ */
+function splitN(lanes: readonly Lane[], options: StartOptions, deps: GenerationDeps): { lanes: readonly Lane[]; options: StartOptions } {
+  const lane = lanes[0];
+  if (!lane || lanes.length !== 1 || options.kind !== undefined || options.continueOf) return { lanes, options };
+  const k = choiceCount(lane.params);
+  if (k < 2 || !deps.endpointFor(lane.endpointId).endpoint.splitN) return { lanes, options };
+  return { lanes: Array.from({ length: k }, () => lane), options: { ...options, kind: 'fanOut' } };
+}
+
 /** A lane's only choice, renumbered as choice `index` of the whole run. */
 function asChoice(completion: Completion, index: number): Completion {
   return { ...completion, choices: completion.choices.slice(0, 1).map((c) => ({ ...c, index })) };
@@ -69,14 +81,17 @@ function asChoice(completion: Completion, index: number): Completion {
 export async function startRequests(
   conversation: Conversation,
   path: Message[],
-  lanes: readonly Lane[],
+  requested: readonly Lane[],
   deps: GenerationDeps,
-  options: StartOptions = {},
+  asked: StartOptions = {},
 ): Promise<void> {
-  const start = options.start ?? { rows: [] };
+  const start = asked.start ?? { rows: [] };
   const committed = { done: false };
+  let options = asked;
   try {
-    await run(conversation, path, lanes, deps, options, start, committed);
+    const split = splitN(requested, asked, deps);
+    options = split.options;
+    await run(conversation, path, split.lanes, deps, options, start, committed);
   } catch (err) {
     const message = err instanceof UnsavedStart ? err.message : `${couldNotRun(options)}: ${errorMessage(err)}`;
     endRun(conversation.id);

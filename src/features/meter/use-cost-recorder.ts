@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { billedReplies, dayKey, replyCost } from '../../domain/meter-stats';
+import { billedReplies, billingKey, dayKey, replyCost } from '../../domain/meter-stats';
 import type { ModelFacts } from '../../domain/model-facts';
 import type { Message } from '../../domain/types';
 import { useDailyStore } from './daily-store';
@@ -14,7 +14,7 @@ export function useCostRecorder(messages: Message[], factsFor: (model: string) =
     const { record, recorded } = useDailyStore.getState();
     for (const m of billedReplies(messages)) {
       if (now - m.updatedAt > FRESH_MS) continue;
-      const key = m.requestId ?? m.id;
+      const key = billingKey(m);
       if (recorded.includes(key)) continue;
       const tokens = m.usage?.totalTokens ?? (m.usage?.promptTokens ?? 0) + (m.usage?.completionTokens ?? 0);
       record(dayKey(m.updatedAt), key, replyCost(m, factsFor(m.model ?? fallbackModel)), tokens);

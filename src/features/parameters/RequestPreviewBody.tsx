@@ -12,8 +12,13 @@ import { previewNextRequest } from '../conversations/next-request';
 export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {
   const draft = useDeferredValue(useComposerStore((s) => s.text));
   const deferredPath = useDeferredValue(path);
-  const unsupported = useActiveEndpoint().unsupported;
-  const result = useMemo(() => previewNextRequest(deferredPath, params, draft, unsupported), [deferredPath, draft, params, unsupported]);
+  const { unsupported, splitN } = useActiveEndpoint();
+  // A profile that splits n sends `n` single-choice requests of the same body, without n (see startRequests).
+  const split = splitN === true && params.enabled.n && Math.floor(params.values.n) > 1 ? Math.floor(params.values.n) : null;
+  const result = useMemo(
+    () => previewNextRequest(deferredPath, split ? { ...params, enabled: { ...params.enabled, n: false } } : params, draft, unsupported),
+    [deferredPath, draft, params, unsupported, split],
+  );
   const facts = useModelFacts(params.model).facts;
   const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
   const warnings = useMemo(() => {
@@ -31,6 +36,11 @@ export function RequestPreviewBody({ path, params }: { path: Message[]; params: 
           {w}
         </div>
       ))}
+      {split ? (
+        <div data-testid="request-split-note" className="mx-2 mb-1 rounded bg-sunken px-2 py-1 text-[11px] text-muted">
+          Sent as {split} parallel requests of this body, without <code className="font-mono">n</code> (this profile splits n).
+        </div>
+      ) : null}
       <pre
         data-testid="request-preview"
         tabIndex={0}

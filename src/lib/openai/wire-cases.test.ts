@@ -252,6 +252,8 @@ const ERRORS: Record<string, { status: number } & Partial<AppError>> = {
     code: null,
     detailLines: ['stream_options.include_usage: Extra inputs are not permitted'],
   },
+  // Groq refusing n > 1: the field is named only in the message (no param).
+  'groq-400-n-must-be-at-most-1.error.json': { status: 400, message: "'n' : number must be at most 1", type: 'invalid_request_error' },
   'vllm-400-context-length.error.json': {
     status: 400,
     message:
