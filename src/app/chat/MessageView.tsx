@@ -14,6 +14,9 @@ import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
 import { Reasoning } from '../../components/ui/Reasoning';
+import { TokenView } from '../../components/ui/TokenView';
+import { tokensCoverText } from '../../domain/choices';
+import { useTokenView } from './token-view-store';
 
 /** Messages longer than this can be collapsed. */
 const LONG_CHARS = 1200;
@@ -46,6 +49,8 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const [raw, setRaw] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const drag = useMessageDrag(message, !running && message.status !== 'streaming');
+  const logprobs = isAssistant && !streaming && message.status !== 'streaming' && message.logprobs?.length ? message.logprobs : null;
+  const tokensShown = useTokenView((s) => s.shown[message.id] === true) && logprobs !== null;
 
   return (
     <article
@@ -117,7 +122,14 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       ) : (
         <>
           <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
-            {message.role === 'user' || message.role === 'tool' ? (
+            {tokensShown ? (
+              <>
+                <TokenView tokens={logprobs} />
+                {tokensCoverText(logprobs, content) ? null : (
+                  <p className="mt-1 text-[11px] text-faint">These tokens, as the server sent them, do not spell the reply text exactly.</p>
+                )}
+              </>
+            ) : message.role === 'user' || message.role === 'tool' ? (
               <div className="whitespace-pre-wrap break-words">{content}</div>
             ) : (
               <Markdown text={shown} streaming={streaming || painting} />
@@ -155,7 +167,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         </>
       )}
 
-      {isAssistant && !streaming ? <MessageFooter message={message} status={status} siblings={siblings} /> : null}
+      {isAssistant && !streaming ? (
+        <MessageFooter message={message} status={status} siblings={siblings} hasTokens={logprobs !== null} tokensShown={tokensShown} />
+      ) : null}
     </article>
   );
 });
