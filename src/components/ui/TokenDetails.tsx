@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { probability } from '../../domain/choices';
 import { tokenLabel, validBytes, type TokenGroup } from '../../domain/token-groups';
 import type { TokenLogprob, TopLogprob } from '../../domain/types';
@@ -14,7 +15,7 @@ export const quoted = (text: string) => `"${text.replace(/\n/g, '\\n').replace(/
 const sameToken = (a: TopLogprob, b: TopLogprob) => a.token === b.token && JSON.stringify(validBytes(a)) === JSON.stringify(validBytes(b));
 
 /** The popup of one token (or one character made of several): its probability and the alternatives the model weighed. */
-export function TokenDetails({ id, group }: { id: string; group: TokenGroup }) {
+export function TokenDetails({ id, group, style }: { id: string; group: TokenGroup; style: CSSProperties }) {
   const first = group.tokens[0]!;
   const several = group.tokens.length > 1;
   return (
@@ -22,7 +23,8 @@ export function TokenDetails({ id, group }: { id: string; group: TokenGroup }) {
       id={id}
       role="tooltip"
       data-testid="logprob-alternatives"
-      className="absolute left-0 top-full z-20 mt-1 block w-max min-w-44 max-w-[min(22rem,80vw)] cursor-default whitespace-normal rounded-md border border-line bg-raised p-2 font-mono text-[11.5px] leading-snug text-fg shadow-lg"
+      style={style}
+      className="pointer-events-none absolute z-20 mt-1 block whitespace-normal rounded-md border border-line bg-raised p-2 font-mono text-[11.5px] leading-snug text-fg shadow-lg"
     >
       {several ? <Parts group={group} /> : null}
       <span className="mb-1 block font-sans text-faint">{several ? 'Top alternatives at its first token' : 'Top alternatives'}</span>

@@ -10,6 +10,15 @@ const TINT = ['', 'bg-accent-soft', 'bg-warn-soft', 'bg-warn/25', 'bg-danger/25'
 /** Whitespace made visible, so a token that is only a space or a newline can still be pointed at. */
 const shown = (text: string) => text.replace(/\n/g, '↵\n').replace(/ /g, '·');
 
+/** Width of the alternatives popup, in px: kept inside the view at its right edge. */
+const POPUP_WIDTH = 264;
+
+interface OpenToken {
+  index: number;
+  left: number;
+  top: number;
+}
+
 const NEXT: Record<string, (i: number, last: number) => number> = {
   ArrowRight: (i, last) => Math.min(last, i + 1),
   ArrowDown: (i, last) => Math.min(last, i + 1),
@@ -26,12 +35,19 @@ const NEXT: Record<string, (i: number, last: number) => number> = {
  */
 export function TokenView({ tokens }: { tokens: readonly TokenLogprob[] }) {
   const groups = useMemo(() => groupTokens(tokens), [tokens]);
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<OpenToken | null>(null);
   const [active, setActive] = useState(0);
   const list = useRef<HTMLDivElement>(null);
+  // The popup is a sibling of the tokens, not inside one, so a token's text is only its own
+  // (selection and copy give the reply, not the alternatives).
+  const show = (index: number, el: HTMLElement) => {
+    const width = list.current?.clientWidth ?? 0;
+    setOpen({ index, left: Math.max(0, Math.min(el.offsetLeft, width - POPUP_WIDTH)), top: el.offsetTop + el.offsetHeight });
+  };
+  const hide = (index: number) => setOpen((o) => (o?.index === index ? null : o));
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape' && open !== null) {
+    if (e.key === 'Escape' && open) {
       e.stopPropagation();
       setOpen(null);
       return;
@@ -52,7 +68,7 @@ export function TokenView({ tokens }: { tokens: readonly TokenLogprob[] }) {
         role="group"
         aria-label="Reply tokens: arrow keys move between tokens"
         onKeyDown={onKeyDown}
-        className="font-mono text-[12.5px] leading-[1.9] whitespace-pre-wrap break-words"
+        className="relative font-mono text-[12.5px] leading-[1.9] whitespace-pre-wrap break-words"
       >
         {groups.map((g, i) => (
           <span
@@ -62,22 +78,28 @@ export function TokenView({ tokens }: { tokens: readonly TokenLogprob[] }) {
             data-token-count={g.tokens.length}
             tabIndex={i === active ? 0 : -1}
             aria-label={`${quoted(g.text)} ${percent(g.logprob)}${g.tokens.length > 1 ? `, joint probability of ${g.tokens.length} tokens` : ''}`}
-            aria-describedby={open === i ? `token-details-${g.start}` : undefined}
-            onMouseEnter={() => setOpen(i)}
-            onMouseLeave={() => setOpen((o) => (o === i ? null : o))}
-            onFocus={() => {
+            aria-describedby={open?.index === i ? `token-details-${g.start}` : undefined}
+            onMouseEnter={(e) => show(i, e.currentTarget)}
+            onMouseLeave={() => hide(i)}
+            onFocus={(e) => {
               setActive(i);
-              setOpen(i);
+              show(i, e.currentTarget);
             }}
-            onBlur={() => setOpen((o) => (o === i ? null : o))}
-            className={`relative rounded-sm px-px outline-none focus-visible:ring-2 focus-visible:ring-accent ${
+            onBlur={() => hide(i)}
+            className={`rounded-sm px-px outline-none focus-visible:ring-2 focus-visible:ring-accent ${
               g.tokens.length > 1 ? 'underline decoration-dotted decoration-faint underline-offset-4' : ''
             } ${TINT[probabilityBucket(g.logprob)]}`}
           >
             {shown(g.text)}
-            {open === i ? <TokenDetails id={`token-details-${g.start}`} group={g} /> : null}
           </span>
         ))}
+        {open && groups[open.index] ? (
+          <TokenDetails
+            id={`token-details-${groups[open.index]!.start}`}
+            group={groups[open.index]!}
+            style={{ left: open.left, top: open.top, width: POPUP_WIDTH }}
+          />
+        ) : null}
       </div>
     </div>
   );
