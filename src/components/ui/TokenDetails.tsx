@@ -6,6 +6,7 @@ import type { TokenLogprob, TopLogprob } from '../../domain/types';
 /** A probability as a percentage, with more digits when it is small. */
 export function percent(logprob: number): string {
   const p = probability(logprob);
+  if (p > 0 && p < 0.0001) return '<0.01%';
   return `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
 }
 
