@@ -76,6 +76,10 @@ test('a single reply with logprobs: token view with the heat map, alternatives o
   await expect(tokens).toHaveCount(wire!.length - 4);
   for (const value of await tokens.evaluateAll((els) => els.map((el) => el.getAttribute('data-logprob'))))
     expect(Number(value)).toBeLessThanOrEqual(0);
+  // A double click selects a token's text rather than opening the editor.
+  await parrot.dblclick();
+  await expect(reply.getByTestId('edit-message-button')).toHaveAttribute('aria-pressed', 'false');
+  await expect(reply.getByTestId('message-text-input')).toHaveCount(0);
   // The heat map: the first token's tint follows its probability; a legend says what the tints mean.
   await expect(reply.getByLabel('Probability legend')).toContainText('< 15%');
 
@@ -97,8 +101,11 @@ test('a single reply with logprobs: token view with the heat map, alternatives o
   const toggle = reply.getByTestId('token-view-toggle');
   await toggle.focus();
   await page.keyboard.press('Shift+Tab');
+  await expect(parrot).toBeFocused(); // the token last used (double-clicked above) keeps the tab stop
+  await page.keyboard.press('Home');
   await expect(tokens.first()).toBeFocused();
   await expect(popup).toBeVisible();
+  await expect(popup).toContainText('Top alternatives');
   await page.keyboard.press('ArrowRight');
   await expect(parrot).toBeFocused();
   await expect(popup).toContainText('Joint probability');

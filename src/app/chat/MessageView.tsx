@@ -62,7 +62,8 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       aria-label={`${ROLE_LABEL[message.role]} message`}
       onKeyDown={(e) => messageKeyDown(message, running, e)}
       onDoubleClick={(e) => {
-        if (!editing && !streaming && (e.target as HTMLElement).closest('[data-testid="message-content"]'))
+        // In the token view a double click selects a token's text; it does not open the editor.
+        if (!editing && !streaming && !tokensShown && (e.target as HTMLElement).closest('[data-testid="message-content"]'))
           useEditorStore.getState().openEditor(message);
       }}
       {...drag.target}
