@@ -139,6 +139,54 @@ describe('chat completions', () => {
     }
   });
 
+  it('gives every token its own bytes: an emoji over three tokens and a CJK character over three, as o200k_base cuts them', async () => {
+    const body = { model: 'ref-chat', logprobs: true, top_logprobs: 2, messages: [user('[[reply:Hi 🦜 and 龘.]]')] };
+    const list = chunks(await (await post(server.url, { ...body, stream: true, stream_options: { include_usage: true } })).text());
+    const perChunk = list
+      .filter((c) => typeof c.choices[0]?.delta['content'] === 'string' && c.choices[0].delta['content'] !== '')
+      .map((c) => ({
+        content: c.choices[0]!.delta['content'] as string,
+        entries: (c.choices[0]!.logprobs?.['content'] as JsonRecord[]).map((e) => ({ token: e['token'], bytes: e['bytes'] })),
+      }));
+    // The content of each chunk is whole characters; the chunk completing one carries every token of it.
+    expect(perChunk).toEqual([
+      { content: 'Hi', entries: [{ token: 'Hi', bytes: [72, 105] }] },
+      {
+        content: ' 🦜',
+        entries: [
+          { token: ' \\xf0\\x9f', bytes: [32, 240, 159] },
+          { token: '\\xa6', bytes: [166] },
+          { token: '\\x9c', bytes: [156] },
+        ],
+      },
+      { content: ' and', entries: [{ token: ' and', bytes: [32, 97, 110, 100] }] },
+      {
+        content: ' 龘',
+        entries: [
+          { token: ' \\xe9', bytes: [32, 233] },
+          { token: '\\xbe', bytes: [190] },
+          { token: '\\x98', bytes: [152] },
+        ],
+      },
+      { content: '.', entries: [{ token: '.', bytes: [46] }] },
+    ]);
+    const entries = list.flatMap((c) => (c.choices[0]?.logprobs?.['content'] as JsonRecord[] | undefined) ?? []);
+    // The bytes joined are the reply; usage counts the same tokens.
+    expect(Buffer.from(entries.flatMap((e) => e['bytes'] as number[])).toString('utf8')).toBe('Hi 🦜 and 龘.');
+    expect(list.at(-1)?.usage?.['completion_tokens']).toBe(entries.length);
+    // A continuation byte competes with other continuation bytes, each with its own bytes.
+    const alt = (entries[2]!['top_logprobs'] as JsonRecord[])[1]!;
+    expect(alt['bytes']).toHaveLength(1);
+    expect((alt['bytes'] as number[])[0]).toBeGreaterThanOrEqual(0x80);
+    expect((alt['bytes'] as number[])[0]).toBeLessThanOrEqual(0xbf);
+    expect(alt['token']).toMatch(/^\\x[89ab][0-9a-f]$/);
+
+    // Not streamed: the same list in one array.
+    const whole = await json(await post(server.url, body));
+    const choice = (whole['choices'] as JsonRecord[])[0]!;
+    expect(((choice['logprobs'] as JsonRecord)['content'] as JsonRecord[]).map((e) => e['bytes'])).toEqual(entries.map((e) => e['bytes']));
+  });
+
   it('ref-reasoner streams reasoning_content before content', async () => {
     const res = await post(server.url, {
       model: 'ref-reasoner',

@@ -3,11 +3,11 @@
 import { composeJsonObject, composeReasoning, composeReply, continueText } from './reply';
 import type { ReplyInput } from './reply';
 import { longMarkdown } from './longform';
-import { makeLogprob } from './logprobs';
+import { makePieceLogprobs } from './logprobs';
 import type { TokenLogprob } from './logprobs';
 import { hash53, hashHex, Rng } from './prng';
 import { sampleFromSchema } from './schema';
-import { countPromptTokens, countTokens, tokenize } from './tokens';
+import { countPromptTokens, countTokens, pieceTokenBytes, tokenize } from './tokens';
 import type { Piece } from './tokens';
 import { planToolCalls } from './tools';
 import type { PlannedToolCall } from './tools';
@@ -20,7 +20,8 @@ export interface ChoicePlan {
   index: number;
   reasoning: Piece[];
   content: Piece[];
-  logprobs: TokenLogprob[] | null;
+  /** Per content piece, the logprobs of its tokens (several when a character spans tokens). */
+  logprobs: TokenLogprob[][] | null;
   toolCalls: PlannedToolCall[];
   /** Per tool call, the argument string split into 1–6 character fragments. */
   argFragments: string[][];
@@ -140,7 +141,7 @@ function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers,
       index,
       reasoning: [],
       content,
-      logprobs: request.logprobs ? content.map((p) => makeLogprob(p.text, lpRng, request.topLogprobs)) : null,
+      logprobs: request.logprobs ? content.map((p) => makePieceLogprobs(pieceTokenBytes(p), lpRng, request.topLogprobs)) : null,
       toolCalls: [],
       argFragments: [],
       finishReason: persona.finishReason,
@@ -187,7 +188,7 @@ function planChoice(request: ChatRequest, input: ReplyInput, triggers: Triggers,
     index,
     reasoning,
     content,
-    logprobs: request.logprobs ? content.map((p) => makeLogprob(p.text, lpRng, request.topLogprobs)) : null,
+    logprobs: request.logprobs ? content.map((p) => makePieceLogprobs(pieceTokenBytes(p), lpRng, request.topLogprobs)) : null,
     toolCalls,
     argFragments: toolCalls.map((t) => splitFragments(t.arguments, fragRng)),
     finishReason: toolCalls.length > 0 ? 'tool_calls' : cut ? 'length' : 'stop',

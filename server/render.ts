@@ -73,9 +73,9 @@ export class ChunkWriter {
     }
     for (let i = 0; i < choice.content.length; i++) {
       const piece = choice.content[i];
-      const logprob = choice.logprobs?.[i];
+      const logprobs = choice.logprobs?.[i];
       if (!piece) continue;
-      yield tick(this.event(index, { content: piece.text }, logprob ? { content: [logprob], refusal: null } : null, null));
+      yield tick(this.event(index, { content: piece.text }, logprobs ? { content: logprobs, refusal: null } : null, null));
     }
     for (let k = 0; k < choice.toolCalls.length; k++) {
       const call = choice.toolCalls[k];
@@ -119,7 +119,7 @@ export function completionBody(plan: Plan, options: RenderOptions): unknown {
           ...tools,
           annotations: [],
         },
-        logprobs: options.logprobs ? { content: choice.logprobs ?? [], refusal: null } : null,
+        logprobs: options.logprobs ? { content: choice.logprobs?.flat() ?? [], refusal: null } : null,
         finish_reason: choice.finishReason,
       };
     }),

@@ -53,5 +53,8 @@ describe('logprob buckets', () => {
     const t = (token: string) => ({ token, logprob: 0, bytes: null, topLogprobs: [] });
     expect(tokensCoverText([t('Hel'), t('lo')], 'Hello')).toBe(true);
     expect(tokensCoverText([t('Hel')], 'Hello')).toBe(false);
+    // An emoji split over tokens whose strings are escaped bytes: the bytes spell it.
+    const b = (token: string, bytes: number[]) => ({ token, logprob: 0, bytes, topLogprobs: [] });
+    expect(tokensCoverText([b('\\xf0\\x9f', [240, 159]), b('\\xa6', [166]), b('\\x9c', [156])], '🦜')).toBe(true);
   });
 });

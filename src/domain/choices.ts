@@ -3,6 +3,7 @@
 import { roughTokens } from './completion';
 import { messageText } from './messages';
 import { speedOf, type Speed } from './meter-stats';
+import { groupsCoverText, groupTokens } from './token-groups';
 import type { Message, TokenLogprob } from './types';
 
 /** The choices of the request that produced `leaf` (siblings sharing its requestId), by index; [] when it had one. */
@@ -44,9 +45,10 @@ export function probabilityBucket(logprob: number): 0 | 1 | 2 | 3 | 4 {
 
 export const BUCKET_LABELS = ['≥ 90%', '70–90%', '40–70%', '15–40%', '< 15%'] as const;
 
-/** Whether the token sequence reproduces the text exactly (then the token view can replace it). */
-export function tokensCoverText(tokens: TokenLogprob[], text: string): boolean {
-  let joined = '';
-  for (const t of tokens) joined += t.token;
-  return joined === text;
+/**
+ * Whether the tokens reproduce the text exactly (then the token view can replace it), joined by
+ * their bytes so a character split across tokens counts as that character.
+ */
+export function tokensCoverText(tokens: readonly TokenLogprob[], text: string): boolean {
+  return groupsCoverText(groupTokens(tokens), text);
 }

@@ -15,6 +15,9 @@ import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
 import { Reasoning } from '../../components/ui/Reasoning';
+import { TokenView } from '../../components/ui/TokenView';
+import { tokensCoverText } from '../../domain/choices';
+import { useTokenView } from './token-view-store';
 
 /** Messages longer than this can be collapsed. */
 const LONG_CHARS = 1200;
@@ -49,6 +52,8 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const [raw, setRaw] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const drag = useMessageDrag(message, !running && message.status !== 'streaming');
+  const logprobs = isAssistant && !streaming && message.status !== 'streaming' && message.logprobs?.length ? message.logprobs : null;
+  const tokensShown = useTokenView((s) => s.shown[message.id] === true) && logprobs !== null;
 
   return (
     <article
@@ -60,7 +65,8 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       aria-label={`${ROLE_LABEL[message.role]} message`}
       onKeyDown={(e) => messageKeyDown(message, running, e)}
       onDoubleClick={(e) => {
-        if (!editing && !streaming && (e.target as HTMLElement).closest('[data-testid="message-content"]'))
+        // In the token view a double click selects a token's text; it does not open the editor.
+        if (!editing && !streaming && !tokensShown && (e.target as HTMLElement).closest('[data-testid="message-content"]'))
           useEditorStore.getState().openEditor(message);
       }}
       {...drag.target}
@@ -120,7 +126,14 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       ) : (
         <>
           <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
-            {message.role === 'user' || message.role === 'tool' ? (
+            {tokensShown ? (
+              <>
+                <TokenView tokens={logprobs} />
+                {tokensCoverText(logprobs, content) ? null : (
+                  <p className="mt-1 text-[11px] text-faint">These tokens, as the server sent them, do not spell the reply text exactly.</p>
+                )}
+              </>
+            ) : message.role === 'user' || message.role === 'tool' ? (
               <div className="whitespace-pre-wrap break-words">{content}</div>
             ) : (
               <Markdown text={shown} streaming={streaming || painting} />
@@ -158,7 +171,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         </>
       )}
 
-      {isAssistant && !streaming ? <MessageFooter message={message} status={status} siblings={siblings} /> : null}
+      {isAssistant && !streaming ? (
+        <MessageFooter message={message} status={status} siblings={siblings} hasTokens={logprobs !== null} tokensShown={tokensShown} />
+      ) : null}
       {last && isAssistant && !streaming && !editing ? <ContinueOffer message={message} status={status} running={running} /> : null}
     </article>
   );

@@ -9,7 +9,7 @@ import { Reasoning } from '../../components/ui/Reasoning';
 import { useModelFacts } from '../endpoints/model-catalog';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
-import { TokenView } from './TokenView';
+import { TokenView } from '../../components/ui/TokenView';
 
 /** Renders the meter of one finished reply; `sameRequest` are the replies billed with it. */
 export type ReplyMeterSlot = (message: Message, sameRequest: readonly Message[]) => ReactNode;

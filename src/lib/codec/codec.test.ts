@@ -184,6 +184,20 @@ describe('hostile and broken input', () => {
     }
   });
 
+  it('reads logprob bytes that are not byte values, or missing, as null instead of refusing the file', () => {
+    const doc = good();
+    const reply = (doc.conversations[0]!.messages as Record<string, unknown>[]).find((m) => m.id === 'conv-1-a2')!;
+    const tokens = reply.logprobs as Record<string, unknown>[];
+    tokens[0]!.bytes = [300];
+    delete tokens[1]!.bytes;
+    tokens[2]!.bytes = 'f0';
+    const back = ok(restore(JSON.stringify(doc)));
+    const logprobs = back.conversations[0]!.messages.find((m) => m.id === 'conv-1-a2')!.logprobs!;
+    expect(logprobs.map((t) => t.bytes)).toEqual([null, null, null, [156], null]);
+    expect(logprobs.map((t) => t.token)).toEqual(['A', ' \\xf0\\x9f', '\\xa6', '\\x9c', '!']);
+    expect(logprobs[2]!.topLogprobs).toEqual([{ token: '\\xa5', logprob: -2.5, bytes: [165] }]);
+  });
+
   it('rejects truncated files and links, bad JSON and non-conversations', () => {
     const json = documentToJSON(encodeDocument([richBundle().bundle], richBundle().blobs));
     const cut = restore(json.slice(0, json.length / 2));

@@ -28,7 +28,10 @@ export const contentPartSchema = v.variant('type', [
   v.object({ type: v.literal('file'), source: binarySource, filename: str }),
 ]);
 
-const topLogprob = v.object({ token: str, logprob: num, bytes: v.nullable(v.array(num)) });
+// `bytes` is UTF-8 byte values or null; anything else (or none, from other tools) reads as null,
+// which the token view shows as the token string: a bad byte list never refuses a whole file.
+const tokenBytes = v.fallback(v.nullable(v.array(v.pipe(num, v.integer(), v.minValue(0), v.maxValue(255)))), null);
+const topLogprob = v.object({ token: str, logprob: num, bytes: tokenBytes });
 const tokenLogprob = v.object({ ...topLogprob.entries, topLogprobs: v.array(topLogprob) });
 
 const usage = v.object({

@@ -83,7 +83,14 @@ export function richBundle(id = 'conv-1'): { bundle: ConversationBundle; blobs: 
         reasoning: 'Thinking…',
         toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Par' }],
         finishReason: 'tool_calls',
-        logprobs: [{ token: 'A', logprob: -0.1, bytes: [65], topLogprobs: [{ token: 'A', logprob: -0.1, bytes: [65] }] }],
+        // An emoji cut across three tokens (escaped token strings, real bytes) and a token without bytes.
+        logprobs: [
+          { token: 'A', logprob: -0.1, bytes: [65], topLogprobs: [{ token: 'A', logprob: -0.1, bytes: [65] }] },
+          { token: ' \\xf0\\x9f', logprob: -0.2, bytes: [32, 240, 159], topLogprobs: [] },
+          { token: '\\xa6', logprob: -0.3, bytes: [166], topLogprobs: [{ token: '\\xa5', logprob: -2.5, bytes: [165] }] },
+          { token: '\\x9c', logprob: -0.01, bytes: [156], topLogprobs: [] },
+          { token: '!', logprob: -0.5, bytes: null, topLogprobs: [] },
+        ],
         status: 'interrupted',
         error: { kind: 'interrupted', message: 'Stopped.' },
         extra: { x_groq: { id: 'g' } },

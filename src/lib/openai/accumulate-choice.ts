@@ -12,7 +12,7 @@ import {
 } from '../../domain/inline-reasoning';
 import type { InlineSplit } from '../../domain/inline-reasoning';
 import type { Choice, TokenLogprob, TopLogprob } from '../../domain/types';
-import { asRecord, index, isArray, isRecord, nonEmpty, num, numberArray, setSafe, str } from './guards';
+import { asRecord, byteArray, index, isArray, isRecord, nonEmpty, num, setSafe, str } from './guards';
 import type { JsonRecord } from './guards';
 import { usageFromWire } from './usage';
 import { CHOICE_KEYS, DELTA_KEYS } from './wire';
@@ -246,7 +246,7 @@ function toTopLogprob(raw: unknown): TopLogprob | null {
   const token = rec ? str(rec.token) : undefined;
   const logprob = rec ? num(rec.logprob) : undefined;
   if (!rec || token === undefined || logprob === undefined) return null;
-  return { token, logprob, bytes: numberArray(rec.bytes) };
+  return { token, logprob, bytes: byteArray(rec.bytes) };
 }
 
 function toTokenLogprob(raw: unknown): TokenLogprob | null {

@@ -157,6 +157,25 @@ describe('content', () => {
       { token: 'no', logprob: -3, bytes: [110, 111], topLogprobs: [] },
     ]);
   });
+
+  it('keeps every token of a chunk that completes a split character, and drops bytes that are not byte values', () => {
+    const entry = (token: string, bytes: unknown) => ({ token, logprob: -0.5, bytes, top_logprobs: [] });
+    const { completion } = run([
+      delta(
+        { content: ' 🦜' },
+        { logprobs: { content: [entry(' \\xf0\\x9f', [32, 240, 159]), entry('\\xa6', [166]), entry('\\x9c', [156])] } },
+      ),
+      delta({ content: '!' }, { logprobs: { content: [entry('!', [300]), entry('?', [1.5]), entry('.', ['46'])] } }),
+    ]);
+    expect(completion.choices[0]?.logprobs?.map((t) => [t.token, t.bytes])).toEqual([
+      [' \\xf0\\x9f', [32, 240, 159]],
+      ['\\xa6', [166]],
+      ['\\x9c', [156]],
+      ['!', null],
+      ['?', null],
+      ['.', null],
+    ]);
+  });
 });
 
 describe('choices', () => {

@@ -61,3 +61,9 @@ export function numberArray(value: unknown): number[] | null {
   }
   return out;
 }
+
+/** A list of byte values (integers 0–255), as logprobs' `bytes`; null for anything else. */
+export function byteArray(value: unknown): number[] | null {
+  const numbers = numberArray(value);
+  return numbers && numbers.every((b) => Number.isInteger(b) && b >= 0 && b <= 255) ? numbers : null;
+}
