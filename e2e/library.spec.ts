@@ -8,6 +8,30 @@ const PARAMS = defaultRequestParams('ref-chat');
 test.describe.configure({ timeout: 90_000 });
 
 test.describe('library actions', () => {
+  test('search sees a conversation back from Undo at once, without a reload', async ({ app }) => {
+    await app.open();
+    const word = `zeppelin${Date.now()}`;
+    // The word is past the title's 60 characters: the conversation is found through its message text.
+    await app.sendAndWait(`Undo me, a question long enough to push the rest out of its title [[reply:the ${word} flies]]`);
+    await app.newConversation();
+    await app.sendAndWait('Stays [[reply:nothing to see]]');
+    await app.library.search.fill(word);
+    await expect(app.conversations).toHaveCount(1);
+    await app.library.search.fill('');
+
+    await app.library.action('Undo me', 'Delete');
+    await expect(app.library.conversation('Undo me')).toHaveCount(0);
+    await app.library.search.fill(word);
+    await expect(app.conversations).toHaveCount(0);
+    await app.library.search.fill('');
+    await app.page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    await expect(app.library.conversation('Undo me')).toHaveCount(1);
+    // Its messages came back with their old timestamps; search must find them all the same.
+    await app.library.search.fill(word);
+    await expect(app.conversations).toHaveCount(1);
+    await expect(app.conversations.first()).toContainText('Undo me');
+  });
+
   test('pin, duplicate, tag and filter, delete with Undo', async ({ app }) => {
     await app.open();
     await app.sendAndWait('Alpha topic [[reply:alpha answer]]');

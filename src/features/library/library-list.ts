@@ -21,6 +21,11 @@ export function libraryList(): ConversationSummary[] | undefined {
   return current;
 }
 
+/** Whether {@link libraryList} is the whole list (not only the first rows read at start-up). */
+export function libraryListComplete(): boolean {
+  return full;
+}
+
 /** The first rows as read at start-up (boot-read), shown until the whole list arrives. */
 export function showFirstRows(rows: ConversationSummary[]): void {
   if (full) return;

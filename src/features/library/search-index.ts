@@ -1,7 +1,9 @@
+import type { ConversationSummary } from '../../domain/library';
 import type { IndexedText } from '../../domain/library-search';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { follow, listMessages, messagesAfter } from '../../lib/db/repo';
+import { libraryList, libraryListComplete, subscribeLibraryList } from './library-list';
 
 /**
  * Message text of every conversation, held in memory for search (titles are searched straight
@@ -10,7 +12,10 @@ import { follow, listMessages, messagesAfter } from '../../lib/db/repo';
  * rows written by other means (older builds, imports, raw tools); a substring scan over the text
  * of 10,000 conversations takes a few milliseconds. The index is built in chunks the first time
  * someone searches, then follows every change (from any tab) through the `updatedAt` index of
- * messages (schema v2), re-reading only the conversations that changed.
+ * messages (schema v2), re-reading only the conversations that changed. Rows written with their
+ * old `updatedAt` (a conversation back from Undo, imported, restored from a backup) are below that
+ * watermark: the conversation list catches them, as ids the index has not seen or whose
+ * conversation `updatedAt` changed (see reconcile).
  */
 type Entry = IndexedText;
 
@@ -21,6 +26,9 @@ let building: Promise<void> | null = null;
 let ready = false;
 let version = 0;
 let stopFollowing: (() => void) | null = null;
+let stopReconciling: (() => void) | null = null;
+/** Each indexed conversation's `updatedAt` as the list showed it when it was (re-)read. */
+let listedAt = new Map<string, number>();
 const listeners = new Set<() => void>();
 
 function changed(): void {
@@ -74,6 +82,41 @@ async function build(): Promise<void> {
   ready = true;
   changed();
   followChanges();
+  stopReconciling?.();
+  stopReconciling = subscribeLibraryList(() => void reconcile());
+  void reconcile();
+}
+
+/**
+ * Brings the index in line with the conversation list: a conversation it has not seen (back from
+ * Undo, imported, restored) or whose `updatedAt` changed without a newer message (a replaced
+ * import) is read again; one that left the list is dropped. Only the whole list is trusted.
+ */
+async function reconcile(): Promise<void> {
+  const list: readonly ConversationSummary[] | undefined = libraryList();
+  if (!ready || !list || !libraryListComplete()) return;
+  const present = new Set<string>();
+  const stale: ConversationSummary[] = [];
+  for (const c of list) {
+    present.add(c.id);
+    const seen = listedAt.get(c.id);
+    // Indexed by the first build, before the list was compared: its current `updatedAt` is the baseline.
+    if (seen === undefined && entries.has(c.id)) listedAt.set(c.id, c.updatedAt);
+    else if (seen !== c.updatedAt) stale.push(c);
+  }
+  let dirty = false;
+  for (const id of [...entries.keys()]) {
+    if (present.has(id)) continue;
+    entries.delete(id);
+    listedAt.delete(id);
+    dirty = true;
+  }
+  for (const c of stale) {
+    listedAt.set(c.id, c.updatedAt);
+    entries.set(c.id, entryOf(await listMessages(c.id)));
+    dirty = true;
+  }
+  if (dirty) changed();
 }
 
 /** Re-reads the conversations whose messages changed since the watermark (this tab or another). */
@@ -113,6 +156,7 @@ export function ensureSearchIndex(): Promise<void> {
 }
 
 export function forgetConversation(id: string): void {
+  listedAt.delete(id);
   if (entries.delete(id)) changed();
 }
 
@@ -125,6 +169,9 @@ export function indexedText(conversationId: string): IndexedText | undefined {
 export function resetSearchIndex(): void {
   stopFollowing?.();
   stopFollowing = null;
+  stopReconciling?.();
+  stopReconciling = null;
+  listedAt = new Map();
   entries = new Map();
   watermark = 0;
   building = null;
