@@ -105,6 +105,9 @@ const CASES: Record<string, Expect> = {
   'mistral-422-stream-options-include-usage.error.json': {
     banner: ['422', 'stream_options.include_usage: Extra inputs are not permitted'],
   },
+  'deepseek-400-reasoning-content-passed-back.error.json': {
+    banner: ['400', 'The `reasoning_content` in the thinking mode must be passed back to the API.'],
+  },
   'vllm-400-context-length.error.json': { banner: ['400', "This model's maximum context length is 4096 tokens."] },
   'vllm-midstream-error-object.sse': {
     content: 'Partial',

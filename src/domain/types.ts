@@ -4,6 +4,8 @@
  * (`src/lib/openai/mapping.ts`). No React, no I/O here.
  */
 
+import type { OutputLimitRule, ReasoningSendBack, RuleKey } from './provider-rules';
+
 declare const idKind: unique symbol;
 /**
  * Ids carry their kind: a message id is never accepted where a conversation id is expected (and so
@@ -249,6 +251,12 @@ export interface Endpoint {
   createdAt: number;
   /** Fields the app adds on its own that this server refused (e.g. `stream_options`): left out of its requests. */
   unsupported?: string[];
+  /** Which earlier replies carry their reasoning back; absent = the preset's rule (domain/provider-rules.ts). */
+  reasoningSendBack?: ReasoningSendBack;
+  /** The wire name of the one output-length limit; absent = the preset's, else the model's facts decide. */
+  outputLimit?: OutputLimitRule;
+  /** Rules above that the app set from the server's refusal (not the person): shown as learned, with a reset. */
+  learned?: RuleKey[];
 }
 
 export interface Conversation {

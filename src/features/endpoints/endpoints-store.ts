@@ -4,6 +4,8 @@ import * as v from 'valibot';
 import { analyzeBaseURL, findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import type { Endpoint, KeyPersistence } from '../../domain/types';
+import { OUTPUT_LIMIT_RULES, REASONING_SEND_BACK, RULE_KEYS } from '../../domain/provider-rules';
+import type { RuleKey } from '../../domain/provider-rules';
 import { forgetApiKey, readApiKey, writeApiKey } from '../../lib/keys/key-store';
 import { persisted } from '../../lib/storage/persisted';
 
@@ -43,6 +45,12 @@ interface EndpointsState {
   markUnsupported(id: string, field: string): void;
   /** Forgets what the profile's server refused: the app sends those fields again. */
   resetUnsupported(id: string): void;
+  /** The person sets a provider rule of the profile (it is no longer marked learned). */
+  setRule<K extends RuleKey>(id: string, key: K, value: Endpoint[K]): void;
+  /** The app learned a rule from the server's refusal: set and marked learned. */
+  learnRule<K extends RuleKey>(id: string, key: K, value: Endpoint[K]): void;
+  /** Forgets the profile's own value of a rule: the preset (or the model's facts) decides again. */
+  resetRule(id: string, key: RuleKey): void;
   /** Deletes a profile and its key; the built-in endpoint stays. */
   remove(id: string): void;
 }
@@ -60,6 +68,10 @@ const storedSchema = v.partial(
         keyHeader: v.optional(v.picklist(['authorization', 'api-key'])),
         createdAt: v.number(),
         unsupported: v.optional(v.array(v.string())),
+        // Added without a version bump: absent in older data means "the preset decides", as before.
+        reasoningSendBack: v.optional(v.picklist(REASONING_SEND_BACK)),
+        outputLimit: v.optional(v.picklist(OUTPUT_LIMIT_RULES)),
+        learned: v.optional(v.array(v.picklist(RULE_KEYS))),
       }),
     ),
     activeId: v.string(),
@@ -145,6 +157,9 @@ export const useEndpointsStore = create<EndpointsState>()(
             return rest;
           }),
         })),
+      setRule: (id, key, value) => set((s) => ({ endpoints: s.endpoints.map((e) => (e.id === id ? withRule(e, key, value, false) : e)) })),
+      learnRule: (id, key, value) => set((s) => ({ endpoints: s.endpoints.map((e) => (e.id === id ? withRule(e, key, value, true) : e)) })),
+      resetRule: (id, key) => set((s) => ({ endpoints: s.endpoints.map((e) => (e.id === id ? withRule(e, key, undefined, false) : e)) })),
       remove: (id) => {
         if (id === REFERENCE_ENDPOINT_ID) return;
         forgetApiKey(id);
@@ -170,6 +185,18 @@ export const useEndpointsStore = create<EndpointsState>()(
     }),
   ),
 );
+
+/** `endpoint` with rule `key` set to `value` (undefined: removed), marked learned or not. */
+function withRule<K extends RuleKey>(endpoint: Endpoint, key: K, value: Endpoint[K] | undefined, learned: boolean): Endpoint {
+  const { [key]: _old, learned: marks = [], ...rest } = endpoint;
+  const others = marks.filter((k) => k !== key);
+  const nextMarks = learned ? [...others, key] : others;
+  return {
+    ...rest,
+    ...(value !== undefined ? { [key]: value } : {}),
+    ...(nextMarks.length > 0 ? { learned: nextMarks } : {}),
+  } as Endpoint;
+}
 
 export function useActiveEndpoint(): Endpoint {
   return useEndpointsStore((s) => s.endpoints.find((e) => e.id === s.activeId) ?? s.endpoints[0]!);

@@ -4,16 +4,18 @@
 // response.
 import { newRequestId } from '../../domain/ids';
 import { createReplyPlaceholder } from '../../domain/factories';
-import type { AppError, Completion, Conversation, Message, RequestParams } from '../../domain/types';
+import type { AppError, BinarySource, Completion, Conversation, Message, RequestParams } from '../../domain/types';
 import type { CompletionResult } from '../../lib/openai/client';
-import { appAddedFields, refusedField, withoutFields } from '../../lib/openai/app-added';
-import { buildChatRequest, parseExtraBody } from '../../lib/openai/request';
+import { buildChatRequest } from '../../lib/openai/request';
+import { providerRulesFor } from '../../domain/provider-rules';
 import type { WireChatRequest } from '../../lib/openai/wire';
 import { createCheckpointWriter } from './checkpoint-writer';
 import type { GenerationDeps } from './deps';
 import { createFramePublisher } from './frame-publisher';
 import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish } from './run-finish';
+import { refusalFix } from './refusal-retry';
+import type { SentRequest } from './refusal-retry';
 import { startStream, UnsavedStart } from './run-start';
 import { errorMessage } from '../../domain/errors';
 import { keyHeaderFor } from '../../domain/endpoints';
@@ -115,12 +117,15 @@ async function run(
 
   try {
     const blobs = await deps.repo.dataURLsFor(path);
-    const bodies: WireChatRequest[] = [];
+    const resolve = (s: BinarySource) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? ''));
+    const sent: SentRequest[] = [];
     for (const lane of lanes) {
       // Parallel lanes are single-choice requests: their columns are the choices.
       const params = parallel ? { ...lane.params, enabled: { ...lane.params.enabled, n: false } } : lane.params;
-      const unsupported = deps.endpointFor(lane.endpointId).endpoint.unsupported ?? [];
-      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')), unsupported);
+      const { endpoint, apiKey } = deps.endpointFor(lane.endpointId);
+      // The endpoint's provider rules, decided with the same model facts the preview uses.
+      const rules = providerRulesFor(endpoint, deps.modelFacts(endpoint, apiKey, params.model));
+      const built = buildChatRequest(path, params, resolve, rules);
       if (!built.ok) {
         // The person's message is kept even when no request can be built from it.
         await saveStart([]).catch((err: unknown) => {
@@ -129,7 +134,11 @@ async function run(
         setRunError(conversationId, labelled(built.error, lane.label));
         return;
       }
-      bodies.push(built.body);
+      const rebuild = (other: typeof rules) => {
+        const again = buildChatRequest(path, params, resolve, other);
+        return again.ok ? again.body : null;
+      };
+      sent.push({ endpoint, params, path, rules, body: built.body, rebuild });
     }
 
     const requestId = newRequestId();
@@ -163,7 +172,7 @@ async function run(
       const shown = (c: Completion) => (parallel ? asChoice(c, i) : c);
       const { endpoint, apiKey } = deps.endpointFor(lanes[i]!.endpointId);
       const settings = deps.settings();
-      const timeout = settings.firstByteTimeoutMs(bodies[i]!.stream);
+      const timeout = settings.firstByteTimeoutMs(sent[i]!.body.stream);
       const send = (body: WireChatRequest) =>
         deps.complete({
           endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
@@ -182,14 +191,13 @@ async function run(
         });
       let result: CompletionResult;
       try {
-        const body = bodies[i]!;
-        result = await send(body);
-        // A field the app added on its own and the server refuses never breaks the request:
-        // it is dropped and the request sent once more; the profile remembers.
-        const refused = result.outcome === 'error' ? refusedField(result.error, result.status, addedFields(lanes[i]!.params, body)) : null;
-        if (refused !== null && !controller.signal.aborted) {
-          deps.rememberUnsupported(endpoint.id, refused);
-          result = await send(withoutFields(body, [refused]));
+        result = await send(sent[i]!.body);
+        // A refusal the app knows how to answer (a field it added, reasoning not sent back, the
+        // output limit's name) never breaks the request: sent once more with the fix; the profile remembers.
+        const fix = refusalFix(result, sent[i]!);
+        if (fix !== null && !controller.signal.aborted) {
+          fix.remember(deps);
+          result = await send(fix.body);
         }
       } finally {
         // Also when the client throws (it should not): no frame or checkpoint outlives the request.
@@ -231,12 +239,6 @@ async function run(
   } finally {
     endRun(conversationId);
   }
-}
-
-/** The fields of `body` the app added on its own (not the person) for these parameters. */
-function addedFields(params: RequestParams, body: WireChatRequest): string[] {
-  const extra = parseExtraBody(params.extraBody);
-  return appAddedFields(params, extra.ok ? extra.value : {}).filter((field) => field in body);
 }
 
 function couldNotRun(options: StartOptions): string {

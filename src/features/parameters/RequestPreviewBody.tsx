@@ -3,8 +3,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { Message, RequestParams } from '../../domain/types';
 import { modelRuleWarnings } from '../../domain/params-rules';
 import { loadRequestValidator } from '../../lib/openai/request-validator';
-import { useActiveEndpoint } from '../endpoints/endpoints-store';
-import { useModelFacts } from '../endpoints/model-catalog';
+import { useModelFacts, useProviderRules } from '../endpoints/model-catalog';
 import { useComposerStore } from '../conversations/composer-store';
 import { previewNextRequest } from '../conversations/next-request';
 
@@ -12,8 +11,8 @@ import { previewNextRequest } from '../conversations/next-request';
 export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {
   const draft = useDeferredValue(useComposerStore((s) => s.text));
   const deferredPath = useDeferredValue(path);
-  const unsupported = useActiveEndpoint().unsupported;
-  const result = useMemo(() => previewNextRequest(deferredPath, params, draft, unsupported), [deferredPath, draft, params, unsupported]);
+  const rules = useProviderRules(params.model);
+  const result = useMemo(() => previewNextRequest(deferredPath, params, draft, rules), [deferredPath, draft, params, rules]);
   const facts = useModelFacts(params.model).facts;
   const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
   const warnings = useMemo(() => {

@@ -59,6 +59,8 @@ export interface WireAssistantMessage {
   tool_calls?: WireToolCall[];
   /** A previous audio answer, referenced by id. */
   audio?: { id: string };
+  /** The reply's reasoning, sent back only where the endpoint's rule asks (DeepSeek's thinking mode). */
+  reasoning_content?: string;
 }
 
 export interface WireToolMessage {
