@@ -13,6 +13,7 @@ import { REFERENCE_ENDPOINT_ID, useActiveEndpoint, useEndpointsStore } from './e
 import { HeadersEditor } from './HeadersEditor';
 import { ModelFactsView } from './ModelFactsView';
 import { ModelPicker } from './ModelPicker';
+import { ProviderRules } from './ProviderRules';
 import { useModels } from './models-query';
 
 const small = 'h-8 rounded-md border border-line bg-raised px-2 text-[12.5px]';
@@ -195,6 +196,7 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           </button>
         </p>
       ) : null}
+      <ProviderRules endpoint={endpoint} model={model} />
       <ConnectionTest endpoint={endpoint} apiKey={apiKey} />
       <Field
         label="Model"

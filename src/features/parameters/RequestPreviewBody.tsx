@@ -20,8 +20,8 @@ export function RequestPreviewBody({ path, params }: { path: Message[]; params: 
     const text = JSON.stringify(result.body.messages);
     // An empty conversation is only "nothing typed yet", not a schema problem worth a warning.
     const schema = validate && result.body.messages.length > 0 ? validate(result.body).map((p) => `Schema: ${p}`) : [];
-    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text), ...result.warnings])];
-  }, [result, validate, params, facts]);
+    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text, rules.outputLimit), ...result.warnings])];
+  }, [result, validate, params, facts, rules]);
 
   return result.ok ? (
     <>
