@@ -13,7 +13,7 @@ import type { Endpoint } from '../../domain/types';
 import { useEndpointsStore } from './endpoints-store';
 import { useModelFacts } from './model-catalog';
 
-const select = 'h-7 min-w-0 flex-1 rounded-md border border-line bg-raised px-1.5 text-[12px]';
+const select = 'h-7 w-full min-w-0 rounded-md border border-line bg-raised px-1.5 text-[12px]';
 
 /** Why a rule has its value, in words (and whether the profile's own value can be reset). */
 function origin(decided: Decided<unknown>, presetName: string | undefined, model: string): string {
@@ -48,14 +48,14 @@ export function ProviderRules({ endpoint, model }: { endpoint: Endpoint; model: 
     const own = decided.source === 'learned' || decided.source === 'profile';
     return (
       <div className="space-y-0.5">
-        <label className="flex items-center gap-1.5 text-[12px] text-muted">
-          <span className="w-32 shrink-0">{label}</span>
+        <label className="block space-y-0.5 text-[12px] text-muted">
+          <span className="block">{label}</span>
           {control}
         </label>
         <p
           data-testid={`${id}-source`}
           data-source={decided.source}
-          className={`pl-[8.4rem] text-[11px] ${decided.source === 'learned' ? 'text-accent' : 'text-faint'}`}
+          className={`text-[11px] ${decided.source === 'learned' ? 'font-medium text-accent' : 'text-faint'}`}
         >
           {origin(decided, presetName, model)}
           {own ? (
@@ -78,7 +78,7 @@ export function ProviderRules({ endpoint, model }: { endpoint: Endpoint; model: 
   };
 
   return (
-    <fieldset className="space-y-1.5 rounded-md border border-line px-2 pt-1 pb-2" data-testid="endpoint-provider-rules">
+    <fieldset className="min-w-0 space-y-2 rounded-md border border-line px-2.5 pt-1 pb-2" data-testid="endpoint-provider-rules">
       <legend className="px-1 text-[12px] font-medium text-muted">Provider rules</legend>
       {row(
         'reasoningSendBack',
