@@ -81,6 +81,7 @@ export function providerRulesNow(endpoint: Endpoint, apiKey: string, modelId: st
 /** The rules the next request on the active endpoint is built with, for the preview and the code view. */
 export function useProviderRules(modelId: string): ProviderRules {
   const endpoint = useActiveEndpoint();
-  const facts = useModelFacts(modelId).facts;
-  return useMemo(() => providerRulesFor(endpoint, facts), [endpoint, facts]);
+  // Only whether it is a reasoning model matters; keyed on that, the rules stay one object between renders.
+  const reasoning = useModelFacts(modelId).facts.reasoning;
+  return useMemo(() => providerRulesFor(endpoint, { reasoning }), [endpoint, reasoning]);
 }
