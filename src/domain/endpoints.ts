@@ -226,7 +226,8 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     baseURL: 'https://api.deepseek.com/v1',
     kind: 'hosted',
     needsKey: true,
-    notes: 'deepseek-reasoner streams reasoning_content and ignores temperature.',
+    notes:
+      'Thinking mode streams reasoning_content, wants it sent back in tool-call turns, and ignores temperature; only max_tokens limits the output.',
   },
   {
     id: 'fireworks',
