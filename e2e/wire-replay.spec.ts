@@ -106,6 +106,9 @@ const CASES: Record<string, Expect> = {
     banner: ['422', 'stream_options.include_usage: Extra inputs are not permitted'],
   },
   'groq-400-n-must-be-at-most-1.error.json': { banner: ['400', "'n' : number must be at most 1"] },
+  'deepseek-400-reasoning-content-passed-back.error.json': {
+    banner: ['400', 'The `reasoning_content` in the thinking mode must be passed back to the API.'],
+  },
   'vllm-400-context-length.error.json': { banner: ['400', "This model's maximum context length is 4096 tokens."] },
   'vllm-midstream-error-object.sse': {
     content: 'Partial',

@@ -17,6 +17,8 @@ import type { RequestLog } from './request-log';
 import { strictFieldsRefusal } from './strict-fields';
 import { prefillDecision } from './prefill';
 import { nRefusal } from './n-refused';
+import { deepseekMaxTokens, deepseekThinkingRefusal, OPENAI_REASONING_CASE, thinkingEnabled } from './deepseek-thinking';
+import { isObject } from './types';
 import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
@@ -129,6 +131,14 @@ export async function handleChat(
     const refusal = nRefusal(body);
     if (refusal) return sendJson(res, 400, refusal, headers);
   }
+  const deepseek = triggers.persona === 'deepseek-thinking' && isObject(body) ? body : null;
+  if (deepseek) {
+    const refusal = deepseekThinkingRefusal(body);
+    if (refusal) return sendJson(res, 400, refusal, headers);
+  }
+  if (triggers.persona === 'openai-reasoning' && isObject(body) && body['max_tokens'] != null) {
+    return replayCase(res, ctx.wireDir, OPENAI_REASONING_CASE, headers);
+  }
   if (triggers.fault === 'vllm-midstream-error') return replayCase(res, ctx.wireDir, VLLM_MIDSTREAM_CASE, headers);
   const model = findModel(request.model);
   if (!model) throw modelNotFound(request.model);
@@ -143,7 +153,10 @@ export async function handleChat(
   const handled = respondWithFault(fault, res, headers, request.stream, () => ctx.once.first(`${fault}|${hashHex(raw)}`));
   if (handled) return handled;
 
-  const plan = buildPlan(triggers.ignoreN ? { ...request, n: 1 } : request, cleaned, triggers, raw, model.reasoning, prefill);
+  // DeepSeek applies only max_tokens, and thinks unless thinking is disabled.
+  const asked = deepseek ? { ...request, maxTokens: deepseekMaxTokens(deepseek) } : request;
+  const reasoning = deepseek ? thinkingEnabled(deepseek) : model.reasoning;
+  const plan = buildPlan(triggers.ignoreN ? { ...asked, n: 1 } : asked, cleaned, triggers, raw, reasoning, prefill);
   const render = {
     logprobs: request.logprobs,
     includeUsage: request.includeUsage && !triggers.noUsage,

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { preloadMarkdown } from '../components/markdown/Markdown';
@@ -6,6 +6,7 @@ import { readBoot } from '../lib/db/boot-read';
 import { recoverInterruptedStreams, retryDelayMs, storage } from '../lib/db/repo';
 import { addProblem, clearProblem, onDatabaseRecreated } from '../lib/db/storage-health';
 import { flushParams } from '../features/conversations/params-writer';
+import { queryClient } from '../features/endpoints/query-client';
 import { prefetchActiveConversation, showPrefetchedConversation } from '../features/conversations/use-active-conversation';
 import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { preloadEditor } from '../features/editor/lazy';
@@ -89,8 +90,6 @@ idle(() => {
   preloadChoiceColumns();
   preloadRuns().catch((err: unknown) => console.error('Loading the request code failed', err));
 });
-
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
 // Render once the first screen is read (a few ms), or after 1 s at most: a blocked upgrade shows its notice.
 await Promise.race([firstScreen, new Promise((r) => setTimeout(r, 1000))]);

@@ -234,7 +234,7 @@ export const ENDPOINT_PRESETS: readonly EndpointPreset[] = [
     needsKey: true,
     continueStyle: 'deepseek-prefix',
     notes:
-      'deepseek-reasoner streams reasoning_content and ignores temperature. Continue (prefix completion) needs https://api.deepseek.com/beta.',
+      'Thinking mode streams reasoning_content, wants it sent back in tool-call turns, and ignores temperature; only max_tokens limits the output. Continue (prefix completion) needs https://api.deepseek.com/beta.',
   },
   {
     id: 'fireworks',

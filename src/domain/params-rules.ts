@@ -3,6 +3,7 @@
  * messages mention JSON, and Structured Outputs' strict-mode rules for a schema. Pure.
  */
 import type { ModelFacts } from './model-facts';
+import type { OutputLimitRule } from './provider-rules';
 import type { ParamKey, RequestParams, ToolDefinition } from './types';
 
 const NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -18,11 +19,17 @@ const REASONING_UNSUPPORTED: readonly ParamKey[] = [
   'logit_bias',
 ];
 
-export function modelRuleWarnings(params: RequestParams, facts: ModelFacts, messagesText = ''): string[] {
+/** `outputLimit`: the endpoint's rule for the output limit's name; only `as-set` sends max_tokens as the person switched it. */
+export function modelRuleWarnings(
+  params: RequestParams,
+  facts: ModelFacts,
+  messagesText = '',
+  outputLimit: OutputLimitRule = 'as-set',
+): string[] {
   const on = (k: ParamKey) => params.enabled[k] === true;
   const out: string[] = [];
   if (facts.reasoning === true) {
-    if (on('max_tokens')) out.push('Reasoning models reject max_tokens: send max_completion_tokens instead.');
+    if (on('max_tokens') && outputLimit === 'as-set') out.push('Reasoning models reject max_tokens: send max_completion_tokens instead.');
     const bad = REASONING_UNSUPPORTED.filter(on);
     if (bad.length > 0) out.push(`Reasoning models (o-series, GPT-5) may reject ${bad.join(', ')}.`);
   } else if (facts.reasoning === false && on('reasoning_effort')) {

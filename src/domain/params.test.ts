@@ -48,6 +48,10 @@ describe('model rules', () => {
     expect(w.join('\n')).toContain('max_completion_tokens instead');
     expect(w.join('\n')).toContain('temperature');
     expect(modelRuleWarnings(withOn({}, ['max_completion_tokens']), { reasoning: true })).toEqual([]);
+    // An endpoint rule that sends the limit under its own name (max_completion_tokens, or DeepSeek's max_tokens) settles it.
+    for (const rule of ['max_completion_tokens', 'max_tokens'] as const) {
+      expect(modelRuleWarnings(withOn({}, ['max_tokens']), { reasoning: true }, '', rule)).toEqual([]);
+    }
     expect(modelRuleWarnings(withOn({}, ['reasoning_effort']), { reasoning: false })).toEqual([
       'reasoning_effort is only accepted by reasoning models.',
     ]);

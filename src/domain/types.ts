@@ -5,6 +5,7 @@
  */
 
 import type { ContinueStyle } from './continue-style';
+import type { OutputLimitRule, ReasoningSendBack, RuleKey } from './provider-rules';
 
 declare const idKind: unique symbol;
 /**
@@ -255,6 +256,12 @@ export interface Endpoint {
   continueStyle?: ContinueStyle;
   /** Requests asking for `n` > 1 go out as n parallel single-choice requests (a fan-out); absent = off (one request with `n`). */
   splitN?: boolean;
+  /** Which earlier replies carry their reasoning back; absent = the preset's rule (domain/provider-rules.ts). */
+  reasoningSendBack?: ReasoningSendBack;
+  /** The wire name of the one output-length limit; absent = the preset's, else the model's facts decide. */
+  outputLimit?: OutputLimitRule;
+  /** Rules above that the app set from the server's refusal (not the person): shown as learned, with a reset. */
+  learned?: RuleKey[];
 }
 
 export interface Conversation {

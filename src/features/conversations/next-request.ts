@@ -4,6 +4,7 @@ import { textContent } from '../../domain/messages';
 import type { Message, RequestParams } from '../../domain/types';
 import { dataURLsFor } from '../../lib/db/repo';
 import { buildChatRequest, type BuildResult } from '../../lib/openai/request';
+import type { ProviderRules } from '../../domain/provider-rules';
 
 /**
  * The next request of a conversation as the app would send it: the current branch, then the
@@ -18,29 +19,24 @@ export function nextRequestMessages(path: readonly Message[], draft: string, now
   return messages;
 }
 
-/** The next request's body for showing (without what the endpoint refuses, `unsupported`): binary parts stand as short `data:<type>;base64,…` placeholders (nothing is read). */
-export function previewNextRequest(
-  path: readonly Message[],
-  params: RequestParams,
-  draft: string,
-  unsupported: readonly string[] = [],
-): BuildResult {
+/** The next request's body for showing (built with the endpoint's `rules`): binary parts stand as short `data:<type>;base64,…` placeholders (nothing is read). */
+export function previewNextRequest(path: readonly Message[], params: RequestParams, draft: string, rules: ProviderRules = {}): BuildResult {
   return buildChatRequest(
     nextRequestMessages(path, draft),
     params,
     (source) => (source.kind === 'url' ? source.url : `data:${source.mimeType};base64,…`),
-    unsupported,
+    rules,
   );
 }
 
-/** The exact body the app sends next (without what the endpoint refuses), binaries inlined as data URLs read from storage. */
+/** The exact body the app sends next (built with the endpoint's `rules`), binaries inlined as data URLs read from storage. */
 export async function buildNextRequest(
   path: readonly Message[],
   params: RequestParams,
   draft: string,
-  unsupported: readonly string[] = [],
+  rules: ProviderRules = {},
 ): Promise<BuildResult> {
   const messages = nextRequestMessages(path, draft);
   const urls = await dataURLsFor(messages);
-  return buildChatRequest(messages, params, (s) => (s.kind === 'url' ? s.url : (urls.get(s.blobId) ?? '')), unsupported);
+  return buildChatRequest(messages, params, (s) => (s.kind === 'url' ? s.url : (urls.get(s.blobId) ?? '')), rules);
 }

@@ -15,6 +15,7 @@ import { REFERENCE_ENDPOINT_ID, useActiveEndpoint, useEndpointsStore } from './e
 import { HeadersEditor } from './HeadersEditor';
 import { ModelFactsView } from './ModelFactsView';
 import { ModelPicker } from './ModelPicker';
+import { ProviderRules } from './ProviderRules';
 import { useModels } from './models-query';
 
 const small = 'h-8 rounded-md border border-line bg-raised px-2 text-[12.5px]';
@@ -197,6 +198,7 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
           </button>
         </p>
       ) : null}
+      <ProviderRules endpoint={endpoint} model={model} />
       <ContinueStyleField endpoint={endpoint} />
       <div className="flex items-start gap-2 text-[12px]">
         <span className="mt-px">

@@ -126,6 +126,30 @@ describe('endpoints store read-back', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('provider rules: set by the person or learned, read back after a reload, reset to the preset; older data needs no migration', async () => {
+    local.setItem('pg.endpoints', JSON.stringify(savedByVersion1));
+    const id = '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b';
+    let store = (await load()).useEndpointsStore;
+    const profile = () => store.getState().endpoints.find((e) => e.id === id)!;
+    store.getState().learnRule(id, 'reasoningSendBack', 'always');
+    store.getState().setRule(id, 'outputLimit', 'max_tokens');
+    vi.resetModules();
+    store = (await load()).useEndpointsStore;
+    expect([profile().reasoningSendBack, profile().outputLimit, profile().learned]).toEqual([
+      'always',
+      'max_tokens',
+      ['reasoningSendBack'],
+    ]);
+    // The person choosing a learned rule makes it theirs.
+    store.getState().setRule(id, 'reasoningSendBack', 'tool-turns');
+    expect(profile().learned).toBeUndefined();
+    store.getState().resetRule(id, 'reasoningSendBack');
+    store.getState().resetRule(id, 'outputLimit');
+    expect(profile()).toEqual(savedByVersion1.state.endpoints[2]);
+    expect(JSON.parse(local.getItem('pg.endpoints')!).version).toBe(1);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('an unknown continue style is refused like any invalid stored state', async () => {
     const bad = structuredClone(savedByVersion1);
     (bad.state.endpoints[1] as Record<string, unknown>).continueStyle = 'telepathy';

@@ -5,6 +5,8 @@ import { CONTINUE_STYLES } from '../../domain/continue-style';
 import { analyzeBaseURL, findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import type { Endpoint, KeyPersistence } from '../../domain/types';
+import { OUTPUT_LIMIT_RULES, REASONING_SEND_BACK, RULE_KEYS } from '../../domain/provider-rules';
+import type { RuleKey } from '../../domain/provider-rules';
 import { forgetApiKey, readApiKey, writeApiKey } from '../../lib/keys/key-store';
 import { persisted } from '../../lib/storage/persisted';
 
@@ -46,6 +48,12 @@ interface EndpointsState {
   resetUnsupported(id: string): void;
   /** Whether requests for several choices go out as parallel single-choice requests (for servers that refuse or ignore `n`). */
   setSplitN(id: string, on: boolean): void;
+  /** The person sets a provider rule of the profile (it is no longer marked learned). */
+  setRule<K extends RuleKey>(id: string, key: K, value: Endpoint[K]): void;
+  /** The app learned a rule from the server's refusal: set and marked learned. */
+  learnRule<K extends RuleKey>(id: string, key: K, value: Endpoint[K]): void;
+  /** Forgets the profile's own value of a rule: the preset (or the model's facts) decides again. */
+  resetRule(id: string, key: RuleKey): void;
   /** Deletes a profile and its key; the built-in endpoint stays. */
   remove(id: string): void;
 }
@@ -68,6 +76,10 @@ const storedSchema = v.partial(
         // Added without a version bump: optional, so what version 1 stored is still valid (off), and an
         // older build reading it drops only this key instead of every profile.
         splitN: v.optional(v.boolean()),
+        // Added without a version bump: absent in older data means "the preset decides", as before.
+        reasoningSendBack: v.optional(v.picklist(REASONING_SEND_BACK)),
+        outputLimit: v.optional(v.picklist(OUTPUT_LIMIT_RULES)),
+        learned: v.optional(v.array(v.picklist(RULE_KEYS))),
       }),
     ),
     activeId: v.string(),
@@ -162,6 +174,9 @@ export const useEndpointsStore = create<EndpointsState>()(
             return on ? { ...rest, splitN: true } : rest;
           }),
         })),
+      setRule: (id, key, value) => set((s) => ({ endpoints: s.endpoints.map((e) => (e.id === id ? withRule(e, key, value, false) : e)) })),
+      learnRule: (id, key, value) => set((s) => ({ endpoints: s.endpoints.map((e) => (e.id === id ? withRule(e, key, value, true) : e)) })),
+      resetRule: (id, key) => set((s) => ({ endpoints: s.endpoints.map((e) => (e.id === id ? withRule(e, key, undefined, false) : e)) })),
       remove: (id) => {
         if (id === REFERENCE_ENDPOINT_ID) return;
         forgetApiKey(id);
@@ -187,6 +202,18 @@ export const useEndpointsStore = create<EndpointsState>()(
     }),
   ),
 );
+
+/** `endpoint` with rule `key` set to `value` (undefined: removed), marked learned or not. */
+function withRule<K extends RuleKey>(endpoint: Endpoint, key: K, value: Endpoint[K] | undefined, learned: boolean): Endpoint {
+  const { [key]: _old, learned: marks = [], ...rest } = endpoint;
+  const others = marks.filter((k) => k !== key);
+  const nextMarks = learned ? [...others, key] : others;
+  return {
+    ...rest,
+    ...(value !== undefined ? { [key]: value } : {}),
+    ...(nextMarks.length > 0 ? { learned: nextMarks } : {}),
+  } as Endpoint;
+}
 
 export function useActiveEndpoint(): Endpoint {
   return useEndpointsStore((s) => s.endpoints.find((e) => e.id === s.activeId) ?? s.endpoints[0]!);

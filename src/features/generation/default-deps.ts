@@ -3,6 +3,7 @@ import { notify } from '../../lib/notify/notify';
 import { runChatCompletion } from '../../lib/openai/client';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig, endpointConfig, useEndpointsStore } from '../endpoints/endpoints-store';
+import { modelFactsNow } from '../endpoints/model-catalog';
 import type { GenerationDeps } from './deps';
 import { generationHooks } from './hooks';
 import { webLock } from './run-start';
@@ -21,6 +22,8 @@ export function generationDeps(): GenerationDeps {
     endpointFor: (id) => (id ? endpointConfig(id) : undefined) ?? activeEndpointConfig(),
     endpointExists: (id) => useEndpointsStore.getState().endpoints.some((e) => e.id === id),
     rememberUnsupported: (id, field) => useEndpointsStore.getState().markUnsupported(id, field),
+    modelFacts: modelFactsNow,
+    learnRule: (id, key, value) => useEndpointsStore.getState().learnRule(id, key, value),
     settings: () => ({
       maxRetries: useWorkspaceStore.getState().maxRetries,
       firstByteTimeoutMs: (stream) => firstByteTimeout(stream).firstByteTimeoutMs,

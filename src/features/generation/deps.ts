@@ -1,5 +1,7 @@
 import type { ConversationId, Message, RequestParams } from '../../domain/types';
 import type { Endpoint } from '../../domain/types';
+import type { ModelFacts } from '../../domain/model-facts';
+import type { RuleKey } from '../../domain/provider-rules';
 import type { Store } from '../../lib/db/repo';
 import type { Notifier } from '../../lib/notify/notify';
 import type { CompletionOptions, CompletionResult } from '../../lib/openai/client';
@@ -44,6 +46,10 @@ export interface GenerationDeps {
   endpointExists(endpointId: string): boolean;
   /** The server of profile `endpointId` refused `field`, a field the app adds on its own: remember to leave it out. */
   rememberUnsupported(endpointId: string, field: string): void;
+  /** What is known of `model` on that endpoint (the facts the request preview uses): decides provider rules. */
+  modelFacts(endpoint: Endpoint, apiKey: string, model: string): ModelFacts;
+  /** A refusal taught the profile `endpointId` a provider rule: remember it, marked as learned. */
+  learnRule<K extends RuleKey>(endpointId: string, key: K, value: NonNullable<Endpoint[K]>): void;
   settings(): RunSettings;
   /** Tells the person something outside the conversation's own banner. */
   notify: Notifier;

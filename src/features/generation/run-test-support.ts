@@ -81,6 +81,8 @@ export function testDeps(
     }),
     endpointExists: (id) => id !== 'deleted-profile',
     rememberUnsupported: vi.fn(),
+    modelFacts: () => ({}),
+    learnRule: vi.fn(),
     settings: () => ({ maxRetries: 0, firstByteTimeoutMs: () => undefined }),
     notify: (message) => void notices.push(message),
     clock: { now: () => 5000, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t) },

@@ -4,16 +4,18 @@
 // response.
 import { newRequestId } from '../../domain/ids';
 import { createReplyPlaceholder } from '../../domain/factories';
-import type { AppError, Completion, Conversation, Endpoint, Message, RequestParams } from '../../domain/types';
+import type { AppError, BinarySource, Completion, Conversation, Endpoint, Message, RequestParams } from '../../domain/types';
 import type { CompletionResult } from '../../lib/openai/client';
-import { appAddedFields, refusedField, withoutFields } from '../../lib/openai/app-added';
-import { buildChatRequest, parseExtraBody } from '../../lib/openai/request';
+import { buildChatRequest } from '../../lib/openai/request';
+import { providerRulesFor } from '../../domain/provider-rules';
 import type { WireChatRequest } from '../../lib/openai/wire';
 import { createCheckpointWriter } from './checkpoint-writer';
 import type { GenerationDeps } from './deps';
 import { createFramePublisher } from './frame-publisher';
 import { claimRun, endRun, setRunError } from './live-run-store';
 import { finish } from './run-finish';
+import { refusalFix } from './refusal-retry';
+import type { SentRequest } from './refusal-retry';
 import { startStream, UnsavedStart } from './run-start';
 import { errorMessage } from '../../domain/errors';
 import { continueStyleOf, keyHeaderFor } from '../../domain/endpoints';
@@ -132,22 +134,29 @@ async function run(
 
   try {
     const blobs = await deps.repo.dataURLsFor(path);
-    const bodies: WireChatRequest[] = [];
+    const resolve = (s: BinarySource) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? ''));
+    const sent: SentRequest[] = [];
     for (const lane of lanes) {
       // Parallel lanes are single-choice requests: their columns are the choices.
       const params = parallel ? { ...lane.params, enabled: { ...lane.params.enabled, n: false } } : lane.params;
-      const { endpoint } = deps.endpointFor(lane.endpointId);
-      const built = buildChatRequest(path, params, (s) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? '')), endpoint.unsupported);
-      const prepared = built.ok && options.continueOf ? continuationOf(built.body, endpoint) : built;
-      if (!prepared.ok) {
+      const { endpoint, apiKey } = deps.endpointFor(lane.endpointId);
+      // The endpoint's provider rules, decided with the same model facts the preview uses.
+      const rules = providerRulesFor(endpoint, deps.modelFacts(endpoint, apiKey, params.model));
+      const continued = (b: ReturnType<typeof buildChatRequest>) => (b.ok && options.continueOf ? continuationOf(b.body, endpoint) : b);
+      const built = continued(buildChatRequest(path, params, resolve, rules));
+      if (!built.ok) {
         // The person's message is kept even when no request can be built from it.
         await saveStart([]).catch((err: unknown) => {
           throw new UnsavedStart(err);
         });
-        setRunError(conversationId, labelled(prepared.error, lane.label));
+        setRunError(conversationId, labelled(built.error, lane.label));
         return;
       }
-      bodies.push(prepared.body);
+      const rebuild = (other: typeof rules) => {
+        const again = continued(buildChatRequest(path, params, resolve, other));
+        return again.ok ? again.body : null;
+      };
+      sent.push({ endpoint, params, path, rules, body: built.body, rebuild });
     }
 
     const requestId = newRequestId();
@@ -181,7 +190,7 @@ async function run(
       const shown = (c: Completion) => (parallel ? asChoice(c, i) : c);
       const { endpoint, apiKey } = deps.endpointFor(lanes[i]!.endpointId);
       const settings = deps.settings();
-      const timeout = settings.firstByteTimeoutMs(bodies[i]!.stream);
+      const timeout = settings.firstByteTimeoutMs(sent[i]!.body.stream);
       const send = (body: WireChatRequest) =>
         deps.complete({
           endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
@@ -200,14 +209,13 @@ async function run(
         });
       let result: CompletionResult;
       try {
-        const body = bodies[i]!;
-        result = await send(body);
-        // A field the app added on its own and the server refuses never breaks the request:
-        // it is dropped and the request sent once more; the profile remembers.
-        const refused = result.outcome === 'error' ? refusedField(result.error, result.status, addedFields(lanes[i]!.params, body)) : null;
-        if (refused !== null && !controller.signal.aborted) {
-          deps.rememberUnsupported(endpoint.id, refused);
-          result = await send(withoutFields(body, [refused]));
+        result = await send(sent[i]!.body);
+        // A refusal the app knows how to answer (a field it added, reasoning not sent back, the
+        // output limit's name) never breaks the request: sent once more with the fix; the profile remembers.
+        const fix = refusalFix(result, sent[i]!);
+        if (fix !== null && !controller.signal.aborted) {
+          fix.remember(deps);
+          result = await send(fix.body);
         }
       } finally {
         // Also when the client throws (it should not): no frame or checkpoint outlives the request.
@@ -251,6 +259,14 @@ async function run(
   }
 }
 
+function couldNotRun(options: StartOptions): string {
+  return options.kind ? 'The parallel requests could not run' : 'The request could not run';
+}
+
+function labelled(error: AppError, label: string | null): AppError {
+  return label ? { ...error, message: `${label}: ${error.message}` } : error;
+}
+
 /** `body` as this profile's server continues its last (assistant) message, or why it cannot. */
 function continuationOf(body: WireChatRequest, endpoint: Endpoint): { ok: true; body: WireChatRequest } | { ok: false; error: AppError } {
   const { style, blocked } = effectiveContinue(continueStyleOf(endpoint), endpoint.baseURL);
@@ -259,18 +275,4 @@ function continuationOf(body: WireChatRequest, endpoint: Endpoint): { ok: true; 
   // The UI offers "Ask to continue" instead; a prefill sent here would be answered anew and glued on.
   const message = blocked ?? `${endpoint.name} does not continue a reply from where it stopped; ask it to continue in a new message.`;
   return { ok: false, error: { kind: 'invalid', message } };
-}
-
-/** The fields of `body` the app added on its own (not the person) for these parameters. */
-function addedFields(params: RequestParams, body: WireChatRequest): string[] {
-  const extra = parseExtraBody(params.extraBody);
-  return appAddedFields(params, extra.ok ? extra.value : {}).filter((field) => field in body);
-}
-
-function couldNotRun(options: StartOptions): string {
-  return options.kind ? 'The parallel requests could not run' : 'The request could not run';
-}
-
-function labelled(error: AppError, label: string | null): AppError {
-  return label ? { ...error, message: `${label}: ${error.message}` } : error;
 }

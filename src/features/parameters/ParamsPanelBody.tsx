@@ -12,7 +12,7 @@ import {
 import type { NumericParamKey, ParamGroup } from '../../domain/params';
 import { parseMetadata } from '../../domain/params-parse';
 import type { ParamKey, ParamValues, ReasoningEffort, RequestParams } from '../../domain/types';
-import { useModelFacts } from '../endpoints/model-catalog';
+import { useModelFacts, useProviderRules } from '../endpoints/model-catalog';
 import { BoolParam, JsonParam, NumberParam, SelectParam, Slider, TextParam } from './controls';
 import { ExtraBodyEditor } from './ExtraBodyEditor';
 import { LogitBiasEditor } from './LogitBiasEditor';
@@ -109,7 +109,14 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
       ) : null;
     return row(key, label, slider, extraHint ?? hint, { inline: box });
   };
-  const reasoningHint = facts.reasoning ? `${params.model} is a reasoning model: use max_completion_tokens.` : undefined;
+  // The endpoint's rule may send the one limit switched on under the other name: say so where it is set.
+  const outputLimit = useProviderRules(params.model).outputLimit ?? 'as-set';
+  const limitHint = (key: 'max_completion_tokens' | 'max_tokens') =>
+    outputLimit !== 'as-set' && outputLimit !== key && on(key) && !on(outputLimit)
+      ? `Sent as ${outputLimit}: this endpoint's provider rule (endpoint settings).`
+      : key === 'max_completion_tokens' && facts.reasoning
+        ? `${params.model} is a reasoning model: use max_completion_tokens.`
+        : undefined;
   const toolNames = v.tools.map((t) => t.function.name);
   const toolChoiceValue = typeof v.tool_choice === 'string' ? v.tool_choice : `fn:${v.tool_choice.function.name}`;
 
@@ -128,8 +135,8 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
       ),
     ],
     output: [
-      num('max_completion_tokens', reasoningHint),
-      num('max_tokens'),
+      num('max_completion_tokens', limitHint('max_completion_tokens')),
+      num('max_tokens', limitHint('max_tokens')),
       num('n'),
       row(
         'stop',

@@ -3,8 +3,8 @@ import { useDeferredValue, useMemo } from 'react';
 import type { Message, RequestParams } from '../../domain/types';
 import { modelRuleWarnings } from '../../domain/params-rules';
 import { loadRequestValidator } from '../../lib/openai/request-validator';
+import { useModelFacts, useProviderRules } from '../endpoints/model-catalog';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
-import { useModelFacts } from '../endpoints/model-catalog';
 import { useComposerStore } from '../conversations/composer-store';
 import { previewNextRequest } from '../conversations/next-request';
 
@@ -12,12 +12,13 @@ import { previewNextRequest } from '../conversations/next-request';
 export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {
   const draft = useDeferredValue(useComposerStore((s) => s.text));
   const deferredPath = useDeferredValue(path);
-  const { unsupported, splitN } = useActiveEndpoint();
+  const { splitN } = useActiveEndpoint();
   // A profile that splits n sends `n` single-choice requests of the same body, without n (see startRequests).
   const split = splitN === true && params.enabled.n && Math.floor(params.values.n) > 1 ? Math.floor(params.values.n) : null;
+  const rules = useProviderRules(params.model);
   const result = useMemo(
-    () => previewNextRequest(deferredPath, split ? { ...params, enabled: { ...params.enabled, n: false } } : params, draft, unsupported),
-    [deferredPath, draft, params, unsupported, split],
+    () => previewNextRequest(deferredPath, split ? { ...params, enabled: { ...params.enabled, n: false } } : params, draft, rules),
+    [deferredPath, draft, params, rules, split],
   );
   const facts = useModelFacts(params.model).facts;
   const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
@@ -26,8 +27,8 @@ export function RequestPreviewBody({ path, params }: { path: Message[]; params: 
     const text = JSON.stringify(result.body.messages);
     // An empty conversation is only "nothing typed yet", not a schema problem worth a warning.
     const schema = validate && result.body.messages.length > 0 ? validate(result.body).map((p) => `Schema: ${p}`) : [];
-    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text), ...result.warnings])];
-  }, [result, validate, params, facts]);
+    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text, rules.outputLimit), ...result.warnings])];
+  }, [result, validate, params, facts, rules]);
 
   return result.ok ? (
     <>

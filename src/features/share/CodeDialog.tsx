@@ -4,6 +4,7 @@ import { CopyIcon } from '../../components/ui/icons';
 import type { Message, RequestParams } from '../../domain/types';
 import { KEY_ENV, snippets, type Snippet, type SnippetLanguage } from '../../lib/codec/snippets';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
+import { useProviderRules } from '../endpoints/model-catalog';
 import { Dialog } from './Dialog';
 import { buildNextRequest } from '../conversations/next-request';
 import { copyText, download } from './share-actions';
@@ -25,11 +26,12 @@ export function CodeDialog({
   onClose: () => void;
 }) {
   const endpoint = useActiveEndpoint();
+  const rules = useProviderRules(params.model);
   const [state, setState] = useState<State>({ status: 'loading' });
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   useEffect(() => {
     let live = true;
-    buildNextRequest(path, params, draft, endpoint.unsupported)
+    buildNextRequest(path, params, draft, rules)
       .then((built) => {
         if (!live) return;
         if (!built.ok) setState({ status: 'error', message: built.error.message });
@@ -49,7 +51,7 @@ export function CodeDialog({
     return () => {
       live = false;
     };
-  }, [path, params, draft, endpoint]);
+  }, [path, params, draft, endpoint, rules]);
 
   const current = state.status === 'ready' ? state.list.find((s) => s.language === language)! : null;
   const headerCount = Object.keys(endpoint.headers).length;

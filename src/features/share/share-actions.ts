@@ -19,6 +19,7 @@ import { buildNextRequest } from '../conversations/next-request';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig, REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
+import { providerRulesNow } from '../endpoints/model-catalog';
 import { errorMessage } from '../../domain/errors';
 import { hasShareLink, pageAddress } from './share-url';
 
@@ -109,11 +110,12 @@ export async function exportConversation(conversationId: ConversationId, kind: E
     else if (kind === 'markdown') download(`${slug}.md`, toMarkdown(bundle, blobs), 'text/markdown');
     else if (kind === 'html') download(`${slug}.html`, toHTML(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
     else {
+      const active = activeEndpointConfig();
       const built = await buildNextRequest(
         pathToLeaf(bundle.messages, bundle.conversation.currentLeafId),
         bundle.conversation.params,
         draft,
-        activeEndpointConfig().endpoint.unsupported,
+        providerRulesNow(active.endpoint, active.apiKey, bundle.conversation.params.model),
       );
       if (!built.ok) throw new Error(built.error.message);
       download(`${slug}.request.json`, JSON.stringify(built.body, null, 2), 'application/json');

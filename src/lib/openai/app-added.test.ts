@@ -43,10 +43,12 @@ describe('fields the app adds on its own', () => {
 
   it('the builder leaves out what the endpoint refuses, and says so', () => {
     const p = defaultRequestParams('m');
-    const built = buildChatRequest([], p, undefined, ['stream_options']);
+    const built = buildChatRequest([], p, undefined, { unsupported: ['stream_options'] });
     expect(built.ok && 'stream_options' in built.body).toBe(false);
     expect(built.ok && built.warnings.some((w) => w.startsWith('stream_options is left out'))).toBe(true);
-    const chosen = buildChatRequest([], { ...p, extraBody: '{"stream_options":{"include_usage":true}}' }, undefined, ['stream_options']);
+    const chosen = buildChatRequest([], { ...p, extraBody: '{"stream_options":{"include_usage":true}}' }, undefined, {
+      unsupported: ['stream_options'],
+    });
     expect(chosen.ok && chosen.body.stream_options).toEqual({ include_usage: true });
   });
 });

@@ -5,6 +5,8 @@
  */
 import type { BinarySource, Completion, ContentPart, Message } from '../../domain/types';
 import { messageText } from '../../domain/messages';
+import { reasoningCarriers } from '../../domain/provider-rules';
+import type { ReasoningSendBack } from '../../domain/provider-rules';
 import { createCompletionAccumulator } from './accumulate';
 import type { WireAssistantMessage, WireMessage, WireToolCall, WireUserContentPart } from './wire';
 
@@ -38,7 +40,7 @@ function userContent(parts: readonly ContentPart[], resolve: BinaryURLResolver):
   return parts.filter((p) => p.type !== 'text' || p.text !== '').map((p) => userPart(p, resolve));
 }
 
-function assistantMessage(m: Message): WireAssistantMessage {
+function assistantMessage(m: Message, carriesReasoning: boolean): WireAssistantMessage {
   const text = messageText(m.content);
   const toolCalls: WireToolCall[] = (m.toolCalls ?? []).map((t) => ({
     id: t.id,
@@ -53,14 +55,17 @@ function assistantMessage(m: Message): WireAssistantMessage {
   if (m.refusal) out.refusal = m.refusal;
   if (toolCalls.length > 0) out.tool_calls = toolCalls;
   if (m.audio) out.audio = { id: m.audio.id };
-  // Reasoning is never sent back: providers reject or ignore it (DeepSeek answers 400 to
-  // `reasoning_content` in input; Qwen3 and DeepSeek-R1 say history keeps only the final answer).
+  // Reasoning goes back only where the endpoint's rule asks (domain/provider-rules.ts): most
+  // providers want history to keep the final answer only (Qwen3, DeepSeek-R1), while DeepSeek's
+  // thinking mode refuses a follow-up whose tool-call turns lack it. A reply that has none sends an
+  // empty string, which DeepSeek accepts, so a hand-written or thinking-off reply does not break it.
   // Thinking that arrived inline as `<think>…</think>` was split off into `reasoning`, so the
   // content sent here holds the answer only, without the tags.
+  if (carriesReasoning) out.reasoning_content = m.reasoning ?? '';
   return out;
 }
 
-function toWireMessage(m: Message, resolve: BinaryURLResolver): WireMessage {
+function toWireMessage(m: Message, resolve: BinaryURLResolver, carriesReasoning: boolean): WireMessage {
   const name = m.name ? { name: m.name } : {};
   switch (m.role) {
     case 'system':
@@ -69,14 +74,19 @@ function toWireMessage(m: Message, resolve: BinaryURLResolver): WireMessage {
     case 'user':
       return { role: 'user', content: userContent(m.content, resolve), ...name };
     case 'assistant':
-      return { ...assistantMessage(m), ...name };
+      return { ...assistantMessage(m, carriesReasoning), ...name };
     case 'tool':
       return { role: 'tool', content: messageText(m.content), tool_call_id: m.toolCallId ?? '' };
   }
 }
 
-export function toWireMessages(messages: readonly Message[], resolveBinaryURL: BinaryURLResolver): WireMessage[] {
-  return messages.map((m) => toWireMessage(m, resolveBinaryURL));
+export function toWireMessages(
+  messages: readonly Message[],
+  resolveBinaryURL: BinaryURLResolver,
+  reasoningSendBack: ReasoningSendBack = 'never',
+): WireMessage[] {
+  const carriers = reasoningCarriers(messages, reasoningSendBack);
+  return messages.map((m, i) => toWireMessage(m, resolveBinaryURL, carriers[i]!));
 }
 
 /** A non-streamed `chat.completion` body (or an error body sent with 200). */

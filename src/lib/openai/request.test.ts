@@ -329,3 +329,26 @@ describe('validateChatRequest', () => {
     });
   });
 });
+
+describe('provider rules in the body', () => {
+  const call = msg('assistant', '', { reasoning: 'Call the tool.', toolCalls: [{ id: 'c1', name: 'f', arguments: '{}' }] });
+  const toolTurn = [msg('user', 'Q'), call, msg('tool', 'sunny', { toolCallId: 'c1' }), msg('assistant', 'A'), msg('user', 'Next')];
+
+  it('reasoning_content goes back on the tool-call turn\u2019s replies under tool-turns (empty when a reply has none), never by default', () => {
+    const sent = (rules: Parameters<typeof buildChatRequest>[3]) => {
+      const r = buildChatRequest(toolTurn, params({}), placeholderResolver, rules);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.body.messages.filter((m) => m.role === 'assistant').map((m) => ('reasoning_content' in m ? m.reasoning_content : undefined));
+    };
+    expect(sent({})).toEqual([undefined, undefined]);
+    expect(sent({ reasoningSendBack: 'tool-turns' })).toEqual(['Call the tool.', '']);
+  });
+
+  it('the output limit switched on is sent under the rule\u2019s name, in the same place', () => {
+    const r = buildChatRequest(history, params({ max_tokens: true }, { max_tokens: 77 }), placeholderResolver, {
+      outputLimit: 'max_completion_tokens',
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.body).toEqual({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 77 });
+  });
+});

@@ -9,6 +9,8 @@ import { placeholderResolver, toWireMessages } from './mapping';
 import type { BinaryURLResolver } from './mapping';
 import type { WireChatRequest } from './wire';
 import { errorMessage } from '../../domain/errors';
+import { outputLimitFields } from '../../domain/provider-rules';
+import type { ProviderRules } from '../../domain/provider-rules';
 
 export type BuildResult = { ok: true; body: WireChatRequest; warnings: string[] } | { ok: false; error: AppError };
 
@@ -41,16 +43,20 @@ export function buildChatRequest(
   messages: readonly Message[],
   params: RequestParams,
   resolveBinaryURL: BinaryURLResolver = placeholderResolver,
-  /** Fields the endpoint refuses (`Endpoint.unsupported`): left out when the app added them on its own. */
-  unsupported: readonly string[] = [],
+  /** The endpoint's rules (domain/provider-rules.ts): refused app-added fields, reasoning sent back, the output limit's name. */
+  rules: ProviderRules = {},
 ): BuildResult {
+  const unsupported = rules.unsupported ?? [];
   const extra = parseExtraBody(params.extraBody);
   if (!extra.ok) return extra;
 
   const on = (key: ParamKey): boolean => params.enabled[key] === true;
   const v = params.values;
   const warnings: string[] = [];
-  const body: WireChatRequest = { model: params.model, messages: toWireMessages(messages, resolveBinaryURL) };
+  const body: WireChatRequest = {
+    model: params.model,
+    messages: toWireMessages(messages, resolveBinaryURL, rules.reasoningSendBack),
+  };
 
   if (on('stream')) body.stream = v.stream; // `stream: false` is sent on purpose when chosen
   if (body.stream === true) {
@@ -60,8 +66,8 @@ export function buildChatRequest(
   }
   if (on('temperature')) body.temperature = v.temperature;
   if (on('top_p')) body.top_p = v.top_p;
-  if (on('max_completion_tokens')) body.max_completion_tokens = v.max_completion_tokens;
-  if (on('max_tokens')) body.max_tokens = v.max_tokens;
+  // The one output limit the person switched on, under the name this endpoint takes.
+  Object.assign(body, outputLimitFields(params.enabled, v, rules.outputLimit ?? 'as-set'));
   if (on('n')) body.n = v.n;
   if (on('stop')) {
     const stop = v.stop.filter((s) => s !== '');

@@ -254,6 +254,14 @@ const ERRORS: Record<string, { status: number } & Partial<AppError>> = {
   },
   // Groq refusing n > 1: the field is named only in the message (no param).
   'groq-400-n-must-be-at-most-1.error.json': { status: 400, message: "'n' : number must be at most 1", type: 'invalid_request_error' },
+  // DeepSeek's thinking mode refusing a follow-up whose tool-call turn lacks reasoning_content (as its users report it).
+  'deepseek-400-reasoning-content-passed-back.error.json': {
+    status: 400,
+    message: 'The `reasoning_content` in the thinking mode must be passed back to the API.',
+    param: null,
+    type: 'invalid_request_error',
+    code: 'invalid_request_error',
+  },
   'vllm-400-context-length.error.json': {
     status: 400,
     message:

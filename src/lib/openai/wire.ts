@@ -61,6 +61,8 @@ export interface WireAssistantMessage {
   audio?: { id: string };
   /** Mistral and DeepSeek (beta): this last message is a prefix the model continues. Not OpenAI's. */
   prefix?: true;
+  /** The reply's reasoning, sent back only where the endpoint's rule asks (DeepSeek's thinking mode). */
+  reasoning_content?: string;
 }
 
 export interface WireToolMessage {
