@@ -1,6 +1,15 @@
 import { expect, expectBeforeAndAfterReload, test } from './support/app';
 import { waitForCheckpoint } from './support/idb';
 
+const WEATHER_TOOL = {
+  type: 'function',
+  function: {
+    name: 'get_weather',
+    description: 'Weather of a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};
+
 test.describe('a first complete chat', () => {
   test('sends a message and streams the exact reply, with usage', async ({ app }) => {
     await app.open();
@@ -110,6 +119,20 @@ test.describe('a first complete chat', () => {
     await app.page.getByTestId('param-max_completion_tokens').fill('5');
     const cut = await app.sendAndWait('[[reply:one two three four five six seven eight nine ten]]');
     await expect(cut).toHaveAttribute('data-finish-reason', 'length');
+    await expect(cut.getByTestId('message-content')).toHaveText('one two three four five');
+
+    // A tool call: its name, id and exact arguments, and the finish reason that says so.
+    await app.page.getByTestId('new-conversation-button').click();
+    await app.page.getByTestId('model-input').fill('ref-tools');
+    await app.page.getByTestId('extra-body-input').fill(JSON.stringify({ tools: [WEATHER_TOOL] }));
+    const call = await app.sendAndWait('What is the weather in Paris?');
+    await expect(call).toHaveAttribute('data-finish-reason', 'tool_calls');
+    const toolCall = call.getByTestId('tool-call');
+    await expect(toolCall).toHaveCount(1);
+    await expect(toolCall).toHaveAttribute('data-tool-name', 'get_weather');
+    await expect(toolCall).toHaveAttribute('data-tool-call-id', /.+/);
+    const args = JSON.parse((await toolCall.getByTestId('tool-call-arguments').textContent()) ?? '') as Record<string, unknown>;
+    expect(args).toEqual({ city: 'San Francisco' }); // the reference endpoint fills each argument from its schema
   });
 
   test('opening ?baseURL=&model=&n= preconfigures the endpoint, model and n', async ({ app, baseURL }) => {
