@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvisible, hostToShow, linkVerdict, revealInvisible } from './link-safety';
+import { hasInvisible, hostToShow, isSafeMediaURL, linkVerdict, revealInvisible } from './link-safety';
 
 describe('linkVerdict', () => {
   it('opens web and mail addresses and anchors only', () => {
@@ -52,5 +52,25 @@ describe('hostToShow', () => {
     expect(hostToShow('example', 'https://exa%E2%80%8Bmple.com/')).not.toBeNull();
     expect(hostToShow('apple', 'https://xn--pple-43d.com/')).toBe('xn--pple-43d.com');
     expect(hostToShow('аpple.com', 'https://аpple.com/')).toBe('xn--pple-43d.com');
+  });
+});
+
+describe('isSafeMediaURL', () => {
+  it('keeps https and data URLs of the part’s own kind, refuses the rest', () => {
+    expect(isSafeMediaURL('https://example.com/cat.png', 'image')).toBe(true);
+    expect(isSafeMediaURL('data:image/png;base64,AAAA', 'image')).toBe(true);
+    expect(isSafeMediaURL('data:audio/wav;base64,AAAA', 'audio')).toBe(true);
+    expect(isSafeMediaURL('data:application/pdf;base64,AAAA', 'file')).toBe(true);
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'http://tracker.example/p.gif',
+      'file:///etc/passwd',
+      'data:text/html,<b>x</b>',
+      'https://',
+      '//cdn.example/x.png',
+    ])
+      expect(isSafeMediaURL(bad, 'image'), bad).toBe(false);
+    expect(isSafeMediaURL('data:image/png;base64,AAAA', 'audio')).toBe(false);
   });
 });

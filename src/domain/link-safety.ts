@@ -70,3 +70,22 @@ function decodeSafely(s: string): string {
     return s;
   }
 }
+
+/**
+ * Whether `url` may be stored as the source of an imported media part: `https:` (loaded only when
+ * the person clicks) or a `data:` URL of the part's own kind (`data:image/…` for an image). Never
+ * `javascript:`, `http:`, `file:` or a `data:text/html` page dressed as an image.
+ */
+export function isSafeMediaURL(url: string, kind: 'image' | 'audio' | 'file'): boolean {
+  const text = url.trim();
+  if (/^https:\/\/[^\s/]+/i.test(text)) {
+    try {
+      return new URL(text).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }
+  const media = /^data:([a-z]+)\/[\w.+-]+[;,]/i.exec(text)?.[1]?.toLowerCase();
+  if (media === undefined) return false;
+  return kind === 'file' ? media === 'application' || media === 'text' || media === 'image' : media === kind;
+}

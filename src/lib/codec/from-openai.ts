@@ -8,19 +8,25 @@ import * as v from 'valibot';
 import { messageText, titleFrom } from '../../domain/messages';
 import { DEFAULT_PARAM_VALUES } from '../../domain/params';
 import type { ContentPart, ConversationId, Message, MessageId, ParamKey, ParamValues, RequestParams } from '../../domain/types';
+import { isSafeMediaURL } from '../../domain/link-safety';
 import { base64ToBytes, parseDataURL } from './base64';
 import type { BlobData, ConversationBundle } from './format';
 import { paramValuesSchema } from './schema';
 
 const str = v.string();
+const mediaURL = (kind: 'image' | 'file') =>
+  v.pipe(
+    str,
+    v.check((url) => isSafeMediaURL(url, kind), `must be an https:// address or a data:${kind === 'image' ? 'image/' : ''}… URL`),
+  );
 const wirePart = v.variant('type', [
   v.object({ type: v.literal('text'), text: str }),
   v.object({
     type: v.literal('image_url'),
-    image_url: v.object({ url: str, detail: v.optional(v.picklist(['auto', 'low', 'high']), 'auto') }),
+    image_url: v.object({ url: mediaURL('image'), detail: v.optional(v.picklist(['auto', 'low', 'high']), 'auto') }),
   }),
   v.object({ type: v.literal('input_audio'), input_audio: v.object({ data: str, format: v.picklist(['wav', 'mp3']) }) }),
-  v.object({ type: v.literal('file'), file: v.object({ filename: v.optional(str, 'file'), file_data: str }) }),
+  v.object({ type: v.literal('file'), file: v.object({ filename: v.optional(str, 'file'), file_data: mediaURL('file') }) }),
 ]);
 
 const wireMessage = v.object({

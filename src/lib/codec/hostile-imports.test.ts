@@ -56,7 +56,7 @@ const CASES: [name: string, input: unknown, error: string | RegExp][] = [
   [
     'deep nesting inside a free-form field',
     good.replace('"extra":{', `"extra":{"deep":${'['.repeat(MAX_DEPTH + 5)}${']'.repeat(MAX_DEPTH + 5)},`),
-    /^conversations\[0\]\.messages\[3\]\.extra\.deep(\[0\])+: Nested more than 100 levels/,
+    /^conversations\[0\]\.messages\[3\]\.extra\.deep…\[0\]\[0\] \(100 levels\): Nested more than 100 levels/,
   ],
   [
     'a __proto__ key at the top',
@@ -84,6 +84,39 @@ const CASES: [name: string, input: unknown, error: string | RegExp][] = [
   ['a share link with a changed character', `${link.slice(0, 60)}${link[60] === 'A' ? 'B' : 'A'}${link.slice(61)}`, /^share link: /],
   ['an empty share link', 'http://app.test/#share=', 'share link: the link has no conversation in it'],
   ['a share link of garbage', 'http://app.test/#share=!!!!', 'share link: the link has no conversation in it'],
+  ['an empty array', '[]', 'An empty list of messages: there is no conversation in it to import.'],
+  [
+    'a request body without messages',
+    JSON.stringify({ model: 'm', messages: [] }),
+    'messages: An empty list of messages: there is no conversation in it to import.',
+  ],
+  [
+    'a javascript: image URL in a request body',
+    JSON.stringify({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'javascript:alert(1)' } }] }] }),
+    /^messages\[0\]\.content\[0\]\.image_url\.url: .*https:\/\//,
+  ],
+  [
+    'an http: image URL in a request body',
+    JSON.stringify({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'http://tracker.example/p.gif' } }] }] }),
+    /image_url\.url: /,
+  ],
+  [
+    'an HTML page dressed as an image',
+    JSON.stringify({
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:text/html,<script>alert(1)</script>' } }] }],
+    }),
+    /image_url\.url: /,
+  ],
+  [
+    'a javascript: URL as an image of our own format',
+    good.replace(/"source":\{"kind":"blob","blobId":"c1-img"[^}]*\}/, '"source":{"kind":"url","url":"javascript:alert(1)"}'),
+    /^conversations\[0\]\.messages\[\d+\]\.content\[\d+\]\.source\.url: must be an https:\/\/ address/,
+  ],
+  [
+    'deep nesting under very long keys says so in one short line',
+    `${('{"' + 'k'.repeat(2000) + '":').repeat(200)}1${'}'.repeat(200)}`,
+    /^[^\n]{1,700}$/,
+  ],
   ['a non-string value', 12, 'Expected a conversation file, an OpenAI request body or a messages array.'],
 ];
 

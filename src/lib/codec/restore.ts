@@ -92,6 +92,8 @@ function restoreValue(value: unknown, source: RestoreSource, now: number): Resto
 }
 
 function fromWire(messages: unknown[], body: Record<string, unknown> | undefined, now: number): RestoreResult {
+  if (messages.length === 0)
+    return restoreError(body ? 'messages' : '', 'An empty list of messages: there is no conversation in it to import.');
   const parsed = v.safeParse(wireMessagesSchema, messages);
   if (!parsed.success) return failIssue(parsed.issues, 'messages');
   const params = paramsFromBody(body ?? {});

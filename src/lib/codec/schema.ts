@@ -3,6 +3,7 @@
  * it knows, so unknown fields are dropped on the way in; records skip `__proto__`-style keys.
  */
 import * as v from 'valibot';
+import { isSafeMediaURL } from '../../domain/link-safety';
 import { ROLES } from '../../domain/types';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -10,22 +11,32 @@ const num = v.number();
 const str = v.string();
 const json = v.record(v.string(), v.unknown());
 
-const binarySource = v.variant('kind', [
-  v.object({ kind: v.literal('url'), url: str }),
-  v.object({ kind: v.literal('blob'), blobId: id, mimeType: str, name: v.optional(str), size: v.optional(num) }),
-]);
+const MEDIA_URL_RULE = 'must be an https:// address or a data: URL of its own kind (never javascript:, http: or another page)';
+
+/** Where an imported part's bytes are: stored (blob) or a URL that is safe to keep (see isSafeMediaURL). */
+const binarySource = (kind: 'image' | 'audio' | 'file') =>
+  v.variant('kind', [
+    v.object({
+      kind: v.literal('url'),
+      url: v.pipe(
+        str,
+        v.check((url) => isSafeMediaURL(url, kind), MEDIA_URL_RULE),
+      ),
+    }),
+    v.object({ kind: v.literal('blob'), blobId: id, mimeType: str, name: v.optional(str), size: v.optional(num) }),
+  ]);
 
 export const contentPartSchema = v.variant('type', [
   v.object({ type: v.literal('text'), text: str }),
   v.object({
     type: v.literal('image'),
-    source: binarySource,
+    source: binarySource('image'),
     detail: v.optional(v.picklist(['auto', 'low', 'high']), 'auto'),
     width: v.optional(num),
     height: v.optional(num),
   }),
-  v.object({ type: v.literal('audio'), source: binarySource, format: v.picklist(['wav', 'mp3']) }),
-  v.object({ type: v.literal('file'), source: binarySource, filename: str }),
+  v.object({ type: v.literal('audio'), source: binarySource('audio'), format: v.picklist(['wav', 'mp3']) }),
+  v.object({ type: v.literal('file'), source: binarySource('file'), filename: str }),
 ]);
 
 // `bytes` is UTF-8 byte values or null; anything else (or none, from other tools) reads as null,

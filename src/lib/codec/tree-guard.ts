@@ -11,11 +11,21 @@ export interface TreeProblem {
   reason: string;
 }
 
+const STEP_MAX = 40;
+const STEPS_SHOWN = 6;
+
+function stepText(s: string | number, first: boolean): string {
+  if (typeof s === 'number') return `[${s}]`;
+  const key = s.length > STEP_MAX ? `${s.slice(0, STEP_MAX)}…` : s;
+  return /^[A-Za-z_$][\w$]*$/.test(s) ? `${first ? '' : '.'}${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** The path in one short line: long keys cut, and a deep path as its start, its end and its depth. */
 function pathOf(steps: readonly (string | number)[]): string {
-  let out = '';
-  for (const s of steps)
-    out += typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${out === '' ? '' : '.'}${s}` : `[${JSON.stringify(s)}]`;
-  return out;
+  const text = (part: readonly (string | number)[], from: number) => part.map((s, i) => stepText(s, from + i === 0)).join('');
+  if (steps.length <= STEPS_SHOWN + 2) return text(steps, 0);
+  const tail = steps.slice(-2);
+  return `${text(steps.slice(0, STEPS_SHOWN), 0)}…${text(tail, 1).replace(/^\./, '.')} (${steps.length} levels)`;
 }
 
 export function checkTree(root: unknown): TreeProblem | null {
