@@ -13,6 +13,7 @@ import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
 import { preloadRuns, provideGenerationHooks } from '../features/generation/runs';
 import { startEndpointBinding } from '../features/generation/conversation-endpoint';
+import { scheduleUnusedFileCollection } from '../features/library/blob-collector';
 import { toast } from '../components/ui/toast';
 import { setNotifier } from '../lib/notify/notify';
 import { restoreAfterDeletion } from '../features/library/library-actions';
@@ -39,6 +40,8 @@ registerServiceWorker();
 applyUrlConfig();
 // A conversation keeps its endpoint profile: one chosen while it is open becomes its own.
 startEndpointBinding();
+// Images and audio no message or draft uses any more are freed on idle.
+scheduleUnusedFileCollection();
 // Site data cleared while the app is open: the database is recreated and what this tab shows is saved again.
 onDatabaseRecreated(restoreAfterDeletion);
 // The database code loads and opens the database in the background while the sidebar's first

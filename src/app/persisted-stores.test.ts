@@ -32,6 +32,7 @@ async function stores() {
     meterDaily: (await import('../features/meter/daily-store')).useDailyStore,
     endpoints: (await import('../features/endpoints/endpoints-store')).useEndpointsStore,
     modelFacts: (await import('../features/endpoints/model-facts-store')).useModelFactsStore,
+    composer: (await import('../features/conversations/composer-store')).useComposerStore,
   };
 }
 
@@ -82,6 +83,13 @@ it('what every store writes reads back unchanged, with no warning', async () => 
   s.modelFacts.getState().setFact('gpt-4o', 'contextWindow', 128000);
   s.modelFacts.getState().setFact('gpt-4o', 'inputPrice', 2.5);
   s.modelFacts.getState().setFact('gpt-4o', 'vision', true);
+  s.composer.getState().setText('half a question');
+  s.composer
+    .getState()
+    .setParts([{ type: 'image', source: { kind: 'blob', blobId: 'b-1', mimeType: 'image/png', size: 3 }, detail: 'auto' }]);
+  s.workspace.getState().open('c-2'); // the composer follows, keeping c-1's draft
+  s.composer.getState().setText('another draft');
+  expect(s.composer.getState().drafts['c-1']?.text).toBe('half a question');
 
   const saved = (all: typeof s) =>
     Object.fromEntries(

@@ -1,6 +1,7 @@
 import * as repo from '../../lib/db/repo';
 import { notify } from '../../lib/notify/notify';
 import { runChatCompletion } from '../../lib/openai/client';
+import { useComposerStore } from '../conversations/composer-store';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig, endpointConfig, useEndpointsStore } from '../endpoints/endpoints-store';
 import { modelFactsNow } from '../endpoints/model-catalog';
@@ -35,7 +36,10 @@ export function generationDeps(): GenerationDeps {
     created: (conversationId) => {
       // Unless the person opened another conversation meanwhile.
       const ws = useWorkspaceStore.getState();
-      if (ws.activeConversationId === null) ws.open(conversationId);
+      if (ws.activeConversationId !== null) return;
+      // What the person started typing while it was being stored is the new conversation's draft.
+      useComposerStore.getState().adoptNewDraft(conversationId);
+      ws.open(conversationId);
     },
   };
 }

@@ -4,6 +4,7 @@ import { Dialog } from '../../components/ui/Dialog';
 import { toast } from '../../components/ui/toast';
 import { storageUsage, type StorageUsage } from '../../lib/db/repo';
 import { deleteWithUndo, removeImages } from './library-actions';
+import { collectUnusedFiles, useCollectedBlobs } from './blob-collector';
 import { useStorageDialog } from './storage-dialog-store';
 
 export function formatBytes(n: number): string {
@@ -82,6 +83,7 @@ export function StorageDialog() {
             <p className="text-muted">
               To keep a copy elsewhere, use Export all (Backup). Freeing space: remove the images of a large conversation, or delete it.
             </p>
+            <UnusedFiles onFreed={() => setTick((t) => t + 1)} />
             <h3 className="text-[12px] font-semibold tracking-wide text-faint uppercase">Biggest conversations</h3>
             {usage.biggest.length === 0 ? <p className="text-faint">Nothing stored yet.</p> : null}
             <ul className="divide-y divide-line rounded-md border border-line">
@@ -112,5 +114,32 @@ export function StorageDialog() {
         )}
       </div>
     </Dialog>
+  );
+}
+
+/** Files no message or draft uses: what the last collection freed, and a button to collect now. */
+function UnusedFiles({ onFreed }: { onFreed: () => void }) {
+  const last = useCollectedBlobs((s) => s.last);
+  const [busy, setBusy] = useState(false);
+  const collect = () => {
+    setBusy(true);
+    // From the dialog the person asks for it: no grace time beyond a minute for attachments being added.
+    void collectUnusedFiles(60_000)
+      .then(onFreed, (err: unknown) => toast(`Freeing unused files failed: ${String(err)}`, 'error'))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="flex items-center gap-2">
+      <span data-testid="storage-unused-files" className="flex-1 text-muted">
+        {last === null
+          ? 'Unused files (no message or draft uses them) are freed on idle.'
+          : last.count === 0
+            ? 'No unused files.'
+            : `Freed ${last.count} unused file${last.count > 1 ? 's' : ''} (${formatBytes(last.bytes)}).`}
+      </span>
+      <Button variant="ghost" className="h-7 px-2" disabled={busy} onClick={collect}>
+        Free unused files
+      </Button>
+    </div>
   );
 }

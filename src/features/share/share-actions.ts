@@ -4,8 +4,7 @@
  * the one `restore()` path. The API key is never read here: nothing below can leak it.
  */
 import { notify } from '../../lib/notify/notify';
-import { normalizeBaseURL } from '../../domain/endpoints';
-import { newId } from '../../domain/ids';
+import { analyzeBaseURL, normalizeBaseURL } from '../../domain/endpoints';
 import { pathToLeaf } from '../../domain/messages';
 import type { Conversation, ConversationId, Endpoint } from '../../domain/types';
 import { type Exported, type ImportSummary, readForExport, writeRestored } from '../../lib/db/repo';
@@ -38,25 +37,20 @@ function endpointOfConversation(c: Conversation): ExportedEndpoint | null {
   return e ? exported(e) : null;
 }
 
-/** An endpoint profile for an imported base URL: the built-in one, a matching one, or a new one (not activated). */
+/**
+ * The profile an imported conversation runs against: the built-in one, or the person's own profile
+ * for that base URL. Never a new one: a conversation opened from a file or link keeps its own
+ * profile (see conversation-endpoint), so a profile made from an address someone else wrote would
+ * send the person's next message to that address without asking. Otherwise none: it takes the
+ * active profile when opened.
+ */
 export function endpointIdFor(e: ExportedEndpoint | null): string | null {
   if (!e) return null;
   if (e.builtIn === 'reference') return REFERENCE_ENDPOINT_ID;
-  const baseURL = normalizeBaseURL(e.baseURL);
-  if (!/^https?:\/\//i.test(baseURL)) return null;
-  const store = useEndpointsStore.getState();
-  const found = store.endpoints.find((x) => normalizeBaseURL(x.baseURL) === baseURL);
-  if (found) return found.id;
-  const endpoint: Endpoint = {
-    id: newId(),
-    name: e.name || new URL(baseURL).host,
-    baseURL,
-    headers: {},
-    keyPersistence: 'device',
-    createdAt: Date.now(),
-  };
-  useEndpointsStore.setState({ endpoints: [...store.endpoints, endpoint] });
-  return endpoint.id;
+  const analysis = analyzeBaseURL(e.baseURL);
+  if (analysis.refused || !/^https?:\/\//i.test(analysis.url)) return null;
+  const found = useEndpointsStore.getState().endpoints.find((x) => normalizeBaseURL(x.baseURL) === analysis.url);
+  return found?.id ?? null;
 }
 
 /** The open conversation as it stands, for export; the endpoint is the one it would run against now. */

@@ -1,5 +1,6 @@
 import { newId } from '../../domain/ids';
 import type { Message } from '../../domain/types';
+import { blobIdsOf } from './conversations-repo';
 import { db } from './schema';
 
 export async function putBlob(blob: Blob): Promise<string> {
@@ -32,4 +33,27 @@ export async function dataURLsFor(messages: readonly Message[]): Promise<Map<str
     }
   }
   return out;
+}
+
+export interface CollectedBlobs {
+  count: number;
+  bytes: number;
+}
+
+/**
+ * Removes, in one transaction, the stored files no message refers to and `keep` (unsent drafts)
+ * does not name, once older than `graceMs`: an attachment being added right now (stored before
+ * the composer names it) is never taken. Returns what was freed.
+ */
+export async function collectOrphanBlobs(keep: ReadonlySet<string>, graceMs: number, now = Date.now()): Promise<CollectedBlobs> {
+  const d = db();
+  return d.transaction('rw', d.messages, d.blobs, async () => {
+    const used = new Set(keep);
+    await d.messages.each((m) => {
+      for (const id of blobIdsOf(m)) used.add(id);
+    });
+    const orphans = await d.blobs.filter((b) => !used.has(b.id) && now - (b.createdAt ?? 0) >= graceMs).toArray();
+    if (orphans.length > 0) await d.blobs.bulkDelete(orphans.map((b) => b.id));
+    return { count: orphans.length, bytes: orphans.reduce((sum, b) => sum + (b.blob?.size ?? 0), 0) };
+  });
 }

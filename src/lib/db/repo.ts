@@ -113,6 +113,7 @@ export const putMessagesIf = later('putMessagesIf');
 export const commitReplies = later('commitReplies');
 export const insertCopy = later('insertCopy');
 export const putBlob = later('putBlob');
+export const collectOrphanBlobs = later('collectOrphanBlobs');
 export const getBlob = later('getBlob');
 export const dataURLsFor = later('dataURLsFor');
 export const removeConversation = later('removeConversation');
