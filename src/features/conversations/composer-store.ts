@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
 import type { ContentPart, ConversationId } from '../../domain/types';
-import { contentPartSchema } from '../../lib/codec/schema';
 import { persisted } from '../../lib/storage/persisted';
 import { useWorkspaceStore } from './workspace-store';
 
@@ -41,9 +40,19 @@ function keepNewest(drafts: Record<string, Draft>): Record<string, Draft> {
   return Object.fromEntries(entries.sort((a, b) => b[1].savedAt - a[1].savedAt).slice(0, MAX_DRAFTS));
 }
 
-const draftSchema = v.object({ text: v.string(), parts: v.array(contentPartSchema), savedAt: v.number() });
+// Attachments of a draft are parts this app wrote: their kind and where their bytes are is checked
+// (the full import schema would add its weight to the first screen's code for no gain).
+const partSchema = v.union([
+  v.object({ type: v.literal('text'), text: v.string() }),
+  v.looseObject({
+    type: v.picklist(['image', 'audio', 'file']),
+    source: v.looseObject({ kind: v.picklist(['blob', 'url']) }),
+  }),
+]) as unknown as v.GenericSchema<ContentPart>;
+
+const draftSchema = v.object({ text: v.string(), parts: v.array(partSchema), savedAt: v.number() });
 const storedSchema = v.partial(
-  v.object({ owner: v.string(), text: v.string(), parts: v.array(contentPartSchema), drafts: v.record(v.string(), draftSchema) }),
+  v.object({ owner: v.string(), text: v.string(), parts: v.array(partSchema), drafts: v.record(v.string(), draftSchema) }),
 );
 
 /**
