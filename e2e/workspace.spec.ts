@@ -263,6 +263,25 @@ test.describe('accessibility (axe)', () => {
     });
   }
 
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`Send hovered and Stop while streaming keep their contrast (${scheme})`, async ({ app, page }) => {
+      test.setTimeout(120_000);
+      const shell = new WorkspaceShell(page);
+      await page.emulateMedia({ colorScheme: scheme });
+      await app.open();
+      await app.composer.fill('ready to send');
+      await app.sendButton.hover();
+      expect(await shell.seriousA11yViolations(), `Send hovered, ${scheme}`).toEqual([]);
+      // A slow reply keeps Stop on screen while axe looks at it, and then with the mouse on it.
+      await app.send('[[rate:4]] [[tokens:200]]');
+      await expect(app.stopButton).toBeVisible();
+      expect(await shell.seriousA11yViolations(), `Stop, ${scheme}`).toEqual([]);
+      await app.stopButton.hover();
+      expect(await shell.seriousA11yViolations(), `Stop hovered, ${scheme}`).toEqual([]);
+      await app.stopButton.click();
+    });
+  }
+
   test('phone layout with a drawer open has no serious or critical violations', async ({ app, page }) => {
     test.setTimeout(120_000);
     const shell = new WorkspaceShell(page);

@@ -5,10 +5,10 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { ref?: Ref<HTMLBut
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const VARIANTS: Record<Variant, string> = {
-  primary: 'bg-accent text-accent-fg hover:opacity-90 border border-transparent',
+  primary: 'bg-accent text-accent-fg hover:bg-accent-hover border border-transparent',
   secondary: 'bg-raised text-fg border border-line hover:bg-sunken',
   ghost: 'text-muted hover:text-fg hover:bg-sunken border border-transparent',
-  danger: 'bg-danger text-white hover:opacity-90 border border-transparent',
+  danger: 'bg-danger text-danger-fg hover:bg-danger-hover border border-transparent',
 };
 
 export function Button({ variant = 'secondary', className = '', ...props }: ButtonProps & { variant?: Variant }) {

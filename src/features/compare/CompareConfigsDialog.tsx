@@ -125,7 +125,7 @@ export default function CompareConfigsDialog({ conversation, onClose }: { conver
           type="button"
           data-testid="compare-run-button"
           onClick={run}
-          className="rounded-md bg-accent px-3 py-1.5 text-[13px] font-medium text-accent-fg hover:opacity-90"
+          className="rounded-md bg-accent px-3 py-1.5 text-[13px] font-medium text-accent-fg hover:bg-accent-hover"
         >
           Run side by side
         </button>

@@ -37,7 +37,7 @@ export function FanOutNotice({
         type="button"
         data-testid="fan-out-button"
         onClick={() => void fanOut(conversation.id, last.id)}
-        className="ml-auto rounded-md bg-accent px-2.5 py-1 font-medium text-accent-fg hover:opacity-90"
+        className="ml-auto rounded-md bg-accent px-2.5 py-1 font-medium text-accent-fg hover:bg-accent-hover"
       >
         Fan out as {asked} parallel requests
       </button>

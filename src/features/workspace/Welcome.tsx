@@ -60,7 +60,7 @@ export function Welcome() {
               type="button"
               data-testid="welcome-dismiss"
               onClick={() => setWelcomed(true)}
-              className="rounded-md bg-accent px-2.5 py-1 text-[12.5px] font-medium text-accent-fg hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
+              className="rounded-md bg-accent px-2.5 py-1 text-[12.5px] font-medium text-accent-fg hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
             >
               Keep the reference endpoint
             </button>
