@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { defaultRequestParams } from '../src/domain/params';
 import { expect, test, PlaygroundPage } from './support/app';
 import {
@@ -190,6 +191,12 @@ test.describe('storage faults', () => {
     await expect(app.page.getByTestId('storage-dialog')).toBeVisible();
     await expect(app.page.getByTestId('storage-conversation').first()).toContainText('Before the disk filled');
     await app.page.getByTestId('storage-dialog').getByRole('button', { name: 'Close' }).click();
+    // The way out is right there: export everything before freeing anything.
+    const download = app.page.waitForEvent('download');
+    await app.library.storageBanner('quota').getByTestId('storage-banner-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^chat-playground-backup-.*\.chat\.json$/);
+    expect(await readFile((await file.path())!, 'utf8')).toContain('Before the disk filled');
     await quota.reset();
   });
 });

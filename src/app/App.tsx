@@ -32,7 +32,7 @@ export function App() {
         }
       />
       <ShareLinkGate />
-      <StorageBanner />
+      <StorageBanner exportEverything={() => void import('../features/share/share-actions').then((m) => m.backupEverything())} />
       <Toaster />
     </>
   );

@@ -27,7 +27,8 @@ function text(p: StorageProblem): string {
   }
 }
 
-export function StorageBanner() {
+/** `exportEverything` is the app's full backup (the share feature's), offered where data is at risk. */
+export function StorageBanner({ exportEverything }: { exportEverything?: () => void }) {
   const health = useSyncExternalStore(subscribeStorageHealth, storageHealth);
   const openStorage = useStorageDialog((s) => s.setOpen);
   if (health.problems.length === 0) return null;
@@ -48,6 +49,11 @@ export function StorageBanner() {
           {p.kind === 'quota' ? (
             <Button className="h-7" onClick={() => openStorage(true)}>
               Open Storage
+            </Button>
+          ) : null}
+          {exportEverything && (p.kind === 'quota' || (p.kind === 'deleted' && !p.saved)) ? (
+            <Button className="h-7" data-testid="storage-banner-export" onClick={exportEverything}>
+              Export everything
             </Button>
           ) : null}
           {p.kind === 'upgraded-elsewhere' || p.kind === 'code' ? (
