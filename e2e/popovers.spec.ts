@@ -108,6 +108,8 @@ const POPOVERS = [
 ];
 
 test.describe('popovers: Escape, outside click, focus return, axe', () => {
+  // axe runs twice per test: slow on a busy 2-core machine, like the other axe tests.
+  test.describe.configure({ timeout: 90_000 });
   test.beforeEach(async ({ app }) => {
     await app.open();
     await app.sendAndWait('Hello [[reply:Hi there]]');
