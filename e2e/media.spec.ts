@@ -1,6 +1,9 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './support/app';
 
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 /** A real WAV file: 0.3 s of a 440 Hz tone, 8 kHz mono 16-bit PCM (Chromium decodes it headless). */
 function toneWav(seconds = 0.3, rate = 8000): Buffer {
   const samples = Math.round(seconds * rate);
@@ -58,5 +61,46 @@ test.describe('audio plays (the page policy allows blob: media)', () => {
     await expect(sent).toHaveAttribute('src', /^blob:/);
     expect((await playToEnd(sent)).ended).toBe(true);
     expect(cspErrors).toEqual([]);
+  });
+});
+
+test.describe('remote media in message parts (the markdown rule: nothing loads before a click)', () => {
+  test('an imported image URL part loads only after a click naming its host, without a referrer', async ({ app }) => {
+    const marker = `remote-part-${Date.now()}`;
+    const seen: { url: string; referer: string | undefined }[] = [];
+    await app.page.route('https://tracker.example/**', async (route) => {
+      seen.push({ url: route.request().url(), referer: (await route.request().allHeaders())['referer'] });
+      await route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from(PNG, 'base64') });
+    });
+    await app.open();
+    const body = {
+      model: 'ref-chat',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: `Look ${marker}` },
+            { type: 'image_url', image_url: { url: `https://tracker.example/pixel.png?reader=${marker}` } },
+          ],
+        },
+      ],
+    };
+    await app.share.pasteImport(JSON.stringify(body));
+    const message = app.messages.filter({ hasText: marker });
+    const part = message.getByTestId('image-part');
+    await expect(part).toBeVisible();
+    // Shown, reloaded: still nothing fetched from the sender's host.
+    await app.page.waitForTimeout(500);
+    expect(seen).toEqual([]);
+    await expect(part.locator('img')).toHaveCount(0);
+    await app.page.reload();
+    await expect(part).toBeVisible();
+    await app.page.waitForTimeout(500);
+    expect(seen).toEqual([]);
+
+    await part.getByRole('button', { name: 'Load image from tracker.example' }).click();
+    await expect(part.locator('img')).toHaveAttribute('referrerpolicy', 'no-referrer');
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toEqual({ url: `https://tracker.example/pixel.png?reader=${marker}`, referer: undefined });
   });
 });
