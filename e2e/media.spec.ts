@@ -93,6 +93,7 @@ test.describe('remote media in message parts (the markdown rule: nothing loads b
     await app.page.waitForTimeout(500);
     expect(seen).toEqual([]);
     await expect(part.locator('img')).toHaveCount(0);
+    await part.screenshot({ path: 'test-results/remote-image-part.png' });
     await app.page.reload();
     await expect(part).toBeVisible();
     await app.page.waitForTimeout(500);
@@ -102,5 +103,11 @@ test.describe('remote media in message parts (the markdown rule: nothing loads b
     await expect(part.locator('img')).toHaveAttribute('referrerpolicy', 'no-referrer');
     await expect.poll(() => seen.length).toBe(1);
     expect(seen[0]).toEqual({ url: `https://tracker.example/pixel.png?reader=${marker}`, referer: undefined });
+
+    // Sharing it says the link only points at that host.
+    await app.page.getByTestId('share-link-button').click();
+    await expect(app.page.getByTestId('share-link-linked')).toContainText('1 image is a web address, not included');
+    await expect(app.page.getByTestId('share-link-linked')).toContainText('the link points at tracker.example');
+    await app.page.getByRole('dialog', { name: 'Share link' }).screenshot({ path: 'test-results/share-link-linked.png' });
   });
 });
