@@ -255,6 +255,11 @@ export interface Endpoint {
   continueStyle?: ContinueStyle;
   /** Requests asking for `n` > 1 go out as n parallel single-choice requests (a fan-out); absent = off (one request with `n`). */
   splitN?: boolean;
+  /**
+   * Names of headers the person marked secret (besides the credential headers that always are,
+   * `ALWAYS_SECRET_HEADERS`): their values live in the key store like the API key, never in the profile.
+   */
+  secretHeaders?: string[];
 }
 
 export interface Conversation {

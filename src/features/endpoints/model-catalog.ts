@@ -40,7 +40,7 @@ export function useCatalog() {
 export function useModelFacts(modelId: string): ResolvedFacts {
   const endpoint = useActiveEndpoint();
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders);
   const cat = useCatalog();
   const override = useModelFactsStore((s) => s.overrides[modelId]);
   const listed = models.data?.find((m) => m.id === modelId);

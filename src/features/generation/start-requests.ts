@@ -184,7 +184,13 @@ async function run(
       const timeout = settings.firstByteTimeoutMs(bodies[i]!.stream);
       const send = (body: WireChatRequest) =>
         deps.complete({
-          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
+          endpoint: {
+            baseURL: endpoint.baseURL,
+            apiKey,
+            headers: endpoint.headers,
+            keyHeader: keyHeaderFor(endpoint),
+            ...(endpoint.secretHeaders ? { secretHeaders: endpoint.secretHeaders } : {}),
+          },
           body,
           signal: controller.signal,
           maxRetries: settings.maxRetries,
