@@ -177,8 +177,10 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
         {showHeaders ? (
           <HeadersEditor
             headers={endpoint.headers}
+            secretHeaders={endpoint.secretHeaders ?? []}
             suggestions={Object.keys(preset?.headers ?? {})}
             onChange={(headers) => update(endpoint.id, { headers })}
+            onSecretHeadersChange={(secretHeaders) => update(endpoint.id, { secretHeaders })}
           />
         ) : null}
       </div>
