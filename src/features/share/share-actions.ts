@@ -46,6 +46,16 @@ function endpointOfConversation(c: Conversation): ExportedEndpoint | null {
   return e ? exported(e) : null;
 }
 
+/** An imported base URL that can be a profile: an http(s) address that parses; null for anything else (javascript:, garbage). */
+function importedBaseURL(e: ExportedEndpoint): string | null {
+  const baseURL = normalizeBaseURL(e.baseURL);
+  try {
+    return /^https?:$/.test(new URL(baseURL).protocol) ? baseURL : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The stored profile an imported endpoint names (the built-in one, or one with the same base URL); null when none. */
 function knownEndpointId(e: ExportedEndpoint): string | null {
   if (e.builtIn === 'reference') return REFERENCE_ENDPOINT_ID;
@@ -58,8 +68,8 @@ export function endpointIdFor(e: ExportedEndpoint | null): string | null {
   if (!e) return null;
   const known = knownEndpointId(e);
   if (known) return known;
-  const baseURL = normalizeBaseURL(e.baseURL);
-  if (!/^https?:\/\//i.test(baseURL)) return null;
+  const baseURL = importedBaseURL(e);
+  if (baseURL === null) return null;
   const store = useEndpointsStore.getState();
   const endpoint: Endpoint = {
     id: newId(),
@@ -178,7 +188,7 @@ async function chooseEndpoint(endpoint: ExportedEndpoint | null): Promise<Endpoi
   const store = useEndpointsStore.getState();
   const active = store.endpoints.find((e) => e.id === store.activeId);
   const useActive: EndpointFor = () => store.activeId;
-  if (!endpoint || !/^https?:\/\//i.test(normalizeBaseURL(endpoint.baseURL))) return useActive;
+  if (!endpoint || (endpoint.builtIn !== 'reference' && importedBaseURL(endpoint) === null)) return useActive;
   if (knownEndpointId(endpoint) === store.activeId) return endpointIdFor;
   const theirs = endpoint.builtIn === 'reference' ? 'the reference endpoint' : hostLabel(endpoint.baseURL);
   const answer = await ask({

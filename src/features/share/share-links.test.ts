@@ -156,6 +156,18 @@ describe('share actions', () => {
     expect(open).toHaveBeenCalledWith(bundle.conversation.id);
   });
 
+  it('an endpoint that is no web address (javascript:, garbage) is not asked about and never becomes a profile', async () => {
+    const { useEndpointsStore } = await import('../endpoints/endpoints-store');
+    for (const baseURL of ['javascript:alert(1)', 'javascript://x.example/%0aalert(1)', 'not a url at all']) {
+      const text = documentToJSON(encodeDocument([{ ...bundle, endpoint: { baseURL, name: 'x' } }], blobs));
+      expect((await importText(text)).ok).toBe(true);
+      const endpointFor = repo.writeRestored.mock.calls.at(-1)![1] as (e: unknown) => string | null;
+      expect(endpointFor({ baseURL, name: 'x' })).toBe('reference');
+    }
+    expect(useQuestionStore.getState().pending).toBeNull();
+    expect(useEndpointsStore.setState).not.toHaveBeenCalled();
+  });
+
   it('cancelling the endpoint question writes nothing', async () => {
     const asked = answerNext(null);
     expect((await importText(fromElsewhere())).ok).toBe(false);
