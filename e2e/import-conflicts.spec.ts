@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { expect, test, type PlaygroundPage } from './support/app';
+import { WorkspaceShell } from './support/workspace';
 
 /**
  * An import never silently replaces a conversation (a file or link crafted with a known id), and a
@@ -33,6 +34,8 @@ test('a file reusing a conversation id asks: Keep both leaves mine as it was, Re
   const question = page.getByRole('dialog', { name: 'This conversation is already here, with different content' });
   await expect(question).toBeVisible();
   await question.screenshot({ path: 'test-results/import-conflict-question.png' });
+  await expect(question.getByRole('button', { name: 'Keep both' })).toBeVisible();
+  expect(await new WorkspaceShell(page).seriousA11yViolations()).toEqual([]);
   await question.getByRole('button', { name: 'Keep both' }).click();
   await expect(app.conversations).toHaveCount(2);
   await expect(page.getByTestId('toast').filter({ hasText: 'kept beside yours as a copy' })).toBeVisible();
@@ -40,9 +43,14 @@ test('a file reusing a conversation id asks: Keep both leaves mine as it was, Re
   await app.conversations.filter({ hasNotText: '(imported)' }).click();
   await expect(app.assistant()).toContainText(`My own answer ${marker}`);
 
-  // Cancel writes nothing.
+  // Cancel (or Escape) writes nothing.
   await app.share.importFile('crafted.chat.json', crafted(doc, `Third ${marker}`));
   await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Import cancelled: nothing was written.' }).first()).toBeVisible();
+  await app.share.importFile('crafted.chat.json', crafted(doc, `Fourth ${marker}`));
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
   await expect(app.conversations).toHaveCount(2);
   await expect(app.assistant()).toContainText(`My own answer ${marker}`);
 
