@@ -18,7 +18,7 @@ import {
   writeRestored,
 } from '../../lib/db/repo';
 import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
-import { FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
+import { type ConversationBundle, FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
 import { toHTML } from '../../lib/codec/html';
 import { toMarkdown } from '../../lib/codec/markdown';
 import { restore } from '../../lib/codec/restore';
@@ -180,26 +180,38 @@ function summaryText(summary: ImportSummary): string {
 type EndpointFor = (e: ExportedEndpoint | null) => string | null;
 
 /**
- * The endpoint an imported conversation that is about to be opened will run against. Opening a
- * conversation makes its profile active, so a conversation from another server asks first: the
- * active endpoint never changes because a file or link said so. Null: the person cancelled.
+ * The endpoints imported conversations will run against. Opening a conversation makes its profile
+ * active, so the active endpoint never changes because a file or link said so: the person is asked
+ * when the conversation about to be opened names another server, and when conversations name a
+ * server no profile has (importing would add one they could later run against). Null: cancelled.
  */
-async function chooseEndpoint(endpoint: ExportedEndpoint | null): Promise<EndpointFor | null> {
+async function chooseEndpoint(bundles: readonly ConversationBundle[], opening: boolean): Promise<EndpointFor | null> {
   const store = useEndpointsStore.getState();
   const active = store.endpoints.find((e) => e.id === store.activeId);
   const useActive: EndpointFor = () => store.activeId;
-  if (!endpoint || (endpoint.builtIn !== 'reference' && importedBaseURL(endpoint) === null)) return useActive;
-  if (knownEndpointId(endpoint) === store.activeId) return endpointIdFor;
-  const theirs = endpoint.builtIn === 'reference' ? 'the reference endpoint' : hostLabel(endpoint.baseURL);
+  const usable = (e: ExportedEndpoint | null): e is ExportedEndpoint =>
+    e !== null && (e.builtIn === 'reference' || importedBaseURL(e) !== null);
+  const named = bundles.map((b) => b.endpoint).filter(usable);
+  // The one opened: asked when it is not the active one. Others: asked when no profile has their server.
+  const differing = opening ? named.filter((e) => knownEndpointId(e) !== store.activeId) : named.filter((e) => knownEndpointId(e) === null);
+  if (opening && !usable(bundles[0]?.endpoint ?? null)) return useActive;
+  if (differing.length === 0) return endpointIdFor;
+  const hosts = [...new Set(differing.map((e) => (e.builtIn === 'reference' ? 'the reference endpoint' : hostLabel(e.baseURL))))];
+  const theirs = hosts.join(', ');
+  const mine = active?.name ?? 'the active profile';
   const answer = await ask({
     title: 'Which endpoint should it run against?',
-    text: `This conversation was made against ${theirs}. Your requests go to ${active?.name ?? 'the active profile'}; switching sends them (and its key, if you add one) to ${theirs} instead.`,
+    text: opening
+      ? `This conversation was made against ${theirs}. Your requests go to ${mine}; switching sends them (and its key, if you add one) to ${theirs} instead.`
+      : `These conversations were made against ${theirs}, which none of your profiles use. Keep mine runs them on ${mine}; Use theirs adds ${hosts.length === 1 ? 'a profile' : 'profiles'} for ${theirs} that they will run against when opened.`,
     choices: [
-      { value: 'theirs', label: 'Switch endpoint' },
+      { value: 'theirs', label: opening ? 'Switch endpoint' : 'Use theirs' },
       { value: 'mine', label: 'Keep mine', primary: true },
     ],
   });
-  return answer === null ? null : answer === 'mine' ? useActive : endpointIdFor;
+  // Keeping mine, conversations that name one of the person's own profiles still run there.
+  const keepMine: EndpointFor = opening ? useActive : (e) => (usable(e) ? knownEndpointId(e) : null) ?? store.activeId;
+  return answer === null ? null : answer === 'mine' ? keepMine : endpointIdFor;
 }
 
 /** Same id, different content: Keep both (the import gets new ids) or Replace. Null: the person cancelled. */
@@ -234,7 +246,7 @@ export async function importText(text: string, opts: { open?: boolean } = {}): P
   }
   try {
     const opening = result.value.conversations.length === 1 && opts.open !== false;
-    const endpointFor = opening ? await chooseEndpoint(result.value.conversations[0]!.endpoint) : endpointIdFor;
+    const endpointFor = await chooseEndpoint(result.value.conversations, opening);
     const onConflict = endpointFor && (await chooseOnConflict(await findImportConflicts(result.value)));
     if (!endpointFor || !onConflict) {
       notify(CANCELLED, 'info');

@@ -168,6 +168,24 @@ describe('share actions', () => {
     expect(useEndpointsStore.setState).not.toHaveBeenCalled();
   });
 
+  it('a file of several conversations naming a server no profile has asks before adding one; Keep mine binds them to mine', async () => {
+    const { useEndpointsStore } = await import('../endpoints/endpoints-store');
+    const elsewhere = { baseURL: 'https://api.elsewhere.example/v1', name: 'Theirs' };
+    const second = richBundle('conv-2');
+    const two = [
+      { ...bundle, endpoint: elsewhere },
+      { ...second.bundle, endpoint: { baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' as const } },
+    ];
+    const asked = answerNext('Keep mine');
+    expect((await importText(documentToJSON(encodeDocument(two, new Map([...blobs, ...second.blobs]))))).ok).toBe(true);
+    expect((await asked).choices).toEqual(['Use theirs', 'Keep mine']);
+    const endpointFor = repo.writeRestored.mock.calls[0]![1] as (e: unknown) => string | null;
+    expect(endpointFor(elsewhere)).toBe('reference');
+    expect(endpointFor({ baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' })).toBe('reference');
+    expect(useEndpointsStore.setState).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
+  });
+
   it('cancelling the endpoint question writes nothing', async () => {
     const asked = answerNext(null);
     expect((await importText(fromElsewhere())).ok).toBe(false);
