@@ -110,4 +110,54 @@ test.describe('remote media in message parts (the markdown rule: nothing loads b
     await expect(app.page.getByTestId('share-link-linked')).toContainText('the link points at tracker.example');
     await app.page.getByRole('dialog', { name: 'Share link' }).screenshot({ path: 'test-results/share-link-linked.png' });
   });
+
+  test('an imported audio URL part loads only after a click naming its host', async ({ app }) => {
+    const marker = `remote-audio-${Date.now()}`;
+    const seen: string[] = [];
+    await app.page.route('https://tracker.example/**', async (route) => {
+      seen.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'audio/wav', body: toneWav() });
+    });
+    await app.open();
+    const t = 1_700_000_000_000;
+    const file = {
+      format: 'chat-playground',
+      version: 2,
+      conversations: [
+        {
+          id: marker,
+          title: `Audio ${marker}`,
+          createdAt: t,
+          updatedAt: t,
+          currentLeafId: 'm1',
+          params: { model: 'ref-chat', values: {}, enabled: { stream: true }, extraBody: '' },
+          endpoint: null,
+          messages: [
+            {
+              id: 'm1',
+              parentId: null,
+              role: 'user',
+              content: [
+                { type: 'text', text: `Hear ${marker}` },
+                { type: 'audio', source: { kind: 'url', url: `https://tracker.example/clip.wav?reader=${marker}` }, format: 'wav' },
+              ],
+              status: 'done',
+              createdAt: t,
+              updatedAt: t,
+            },
+          ],
+        },
+      ],
+      blobs: {},
+    };
+    await app.share.importFile('audio.chat.json', JSON.stringify(file));
+    const part = app.messages.filter({ hasText: marker }).getByTestId('audio-part');
+    await expect(part).toBeVisible();
+    await app.page.waitForTimeout(500);
+    expect(seen).toEqual([]);
+    await expect(part.locator('audio')).toHaveCount(0);
+    await part.getByRole('button', { name: 'Load audio from tracker.example' }).click();
+    await expect(part.locator('audio')).toHaveAttribute('src', `https://tracker.example/clip.wav?reader=${marker}`);
+    await expect.poll(() => seen.length).toBeGreaterThan(0);
+  });
 });
