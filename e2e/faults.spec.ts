@@ -110,12 +110,17 @@ test.describe('faults', () => {
     await expect(app.messages).toHaveCount(1);
   });
 
-  test('a network failure is told apart and explained', async ({ app, page }) => {
+  // A refused connection to another origin and a CORS block are the same TypeError to the page: the
+  // app must say exactly that (both causes, the host), never a bare "network error" or an HTTP error.
+  test('a failed cross-origin request is told apart: server down or CORS, the host named, the fixes listed', async ({ app, page }) => {
     await page.clock.install();
     await app.open('?baseURL=http%3A%2F%2F127.0.0.1%3A9%2Fv1&model=ref-chat');
     await app.send('hello');
-    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText(/reach|CORS/i, { timeout: 500 }));
-    await expect(app.errorBanner).toContainText(/Ollama|OLLAMA_ORIGINS/);
+    const message = "Could not reach 127.0.0.1:9. The server is down, or it refused this page's origin (CORS).";
+    await app.skipRetryWaits(() => expect(app.errorBanner).toContainText(message, { timeout: 500 }));
+    await expect(app.errorBanner).toContainText(/^The request was blocked/);
+    await expect(app.errorBanner).not.toContainText('HTTP');
+    await expect(app.errorBanner).toContainText('Ollama: set OLLAMA_ORIGINS=*');
   });
 });
 

@@ -1,24 +1,51 @@
 import { expect, test } from './support/app';
 
 const CANARY = 'sk-canary-reliability-4c1d9e7b';
+/** Secret headers: credential headers by name (OpenAI's organization, x-api-key) and one the person marks secret. */
+const ORG_CANARY = 'org-canary-reliability-8e2f';
+const XKEY_CANARY = 'xk-canary-reliability-3b7a';
+const MARKED_CANARY = 'team-canary-reliability-6d0c';
+const CANARIES = [CANARY, ORG_CANARY, XKEY_CANARY, MARKED_CANARY];
 
 test.describe.configure({ timeout: 90_000 });
 
 /**
- * A canary key, even one the server repeats back in its errors, never reaches anything but the
- * Authorization header and the key store: not the screen, exports, links, snippets, the console,
- * or any other storage.
+ * A canary key and canary secret headers, even ones the server repeats back in its errors, never
+ * reach anything but their request headers and the key store: not the screen, exports, links,
+ * snippets, the console, or any other storage.
  */
-test('a canary API key never leaves the key store', async ({ app, page }) => {
+test('a canary API key and secret headers never leave the key store', async ({ app, page }) => {
   const consoleLines: string[] = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('pageerror', (e) => consoleLines.push(e.message));
   await app.open();
   await page.getByTestId('max-retries-input').fill('0');
   await page.getByTestId('endpoint-api-key').fill(CANARY);
+  await page.getByRole('button', { name: /Extra headers/ }).click();
+  for (const [name, value] of [
+    ['OpenAI-Organization', ORG_CANARY],
+    ['x-api-key', XKEY_CANARY],
+    ['X-Team-Token', MARKED_CANARY],
+  ]) {
+    await page.getByTestId('endpoint-header-name').fill(name!);
+    await page.getByTestId('endpoint-header-value').fill(value!);
+    await page.getByTestId('endpoint-header-value').press('Enter');
+  }
+  // Credential headers are secret by name; the person marks the third one.
+  await expect(page.getByRole('switch', { name: 'Header OpenAI-Organization is secret' })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('switch', { name: 'Header X-Team-Token is secret' }).click();
+  for (const name of ['OpenAI-Organization', 'x-api-key', 'X-Team-Token'])
+    await expect(page.getByLabel(`Value of header ${name}`)).toHaveAttribute('type', 'password');
   await app.sendAndWait('Secret test [[reply:fine]]');
-  // The key was sent (the log masks it). Found by its text: other tests share the endpoint's log.
-  expect((await app.receivedWith('Secret test')).headers.authorization).toBe('Bearer ***');
+  // The key and headers were sent (the log masks the key and x-api-key). Found by its text: other tests share the endpoint's log.
+  const sent = (await app.receivedWith('Secret test')).headers;
+  expect(sent.authorization).toBe('Bearer ***');
+  expect(sent['x-api-key']).toBe('***');
+  expect([sent['openai-organization'], sent['x-team-token']]).toEqual([ORG_CANARY, MARKED_CANARY]);
+
+  // A server that repeats the organization in its 401, as OpenAI does.
+  await app.send('[[fault:echo-org]]');
+  await expect(app.errorBanner).toContainText('No such organization: ***.');
 
   // A server that echoes the key in a 401, and inside a mid-stream error.
   await app.send('[[fault:echo-key]]');
@@ -27,11 +54,11 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
   await app.sendAndWait('[[fault:echo-key-stream]]');
   await expect(app.errorBanner).toContainText('Incorrect API key provided: ***');
   await expect(app.assistant().getByTestId('message-content')).toContainText('Started, then');
-  // The page as markup, minus the key field itself (its value attribute is the key store's own view).
+  // The page as markup, minus the key and header fields themselves (their values are the key store's own view).
   const markup = () =>
     page.evaluate(() => {
       const copy = document.body.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('[data-testid="endpoint-api-key"]').forEach((e) => e.remove());
+      copy.querySelectorAll('[data-testid="endpoint-api-key"], input[aria-label^="Value of header"]').forEach((e) => e.remove());
       return copy.outerHTML;
     });
   const screens = [await page.locator('body').textContent(), await markup()];
@@ -49,7 +76,7 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
     ] as const) {
       for (let i = 0; i < area.length; i++) {
         const key = area.key(i)!;
-        if (!key.startsWith('pg.apiKey.')) out[`${name}:${key}`] = area.getItem(key) ?? '';
+        if (!key.startsWith('pg.apiKey.') && !key.startsWith('pg.secretHeaders.')) out[`${name}:${key}`] = area.getItem(key) ?? '';
       }
     }
     for (const info of await indexedDB.databases()) {
@@ -78,6 +105,13 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
         .map((k) => localStorage.getItem(k)),
     ),
   ).toContain(CANARY);
+  const keptHeaders = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('pg.secretHeaders.'))
+      .map((k) => localStorage.getItem(k))
+      .join(''),
+  );
+  for (const canary of [ORG_CANARY, XKEY_CANARY, MARKED_CANARY]) expect(keptHeaders).toContain(canary);
   expect(Object.keys(stored).some((k) => k.startsWith('idb:chat-playground/messages'))).toBe(true);
 
   const places: [string, string][] = [
@@ -86,7 +120,9 @@ test('a canary API key never leaves the key store', async ({ app, page }) => {
     ...Object.entries(stored),
     ['console', consoleLines.join('\n')],
   ];
-  const leaks = places.filter(([, text]) => text.includes(CANARY) || text.includes(CANARY.slice(3))).map(([where]) => where);
+  const leaks = places.flatMap(([where, text]) =>
+    CANARIES.filter((c) => text.includes(c) || text.includes(c.slice(3))).map((c) => `${where}: ${c}`),
+  );
   expect(leaks).toEqual([]);
   expect(places.length).toBeGreaterThan(15);
 });

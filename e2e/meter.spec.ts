@@ -56,8 +56,11 @@ test('prices typed into the price table cost the conversation and survive a relo
   await app.meter.setPrice('ref-chat', 'inputPrice', '2000');
   await app.meter.setPrice('ref-chat', 'outputPrice', '8000');
   await expect(app.meter.cost).toHaveText(/^\$\d+\.\d+$/);
+  expect(await app.meter.cost.innerText()).not.toBe('$0.00');
+  // A reply made at these prices counts in today's total (the first one, made unpriced, stays unpriced there).
+  await app.sendAndWait('[[reply:A second, priced answer.]] again');
+  await app.meter.replySettled();
   const cost = await app.meter.cost.innerText();
-  expect(cost).not.toBe('$0.00');
 
   await expectBeforeAndAfterReload(page, async () => {
     await expect(app.meter.cost).toHaveText(cost);
@@ -65,7 +68,10 @@ test('prices typed into the price table cost the conversation and survive a relo
     const row = details.locator('[data-testid="price-row"][data-model="ref-chat"]');
     await expect(row.getByTestId('price-inputPrice')).toHaveValue('2000');
     await expect(row.getByTestId('price-outputPrice')).toHaveValue('8000');
-    await expect(details.getByTestId('meter-cost-today')).toContainText('$');
+    // "$0.00" would pass a mere '$' check: today must hold the priced reply, and say the other was unpriced.
+    const today = details.getByTestId('meter-cost-today');
+    await expect(today).toHaveText(/^\$\d+\.\d+ · \d+ tokens · 2 replies \(1 unpriced\)$/);
+    await expect(today).not.toHaveText(/^\$0(\.0+)? /);
   });
 });
 

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, authError, modelNotFound, serverError } from './errors';
 import { respondWithErrorShape, VLLM_MIDSTREAM_CASE } from './error-shapes';
-import { respondEchoingKey, respondWithFault, STREAM_FAULTS } from './faults';
+import { respondEchoingKey, respondEchoingOrganization, respondWithFault, STREAM_FAULTS } from './faults';
 import { respondWithHostileStream } from './hostile';
 import type { OnceTracker } from './faults';
 import { readBody, sendError, sendJson, sleep, startEventStream } from './http';
@@ -148,6 +148,8 @@ export async function handleChat(
   const fault = triggers.fault ?? '';
   const echo = respondEchoingKey(fault, res, headers, req.headers.authorization);
   if (echo) return echo;
+  const wrongOrg = respondEchoingOrganization(fault, res, headers, req.headers['openai-organization']);
+  if (wrongOrg) return wrongOrg;
   const hostile = respondWithHostileStream(fault, res, headers);
   if (hostile) return hostile;
   const handled = respondWithFault(fault, res, headers, request.stream, () => ctx.once.first(`${fault}|${hashHex(raw)}`));

@@ -107,3 +107,25 @@ export function respondEchoingKey(
   );
   return Promise.resolve();
 }
+
+/**
+ * "[[fault:echo-org]]": OpenAI's 401 for an organization the key does not belong to, which repeats
+ * the `OpenAI-Organization` header it was sent. The message is OpenAI's ("No such organization:
+ * Personal." — github.com/tom-doerr/zsh_codex/issues/5, openai-python's AuthenticationError) and the
+ * body its usual shape with code `invalid_organization` (github.com/ai-genie/chatgpt-vscode/issues/91).
+ * Strict like the real one: without the header there is nothing to refuse, and the fault does not fire.
+ */
+export function respondEchoingOrganization(
+  fault: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  organization: string | string[] | undefined,
+): Promise<void> | null {
+  if (fault !== 'echo-org' || typeof organization !== 'string' || organization === '') return null;
+  const body = JSON.stringify({
+    error: { message: `No such organization: ${organization}.`, type: 'invalid_request_error', param: null, code: 'invalid_organization' },
+  });
+  res.writeHead(401, { ...headers, 'Content-Type': 'application/json' });
+  res.end(body);
+  return Promise.resolve();
+}

@@ -126,6 +126,30 @@ describe('key-echoing faults', () => {
     expect(await res.text()).toContain('Incorrect API key provided: sk-echo-test-123.');
   });
 
+  it('[[fault:echo-org]] answers as OpenAI does for a wrong organization: 401, repeating the header', async () => {
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'OpenAI-Organization': 'org-echo-test-456' },
+      body: JSON.stringify({ model: 'ref-chat', stream: true, messages: [user('[[fault:echo-org]]')] }),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      error: {
+        message: 'No such organization: org-echo-test-456.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_organization',
+      },
+    });
+    // Without the header, there is nothing to refuse: an ordinary reply.
+    const plain = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: 'ref-chat', stream: false, messages: [user('[[fault:echo-org]] [[reply:ok]]')] }),
+    });
+    expect(plain.status).toBe(200);
+  });
+
   it('[[fault:echo-key-stream]] repeats it in a mid-stream error', async () => {
     const res = await withKey('echo-key-stream');
     expect(res.headers.get('content-type')).toContain('text/event-stream');

@@ -22,6 +22,7 @@ export class RequestLog {
     }
     if (flat['authorization'] !== undefined) flat['authorization'] = 'Bearer ***';
     if (flat['api-key'] !== undefined) flat['api-key'] = '***';
+    if (flat['x-api-key'] !== undefined) flat['x-api-key'] = '***';
     let body: unknown;
     try {
       body = JSON.parse(rawBody);

@@ -325,3 +325,35 @@ export function corsFixes(kind: ServerKind): string[] {
   if (kind === 'hosted') return ['A hosted API that refuses browsers needs a proxy (e.g. LiteLLM) that allows this origin.', ...rest];
   return [...mine, ...rest];
 }
+
+/**
+ * Headers that carry credentials, always treated like the API key: Azure's `api-key`, the
+ * `x-api-key` of Anthropic-style gateways and proxies, OpenAI's organization and project ids (OpenAI
+ * repeats a wrong organization in its 401: "No such organization: …"), and the standard auth headers.
+ */
+export const ALWAYS_SECRET_HEADERS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'api-key',
+  'x-api-key',
+  'openai-organization',
+  'openai-project',
+  'cookie',
+];
+
+/** Whether a header's value is a secret: a credential header by name, or one the person marked secret. */
+export function isSecretHeader(name: string, marked: readonly string[] | undefined): boolean {
+  const n = name.trim().toLowerCase();
+  return ALWAYS_SECRET_HEADERS.includes(n) || (marked ?? []).some((m) => m.trim().toLowerCase() === n);
+}
+
+/** A profile's headers split into the plain ones (stored with the profile) and the secret ones (the key store's). */
+export function splitHeaders(
+  headers: Readonly<Record<string, string>>,
+  marked: readonly string[] | undefined,
+): { plain: Record<string, string>; secret: Record<string, string> } {
+  const plain: Record<string, string> = {};
+  const secret: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) (isSecretHeader(name, marked) ? secret : plain)[name] = value;
+  return { plain, secret };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvisible, hostToShow, isSafeMediaURL, linkVerdict, revealInvisible } from './link-safety';
+import { hasInvisible, hostToShow, isSafeMediaURL, linkVerdict, mediaVerdict, revealInvisible } from './link-safety';
 
 describe('linkVerdict', () => {
   it('opens web and mail addresses and anchors only', () => {
@@ -72,5 +72,25 @@ describe('isSafeMediaURL', () => {
     ])
       expect(isSafeMediaURL(bad, 'image'), bad).toBe(false);
     expect(isSafeMediaURL('data:image/png;base64,AAAA', 'audio')).toBe(false);
+  });
+});
+
+describe('mediaVerdict', () => {
+  it('inline data of an allowed type loads at once; other data: URLs never', () => {
+    expect(mediaVerdict('data:image/png;base64,AAAA', 'image')).toEqual({ kind: 'inline' });
+    expect(mediaVerdict('data:audio/wav;base64,UklG', 'audio')).toEqual({ kind: 'inline' });
+    expect(mediaVerdict('data:text/html;base64,PHNjcmlwdD4=', 'image')).toEqual({ kind: 'refused' });
+    expect(mediaVerdict('data:image/svg+xml;base64,PHN2Zz4=', 'image')).toEqual({ kind: 'refused' });
+    expect(mediaVerdict('data:image/png;base64,AAAA', 'audio')).toEqual({ kind: 'refused' });
+  });
+
+  it('a web address waits for a click that names its real (punycode) host', () => {
+    expect(mediaVerdict('https://evil.example:8443/pixel.png?c=1', 'image')).toEqual({ kind: 'remote', host: 'evil.example:8443' });
+    expect(mediaVerdict('https://аpple.com/a.wav', 'audio')).toEqual({ kind: 'remote', host: 'xn--pple-43d.com' });
+  });
+
+  it('anything else never loads', () => {
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', '/relative.png', 'blob:https://x/1', 'https://'])
+      expect(mediaVerdict(url, 'image')).toEqual({ kind: 'refused' });
   });
 });

@@ -89,3 +89,28 @@ export function isSafeMediaURL(url: string, kind: 'image' | 'audio' | 'file'): b
   if (media === undefined) return false;
   return kind === 'file' ? media === 'application' || media === 'text' || media === 'image' : media === kind;
 }
+
+/**
+ * Whether a media URL (an image or audio part, an image in markdown) may be shown, and how:
+ * `inline` bytes (a data: URL of an allowed type) load at once, a `remote` one only after a click
+ * that names its real host (the sender would learn the reader's address and when they read),
+ * anything else (javascript:, file:, data:text/html, relative paths) never loads.
+ */
+export type MediaVerdict = { kind: 'inline' } | { kind: 'remote'; host: string } | { kind: 'refused' };
+
+const INLINE_MEDIA: Readonly<Record<'image' | 'audio', RegExp>> = {
+  image: /^data:image\/(png|jpe?g|gif|webp);/i,
+  audio: /^data:audio\/(wav|x-wav|wave|mpeg|mp3);/i,
+};
+
+export function mediaVerdict(url: string, type: 'image' | 'audio'): MediaVerdict {
+  const raw = url.trim();
+  if (INLINE_MEDIA[type].test(raw)) return { kind: 'inline' };
+  if (!/^https?:\/\//i.test(raw)) return { kind: 'refused' };
+  try {
+    // URL.host is the punycode form: the real host, not one that merely looks like another.
+    return { kind: 'remote', host: new URL(raw).host };
+  } catch {
+    return { kind: 'refused' };
+  }
+}

@@ -262,6 +262,11 @@ export interface Endpoint {
   outputLimit?: OutputLimitRule;
   /** Rules above that the app set from the server's refusal (not the person): shown as learned, with a reset. */
   learned?: RuleKey[];
+  /**
+   * Names of headers the person marked secret (besides the credential headers that always are,
+   * `ALWAYS_SECRET_HEADERS`): their values live in the key store like the API key, never in the profile.
+   */
+  secretHeaders?: string[];
 }
 
 export interface Conversation {

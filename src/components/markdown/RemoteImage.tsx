@@ -1,20 +1,17 @@
 import { useState } from 'react';
+import { mediaVerdict } from '../../domain/link-safety';
 
 /**
  * Images in model output may point anywhere and could leak data through their URL,
- * so they load only after a click; only http(s) and data:image URLs are ever loaded.
+ * so they load only after a click; only http(s) and data:image URLs are ever loaded
+ * (the same rule as image parts: `mediaVerdict`).
  */
 export function RemoteImage({ src, alt }: { src: string; alt: string }) {
   const [shown, setShown] = useState(false);
-  const safe = /^https?:\/\//i.test(src) || /^data:image\/(png|jpe?g|gif|webp);/i.test(src);
-  if (!safe) return <span className="text-faint">[image: {alt || 'untitled'}]</span>;
+  const verdict = mediaVerdict(src, 'image');
+  if (verdict.kind === 'refused') return <span className="text-faint">[image: {alt || 'untitled'}]</span>;
   if (shown) return <img src={src} alt={alt} referrerPolicy="no-referrer" className="max-w-full rounded-md border border-line" />;
-  let host = '';
-  try {
-    host = new URL(src).host;
-  } catch {
-    host = 'inline data';
-  }
+  const host = verdict.kind === 'remote' ? verdict.host : 'inline data';
   return (
     <button
       type="button"

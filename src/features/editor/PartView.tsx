@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog } from '../../components/ui/Dialog';
 import type { ContentPart, ImageDetail, Message } from '../../domain/types';
 import { useObjectURL } from './use-object-url';
+import { useMediaURL } from './use-media-url';
 
 type BinaryPart = Exclude<ContentPart, { type: 'text' }>;
 
@@ -20,7 +21,7 @@ export function ImagePartView({
   onDetail?: (d: ImageDetail) => void;
   children?: React.ReactNode;
 }) {
-  const url = useObjectURL(part.source);
+  const { url, waitingHost, refused, load } = useMediaURL(part.source, 'image');
   const [preview, setPreview] = useState(false);
   const name =
     part.source.kind === 'blob' ? (part.source.name ?? 'image') : part.source.url.startsWith('data:') ? 'pasted image' : part.source.url;
@@ -30,14 +31,35 @@ export function ImagePartView({
       data-detail={part.detail}
       className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]"
     >
-      <button
-        type="button"
-        className="shrink-0 overflow-hidden rounded border border-line bg-raised"
-        aria-label={`Preview ${name}`}
-        onClick={() => setPreview(true)}
-      >
-        {url ? <img src={url} alt={name} className="h-14 w-14 object-cover" /> : <span className="block h-14 w-14" />}
-      </button>
+      {waitingHost !== null || refused ? (
+        <button
+          type="button"
+          disabled={refused}
+          className="flex h-14 w-14 shrink-0 items-center justify-center rounded border border-dashed border-line bg-raised px-1 text-center text-[10px] leading-tight text-muted hover:text-fg disabled:cursor-not-allowed"
+          aria-label={refused ? `Image ${name} not loaded: its address is not a web or inline image` : `Load image from ${waitingHost}`}
+          title={
+            refused
+              ? 'Only https: addresses and inline images are ever loaded'
+              : `Loads from ${waitingHost}, which will see your IP address`
+          }
+          onClick={load}
+        >
+          {refused ? 'not loaded' : 'Load image'}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="shrink-0 overflow-hidden rounded border border-line bg-raised"
+          aria-label={`Preview ${name}`}
+          onClick={() => setPreview(true)}
+        >
+          {url ? (
+            <img src={url} alt={name} referrerPolicy="no-referrer" className="h-14 w-14 object-cover" />
+          ) : (
+            <span className="block h-14 w-14" />
+          )}
+        </button>
+      )}
       <div className="min-w-0 space-y-1">
         <div className="max-w-48 truncate text-fg" title={name}>
           {name}
@@ -67,7 +89,7 @@ export function ImagePartView({
         label={`Image ${name}`}
         className="max-h-[90vh] max-w-[90vw] rounded-lg border border-line bg-panel p-2 backdrop:bg-black/60"
       >
-        {url ? <img src={url} alt={name} className="max-h-[80vh] max-w-[85vw] object-contain" /> : null}
+        {url ? <img src={url} alt={name} referrerPolicy="no-referrer" className="max-h-[80vh] max-w-[85vw] object-contain" /> : null}
         <div className="mt-2 flex justify-end">
           <button
             type="button"
@@ -83,7 +105,7 @@ export function ImagePartView({
 }
 
 export function AudioPartView({ part, children }: { part: Extract<ContentPart, { type: 'audio' }>; children?: React.ReactNode }) {
-  const url = useObjectURL(part.source);
+  const { url, waitingHost, refused, load } = useMediaURL(part.source, 'audio');
   const name = part.source.kind === 'blob' ? (part.source.name ?? 'audio') : 'audio';
   return (
     <div
@@ -91,6 +113,17 @@ export function AudioPartView({ part, children }: { part: Extract<ContentPart, {
       className="inline-flex max-w-full items-center gap-2 rounded-lg border border-line bg-sunken p-1.5 pr-2 text-[12px]"
     >
       {url ? <audio controls src={url} className="h-8 max-w-64" aria-label={name} /> : null}
+      {waitingHost !== null ? (
+        <button
+          type="button"
+          onClick={load}
+          title={`Loads from ${waitingHost}, which will see your IP address`}
+          className="rounded border border-line bg-raised px-2 py-0.5 text-[12px] text-muted hover:text-fg"
+        >
+          Load audio from {waitingHost}
+        </button>
+      ) : null}
+      {refused ? <span className="text-faint">not loaded: not a web or inline audio address</span> : null}
       <span className="truncate text-muted">
         {name} · {part.format}
       </span>

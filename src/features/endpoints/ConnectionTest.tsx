@@ -84,6 +84,7 @@ export function ConnectionTest({ endpoint, apiKey }: { endpoint: Endpoint; apiKe
       apiKey,
       headers: endpoint.headers,
       keyHeader: keyHeaderFor(endpoint),
+      ...(endpoint.secretHeaders ? { secretHeaders: endpoint.secretHeaders } : {}),
     });
     setState({ forId: endpoint.id, running: false, result: explain(result, endpoint, apiKey !== '') });
   };

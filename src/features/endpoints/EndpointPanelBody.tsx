@@ -29,7 +29,7 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
   const refused = endpoint.unsupported ?? [];
   const [baseDraft, setBaseDraft] = useState<{ id: string; value: string } | null>(null);
   const [showHeaders, setShowHeaders] = useState(false);
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders);
   const preset = findPreset(endpoint.presetId);
   const builtIn = endpoint.id === REFERENCE_ENDPOINT_ID;
   const draft = baseDraft?.id === endpoint.id ? analyzeBaseURL(baseDraft.value) : null;
@@ -178,8 +178,10 @@ export function EndpointPanelBody({ model, onModel }: { model: string; onModel: 
         {showHeaders ? (
           <HeadersEditor
             headers={endpoint.headers}
+            secretHeaders={endpoint.secretHeaders ?? []}
             suggestions={Object.keys(preset?.headers ?? {})}
             onChange={(headers) => update(endpoint.id, { headers })}
+            onSecretHeadersChange={(secretHeaders) => update(endpoint.id, { secretHeaders })}
           />
         ) : null}
       </div>

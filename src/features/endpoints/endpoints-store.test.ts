@@ -183,6 +183,57 @@ describe('endpoints store read-back', () => {
     expect(String(warn.mock.calls[0]?.[0])).toContain('pg.endpoints');
   });
 
+  it("secret headers are kept like the key: never in pg.endpoints, in the profile's storage area, back in memory on reload", async () => {
+    local.setItem('pg.endpoints', JSON.stringify(savedByVersion1));
+    const id = '3f1c2a9e-7b1d-4c55-9a7e-0d3b6f1e2a10'; // a session-only profile
+    let store = (await load()).useEndpointsStore;
+    const headers = { 'HTTP-Referer': 'https://example.test', 'x-api-key': 'xk-canary-1', 'X-Team-Token': 'team-canary-2' };
+    store.getState().update(id, { headers });
+    store.getState().update(id, { secretHeaders: ['x-team-token'] });
+    const saved = local.getItem('pg.endpoints')!;
+    expect(saved).not.toContain('xk-canary-1');
+    expect(saved).not.toContain('team-canary-2');
+    expect(saved).toContain('https://example.test'); // a plain header stays with its profile
+    expect(JSON.parse(session.getItem(`pg.secretHeaders.${id}`)!)).toEqual({ 'x-api-key': 'xk-canary-1', 'X-Team-Token': 'team-canary-2' });
+    expect(local.getItem(`pg.secretHeaders.${id}`)).toBeNull();
+    vi.resetModules();
+    store = (await load()).useEndpointsStore;
+    expect(store.getState().endpoints.find((e) => e.id === id)?.headers).toEqual(headers);
+    // Remembered on this device instead: moved to localStorage, gone from the session.
+    store.getState().setKeyPersistence(id, 'device');
+    expect(session.getItem(`pg.secretHeaders.${id}`)).toBeNull();
+    expect(JSON.parse(local.getItem(`pg.secretHeaders.${id}`)!)).toHaveProperty('x-api-key', 'xk-canary-1');
+    store.getState().remove(id);
+    expect(local.getItem(`pg.secretHeaders.${id}`)).toBeNull();
+    expect(JSON.parse(local.getItem('pg.endpoints')!).version).toBe(1);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('a credential header stored in a profile before secrets moved out is moved to the key store and saved again without it', async () => {
+    const old = structuredClone(savedByVersion1);
+    old.state.endpoints[2]!.headers = { 'OpenAI-Organization': 'org-canary-3', 'X-Title': 'kept' } as Record<string, string>;
+    local.setItem('pg.endpoints', JSON.stringify(old));
+    const id = '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b';
+    const { useEndpointsStore } = await load();
+    expect(useEndpointsStore.getState().endpoints.find((e) => e.id === id)?.headers).toEqual({
+      'OpenAI-Organization': 'org-canary-3',
+      'X-Title': 'kept',
+    });
+    expect(JSON.parse(local.getItem(`pg.secretHeaders.${id}`)!)).toEqual({ 'OpenAI-Organization': 'org-canary-3' });
+    await Promise.resolve();
+    const saved = local.getItem('pg.endpoints')!;
+    expect(saved).not.toContain('org-canary-3');
+    expect(saved).toContain('"X-Title":"kept"');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('a stored secretHeaders that is not a list of names is refused like any invalid profile', async () => {
+    const bad = { ...savedByVersion1.state.endpoints[2], secretHeaders: 'x-api-key' };
+    local.setItem('pg.endpoints', JSON.stringify({ state: { endpoints: [bad], activeId: 'x' }, version: 1 }));
+    const { useEndpointsStore } = await load();
+    expect(useEndpointsStore.getState().endpoints.map((e) => e.id)).toEqual(['reference']);
+  });
+
   it('adds the built-in endpoint when the stored list lacks it', async () => {
     local.setItem(
       'pg.endpoints',

@@ -2,12 +2,19 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
 import { CONTINUE_STYLES } from '../../domain/continue-style';
-import { analyzeBaseURL, findPreset, hostLabel, normalizeBaseURL } from '../../domain/endpoints';
+import { analyzeBaseURL, findPreset, hostLabel, normalizeBaseURL, splitHeaders } from '../../domain/endpoints';
 import { newId } from '../../domain/ids';
 import type { Endpoint, KeyPersistence } from '../../domain/types';
 import { OUTPUT_LIMIT_RULES, REASONING_SEND_BACK, RULE_KEYS } from '../../domain/provider-rules';
 import type { RuleKey } from '../../domain/provider-rules';
-import { forgetApiKey, readApiKey, writeApiKey } from '../../lib/keys/key-store';
+import {
+  forgetApiKey,
+  forgetSecretHeaders,
+  readApiKey,
+  readSecretHeaders,
+  writeApiKey,
+  writeSecretHeaders,
+} from '../../lib/keys/key-store';
 import { persisted } from '../../lib/storage/persisted';
 
 export const REFERENCE_ENDPOINT_ID = 'reference';
@@ -32,7 +39,7 @@ function referenceEndpoint(): Endpoint {
 interface EndpointsState {
   endpoints: Endpoint[];
   activeId: string;
-  /** In memory only; the key store owns persistence (see partialize). */
+  /** In memory only; the key store owns persistence (see partialize). Secret header values, likewise, sit in memory in `headers`. */
   apiKeys: Record<string, string>;
   setActive(id: string): void;
   update(id: string, patch: Partial<Omit<Endpoint, 'id'>>): void;
@@ -80,11 +87,42 @@ const storedSchema = v.partial(
         reasoningSendBack: v.optional(v.picklist(REASONING_SEND_BACK)),
         outputLimit: v.optional(v.picklist(OUTPUT_LIMIT_RULES)),
         learned: v.optional(v.array(v.picklist(RULE_KEYS))),
+        // Added without a version bump, like splitN. Profiles stored before it may still hold a
+        // credential header's value in `headers`: read back, it is moved to the key store (adoptSecrets).
+        secretHeaders: v.optional(v.array(v.string())),
       }),
     ),
     activeId: v.string(),
   }),
 );
+
+/** Secret header values go to the key store, with the profile's key persistence (device or session). */
+function storeSecrets(endpoint: Endpoint): void {
+  writeSecretHeaders(endpoint.id, splitHeaders(endpoint.headers, endpoint.secretHeaders).secret, endpoint.keyPersistence);
+}
+
+/** What is saved of a profile: everything but the values of its secret headers. */
+function withoutSecrets(endpoint: Endpoint): Endpoint {
+  return { ...endpoint, headers: splitHeaders(endpoint.headers, endpoint.secretHeaders).plain };
+}
+
+/**
+ * On reading profiles back: the key store's secret values join the in-memory headers, and a secret
+ * value still found in the stored profile (saved before secrets moved out) moves to the key store;
+ * the next save of the profiles no longer has it.
+ */
+let adoptedLegacySecrets = false;
+
+function adoptSecrets(endpoint: Endpoint): Endpoint {
+  const legacy = splitHeaders(endpoint.headers, endpoint.secretHeaders).secret;
+  const kept = readSecretHeaders(endpoint.id);
+  const secret = { ...legacy, ...kept };
+  if (Object.keys(legacy).length > 0) {
+    writeSecretHeaders(endpoint.id, secret, endpoint.keyPersistence);
+    adoptedLegacySecrets = true;
+  }
+  return { ...endpoint, headers: { ...endpoint.headers, ...secret } };
+}
 
 export const useEndpointsStore = create<EndpointsState>()(
   persist(
@@ -93,12 +131,15 @@ export const useEndpointsStore = create<EndpointsState>()(
       activeId: REFERENCE_ENDPOINT_ID,
       apiKeys: {},
       setActive: (id) => set({ activeId: id }),
-      update: (id, patch) =>
+      update: (id, patch) => {
         set((s) => ({
           endpoints: s.endpoints.map((e) =>
             e.id === id ? { ...e, ...patch, ...(patch.baseURL !== undefined ? { baseURL: patch.baseURL } : {}) } : e,
           ),
-        })),
+        }));
+        const endpoint = get().endpoints.find((e) => e.id === id);
+        if (endpoint && (patch.headers || patch.secretHeaders || patch.keyPersistence)) storeSecrets(endpoint);
+      },
       setApiKey: (id, key) => {
         const endpoint = get().endpoints.find((e) => e.id === id);
         writeApiKey(id, key, endpoint?.keyPersistence ?? 'device');
@@ -180,6 +221,7 @@ export const useEndpointsStore = create<EndpointsState>()(
       remove: (id) => {
         if (id === REFERENCE_ENDPOINT_ID) return;
         forgetApiKey(id);
+        forgetSecretHeaders(id);
         set((s) => {
           const endpoints = s.endpoints.filter((e) => e.id !== id);
           const { [id]: _gone, ...apiKeys } = s.apiKeys;
@@ -191,12 +233,16 @@ export const useEndpointsStore = create<EndpointsState>()(
       store: 'endpoints',
       version: 1,
       schema: storedSchema,
-      partialize: (s) => ({ endpoints: s.endpoints, activeId: s.activeId }),
+      partialize: (s) => ({ endpoints: s.endpoints.map(withoutSecrets), activeId: s.activeId }),
       onRehydrateStorage: () => (state) => {
         if (!state) return;
         // The reference endpoint follows wherever the app is served from.
         state.endpoints = state.endpoints.map((e) => (e.id === REFERENCE_ENDPOINT_ID ? { ...e, baseURL: referenceBaseURL() } : e));
         if (!state.endpoints.some((e) => e.id === REFERENCE_ENDPOINT_ID)) state.endpoints.unshift(referenceEndpoint());
+        state.endpoints = state.endpoints.map(adoptSecrets);
+        // A secret found in the stored profiles is saved again at once without it: it must not
+        // wait in plain storage for the person's next change.
+        if (adoptedLegacySecrets) queueMicrotask(() => useEndpointsStore.setState((s) => ({ endpoints: [...s.endpoints] })));
         state.apiKeys = Object.fromEntries(state.endpoints.map((e) => [e.id, readApiKey(e.id)]));
       },
     }),

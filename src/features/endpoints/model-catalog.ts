@@ -60,7 +60,7 @@ function resolveFacts(modelId: string, cat: Catalog | undefined, models: Listing
 export function useModelFacts(modelId: string): ResolvedFacts {
   const endpoint = useActiveEndpoint();
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders);
   const cat = useCatalog();
   const override = useModelFactsStore((s) => s.overrides[modelId]);
   return resolveFacts(modelId, cat.data, models.data, override);

@@ -193,7 +193,13 @@ async function run(
       const timeout = settings.firstByteTimeoutMs(sent[i]!.body.stream);
       const send = (body: WireChatRequest) =>
         deps.complete({
-          endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
+          endpoint: {
+            baseURL: endpoint.baseURL,
+            apiKey,
+            headers: endpoint.headers,
+            keyHeader: keyHeaderFor(endpoint),
+            ...(endpoint.secretHeaders ? { secretHeaders: endpoint.secretHeaders } : {}),
+          },
           body,
           signal: controller.signal,
           maxRetries: settings.maxRetries,

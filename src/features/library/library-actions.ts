@@ -136,7 +136,13 @@ export async function titleFromModel(conversationId: ConversationId): Promise<vo
   const { endpoint, apiKey } = activeEndpointConfig();
   notify('Asking the model for a title…', 'info', { ms: 2000 });
   const result = await runChatCompletion({
-    endpoint: { baseURL: endpoint.baseURL, apiKey, headers: endpoint.headers, keyHeader: keyHeaderFor(endpoint) },
+    endpoint: {
+      baseURL: endpoint.baseURL,
+      apiKey,
+      headers: endpoint.headers,
+      keyHeader: keyHeaderFor(endpoint),
+      ...(endpoint.secretHeaders ? { secretHeaders: endpoint.secretHeaders } : {}),
+    },
     body: built.body, // no `stream`: one JSON answer
     signal: AbortSignal.timeout(60_000),
     maxRetries: 1,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { mediaVerdict } from '../../domain/link-safety';
 import { imageSourceKey } from '../../domain/tokens';
 import type { BinarySource, ContentPart } from '../../domain/types';
 import { getBlob } from '../../lib/db/repo';
@@ -21,6 +22,9 @@ async function measure(source: BinarySource): Promise<Size | null> {
       bitmap.close();
       return size;
     }
+    // A web address is never fetched to count tokens: its host would learn who opened the
+    // conversation (the estimate falls back to a 1024×1024 image). Inline data is read in place.
+    if (mediaVerdict(source.url, 'image').kind !== 'inline') return null;
     // Only the natural size is read: no CORS needed, nothing is drawn.
     return await new Promise<Size | null>((resolve) => {
       const img = new Image();

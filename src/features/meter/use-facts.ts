@@ -14,7 +14,7 @@ import { keyHeaderFor } from '../../domain/endpoints';
 export function useFactsFor(): (model: string) => ModelFacts {
   const endpoint = useActiveEndpoint();
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders);
   const cat = useCatalog();
   const overrides = useModelFactsStore((s) => s.overrides);
   return useCallback(

@@ -10,7 +10,7 @@ export function ImportDialog({ onChooseFile, onClose }: { onChooseFile: () => vo
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
-    const outcome = await importText(text, { activateEndpoint: false });
+    const outcome = await importText(text);
     setBusy(false);
     if (outcome.ok) onClose();
     else setError(outcome.error.message);
@@ -21,7 +21,7 @@ export function ImportDialog({ onChooseFile, onClose }: { onChooseFile: () => vo
         <p className="text-[12.5px] text-muted">
           A conversation file or backup (<code className="font-mono">.chat.json</code>, any version), an exported HTML page, a share link,
           or a plain OpenAI request body or <code className="font-mono">messages</code> array. Everything is checked before anything is
-          saved; conversations already here are merged by id, never duplicated.
+          saved; a conversation already here is never replaced without asking.
         </p>
         <Button onClick={onChooseFile}>Choose a file…</Button>
         <label className="block text-[12px] font-medium text-muted">

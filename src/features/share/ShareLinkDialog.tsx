@@ -2,7 +2,7 @@ import type { ConversationId } from '../../domain/types';
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { CopyIcon } from '../../components/ui/icons';
-import { LINK_IMAGE_LIMIT, type ShareLink } from '../../lib/codec/share-link';
+import { LINK_IMAGE_LIMIT, type LinkedMedia, type ShareLink } from '../../lib/codec/share-link';
 import { Dialog } from './Dialog';
 import { copyText, exportConversation, shareLinkFor } from './share-actions';
 import { errorMessage } from '../../domain/errors';
@@ -84,6 +84,37 @@ function LinkView({ link, conversationId }: { link: ShareLink; conversationId: C
           <div className="mt-1">Share a file to keep them.</div>
         </div>
       ) : null}
+      {link.linked.length > 0 ? <LinkedNotice linked={link.linked} /> : null}
+      {link.audioRepliesLeftOut > 0 ? (
+        <div data-testid="share-link-audio-left-out" className="rounded-md border border-line bg-sunken px-3 py-2 text-[12px] text-muted">
+          <span className="font-medium text-fg">
+            The audio of {link.audioRepliesLeftOut} spoken repl{link.audioRepliesLeftOut === 1 ? 'y is' : 'ies are'} left out of the link
+          </span>{' '}
+          (the transcript is kept). Share a file to keep the audio.
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Parts that stay web addresses: the link only points at them, and the reader loads them from those hosts. */
+function LinkedNotice({ linked }: { linked: LinkedMedia[] }) {
+  const count = (type: LinkedMedia['type']) => linked.filter((l) => l.type === type).length;
+  const what = [
+    count('image') ? plural(count('image'), 'image', 'images') : '',
+    count('audio') ? plural(count('audio'), 'audio clip', 'audio clips') : '',
+    count('file') ? plural(count('file'), 'file', 'files') : '',
+  ].filter(Boolean);
+  const hosts = [...new Set(linked.map((l) => l.host))];
+  return (
+    <div data-testid="share-link-linked" className="rounded-md border border-line bg-sunken px-3 py-2 text-[12px] text-muted">
+      <span className="font-medium text-fg">
+        {what.join(' and ')} {linked.length === 1 ? 'is a web address' : 'are web addresses'}, not included:
+      </span>{' '}
+      the link points at {hosts.join(', ')}. Whoever opens it sees them only if those addresses still work, and loads them from there only
+      after a click.
     </div>
   );
 }

@@ -4,12 +4,21 @@
  * the one `restore()` path. The API key is never read here: nothing below can leak it.
  */
 import { notify } from '../../lib/notify/notify';
-import { analyzeBaseURL, normalizeBaseURL } from '../../domain/endpoints';
+import { hostLabel, normalizeBaseURL } from '../../domain/endpoints';
+import { newId } from '../../domain/ids';
 import { pathToLeaf } from '../../domain/messages';
 import type { Conversation, ConversationId, Endpoint } from '../../domain/types';
-import { type Exported, type ImportSummary, readForExport, writeRestored } from '../../lib/db/repo';
+import {
+  type ConflictChoice,
+  type Exported,
+  findImportConflicts,
+  type ImportConflict,
+  type ImportSummary,
+  readForExport,
+  writeRestored,
+} from '../../lib/db/repo';
 import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
-import { FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
+import { type ConversationBundle, FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
 import { toHTML } from '../../lib/codec/html';
 import { toMarkdown } from '../../lib/codec/markdown';
 import { restore } from '../../lib/codec/restore';
@@ -20,6 +29,7 @@ import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig, REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
 import { providerRulesNow } from '../endpoints/model-catalog';
 import { errorMessage } from '../../domain/errors';
+import { ask } from './questions';
 import { hasShareLink, pageAddress } from './share-url';
 
 function exported(e: Endpoint): ExportedEndpoint {
@@ -37,20 +47,41 @@ function endpointOfConversation(c: Conversation): ExportedEndpoint | null {
   return e ? exported(e) : null;
 }
 
-/**
- * The profile an imported conversation runs against: the built-in one, or the person's own profile
- * for that base URL. Never a new one: a conversation opened from a file or link keeps its own
- * profile (see conversation-endpoint), so a profile made from an address someone else wrote would
- * send the person's next message to that address without asking. Otherwise none: it takes the
- * active profile when opened.
- */
+/** An imported base URL that can be a profile: an http(s) address that parses; null for anything else (javascript:, garbage). */
+function importedBaseURL(e: ExportedEndpoint): string | null {
+  const baseURL = normalizeBaseURL(e.baseURL);
+  try {
+    return /^https?:$/.test(new URL(baseURL).protocol) ? baseURL : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stored profile an imported endpoint names (the built-in one, or one with the same base URL); null when none. */
+function knownEndpointId(e: ExportedEndpoint): string | null {
+  if (e.builtIn === 'reference') return REFERENCE_ENDPOINT_ID;
+  const baseURL = normalizeBaseURL(e.baseURL);
+  return useEndpointsStore.getState().endpoints.find((x) => normalizeBaseURL(x.baseURL) === baseURL)?.id ?? null;
+}
+
+/** An endpoint profile for an imported base URL: the built-in one, a matching one, or a new one (not activated). */
 export function endpointIdFor(e: ExportedEndpoint | null): string | null {
   if (!e) return null;
-  if (e.builtIn === 'reference') return REFERENCE_ENDPOINT_ID;
-  const analysis = analyzeBaseURL(e.baseURL);
-  if (analysis.refused || !/^https?:\/\//i.test(analysis.url)) return null;
-  const found = useEndpointsStore.getState().endpoints.find((x) => normalizeBaseURL(x.baseURL) === analysis.url);
-  return found?.id ?? null;
+  const known = knownEndpointId(e);
+  if (known) return known;
+  const baseURL = importedBaseURL(e);
+  if (baseURL === null) return null;
+  const store = useEndpointsStore.getState();
+  const endpoint: Endpoint = {
+    id: newId(),
+    name: e.name || new URL(baseURL).host,
+    baseURL,
+    headers: {},
+    keyPersistence: 'device',
+    createdAt: Date.now(),
+  };
+  useEndpointsStore.setState({ endpoints: [...store.endpoints, endpoint] });
+  return endpoint.id;
 }
 
 /** The open conversation as it stands, for export; the endpoint is the one it would run against now. */
@@ -143,29 +174,91 @@ function summaryText(summary: ImportSummary): string {
   const n = summary.conversationIds.length;
   const parts = [`${summary.added} new`];
   if (summary.updated > 0) parts.push(`${summary.updated} updated`);
+  if (summary.copied > 0) parts.push(`${summary.copied} kept beside yours as a copy`);
   if (summary.unchanged > 0) parts.push(`${summary.unchanged} already here`);
   return `Imported ${n} conversation${n === 1 ? '' : 's'} (${parts.join(', ')})`;
 }
 
+type EndpointFor = (e: ExportedEndpoint | null) => string | null;
+
 /**
- * Imports a file's text, a pasted link or JSON: validates everything first and writes in one
- * transaction, so a bad input writes nothing. Opens the conversation when there is just one.
+ * The endpoints imported conversations will run against. Opening a conversation makes its profile
+ * active, so the active endpoint never changes because a file or link said so: the person is asked
+ * when the conversation about to be opened names another server, and when conversations name a
+ * server no profile has (importing would add one they could later run against). Null: cancelled.
  */
-export async function importText(text: string, opts: { open?: boolean; activateEndpoint?: boolean } = {}): Promise<ImportOutcome> {
+async function chooseEndpoint(bundles: readonly ConversationBundle[], opening: boolean): Promise<EndpointFor | null> {
+  const store = useEndpointsStore.getState();
+  const active = store.endpoints.find((e) => e.id === store.activeId);
+  const useActive: EndpointFor = () => store.activeId;
+  const usable = (e: ExportedEndpoint | null): e is ExportedEndpoint =>
+    e !== null && (e.builtIn === 'reference' || importedBaseURL(e) !== null);
+  const named = bundles.map((b) => b.endpoint).filter(usable);
+  // The one opened: asked when it is not the active one. Others: asked when no profile has their server.
+  const differing = opening ? named.filter((e) => knownEndpointId(e) !== store.activeId) : named.filter((e) => knownEndpointId(e) === null);
+  if (opening && !usable(bundles[0]?.endpoint ?? null)) return useActive;
+  if (differing.length === 0) return endpointIdFor;
+  const hosts = [...new Set(differing.map((e) => (e.builtIn === 'reference' ? 'the reference endpoint' : hostLabel(e.baseURL))))];
+  const theirs = hosts.join(', ');
+  const mine = active?.name ?? 'the active profile';
+  const answer = await ask({
+    title: 'Which endpoint should it run against?',
+    text: opening
+      ? `This conversation was made against ${theirs}. Your requests go to ${mine}; switching sends them (and its key, if you add one) to ${theirs} instead.`
+      : `These conversations were made against ${theirs}, which none of your profiles use. Keep mine runs them on ${mine}; Use theirs adds ${hosts.length === 1 ? 'a profile' : 'profiles'} for ${theirs} that they will run against when opened.`,
+    choices: [
+      { value: 'theirs', label: opening ? 'Switch endpoint' : 'Use theirs' },
+      { value: 'mine', label: 'Keep mine', primary: true },
+    ],
+  });
+  // Keeping mine, conversations that name one of the person's own profiles still run there.
+  const keepMine: EndpointFor = opening ? useActive : (e) => (usable(e) ? knownEndpointId(e) : null) ?? store.activeId;
+  return answer === null ? null : answer === 'mine' ? keepMine : endpointIdFor;
+}
+
+/** Same id, different content: Keep both (the import gets new ids) or Replace. Null: the person cancelled. */
+async function chooseOnConflict(conflicts: readonly ImportConflict[]): Promise<ConflictChoice | null> {
+  if (conflicts.length === 0) return 'keep-both';
+  const one = conflicts.length === 1;
+  return ask<ConflictChoice>({
+    title: one
+      ? 'This conversation is already here, with different content'
+      : `${conflicts.length} conversations are already here, with different content`,
+    text: `The import uses the id${one ? '' : 's'} of ${one ? 'a conversation' : 'conversations'} you have, but not the same messages. Keep both imports ${one ? 'it' : 'them'} as a copy beside yours; Replace puts the imported version in place of yours (its other branches go too).`,
+    details: conflicts.map((c) => (c.storedTitle === c.importedTitle ? `“${c.storedTitle}”` : `“${c.storedTitle}” ← “${c.importedTitle}”`)),
+    choices: [
+      { value: 'replace', label: 'Replace' },
+      { value: 'keep-both', label: 'Keep both', primary: true },
+    ],
+  });
+}
+
+const CANCELLED = 'Import cancelled: nothing was written.';
+
+/**
+ * Imports a file's text, a pasted link or JSON: validates everything first, asks when it would
+ * change the active endpoint or meet a conversation id already taken by different content, and
+ * writes in one transaction, so a bad input writes nothing. Opens the conversation when there is just one.
+ */
+export async function importText(text: string, opts: { open?: boolean } = {}): Promise<ImportOutcome> {
   const result = restore(text);
   if (!result.ok) {
     notify(`Import failed. ${result.error.message}`, 'error', { ms: 12_000 });
     return { ok: false, error: result.error };
   }
   try {
-    const summary = await writeRestored(result.value, endpointIdFor);
+    const opening = result.value.conversations.length === 1 && opts.open !== false;
+    const endpointFor = await chooseEndpoint(result.value.conversations, opening);
+    const onConflict = endpointFor && (await chooseOnConflict(await findImportConflicts(result.value)));
+    if (!endpointFor || !onConflict) {
+      notify(CANCELLED, 'info');
+      return { ok: false, error: { message: CANCELLED } };
+    }
+    const summary = await writeRestored(result.value, endpointFor, onConflict);
     notify(summaryText(summary), 'success');
     const only = summary.conversationIds.length === 1 ? summary.conversationIds[0]! : null;
-    if (only && opts.open !== false) {
-      useWorkspaceStore.getState().open(only);
-      const endpointId = endpointIdFor(result.value.conversations[0]!.endpoint);
-      if (opts.activateEndpoint && endpointId) useEndpointsStore.getState().setActive(endpointId);
-    }
+    // Opening it makes its profile active: the one the person kept, or the one they chose to switch to.
+    if (only && opening) useWorkspaceStore.getState().open(only);
     return { ok: true, summary };
   } catch (err) {
     const message = `Import failed, nothing was written: ${errorMessage(err)}`;
@@ -185,10 +278,7 @@ export function openedShareLink(): OpenedShareLink {
 
 /** Stores what a share link brought, through the same import path as files (validated again, merged by id); true when saved. */
 export async function saveShared(restored: Restored, openIt: boolean): Promise<boolean> {
-  const outcome = await importText(documentToJSON(encodeDocument(restored.conversations, restored.blobs)), {
-    open: openIt,
-    activateEndpoint: openIt,
-  });
+  const outcome = await importText(documentToJSON(encodeDocument(restored.conversations, restored.blobs)), { open: openIt });
   return outcome.ok;
 }
 

@@ -2,18 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportSummary } from '../../lib/db/repo';
 import { richBundle } from '../../lib/codec/test-fixtures';
 import { encodeShareLink } from '../../lib/codec/share-link';
+import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
 
 const { bundle, blobs } = richBundle();
 const summary: ImportSummary = {
   added: 1,
   updated: 0,
   unchanged: 0,
+  copied: 0,
   messages: bundle.messages.length,
   conversationIds: [bundle.conversation.id],
 };
 const repo = {
   readForExport: vi.fn(() => Promise.resolve({ bundles: [bundle], blobs })),
-  writeRestored: vi.fn(() => Promise.resolve(summary)),
+  writeRestored: vi.fn((..._args: unknown[]) => Promise.resolve(summary)),
+  findImportConflicts: vi.fn((): Promise<{ id: string; storedTitle: string; importedTitle: string }[]> => Promise.resolve([])),
   dataURLsFor: vi.fn(),
 };
 vi.mock('../../lib/db/repo', () => repo);
@@ -28,7 +31,21 @@ vi.mock('../endpoints/endpoints-store', () => ({
   useEndpointsStore: { getState: () => ({ endpoints: [reference], activeId: 'reference', setActive }), setState: vi.fn() },
 }));
 
-const { openedShareLink, saveShared, shareLinkFor } = await import('./share-actions');
+const { importText, openedShareLink, saveShared, shareLinkFor } = await import('./share-actions');
+const { useQuestionStore } = await import('./questions');
+
+/** Answers the next question the import asks with the choice labelled `label` (null: Cancel), recording it. */
+function answerNext(label: string | null): Promise<{ title: string; choices: string[] }> {
+  return new Promise((resolve) => {
+    const stop = useQuestionStore.subscribe((s) => {
+      if (!s.pending) return;
+      stop();
+      const { question, answer } = s.pending;
+      resolve({ title: question.title, choices: question.choices.map((c) => c.label) });
+      answer(label === null ? null : question.choices.find((c) => c.label === label)!.value);
+    });
+  });
+}
 const { clearShareLink, hasShareLink, pageAddress, subscribeAddress } = await import('./share-url');
 
 const APP = 'https://play.example/app/?theme=dark';
@@ -116,7 +133,85 @@ describe('share actions', () => {
     expect(open).not.toHaveBeenCalled();
     expect(await saveShared(opened.value, true)).toBe(true);
     expect(open).toHaveBeenCalledWith(bundle.conversation.id);
-    expect(setActive).toHaveBeenCalledWith('reference');
+    // Made against the active endpoint: nothing to ask, nothing switched.
+    expect(useQuestionStore.getState().pending).toBeNull();
+    expect(setActive).not.toHaveBeenCalled();
+  });
+
+  const fromElsewhere = () => {
+    const other = { ...bundle, endpoint: { baseURL: 'https://api.elsewhere.example/v1', name: 'Theirs' } };
+    return documentToJSON(encodeDocument([other], blobs));
+  };
+
+  it('a conversation made against another endpoint asks before it can switch the active one; Keep runs it on mine', async () => {
+    const asked = answerNext('Keep mine');
+    expect((await importText(fromElsewhere())).ok).toBe(true);
+    expect(await asked).toEqual({
+      title: 'Which endpoint should it run against?',
+      choices: ['Switch endpoint', 'Keep mine'],
+    });
+    const endpointFor = repo.writeRestored.mock.calls[0]![1] as (e: unknown) => string | null;
+    expect(endpointFor({ baseURL: 'https://api.elsewhere.example/v1', name: 'Theirs' })).toBe('reference');
+    expect(setActive).not.toHaveBeenCalled();
+    expect(open).toHaveBeenCalledWith(bundle.conversation.id);
+  });
+
+  it('an endpoint that is no web address (javascript:, garbage) is not asked about and never becomes a profile', async () => {
+    const { useEndpointsStore } = await import('../endpoints/endpoints-store');
+    for (const baseURL of ['javascript:alert(1)', 'javascript://x.example/%0aalert(1)', 'not a url at all']) {
+      const text = documentToJSON(encodeDocument([{ ...bundle, endpoint: { baseURL, name: 'x' } }], blobs));
+      expect((await importText(text)).ok).toBe(true);
+      const endpointFor = repo.writeRestored.mock.calls.at(-1)![1] as (e: unknown) => string | null;
+      expect(endpointFor({ baseURL, name: 'x' })).toBe('reference');
+    }
+    expect(useQuestionStore.getState().pending).toBeNull();
+    expect(useEndpointsStore.setState).not.toHaveBeenCalled();
+  });
+
+  it('a file of several conversations naming a server no profile has asks before adding one; Keep mine binds them to mine', async () => {
+    const { useEndpointsStore } = await import('../endpoints/endpoints-store');
+    const elsewhere = { baseURL: 'https://api.elsewhere.example/v1', name: 'Theirs' };
+    const second = richBundle('conv-2');
+    const two = [
+      { ...bundle, endpoint: elsewhere },
+      { ...second.bundle, endpoint: { baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' as const } },
+    ];
+    const asked = answerNext('Keep mine');
+    expect((await importText(documentToJSON(encodeDocument(two, new Map([...blobs, ...second.blobs]))))).ok).toBe(true);
+    expect((await asked).choices).toEqual(['Use theirs', 'Keep mine']);
+    const endpointFor = repo.writeRestored.mock.calls[0]![1] as (e: unknown) => string | null;
+    expect(endpointFor(elsewhere)).toBe('reference');
+    expect(endpointFor({ baseURL: 'http://x/v1', name: 'Ref', builtIn: 'reference' })).toBe('reference');
+    expect(useEndpointsStore.setState).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('cancelling the endpoint question writes nothing', async () => {
+    const asked = answerNext(null);
+    expect((await importText(fromElsewhere())).ok).toBe(false);
+    await asked;
+    expect(repo.writeRestored).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('an id already taken by different content asks Keep both or Replace, and passes the answer to the write', async () => {
+    const text = documentToJSON(encodeDocument([bundle], blobs));
+    repo.findImportConflicts.mockResolvedValue([{ id: bundle.conversation.id, storedTitle: 'Mine', importedTitle: 'Theirs' }]);
+    const asked = answerNext('Replace');
+    expect((await importText(text)).ok).toBe(true);
+    expect(await asked).toEqual({ title: 'This conversation is already here, with different content', choices: ['Replace', 'Keep both'] });
+    expect(repo.writeRestored.mock.calls[0]![2]).toBe('replace');
+
+    const keep = answerNext('Keep both');
+    await importText(text);
+    await keep;
+    expect(repo.writeRestored.mock.calls[1]![2]).toBe('keep-both');
+
+    const cancel = answerNext(null);
+    expect((await importText(text)).ok).toBe(false);
+    await cancel;
+    expect(repo.writeRestored).toHaveBeenCalledTimes(2);
+    repo.findImportConflicts.mockResolvedValue([]);
   });
 
   it('says so when saving failed', async () => {

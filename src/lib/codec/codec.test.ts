@@ -68,6 +68,35 @@ describe('conversation file round trips', () => {
     expect(link.length).toBeLessThan(big.length);
   });
 
+  it('share link: web-address images and audio are counted with their hosts; large inline data is left out', () => {
+    const { bundle, blobs } = richBundle();
+    const user = bundle.messages.find((m) => m.id === 'conv-1-u')!;
+    const bigInline = `data:image/png;base64,${'A'.repeat(Math.ceil(((LINK_IMAGE_LIMIT + 10) * 4) / 3))}`;
+    user.content = [
+      ...user.content,
+      { type: 'image', source: { kind: 'url', url: 'https://cdn.example/cat.png' }, detail: 'auto' },
+      { type: 'audio', source: { kind: 'url', url: 'https://media.example:8443/a.wav' }, format: 'wav' },
+      { type: 'image', source: { kind: 'url', url: bigInline }, detail: 'auto' },
+    ];
+    const link = encodeShareLink('http://app.test/', bundle, blobs);
+    expect(link.linked).toEqual([
+      { messageId: 'conv-1-u', type: 'image', host: 'cdn.example' },
+      { messageId: 'conv-1-u', type: 'audio', host: 'media.example:8443' },
+    ]);
+    expect(link.dropped).toEqual([{ messageId: 'conv-1-u', name: 'image (image/png)', size: LINK_IMAGE_LIMIT + 10 }]);
+    expect(link.length).toBeLessThan(LINK_IMAGE_LIMIT);
+  });
+
+  it("share link: a spoken reply's audio is left out and counted; its transcript travels", () => {
+    const { bundle, blobs } = richBundle();
+    const reply = bundle.messages.find((m) => m.role === 'assistant')!;
+    reply.audio = { id: 'audio_1', transcript: 'Hello there', blobId: 'conv-1-img' };
+    const link = encodeShareLink('http://app.test/', bundle, blobs);
+    expect(link.audioRepliesLeftOut).toBe(1);
+    const back = ok(restore(link.url)).conversations[0]!.messages.find((m) => m.id === reply.id)!;
+    expect(back.audio).toEqual({ id: 'audio_1', transcript: 'Hello there' });
+  });
+
   it('plain request body: import → rebuild sends the same body', () => {
     const { bundle, blobs } = richBundle();
     const path = [bundle.messages[0]!, bundle.messages[1]!, bundle.messages[3]!];

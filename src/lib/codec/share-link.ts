@@ -34,10 +34,21 @@ export interface DroppedBinary {
   size: number;
 }
 
+/** A part the link carries as a web address: whoever opens the link loads it from `host` (after a click). */
+export interface LinkedMedia {
+  messageId: MessageId;
+  type: 'image' | 'audio' | 'file';
+  host: string;
+}
+
 export interface ShareLink {
   url: string;
   length: number;
   dropped: DroppedBinary[];
+  /** Image and audio parts that stay web addresses in the link (counted, so the sender knows). */
+  linked: LinkedMedia[];
+  /** Spoken replies whose audio is left out (their transcript travels). */
+  audioRepliesLeftOut: number;
   warning: LinkWarning | null;
 }
 
@@ -71,28 +82,62 @@ function sizeLabel(bytes: number): string {
 }
 
 /** Large binary parts become a text notice, so the receiver sees that something was left out. */
+/** Bytes a data: URL decodes to (base64 or percent-encoded). */
+function dataURLBytes(url: string): number {
+  const comma = url.indexOf(',');
+  const body = url.slice(comma + 1);
+  return /;base64,/i.test(url.slice(0, comma + 1)) ? Math.floor((body.replace(/=+$/, '').length * 3) / 4) : body.length;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url.slice(0, 40);
+  } catch {
+    return url.slice(0, 40);
+  }
+}
+
+/**
+ * Large binary parts (stored or inline data: URLs) become a text notice, so the receiver sees that
+ * something was left out; web addresses stay as they are and are counted; a spoken reply's audio
+ * is left out (its transcript stays) and counted.
+ */
 function dropLargeBinaries(bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>) {
   const dropped: DroppedBinary[] = [];
+  const linked: LinkedMedia[] = [];
+  let audioRepliesLeftOut = 0;
   const kept = new Map<string, BlobData>();
   const messages = bundle.messages.map((m) => {
     let changed = false;
     const content = m.content.map((p) => {
-      if (p.type === 'text' || p.source.kind !== 'blob') return p;
-      const blob = blobs.get(p.source.blobId);
-      if (blob && blob.bytes.length <= LINK_IMAGE_LIMIT) {
-        kept.set(p.source.blobId, blob);
-        return p;
+      if (p.type === 'text') return p;
+      let size: number;
+      if (p.source.kind === 'url') {
+        if (!/^data:/i.test(p.source.url)) {
+          linked.push({ messageId: m.id, type: p.type, host: hostOf(p.source.url) });
+          return p;
+        }
+        size = dataURLBytes(p.source.url);
+        if (size <= LINK_IMAGE_LIMIT) return p;
+      } else {
+        const blob = blobs.get(p.source.blobId);
+        if (blob && blob.bytes.length <= LINK_IMAGE_LIMIT) {
+          kept.set(p.source.blobId, blob);
+          return p;
+        }
+        size = blob?.bytes.length ?? p.source.size ?? 0;
       }
       changed = true;
-      const name = p.source.name ?? (p.type === 'file' ? p.filename : `${p.type} (${p.source.mimeType})`);
-      const size = blob?.bytes.length ?? p.source.size ?? 0;
+      const mime = p.source.kind === 'blob' ? p.source.mimeType : (/^data:([^;,]*)/i.exec(p.source.url)?.[1] ?? 'inline data');
+      const name = (p.source.kind === 'blob' ? p.source.name : undefined) ?? (p.type === 'file' ? p.filename : `${p.type} (${mime})`);
       dropped.push({ messageId: m.id, name, size });
       return { type: 'text' as const, text: `[${p.type} left out of the share link: ${name}, ${sizeLabel(size)}]` };
     });
+    if (m.audio?.blobId) audioRepliesLeftOut++;
     const audio = m.audio?.blobId ? { ...m.audio, blobId: undefined } : m.audio;
     return changed || audio !== m.audio ? { ...m, content, ...(audio ? { audio } : {}) } : m;
   });
-  return { bundle: { ...bundle, messages }, blobs: kept, dropped };
+  return { bundle: { ...bundle, messages }, blobs: kept, dropped, linked, audioRepliesLeftOut };
 }
 
 export function encodeShareLink(appURL: string, bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>): ShareLink {
@@ -102,7 +147,14 @@ export function encodeShareLink(appURL: string, bundle: ConversationBundle, blob
   const packed = bytesToBase64url(deflateSync(strToU8(json), { level: 9 }));
   const base = appURL.replace(/#.*$/, '');
   const url = `${base}#${SHARE_PARAM}=${packed}`;
-  return { url, length: url.length, dropped: slim.dropped, warning: linkWarning(url.length) };
+  return {
+    url,
+    length: url.length,
+    dropped: slim.dropped,
+    linked: slim.linked,
+    audioRepliesLeftOut: slim.audioRepliesLeftOut,
+    warning: linkWarning(url.length),
+  };
 }
 
 export type Inflated = { ok: true; json: string } | { ok: false; reason: string };

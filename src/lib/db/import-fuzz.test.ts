@@ -13,7 +13,7 @@ import { restore } from '../codec/restore';
 import { encodeShareLink } from '../codec/share-link';
 import { PNG_BYTES, richBundle } from '../codec/test-fixtures';
 import { PlaygroundDB, db, setDb } from './schema';
-import { writeRestored } from './transfer-repo';
+import { type ImportSummary, writeRestored } from './transfer-repo';
 import { errorMessage } from '../../domain/errors';
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -251,15 +251,25 @@ async function snapshot(): Promise<string> {
   return JSON.stringify({ conversations, messages, blobs: blobBytes });
 }
 
-/** After a successful import: every conversation, message and blob of it is stored, at least as new. */
-async function expectWhole(restored: Restored): Promise<string | null> {
+/**
+ * After a successful import: every conversation, message and blob of it is stored, at least as new;
+ * a conversation whose id was taken by different content is stored whole beside it, under new ids.
+ */
+async function expectWhole(restored: Restored, summary: ImportSummary): Promise<string | null> {
   const d = db();
-  for (const b of restored.conversations) {
-    const c = await d.conversations.get(b.conversation.id);
-    if (!c) return `conversation ${b.conversation.id} missing`;
+  if (summary.conversationIds.length !== restored.conversations.length) return 'not one stored conversation per imported one';
+  for (const [i, b] of restored.conversations.entries()) {
+    const id = summary.conversationIds[i]!;
+    const c = await d.conversations.get(id);
+    if (!c) return `conversation ${id} missing`;
+    if (id !== b.conversation.id) {
+      const copied = await d.messages.where('conversationId').equals(id).count();
+      if (copied !== b.messages.length) return `copy ${id} has ${copied} of ${b.messages.length} messages`;
+      continue;
+    }
     const stored = await d.messages.bulkGet(b.messages.map((m) => m.id));
-    for (const [i, m] of b.messages.entries()) {
-      const s = stored[i];
+    for (const [j, m] of b.messages.entries()) {
+      const s = stored[j];
       if (!s) return `message ${m.id} missing`;
       if (s.updatedAt < m.updatedAt) return `message ${m.id} older than imported`;
     }
@@ -304,8 +314,9 @@ describe('fuzzed imports', () => {
       }
       const before = await snapshot();
       try {
-        await writeRestored(result.value, endpointIdFor);
-        const missing = await expectWhole(result.value);
+        // Half of the imports that meet a stored id keep both, half replace: both must be whole.
+        const summary = await writeRestored(result.value, endpointIdFor, i % 2 === 0 ? 'keep-both' : 'replace');
+        const missing = await expectWhole(result.value, summary);
         if (missing) partial.push(`${label}: ${missing}`);
         tally.imported++;
       } catch (e) {

@@ -1,5 +1,5 @@
 import type { KeyPersistence } from '../../domain/types';
-import { apiKeyStorageKey as storageKey } from '../storage/keys';
+import { apiKeyStorageKey as storageKey, secretHeadersStorageKey } from '../storage/keys';
 import { safeGet, safeSet } from '../storage/local';
 
 /**
@@ -25,4 +25,30 @@ export function writeApiKey(endpointId: string, key: string, persistence: KeyPer
 export function forgetApiKey(endpointId: string): void {
   safeSet('local', storageKey(endpointId), null);
   safeSet('session', storageKey(endpointId), null);
+}
+
+/** Secret header values of a profile (name → value), from wherever they are kept; {} when none or unreadable. */
+export function readSecretHeaders(endpointId: string): Record<string, string> {
+  const raw = safeGet('session', secretHeadersStorageKey(endpointId)) ?? safeGet('local', secretHeadersStorageKey(endpointId));
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps a profile's secret header values like its API key: on this device, or for this session only. */
+export function writeSecretHeaders(endpointId: string, values: Record<string, string>, persistence: KeyPersistence): void {
+  const value = Object.keys(values).length === 0 ? null : JSON.stringify(values);
+  const key = secretHeadersStorageKey(endpointId);
+  safeSet(persistence === 'device' ? 'local' : 'session', key, value);
+  safeSet(persistence === 'device' ? 'session' : 'local', key, null);
+}
+
+export function forgetSecretHeaders(endpointId: string): void {
+  safeSet('local', secretHeadersStorageKey(endpointId), null);
+  safeSet('session', secretHeadersStorageKey(endpointId), null);
 }

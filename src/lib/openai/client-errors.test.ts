@@ -62,6 +62,29 @@ describe('fetch failures and error bodies', () => {
     expect(r.error?.message).toBe('Key *** is revoked');
   });
 
+  it('never leaks a secret header value into errors: credential headers by name, and headers marked secret', async () => {
+    const org = 'org-canary-7f3a';
+    const team = 'team-canary-9c1d';
+    const headers = { 'OpenAI-Organization': org, 'X-Team-Token': team, 'X-Title': 'Playground' };
+    // OpenAI's 401 for a wrong organization repeats it (tom-doerr/zsh_codex#5: "No such organization: Personal.").
+    const body = {
+      error: { message: `No such organization: ${org}.`, type: 'invalid_request_error', param: team, code: 'invalid_organization' },
+    };
+    const endpoint = { baseURL: 'http://h/v1', apiKey: 'sk-1', headers, secretHeaders: ['x-team-token'] };
+    const r = await runChatCompletion(opts(fetchSeq(jsonResponse(body, 401)).fetch, { endpoint, maxRetries: 0 }));
+    expect(r.error?.message).toBe('No such organization: ***.');
+    expect(JSON.stringify(r.error)).not.toContain(org);
+    expect(JSON.stringify(r.error)).not.toContain(team);
+    // A plain header is not a secret: a server repeating it is shown as it said.
+    const plain = jsonResponse({ error: { message: 'Unknown title Playground' } }, 400);
+    expect((await runChatCompletion(opts(fetchSeq(plain).fetch, { endpoint, maxRetries: 0 }))).error?.message).toBe(
+      'Unknown title Playground',
+    );
+    // The model list (and so the connection test) too.
+    const models = listModels(endpoint, undefined, fetchSeq(jsonResponse(body, 401)).fetch);
+    await expect(models).rejects.toThrow('No such organization: ***.');
+  });
+
   it('never throws, even when a callback does', async () => {
     const errors: unknown[] = [];
     const onUnhandled = (e: unknown) => errors.push(e);

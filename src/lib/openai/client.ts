@@ -12,6 +12,7 @@ import { asRecord, isArray, isRecord, nonEmpty } from './guards';
 import { retryDelayMs } from './retry';
 import type { WireChatRequest } from './wire';
 import { errorMessage } from '../../domain/errors';
+import { isSecretHeader } from '../../domain/endpoints';
 
 export type { CompletionOutcome } from './client-attempt';
 
@@ -21,6 +22,8 @@ export interface EndpointConfig {
   headers?: Record<string, string>;
   /** Default 'authorization' (`Authorization: Bearer KEY`); 'api-key' sends `api-key: KEY` (Azure). */
   keyHeader?: 'authorization' | 'api-key';
+  /** Headers the person marked secret; with the credential headers (`isSecretHeader`), redacted like the key. */
+  secretHeaders?: string[];
 }
 
 export interface RetryInfo {
@@ -117,15 +120,30 @@ function checkHeaders(headers: Record<string, string>): AppError | null {
   return null;
 }
 
-/** Removes the key from anything a person might see or copy. */
-function redact(error: AppError | null, secret: string | undefined): AppError | null {
-  const key = secret?.trim();
-  if (!error || !key || key.length < 4) return error;
-  const scrub = (s: string | undefined): string | undefined => s?.split(key).join('***');
+/** The key and every secret header value: what must never reach anything a person sees, copies or stores. */
+function secretsOf(endpoint: EndpointConfig): string[] {
+  const values = Object.entries(endpoint.headers ?? {})
+    .filter(([name]) => isSecretHeader(name, endpoint.secretHeaders))
+    .map(([, value]) => value);
+  // Longest first: a secret that contains another is removed whole.
+  return [endpoint.apiKey ?? '', ...values]
+    .map((v) => v.trim())
+    .filter((v) => v.length >= 4)
+    .sort((a, b) => b.length - a.length);
+}
+
+/** Removes the key and secret header values from anything a person might see or copy. */
+function redact(error: AppError | null, endpoint: EndpointConfig): AppError | null {
+  const secrets = secretsOf(endpoint);
+  if (!error || secrets.length === 0) return error;
+  const scrub = (s: string | undefined): string | undefined => secrets.reduce((text, secret) => text?.split(secret).join('***'), s);
   const out: AppError = { ...error, message: scrub(error.message) ?? '' };
   if (error.detail !== undefined) out.detail = scrub(error.detail);
   if (error.hint !== undefined) out.hint = scrub(error.hint);
   if (error.detailLines !== undefined) out.detailLines = error.detailLines.map((l) => scrub(l) ?? '');
+  if (typeof error.code === 'string') out.code = scrub(error.code) ?? null;
+  if (typeof error.param === 'string') out.param = scrub(error.param) ?? null;
+  if (typeof error.type === 'string') out.type = scrub(error.type) ?? null;
   return out;
 }
 
@@ -154,7 +172,7 @@ export async function runChatCompletion(opts: CompletionOptions): Promise<Comple
     return {
       outcome: r.outcome,
       completion: acc.completion,
-      error: r.outcome === 'done' || r.outcome === 'aborted' ? null : redact(r.error, opts.endpoint.apiKey),
+      error: r.outcome === 'done' || r.outcome === 'aborted' ? null : redact(r.error, opts.endpoint),
       status: r.status,
       headers: r.headers,
       timing: { startedAt, firstByteAt: r.firstByteAt, firstTokenAt: timing.firstTokenAt, finishedAt: now() },
@@ -185,7 +203,7 @@ export async function runChatCompletion(opts: CompletionOptions): Promise<Comple
     for (let attempt = 0; ; attempt++) {
       const r = await runAttempt(ctx);
       if (!r.retryable || !r.error || attempt >= maxRetries || opts.signal.aborted) return finish(r);
-      const error = redact(r.error, opts.endpoint.apiKey) ?? r.error;
+      const error = redact(r.error, opts.endpoint) ?? r.error;
       const delayMs = retryDelayMs(attempt, error);
       callSafely(opts.onRetry, { attempt: attempt + 1, maxRetries, delayMs, error });
       if (!(await sleep(delayMs, opts.signal))) return finish({ ...r, outcome: 'aborted', error: null });
@@ -215,15 +233,13 @@ export async function listModels(
     response = await (fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init));
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new ApiError(
-      redact(errorFromFetchFailure(e, url, pageOrigin()), endpoint.apiKey) ?? { kind: 'network', message: 'Network error' },
-    );
+    throw new ApiError(redact(errorFromFetchFailure(e, url, pageOrigin()), endpoint) ?? { kind: 'network', message: 'Network error' });
   }
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.ok) {
     const error = errorFromHttp(response.status, response.statusText, contentType, text, response.headers.get('retry-after'));
-    throw new ApiError(redact(error, endpoint.apiKey) ?? error);
+    throw new ApiError(redact(error, endpoint) ?? error);
   }
   let json: unknown;
   try {

@@ -50,3 +50,19 @@ export const API_KEY_ENTRY = {
 export function apiKeyStorageKey(endpointId: string): string {
   return `${API_KEY_PREFIX}${endpointId}`;
 }
+
+/**
+ * Secret header values (Azure `api-key`, `x-api-key`, `OpenAI-Organization`, headers marked secret),
+ * one JSON object per endpoint profile: `pg.secretHeaders.<endpointId>`, kept like the API key (the
+ * profile's choice of localStorage or sessionStorage, never both). Only lib/keys/key-store touches them.
+ */
+export const SECRET_HEADERS_PREFIX = 'pg.secretHeaders.';
+export const SECRET_HEADERS_ENTRY = {
+  key: `${SECRET_HEADERS_PREFIX}<endpointId>`,
+  areas: ['local', 'session'],
+  holds: 'the secret header values of one endpoint profile',
+} as const;
+
+export function secretHeadersStorageKey(endpointId: string): string {
+  return `${SECRET_HEADERS_PREFIX}${endpointId}`;
+}
