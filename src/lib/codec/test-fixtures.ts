@@ -86,6 +86,7 @@ export function richBundle(id = 'conv-1'): { bundle: ConversationBundle; blobs: 
         logprobs: [{ token: 'A', logprob: -0.1, bytes: [65], topLogprobs: [{ token: 'A', logprob: -0.1, bytes: [65] }] }],
         status: 'interrupted',
         error: { kind: 'interrupted', message: 'Stopped.' },
+        droppedEvents: { count: 2, samples: ['{"choices":[{"delta"', 'data: {oops'] },
         extra: { x_groq: { id: 'g' } },
       },
       1004,

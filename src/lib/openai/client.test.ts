@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MALFORMED_KEY } from './accumulate';
 import { chatCompletionsURL, modelsURL, runChatCompletion } from './client';
 import type { RetryInfo } from './client';
 import { chunk, fetchSeq, finish, hangingFetch, jsonResponse, manualStream, opts, sseOf, sseResponse } from './test-support';
@@ -124,7 +123,8 @@ describe('streams', () => {
     const r = await runChatCompletion(opts(fetchSeq(sseResponse(body)).fetch));
     expect(r.outcome).toBe('done');
     expect(r.completion.choices[0]?.content).toBe('ab');
-    expect(r.completion.extra[MALFORMED_KEY]).toBe(1);
+    expect(r.completion.dropped).toEqual({ count: 1, samples: ['{oops'] });
+    expect(r.completion.extra).toEqual({});
   });
 
   it('fails when nothing in the stream is JSON', async () => {
