@@ -44,6 +44,13 @@ const CASES: Case[] = [
   { fault: 'gzip', text: 'Compressed with gzip and still read.', status: 'done' },
   { fault: 'no-headers', text: null, error: /did not start answering within 1 s/ },
   { fault: 'proto-keys', text: 'Safe from pollution.', status: 'done' },
+  {
+    fault: 'endless-line',
+    text: 'Kept before the endless line.',
+    status: 'error',
+    error: /more than 16 MB without ending an event, so reading stopped/,
+    slow: true,
+  },
 ];
 
 test.describe.configure({ timeout: 45_000 });

@@ -67,6 +67,9 @@ const everyByte = (text: string): Buffer[] => [...Buffer.from(text, 'utf8')].map
 const NGINX = (status: number, title: string): string =>
   `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 
+/** 384 pieces of 64 KB: 24 MB, past the client's 16 MB event cap (src/lib/openai/sse.ts MAX_EVENT_CHARS). */
+const ENDLESS_PIECES = 384;
+
 const HOSTILE: Record<string, () => HostileStream> = {
   'utf8-split': () => ({
     status: 200,
@@ -119,6 +122,13 @@ const HOSTILE: Record<string, () => HostileStream> = {
       after: 'end',
       pieces: [Buffer.from(role + event(chunk({ content: big })) + stop + done, 'utf8')],
     };
+  },
+  'endless-line': () => {
+    // Some text, then an event line that never ends: 24 MB with no newline, the socket kept open
+    // (a proxy stuck mid-line). A client must stop at a cap and keep the text before it.
+    const filler = Buffer.alloc(64 * 1024, 'x');
+    const head = role + event(chunk({ content: 'Kept before the endless line.' })) + `data: ${chunk({ content: '' }).slice(0, -40)}`;
+    return { status: 200, contentType: SSE, after: 'hold', pieces: [Buffer.from(head), ...Array<Buffer>(ENDLESS_PIECES).fill(filler)] };
   },
   'invalid-json': () => ({
     status: 200,

@@ -7,6 +7,7 @@ import type { CompletionAccumulator } from './accumulate';
 import { pushEventData } from './accumulate';
 import {
   errorFromFetchFailure,
+  eventTooLargeError,
   errorFromHttp,
   interruptedError,
   isRetryableStatus,
@@ -15,7 +16,7 @@ import {
   unexpectedBodyError,
 } from './errors';
 import { isRecord, setSafe } from './guards';
-import { readEventStream } from './sse';
+import { EventTooLargeError, readEventStream } from './sse';
 import { errorMessage } from '../../domain/errors';
 
 export type CompletionOutcome = 'done' | 'aborted' | 'interrupted' | 'error';
@@ -191,6 +192,10 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
     return result(error ? { outcome: 'error', error, retryable: false } : { outcome: 'done', error: null, retryable: false });
   } catch (err) {
     if (ctx.signal.aborted) return result({ outcome: 'aborted', error: null, retryable: false });
+    if (err instanceof EventTooLargeError) {
+      acc.finish();
+      return result({ outcome: 'error', error: eventTooLargeError(err.limitChars), retryable: false });
+    }
     // Never re-sent on its own: the request may already have reached the model (the person can retry).
     if (timedOut) return result({ outcome: 'error', error: timeoutError(ctx.firstByteTimeoutMs), retryable: false });
     if (response === null) {

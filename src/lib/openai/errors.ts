@@ -239,6 +239,17 @@ export function interruptedError(detail?: string): AppError {
   return error;
 }
 
+/** The stream sent one line or event past the reader's cap (a line that never ends). */
+export function eventTooLargeError(limitChars: number): AppError {
+  const mb = Math.round(limitChars / (1024 * 1024));
+  return {
+    kind: 'malformed',
+    message: `The server sent more than ${mb} MB without ending an event, so reading stopped. The text that came before is kept.`,
+    hint: 'A proxy or server may be sending a line that never ends. Try again, or check the endpoint.',
+    retryable: false,
+  };
+}
+
 export function timeoutError(ms: number): AppError {
   const seconds = Math.round(ms / 100) / 10;
   return {
