@@ -62,3 +62,36 @@ test('pathological markdown opens at once as plain text with a note, and a messa
   await expect(app.assistant()).toHaveAttribute('data-status', 'done');
   expect(pageErrors).toEqual([]);
 });
+
+test('an 8 MB reply opens at once, shows its start and size, and can be downloaded whole or shown in full', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const huge = `HUGE-HEAD ${'lorem ipsum dolor sit amet, '.repeat(300_000)}HUGE-TAIL`;
+  expect(huge.length).toBeGreaterThan(8_000_000);
+  const { conversation, messages } = chainConversation('huge-reply', 'Huge reply', ['Say a lot', huge]);
+  await app.open();
+  await app.seed([conversation], messages, conversation.id);
+  await page.reload();
+
+  const reply = app.assistant();
+  const note = reply.getByTestId('huge-text');
+  await expect(note).toContainText('8.0 MB');
+  await expect(note).toContainText('too large to render here');
+  await expect(reply.getByTestId('message-content')).toContainText('HUGE-HEAD');
+  // Only the start is in the page, not 8 MB of text.
+  const inPage = await reply.getByTestId('message-content').evaluate((el) => el.textContent?.length ?? 0);
+  expect(inPage).toBeLessThan(50_000);
+
+  const downloading = page.waitForEvent('download');
+  await reply.getByTestId('huge-text-download').click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^assistant-message-.+\.md$/);
+  const saved = await file.path();
+  const { statSync, readFileSync } = await import('node:fs');
+  const stored = messages[1]!.content[0]!;
+  expect(statSync(saved).size).toBe(Buffer.byteLength(stored.type === 'text' ? stored.text : ''));
+  expect(readFileSync(saved, 'utf8')).toContain('HUGE-TAIL');
+
+  await reply.getByTestId('huge-text-show').click();
+  await expect(reply.getByTestId('huge-text')).toHaveCount(0);
+  await expect(reply.getByTestId('message-content')).toContainText('HUGE-TAIL');
+});

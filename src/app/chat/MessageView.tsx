@@ -14,6 +14,7 @@ import { MessageTokens } from '../../features/meter/MessageTokens';
 import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
+import { HUGE_TEXT_CHARS, HugeText } from './HugeText';
 import { Reasoning } from '../../components/ui/Reasoning';
 
 /** Messages longer than this can be collapsed. */
@@ -120,7 +121,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       ) : (
         <>
           <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
-            {message.role === 'user' || message.role === 'tool' ? (
+            {content.length > HUGE_TEXT_CHARS ? (
+              <HugeText text={content} filename={`${message.role}-message-${message.id.slice(0, 8)}.md`} streaming={streaming} />
+            ) : message.role === 'user' || message.role === 'tool' ? (
               <div className="whitespace-pre-wrap break-words">{content}</div>
             ) : (
               <Markdown text={shown} streaming={streaming || painting} />
