@@ -15,6 +15,7 @@ import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
 import { HUGE_TEXT_CHARS, HugeText } from './HugeText';
+import { WaitingForFirstToken } from './WaitingForFirstToken';
 import { Reasoning } from '../../components/ui/Reasoning';
 
 /** Messages longer than this can be collapsed. */
@@ -50,6 +51,15 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const [raw, setRaw] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const drag = useMessageDrag(message, !running && message.status !== 'streaming');
+  const waiting =
+    isAssistant &&
+    running &&
+    message.status === 'streaming' &&
+    settled === undefined &&
+    content === '' &&
+    reasoning === '' &&
+    refusal === '' &&
+    toolCalls.length === 0;
 
   return (
     <article
@@ -120,6 +130,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         </Suspense>
       ) : (
         <>
+          {waiting ? <WaitingForFirstToken startedAt={message.timing?.startedAt ?? message.createdAt} /> : null}
           <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
             {content.length > HUGE_TEXT_CHARS ? (
               <HugeText text={content} filename={`${message.role}-message-${message.id.slice(0, 8)}.md`} streaming={streaming} />
