@@ -44,6 +44,8 @@ const CASES: Case[] = [
   { fault: 'gzip', text: 'Compressed with gzip and still read.', status: 'done' },
   { fault: 'no-headers', text: null, error: /did not start answering within 1 s/ },
   { fault: 'proto-keys', text: 'Safe from pollution.', status: 'done' },
+  { fault: 'binary-200', text: null, error: /answered with a PNG image \(image\/png\), not text/ },
+  { fault: 'gzip-unlabelled', text: null, error: /answered with gzip-compressed data \(text\/event-stream; charset=utf-8\), not text/ },
   {
     fault: 'endless-line',
     text: 'Kept before the endless line.',

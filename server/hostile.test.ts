@@ -61,6 +61,8 @@ describe('hostile streams', () => {
         'no-headers',
         'proto-keys',
         'endless-line',
+        'binary-200',
+        'gzip-unlabelled',
       ]),
     );
   });

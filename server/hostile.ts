@@ -67,6 +67,9 @@ const everyByte = (text: string): Buffer[] => [...Buffer.from(text, 'utf8')].map
 const NGINX = (status: number, title: string): string =>
   `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 
+/** A 1×1 transparent PNG. */
+const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 /** 384 pieces of 64 KB: 24 MB, past the client's 16 MB event cap (src/lib/openai/sse.ts MAX_EVENT_CHARS). */
 const ENDLESS_PIECES = 384;
 
@@ -203,6 +206,15 @@ const HOSTILE: Record<string, () => HostileStream> = {
     gzip: true,
     after: 'end',
     pieces: [Buffer.from(textStream(['Compressed ', 'with gzip ', 'and still read.']))],
+  }),
+  // Bodies that are not text: an image where a completion was asked for, and a gzip stream whose
+  // Content-Encoding a proxy dropped (so the client gets compressed bytes labelled as events).
+  'binary-200': () => ({ status: 200, contentType: 'image/png', after: 'end', pieces: [PNG_1x1] }),
+  'gzip-unlabelled': () => ({
+    status: 200,
+    contentType: SSE,
+    after: 'end',
+    pieces: [gzipSync(Buffer.from(textStream(['Compressed ', 'but not labelled.'])))],
   }),
   'no-headers': () => ({ status: 200, contentType: SSE, after: 'hold', silent: true, pieces: [] }),
   'proto-keys': () => {

@@ -23,6 +23,8 @@ export class EventTooLargeError extends Error {
 export interface ReadEventStreamOptions {
   /** Overrides MAX_EVENT_CHARS (tests). */
   maxEventChars?: number;
+  /** Each piece of decoded text, before it is parsed (to tell what a body without events was). */
+  onText?: (text: string) => void;
   /** Called after each network chunk has been fed to the parser (its events dispatched). */
   onChunk?: (byteLength: number) => void;
   /** Checked after each chunk: true cancels the body and returns (e.g. after `[DONE]`). */
@@ -99,7 +101,9 @@ export async function readEventStream(
           if (signal?.aborted) throw abortReason(signal);
         }
         const piece = value.byteLength <= MAX_FEED_BYTES ? value : value.subarray(offset, offset + MAX_FEED_BYTES);
-        parser.feed(decoder.decode(piece, { stream: true }));
+        const text = decoder.decode(piece, { stream: true });
+        options.onText?.(text);
+        parser.feed(text);
         options.onChunk?.(piece.byteLength);
         if (overflow) {
           // What came before stays with the caller; the rest of the body is not read.
