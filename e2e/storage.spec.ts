@@ -135,6 +135,76 @@ test.describe('schema versions', () => {
     });
     expect(kept).toEqual(['future']);
   });
+  test('a newer database still lists the conversations this build can read, and is left untouched', async ({ page, context }) => {
+    await page.goto('/__ref/health');
+    const now = Date.now();
+    const conversation = {
+      id: 'future-c1',
+      title: 'Written by a newer build',
+      createdAt: now,
+      updatedAt: now,
+      currentLeafId: 'future-m2',
+      params: PARAMS,
+      endpointId: 'reference',
+      newerField: { x: 1 },
+    };
+    const message = (id: string, parentId: string | null, role: string, text: string) => ({
+      id,
+      conversationId: 'future-c1',
+      parentId,
+      role,
+      content: [{ type: 'text', text }],
+      status: 'done',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const rows = {
+      conversations: [conversation, { id: 'future-c2', title: 42, shape: 'unknown' }],
+      messages: [
+        message('future-m1', null, 'user', 'a question from the future'),
+        message('future-m2', 'future-m1', 'assistant', 'an answer kept safe'),
+      ],
+    };
+    await page.evaluate(async (rows) => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const q = indexedDB.open('chat-playground', 990);
+        q.onupgradeneeded = () => {
+          const d = q.result;
+          const cs = d.createObjectStore('conversations', { keyPath: 'id' });
+          for (const c of rows.conversations) cs.put(c);
+          const ms = d.createObjectStore('messages', { keyPath: 'id' });
+          for (const m of rows.messages) ms.put(m);
+          d.createObjectStore('future', { keyPath: 'id' });
+        };
+        q.onsuccess = () => res(q.result);
+      });
+      db.close();
+    }, rows);
+    const app = new PlaygroundPage(await context.newPage());
+    await app.open();
+    const banner = app.library.storageBanner('memory');
+    await expect(banner).toContainText('written by a newer version');
+    await expect(banner).toContainText('The one this version can read is shown here');
+    await expect(banner).toContainText('changes in this tab are not saved');
+    await expect(app.conversations).toHaveCount(1);
+    await app.library.open('Written by a newer build');
+    await expect(app.messages).toHaveCount(2);
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('an answer kept safe');
+    expect(await databaseVersion(app.page)).toBe(990);
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const q = indexedDB.open('chat-playground');
+        q.onsuccess = () => res(q.result);
+      });
+      const count = await new Promise<number>((res) => {
+        const r = db.transaction('messages').objectStore('messages').count();
+        r.onsuccess = () => res(r.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(stored).toBe(2);
+  });
 });
 
 test.describe('storage faults', () => {
