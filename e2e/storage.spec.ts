@@ -16,6 +16,31 @@ const PARAMS = defaultRequestParams('ref-chat');
 test.describe.configure({ timeout: 90_000 });
 
 test.describe('several tabs', () => {
+  test('the open conversation deleted in another tab: this tab says so, and can restore it', async ({ app, context }) => {
+    await app.open();
+    const marker = `deleted elsewhere ${Date.now()}`;
+    await app.sendAndWait(`${marker} [[reply:still here in this tab]]`);
+    const other = new PlaygroundPage(await context.newPage());
+    await other.open();
+    await other.library.action(marker, 'Delete');
+    await expect(other.library.conversation(marker)).toHaveCount(0);
+
+    const notice = app.page.getByTestId('conversation-deleted-elsewhere');
+    await expect(notice).toContainText('This conversation was deleted in another tab.');
+    await expect(app.messages).toHaveCount(0);
+    await notice.getByRole('button', { name: 'Restore from this tab' }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('still here in this tab');
+    await expect(other.library.conversation(marker)).toHaveCount(1);
+
+    // Deleted again: a new conversation is the other way out.
+    await other.library.action(marker, 'Delete');
+    await notice.getByRole('button', { name: 'New conversation' }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(app.composer).toBeVisible();
+    await expect(app.messages).toHaveCount(0);
+  });
+
   test('changes in one tab show in the other', async ({ app, context }) => {
     await app.open();
     const other = new PlaygroundPage(await context.newPage());

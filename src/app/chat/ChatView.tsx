@@ -9,6 +9,7 @@ import { FanOutNotice } from '../../features/compare/FanOutNotice';
 import { LazyMeterStrip } from '../../features/meter/LazyMeterStrip';
 import { ShareToolbar } from '../../features/share/ShareToolbar';
 import { Composer } from './Composer';
+import { DeletedElsewhereNotice } from './DeletedElsewhereNotice';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
 import { useLiveRuns } from '../../features/generation/live-run-store';
@@ -45,7 +46,13 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <ShareToolbar active={active} />
       </header>
       <PathSync path={path} />
-      {path.length === 0 ? <EmptyState /> : <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />}
+      {active.deletedElsewhere ? (
+        <DeletedElsewhereNotice />
+      ) : path.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />
+      )}
       <EditorBar conversationId={id} path={path} model={model} running={running} />
       <div className="px-4">
         <FanOutNotice conversation={conversation} path={path} messages={messages} running={running} />
