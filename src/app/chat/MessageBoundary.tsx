@@ -55,7 +55,9 @@ export class MessageBoundary extends Component<Props, State> {
         aria-label={`${ROLE_LABEL[message.role] ?? 'Unknown'} message`}
         className="rounded-xl px-4 py-3"
       >
-        <header className="mb-1.5 text-[12px] font-medium text-muted">{ROLE_LABEL[message.role] ?? String(message.role)}</header>
+        <header className="mb-1.5 text-[12px] font-semibold uppercase tracking-wide text-muted">
+          {ROLE_LABEL[message.role] ?? String(message.role)}
+        </header>
         <p
           data-testid="message-render-failed"
           role="note"
