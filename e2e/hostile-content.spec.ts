@@ -196,6 +196,30 @@ test('hostile content: a conversation title', async ({ app, page, baseURL }) => 
   await expectInert(page, w, '[data-testid="conversation-item"], main h1');
 });
 
+test('a title with bidi controls is isolated and shows its controls instead of obeying them', async ({ app, page }) => {
+  await app.open();
+  const marker = `bidi-title ${Date.now()}`;
+  await app.sendAndWait(`${marker} [[reply:ok]]`);
+  await app.library.action(marker, 'Rename');
+  const title = page.getByRole('textbox', { name: 'Conversation title' });
+  // An override that would show "invoice‮fdp.exe" as "invoiceexe.pdf", and an isolate left open.
+  await title.fill('invoice\u202Efdp.exe \u2067open isolate');
+  await title.press('Enter');
+  const check = async () => {
+    for (const shown of [
+      app.conversations.first().getByTestId('conversation-title'),
+      page.getByRole('main').getByRole('heading', { level: 1 }),
+    ]) {
+      const bdi = shown.locator('bdi[dir="auto"]');
+      await expect(bdi).toHaveText('invoice⟨U+202E⟩fdp.exe ⟨U+2067⟩open isolate');
+      expect(await bdi.evaluate((el) => /[\u202A-\u202E\u2066-\u2069]/.test(el.textContent ?? ''))).toBe(false);
+    }
+  };
+  await check();
+  await page.reload();
+  await check();
+});
+
 test('hostile content: an imported file, then a share link of it', async ({ app, page, baseURL }) => {
   const w = watch(page, new URL(baseURL!).origin);
   await app.open();

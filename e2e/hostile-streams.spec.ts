@@ -44,6 +44,15 @@ const CASES: Case[] = [
   { fault: 'gzip', text: 'Compressed with gzip and still read.', status: 'done' },
   { fault: 'no-headers', text: null, error: /did not start answering within 1 s/ },
   { fault: 'proto-keys', text: 'Safe from pollution.', status: 'done' },
+  { fault: 'binary-200', text: null, error: /answered with a PNG image \(image\/png\), not text/ },
+  { fault: 'gzip-unlabelled', text: null, error: /answered with gzip-compressed data \(text\/event-stream; charset=utf-8\), not text/ },
+  {
+    fault: 'endless-line',
+    text: 'Kept before the endless line.',
+    status: 'error',
+    error: /more than 16 MB without ending an event, so reading stopped/,
+    slow: true,
+  },
 ];
 
 test.describe.configure({ timeout: 45_000 });
@@ -120,3 +129,30 @@ for (const c of CASES) {
   if (waitsForFirstByte(c)) test(`hostile stream: ${c.fault}`, ({ app }) => body(app));
   else test(`hostile stream: ${c.fault}`, ({ sharedApp }) => body(sharedApp));
 }
+
+test('a reply that skipped an unreadable event says so, with the raw text, and keeps saying it after a reload', async ({
+  sharedApp: app,
+}) => {
+  const page = app.page;
+  await app.fresh();
+  await page.getByTestId('max-retries-input').fill('0');
+  const marker = `dropped-event ${Date.now()}`;
+  await app.send(`${marker} [[fault:invalid-json]] ${TEN}`);
+  const reply = app.assistant();
+  await expect(reply).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+  await expect(reply.getByTestId('message-content')).toContainText('Before the bad chunk, after it.');
+  const dropped = reply.getByTestId('message-dropped-events');
+  const check = async () => {
+    await expect(dropped).toHaveText('1 event dropped (not valid JSON)');
+    await expect(reply.getByTestId('dropped-events-details')).toHaveCount(0);
+    await dropped.click();
+    await expect(dropped).toHaveAttribute('aria-expanded', 'true');
+    const details = reply.getByTestId('dropped-events-details');
+    await expect(details).toContainText('Parts of this reply may be missing');
+    await expect(details).toContainText('{"choices":[{"delta":{"content":"oops"');
+  };
+  await check();
+  await page.reload();
+  await expect(app.messages.first()).toContainText(marker);
+  await check();
+});

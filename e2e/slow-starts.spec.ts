@@ -54,4 +54,30 @@ test.describe('slow starts', () => {
     await app.errorBanner.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => app.requestCount(marker)).toBe(2);
   });
+
+  test('a long wait for the first token says that it is waiting, and for how many seconds', async ({ app, page }) => {
+    await page.clock.install();
+    await app.open();
+    const marker = `waiting visibly ${Date.now()}`;
+    await app.send(`${marker} [[fault:hang]]`);
+    await expect.poll(() => app.requestCount(marker)).toBe(1);
+    const waiting = app.assistant().getByTestId('waiting-first-token');
+    await expect(waiting).toContainText('Waiting for the first token');
+    await page.clock.fastForward(12_000);
+    await expect(waiting.getByTestId('waiting-seconds')).toHaveText(/^1[23] s$/);
+    await page.clock.fastForward(60_000);
+    await expect(waiting.getByTestId('waiting-seconds')).toHaveText(/^7[23] s$/);
+    await app.stopButton.click();
+    await expect(app.sendButton).toBeVisible();
+    await expect(page.getByTestId('waiting-first-token')).toHaveCount(0);
+  });
+
+  test('the waiting note goes once text arrives', async ({ app }) => {
+    await app.open();
+    const marker = `waiting then text ${Date.now()}`;
+    await app.send(`${marker} [[slow-after-headers:1500]] [[reply:here it is]]`);
+    await expect(app.assistant().getByTestId('waiting-first-token')).toBeVisible();
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('here it is', { timeout: 15_000 });
+    await expect(app.assistant().getByTestId('waiting-first-token')).toHaveCount(0);
+  });
 });

@@ -17,6 +17,31 @@ const PARAMS = defaultRequestParams('ref-chat');
 test.describe.configure({ timeout: 90_000 });
 
 test.describe('several tabs', () => {
+  test('the open conversation deleted in another tab: this tab says so, and can restore it', async ({ app, context }) => {
+    await app.open();
+    const marker = `deleted elsewhere ${Date.now()}`;
+    await app.sendAndWait(`${marker} [[reply:still here in this tab]]`);
+    const other = new PlaygroundPage(await context.newPage());
+    await other.open();
+    await other.library.action(marker, 'Delete');
+    await expect(other.library.conversation(marker)).toHaveCount(0);
+
+    const notice = app.page.getByTestId('conversation-deleted-elsewhere');
+    await expect(notice).toContainText('This conversation was deleted in another tab.');
+    await expect(app.messages).toHaveCount(0);
+    await notice.getByRole('button', { name: 'Restore from this tab' }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('still here in this tab');
+    await expect(other.library.conversation(marker)).toHaveCount(1);
+
+    // Deleted again: a new conversation is the other way out.
+    await other.library.action(marker, 'Delete');
+    await notice.getByRole('button', { name: 'New conversation' }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(app.composer).toBeVisible();
+    await expect(app.messages).toHaveCount(0);
+  });
+
   test('changes in one tab show in the other', async ({ app, context }) => {
     await app.open();
     const other = new PlaygroundPage(await context.newPage());
@@ -135,6 +160,76 @@ test.describe('schema versions', () => {
       return names;
     });
     expect(kept).toEqual(['future']);
+  });
+  test('a newer database still lists the conversations this build can read, and is left untouched', async ({ page, context }) => {
+    await page.goto('/__ref/health');
+    const now = Date.now();
+    const conversation = {
+      id: 'future-c1',
+      title: 'Written by a newer build',
+      createdAt: now,
+      updatedAt: now,
+      currentLeafId: 'future-m2',
+      params: PARAMS,
+      endpointId: 'reference',
+      newerField: { x: 1 },
+    };
+    const message = (id: string, parentId: string | null, role: string, text: string) => ({
+      id,
+      conversationId: 'future-c1',
+      parentId,
+      role,
+      content: [{ type: 'text', text }],
+      status: 'done',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const rows = {
+      conversations: [conversation, { id: 'future-c2', title: 42, shape: 'unknown' }],
+      messages: [
+        message('future-m1', null, 'user', 'a question from the future'),
+        message('future-m2', 'future-m1', 'assistant', 'an answer kept safe'),
+      ],
+    };
+    await page.evaluate(async (rows) => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const q = indexedDB.open('chat-playground', 990);
+        q.onupgradeneeded = () => {
+          const d = q.result;
+          const cs = d.createObjectStore('conversations', { keyPath: 'id' });
+          for (const c of rows.conversations) cs.put(c);
+          const ms = d.createObjectStore('messages', { keyPath: 'id' });
+          for (const m of rows.messages) ms.put(m);
+          d.createObjectStore('future', { keyPath: 'id' });
+        };
+        q.onsuccess = () => res(q.result);
+      });
+      db.close();
+    }, rows);
+    const app = new PlaygroundPage(await context.newPage());
+    await app.open();
+    const banner = app.library.storageBanner('memory');
+    await expect(banner).toContainText('written by a newer version');
+    await expect(banner).toContainText('The one this version can read is shown here');
+    await expect(banner).toContainText('changes in this tab are not saved');
+    await expect(app.conversations).toHaveCount(1);
+    await app.library.open('Written by a newer build');
+    await expect(app.messages).toHaveCount(2);
+    await expect(app.assistant().getByTestId('message-content')).toHaveText('an answer kept safe');
+    expect(await databaseVersion(app.page)).toBe(990);
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const q = indexedDB.open('chat-playground');
+        q.onsuccess = () => res(q.result);
+      });
+      const count = await new Promise<number>((res) => {
+        const r = db.transaction('messages').objectStore('messages').count();
+        r.onsuccess = () => res(r.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(stored).toBe(2);
   });
 });
 

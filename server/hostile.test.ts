@@ -60,11 +60,14 @@ describe('hostile streams', () => {
         'gzip',
         'no-headers',
         'proto-keys',
+        'endless-line',
+        'binary-200',
+        'gzip-unlabelled',
       ]),
     );
   });
 
-  for (const name of HOSTILE_STREAMS.filter((n) => !['no-headers', 'after-done', 'drop-mid-token'].includes(n))) {
+  for (const name of HOSTILE_STREAMS.filter((n) => !['no-headers', 'after-done', 'drop-mid-token', 'endless-line'].includes(n))) {
     it(`[[fault:${name}]] sends exactly its bytes`, async () => {
       const c = hostileStream(name)!;
       const res = await ask(name);
@@ -97,6 +100,24 @@ describe('hostile streams', () => {
     const { bytes } = await readBytes(res, 'data: {broken');
     const text = bytes.toString('utf8');
     expect(text.indexOf('INJECTED AFTER DONE')).toBeGreaterThan(text.indexOf('[DONE]'));
+  });
+
+  it('[[fault:endless-line]] sends text, then over 16 MB of one line with no newline', async () => {
+    const res = await ask('endless-line');
+    const reader = res.body!.getReader();
+    let text = '';
+    let total = 0;
+    while (total < 20 * 1024 * 1024) {
+      const { done, value } = await reader.read();
+      expect(done).toBe(false);
+      total += value!.byteLength;
+      if (text.length < 4096) text += Buffer.from(value!).toString('utf8');
+    }
+    await reader.cancel();
+    expect(text).toContain('Kept before the endless line.');
+    const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+    expect(lastLine.startsWith('data: {')).toBe(true);
+    expect(total - text.lastIndexOf('\n')).toBeGreaterThan(16 * 1024 * 1024);
   });
 
   it('[[fault:no-headers]] never sends even a status line', async () => {

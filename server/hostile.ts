@@ -67,6 +67,12 @@ const everyByte = (text: string): Buffer[] => [...Buffer.from(text, 'utf8')].map
 const NGINX = (status: number, title: string): string =>
   `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 
+/** A 1×1 transparent PNG. */
+const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** 384 pieces of 64 KB: 24 MB, past the client's 16 MB event cap (src/lib/openai/sse.ts MAX_EVENT_CHARS). */
+const ENDLESS_PIECES = 384;
+
 const HOSTILE: Record<string, () => HostileStream> = {
   'utf8-split': () => ({
     status: 200,
@@ -119,6 +125,13 @@ const HOSTILE: Record<string, () => HostileStream> = {
       after: 'end',
       pieces: [Buffer.from(role + event(chunk({ content: big })) + stop + done, 'utf8')],
     };
+  },
+  'endless-line': () => {
+    // Some text, then an event line that never ends: 24 MB with no newline, the socket kept open
+    // (a proxy stuck mid-line). A client must stop at a cap and keep the text before it.
+    const filler = Buffer.alloc(64 * 1024, 'x');
+    const head = role + event(chunk({ content: 'Kept before the endless line.' })) + `data: ${chunk({ content: '' }).slice(0, -40)}`;
+    return { status: 200, contentType: SSE, after: 'hold', pieces: [Buffer.from(head), ...Array<Buffer>(ENDLESS_PIECES).fill(filler)] };
   },
   'invalid-json': () => ({
     status: 200,
@@ -193,6 +206,15 @@ const HOSTILE: Record<string, () => HostileStream> = {
     gzip: true,
     after: 'end',
     pieces: [Buffer.from(textStream(['Compressed ', 'with gzip ', 'and still read.']))],
+  }),
+  // Bodies that are not text: an image where a completion was asked for, and a gzip stream whose
+  // Content-Encoding a proxy dropped (so the client gets compressed bytes labelled as events).
+  'binary-200': () => ({ status: 200, contentType: 'image/png', after: 'end', pieces: [PNG_1x1] }),
+  'gzip-unlabelled': () => ({
+    status: 200,
+    contentType: SSE,
+    after: 'end',
+    pieces: [gzipSync(Buffer.from(textStream(['Compressed ', 'but not labelled.'])))],
   }),
   'no-headers': () => ({ status: 200, contentType: SSE, after: 'hold', silent: true, pieces: [] }),
   'proto-keys': () => {

@@ -16,6 +16,7 @@ export function messageFieldsFromChoice(choice: Choice, completion: Completion):
   if (completion.model) fields.model = completion.model;
   if (completion.id) fields.responseId = completion.id;
   if (completion.systemFingerprint) fields.systemFingerprint = completion.systemFingerprint;
+  if (completion.dropped) fields.droppedEvents = { count: completion.dropped.count, samples: [...completion.dropped.samples] };
   const extra = { ...completion.extra, ...choice.extra };
   if (Object.keys(extra).length > 0) fields.extra = extra;
   return fields;

@@ -135,6 +135,15 @@ export interface Completion {
   sawDone: boolean;
   /** Unknown top-level fields (x_groq, timings, prompt_filter_results, …), last value wins. */
   extra: Record<string, unknown>;
+  /** Events that were not JSON objects and were skipped (the reply went on without them). */
+  dropped?: DroppedEvents;
+}
+
+/** Stream events skipped because they could not be read: how many, and the first few as they came. */
+export interface DroppedEvents {
+  count: number;
+  /** The raw text of the first few, each cut to a readable length. */
+  samples: string[];
 }
 
 export type MessageStatus = 'done' | 'streaming' | 'interrupted' | 'error';
@@ -176,6 +185,8 @@ export interface Message {
   /** Messages produced by the same request share it. */
   requestId?: RequestId;
   audio?: { id: string; transcript: string; blobId?: string; expiresAt?: number | null };
+  /** Stream events the reply skipped because they were not valid JSON: the reply is marked, never silently "done". */
+  droppedEvents?: DroppedEvents;
   /** Unknown provider fields, for the raw view. */
   extra?: Record<string, unknown>;
   createdAt: number;

@@ -9,11 +9,13 @@ import { FanOutNotice } from '../../features/compare/FanOutNotice';
 import { LazyMeterStrip } from '../../features/meter/LazyMeterStrip';
 import { ShareToolbar } from '../../features/share/ShareToolbar';
 import { Composer } from './Composer';
+import { DeletedElsewhereNotice } from './DeletedElsewhereNotice';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
 import { useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageList } from './MessageList';
 import { UsageSummary } from './UsageSummary';
+import { TitleText } from '../../components/ui/TitleText';
 
 export function ChatView({ active, model }: { active: ActiveConversation; model: string }) {
   const { conversation, path, messages } = active;
@@ -30,7 +32,9 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
     <main className="flex min-w-0 flex-1 flex-col bg-bg" aria-label="Conversation">
       <header className="flex h-12 shrink-0 items-center gap-2 border-b border-line bg-panel px-3 sm:gap-3 sm:px-4">
         {/* On a phone the title and the share tools come first; model and usage show from sm/md up. */}
-        <h1 className="min-w-0 flex-1 truncate text-[14px] font-semibold sm:flex-initial">{conversation?.title ?? 'New conversation'}</h1>
+        <h1 className="min-w-0 flex-1 truncate text-[14px] font-semibold sm:flex-initial">
+          <TitleText title={conversation?.title ?? 'New conversation'} />
+        </h1>
         <span className="hidden shrink-0 whitespace-nowrap rounded-md border border-line bg-sunken px-2 py-0.5 font-mono text-[11px] text-muted sm:inline">
           {model}
         </span>
@@ -42,7 +46,13 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <ShareToolbar active={active} />
       </header>
       <PathSync path={path} />
-      {path.length === 0 ? <EmptyState /> : <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />}
+      {active.deletedElsewhere ? (
+        <DeletedElsewhereNotice />
+      ) : path.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <MessageList key={id ?? 'new'} path={path} messages={messages} running={running} />
+      )}
       <EditorBar conversationId={id} path={path} model={model} running={running} />
       <div className="px-4">
         <FanOutNotice conversation={conversation} path={path} messages={messages} running={running} />

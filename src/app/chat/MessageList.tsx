@@ -5,6 +5,7 @@ import type { Message } from '../../domain/types';
 import { useCompareStore } from '../../features/compare/compare-store';
 import { LazyChoiceColumns } from '../../features/compare/lazy';
 import { ReplyMeter } from '../../features/meter/ReplyMeter';
+import { MessageBoundary } from './MessageBoundary';
 import { MessageView } from './MessageView';
 import { VirtualMessageRows } from './VirtualMessageRows';
 
@@ -26,7 +27,8 @@ export function MessageList({ path, messages, running }: { path: Message[]; mess
   const jumpToEnd = last !== undefined && (last.role === 'user' || last.status === 'streaming');
   const decided = useCompareStore((s) => (last?.requestId ? s.decided.includes(last.requestId) : false));
   const choices = useMemo(() => (decided ? [] : choiceGroup(messages, last)), [decided, messages, last]);
-  const renderRow = (m: Message) =>
+  const renderRow = (m: Message) => <MessageBoundary message={m}>{renderMessage(m)}</MessageBoundary>;
+  const renderMessage = (m: Message) =>
     m === last && choices.length > 1 ? (
       <Suspense fallback={<MessageView message={m} siblings={siblings.get(m.id) ?? [m]} running={running} />}>
         <LazyChoiceColumns choices={choices} leafId={m.id} renderMeter={renderReplyMeter} />

@@ -14,6 +14,8 @@ import { MessageTokens } from '../../features/meter/MessageTokens';
 import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
+import { HUGE_TEXT_CHARS, HugeText } from './HugeText';
+import { WaitingForFirstToken } from './WaitingForFirstToken';
 import { Reasoning } from '../../components/ui/Reasoning';
 import { TokenView } from '../../components/ui/TokenView';
 import { tokensCoverText } from '../../domain/choices';
@@ -54,6 +56,15 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const drag = useMessageDrag(message, !running && message.status !== 'streaming');
   const logprobs = isAssistant && !streaming && message.status !== 'streaming' && message.logprobs?.length ? message.logprobs : null;
   const tokensShown = useTokenView((s) => s.shown[message.id] === true) && logprobs !== null;
+  const waiting =
+    isAssistant &&
+    running &&
+    message.status === 'streaming' &&
+    settled === undefined &&
+    content === '' &&
+    reasoning === '' &&
+    refusal === '' &&
+    toolCalls.length === 0;
 
   return (
     <article
@@ -125,6 +136,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         </Suspense>
       ) : (
         <>
+          {waiting ? <WaitingForFirstToken startedAt={message.timing?.startedAt ?? message.createdAt} /> : null}
           <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
             {tokensShown ? (
               <>
@@ -133,6 +145,8 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
                   <p className="mt-1 text-[11px] text-faint">These tokens, as the server sent them, do not spell the reply text exactly.</p>
                 )}
               </>
+            ) : content.length > HUGE_TEXT_CHARS ? (
+              <HugeText text={content} filename={`${message.role}-message-${message.id.slice(0, 8)}.md`} streaming={streaming} />
             ) : message.role === 'user' || message.role === 'tool' ? (
               <div className="whitespace-pre-wrap break-words">{content}</div>
             ) : (

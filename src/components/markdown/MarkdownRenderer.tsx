@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { MarkdownBlockSplitter, openFence, sliceEnd } from '../../domain/markdown-blocks';
+import { markdownTooComplex, type ComplexityReason } from '../../domain/markdown-limits';
 import { CodeBlock } from './CodeBlock';
 import { remarkHtmlAsText } from './remark-html-as-text';
 import { RemoteImage } from './RemoteImage';
@@ -74,8 +75,27 @@ const PLUGINS = [remarkGfm, remarkHtmlAsText];
 /** A single block this large (a runaway line, a pasted dump) is shown as plain text: parsing it would freeze the page for seconds. */
 const BLOCK_PARSE_LIMIT = 256 * 1024;
 
+const WHY_PLAIN: Record<ComplexityReason, string> = {
+  nesting: 'nested too deeply',
+  links: 'too many brackets',
+  delimiters: 'too many emphasis or code markers',
+};
+
+/** A block the parser would choke on (seconds of work, or a stack overflow), shown as it is, with the reason. */
+function PlainBlock({ text, reason }: { text: string; reason: ComplexityReason }) {
+  return (
+    <div data-testid="markdown-plain-block" data-reason={reason} className="my-2">
+      <p className="mb-1 text-[11px] text-faint">Shown as plain text: {WHY_PLAIN[reason]} to format.</p>
+      <p className="whitespace-pre-wrap break-words">{text}</p>
+    </div>
+  );
+}
+
 const Block = memo(function Block({ text, live }: { text: string; live: boolean }) {
   if (text.length > BLOCK_PARSE_LIMIT) return <p className="whitespace-pre-wrap break-words">{text}</p>;
+  // One linear scan, before any parse: the parser's cost is decided by what this counts.
+  const tooComplex = markdownTooComplex(text);
+  if (tooComplex) return <PlainBlock text={text} reason={tooComplex} />;
   return (
     <ReactMarkdown remarkPlugins={PLUGINS} components={live ? GROWING : FINISHED}>
       {text}

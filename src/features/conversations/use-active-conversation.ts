@@ -13,6 +13,8 @@ export interface ActiveConversation {
   /** The messages of the current branch, root first. */
   path: Message[];
   loading: boolean;
+  /** The open conversation was shown, then deleted elsewhere (another tab): its last state is in lastShownConversation(). */
+  deletedElsewhere: boolean;
 }
 
 interface Loaded {
@@ -79,9 +81,18 @@ export function useActiveConversation(): ActiveConversation {
   );
   // A new conversation (no id) has nothing to read: it shows at once, without the database.
   const shown = id ? data : NOTHING;
+  // Shown a moment ago and gone now, while still the open one: deleted by another tab (a delete in
+  // this tab closes the conversation first).
+  const deletedElsewhere = id !== null && shown !== undefined && shown.conversation === null && lastShown?.conversation.id === id;
   if (shown?.conversation) lastShown = { conversation: shown.conversation, messages: shown.messages };
   const path = useMemo(() => (shown?.conversation ? pathToLeaf(shown.messages, shown.conversation.currentLeafId) : []), [shown]);
-  return { conversation: shown?.conversation ?? null, messages: shown?.messages ?? [], path, loading: shown === undefined };
+  return {
+    conversation: shown?.conversation ?? null,
+    messages: shown?.messages ?? [],
+    path,
+    loading: shown === undefined,
+    deletedElsewhere,
+  };
 }
 
 /** Parameters of the open conversation (unsaved edits first), or of the draft for a new one. */

@@ -6,6 +6,7 @@ import type { ConversationSummary } from '../../domain/library';
 import { Highlighted } from './Highlighted';
 import { ItemMenu } from './ItemMenu';
 import { deleteWithUndo, duplicate, saveTags, saveTitle, pin, titleFromModel } from './library-actions';
+import { TitleText } from '../../components/ui/TitleText';
 
 interface Props {
   conversation: ConversationSummary;
@@ -64,7 +65,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
       >
         <span className={`flex min-w-0 items-center gap-1.5 text-[13px] ${active ? 'font-medium' : ''}`}>
           <span data-testid="conversation-title" className="truncate">
-            <Highlighted text={c.title} terms={terms} />
+            <TitleText title={c.title}>{(shown) => <Highlighted text={shown} terms={terms} />}</TitleText>
           </span>
           {(c.tags ?? []).map((t) => (
             <span

@@ -8,7 +8,9 @@ function text(p: StorageProblem): string {
   switch (p.kind) {
     case 'memory':
       if (p.reason === 'newer')
-        return 'Your saved conversations were written by a newer version of the playground. This tab leaves them untouched and works in memory only: nothing here is saved. Open the newer version to see them.';
+        return p.listed
+          ? `Your saved conversations were written by a newer version of the playground. The ${p.listed === 1 ? 'one' : p.listed.toLocaleString()} this version can read ${p.listed === 1 ? 'is' : 'are'} shown here; the saved data is left untouched and changes in this tab are not saved. Open the newer version to keep working on them.`
+          : 'Your saved conversations were written by a newer version of the playground. This tab leaves them untouched and works in memory only: nothing here is saved. Open the newer version to see them.';
       if (p.reason === 'unavailable')
         return 'This browser does not let the playground store data (a private window?). Everything works, but only in memory: it is gone when this tab closes.';
       return `The database could not be opened (${p.detail}). Working in memory only: nothing in this tab is saved.`;

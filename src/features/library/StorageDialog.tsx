@@ -6,6 +6,7 @@ import { storageUsage, type StorageUsage } from '../../lib/db/repo';
 import { deleteWithUndo, removeImages } from './library-actions';
 import { collectUnusedFiles, useCollectedBlobs } from './blob-collector';
 import { useStorageDialog } from './storage-dialog-store';
+import { TitleText } from '../../components/ui/TitleText';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -89,7 +90,9 @@ export function StorageDialog() {
             <ul className="divide-y divide-line rounded-md border border-line">
               {usage.biggest.map((c) => (
                 <li key={c.id} data-testid="storage-conversation" className="flex items-center gap-2 px-2.5 py-1.5">
-                  <span className="min-w-0 flex-1 truncate">{c.title}</span>
+                  <span className="min-w-0 flex-1 truncate">
+                    <TitleText title={c.title} />
+                  </span>
                   <span className="shrink-0 text-[12px] text-faint tabular-nums">
                     {formatBytes(c.bytes)}
                     {c.images > 0 ? ` · ${c.images} image${c.images > 1 ? 's' : ''}` : ''}

@@ -36,6 +36,21 @@ export async function restoreAfterDeletion(): Promise<void> {
   await restoreConversation({ conversation: shown.conversation, messages: shown.messages, blobs: [] });
 }
 
+/**
+ * Puts back the open conversation another tab deleted, as this tab last showed it (its images
+ * were deleted with it and are not brought back).
+ */
+export async function restoreDeletedElsewhere(): Promise<void> {
+  const shown = lastShownConversation();
+  if (!shown) return;
+  try {
+    await restoreConversation({ conversation: shown.conversation, messages: shown.messages, blobs: [] });
+    notify(`Restored “${shown.conversation.title}” from this tab`, 'success');
+  } catch (err) {
+    failed('Restoring', err);
+  }
+}
+
 /** Deletes at once; the toast's Undo puts back the conversation, every message and image. */
 export async function deleteWithUndo(conversation: Pick<Conversation, 'id' | 'title'>): Promise<void> {
   stopRun(conversation.id); // no tokens are spent on a conversation that is gone

@@ -8,6 +8,7 @@ import { ROLE_LABEL } from '../../domain/types';
 import { Dialog } from './Dialog';
 import { openedShareLink, saveShared, type OpenedShareLink } from './share-actions';
 import { clearShareLink, subscribeAddress } from './share-url';
+import { TitleText } from '../../components/ui/TitleText';
 
 /** Opening a share link: a read-only preview; nothing is stored until the person says so. */
 export function SharePreview() {
@@ -55,7 +56,10 @@ function Preview({ restored, onDone }: { restored: Restored; onDone: () => void 
     <Dialog
       title={
         <>
-          Shared conversation · <span className="font-normal">{bundle.conversation.title}</span>
+          Shared conversation ·{' '}
+          <span className="font-normal">
+            <TitleText title={bundle.conversation.title} />
+          </span>
         </>
       }
       label="Shared conversation"

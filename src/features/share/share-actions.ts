@@ -5,6 +5,7 @@
  */
 import { notify } from '../../lib/notify/notify';
 import { hostLabel, normalizeBaseURL } from '../../domain/endpoints';
+import { fileSlug } from '../../domain/file-names';
 import { newId } from '../../domain/ids';
 import { pathToLeaf } from '../../domain/messages';
 import type { Conversation, ConversationId, Endpoint } from '../../domain/types';
@@ -90,15 +91,6 @@ export async function readOpenConversation(conversationId: ConversationId): Prom
   const out = await readForExport(() => activeExportedEndpoint(), [conversationId]);
   if (out.bundles.length === 0) throw new Error('The conversation is no longer stored.');
   return out;
-}
-
-export function fileSlug(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'conversation';
 }
 
 export function download(filename: string, data: string, mimeType: string): void {

@@ -3,6 +3,7 @@ import { useFollowed } from '../conversations/use-followed';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { useCommandStore, type Command as AppCommand } from '../../lib/commands/commands';
 import { keyLabels } from '../../lib/commands/shortcuts';
+import { TitleText } from '../../components/ui/TitleText';
 
 const itemClass =
   'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-[13px] text-fg data-[selected=true]:bg-accent-soft data-[selected=true]:text-fg';
@@ -47,7 +48,9 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
                 data-testid="command-item"
                 className={itemClass}
               >
-                <span className="min-w-0 flex-1 truncate">{c.title}</span>
+                <span className="min-w-0 flex-1 truncate">
+                  <TitleText title={c.title} />
+                </span>
                 {c.shortcut && <span className="shrink-0 text-[11px] text-muted">{keyLabels(c.shortcut).join(' ')}</span>}
               </Command.Item>
             ))}
@@ -64,7 +67,9 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
                 data-testid="command-conversation"
                 className={itemClass}
               >
-                <span className="min-w-0 flex-1 truncate">{c.title || 'Untitled'}</span>
+                <span className="min-w-0 flex-1 truncate">
+                  <TitleText title={c.title || 'Untitled'} />
+                </span>
                 {c.id === activeId && <span className="shrink-0 text-[11px] text-muted">open</span>}
               </Command.Item>
             ))}

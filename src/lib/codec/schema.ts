@@ -94,6 +94,7 @@ export const messageSchema = v.object({
   choiceIndex: v.optional(num),
   requestId: v.optional(str),
   audio: v.optional(v.object({ id: str, transcript: str, blobId: v.optional(id), expiresAt: v.optional(v.nullable(num)) })),
+  droppedEvents: v.optional(v.object({ count: num, samples: v.array(str) })),
   extra: v.optional(json),
   createdAt: num,
   updatedAt: num,

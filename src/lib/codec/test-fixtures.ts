@@ -93,6 +93,7 @@ export function richBundle(id = 'conv-1'): { bundle: ConversationBundle; blobs: 
         ],
         status: 'interrupted',
         error: { kind: 'interrupted', message: 'Stopped.' },
+        droppedEvents: { count: 2, samples: ['{"choices":[{"delta"', 'data: {oops'] },
         extra: { x_groq: { id: 'g' } },
       },
       1004,

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { openExisting } from './native-reads';
+import { readNewerRows } from './newer-rows';
 import { db, DB_NAME, PlaygroundDB, SCHEMA_VERSION, setDb } from './schema';
 import { addProblem, clearProblem, runRestoreHook, setStorageHealth as set, storageHealth } from './storage-health';
 import { errorMessage } from '../../domain/errors';
@@ -99,6 +100,23 @@ async function memoryDatabase(): Promise<PlaygroundDB> {
   return d;
 }
 
+/** What this build can read of a newer database, copied into the in-memory one (which is never saved). */
+async function copyReadableRows(memory: PlaygroundDB, name: string): Promise<number> {
+  try {
+    const rows = await readNewerRows(indexedDB, name);
+    await memory.transaction('rw', memory.conversations, memory.messages, async () => {
+      await memory.conversations.bulkPut(rows.conversations);
+      await memory.messages.bulkPut(rows.messages);
+    });
+    if (rows.skipped > 0)
+      console.warn(`${rows.skipped} rows of the newer database have a shape this build does not know; they are not shown.`);
+    return rows.conversations.length;
+  } catch (err) {
+    console.error('Reading the newer database failed', err);
+    return 0;
+  }
+}
+
 /** The version of an existing database, 0 when there is none (it is not created here). */
 async function storedVersion(factory: IDBFactory, name: string): Promise<number> {
   const idb = await openExisting(factory, name);
@@ -137,13 +155,16 @@ export async function openDatabase(): Promise<void> {
     const name = (err as { name?: string } | null)?.name;
     const reason = name === Dexie.errnames.Version ? 'newer' : name === Dexie.errnames.MissingAPI ? 'unavailable' : 'failed';
     d.close();
+    let listed = 0;
     try {
-      setDb(await memoryDatabase());
+      const memory = await memoryDatabase();
+      setDb(memory);
+      if (reason === 'newer') listed = await copyReadableRows(memory, d.name);
     } catch (memErr) {
       console.error('Even the in-memory database failed', memErr);
     }
     clearProblem('blocked');
-    addProblem({ kind: 'memory', reason, detail: describe(err) });
+    addProblem({ kind: 'memory', reason, detail: describe(err), ...(reason === 'newer' ? { listed } : {}) });
     set({ ready: true });
   }
 }

@@ -4,7 +4,12 @@
  * No database library here: the banner that shows it is on the first screen, before Dexie loads.
  */
 export type StorageProblem =
-  | { kind: 'memory'; reason: 'unavailable' | 'newer' | 'failed'; detail: string }
+  | {
+      kind: 'memory';
+      reason: 'unavailable' | 'newer' | 'failed';
+      detail: string;
+      /** Conversations of a newer database shown read-only. */ listed?: number;
+    }
   | { kind: 'blocked' }
   | { kind: 'upgraded-elsewhere' }
   | { kind: 'deleted'; saved: boolean }

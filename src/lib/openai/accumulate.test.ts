@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageFieldsFromChoice } from '../../domain/completion';
 import { createMessage } from '../../domain/factories';
-import { MALFORMED_KEY, createCompletionAccumulator, pushEventData, snapshotCompletion } from './accumulate';
+import { DROPPED_SAMPLE_CHARS, DROPPED_SAMPLES, createCompletionAccumulator, pushEventData, snapshotCompletion } from './accumulate';
 import { completionFromJSON, placeholderResolver, toWireMessages } from './mapping';
 
 function run(chunks: unknown[]) {
@@ -228,10 +228,29 @@ describe('event data', () => {
     pushEventData(acc, '[DONE]');
     pushEventData(acc, JSON.stringify(delta({ content: 'b' })));
     expect(acc.completion.choices[0]?.content).toBe('a');
-    expect(acc.completion.extra[MALFORMED_KEY]).toBe(1);
+    expect(acc.completion.dropped).toEqual({ count: 1, samples: ['{not json'] });
     expect(acc.malformedSample).toBe('{not json');
     expect(acc.completion.error?.message).toBe('overloaded');
     expect(acc.completion.sawDone).toBe(true);
+  });
+
+  it('keeps the count of every dropped event and the raw text of the first few, cut to a readable length', () => {
+    const acc = createCompletionAccumulator();
+    pushEventData(acc, JSON.stringify(delta({ content: 'a' })));
+    const long = `{${'x'.repeat(DROPPED_SAMPLE_CHARS + 50)}`;
+    pushEventData(acc, long);
+    for (let i = 0; i < 5; i++) pushEventData(acc, `{bad ${i}`);
+    pushEventData(acc, JSON.stringify(delta({ content: 'b' })));
+    const dropped = acc.completion.dropped!;
+    expect(dropped.count).toBe(6);
+    expect(dropped.samples).toHaveLength(DROPPED_SAMPLES);
+    expect(dropped.samples[0]).toBe(`${long.slice(0, DROPPED_SAMPLE_CHARS)}…`);
+    expect(dropped.samples[1]).toBe('{bad 0');
+    expect(acc.completion.choices[0]?.content).toBe('ab');
+    // A snapshot does not share the live list.
+    const snap = snapshotCompletion(acc.completion);
+    pushEventData(acc, '{later');
+    expect(snap.dropped?.count).toBe(6);
   });
 
   it('counts text characters for time-to-first-token', () => {

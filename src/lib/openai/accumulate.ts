@@ -12,8 +12,9 @@ import { CHUNK_KEYS } from './wire';
 import { finishChoice, mergeChoice, newChoiceState } from './accumulate-choice';
 import type { ChoiceState } from './accumulate-choice';
 
-/** Count of data events that were not JSON objects, kept in `completion.extra`. */
-export const MALFORMED_KEY = '__malformedChunks';
+/** How many dropped events keep their raw text, and how much of each: enough to see what went wrong. */
+export const DROPPED_SAMPLES = 3;
+export const DROPPED_SAMPLE_CHARS = 2000;
 
 export interface CompletionAccumulator {
   /** One parsed `data:` payload (or a whole non-streamed body). Ignored after pushDone(). */
@@ -91,8 +92,11 @@ export function createCompletionAccumulator(): CompletionAccumulator {
 
   function pushMalformed(sample: string): void {
     if (completion.sawDone) return;
-    const count = completion.extra[MALFORMED_KEY];
-    completion.extra[MALFORMED_KEY] = (typeof count === 'number' ? count : 0) + 1;
+    const dropped = (completion.dropped ??= { count: 0, samples: [] });
+    dropped.count++;
+    if (dropped.samples.length < DROPPED_SAMPLES) {
+      dropped.samples.push(sample.length > DROPPED_SAMPLE_CHARS ? `${sample.slice(0, DROPPED_SAMPLE_CHARS)}…` : sample);
+    }
     malformedSample ??= sample;
   }
 
@@ -178,6 +182,7 @@ export function snapshotCompletion(c: Completion): Completion {
     usage: c.usage ? { ...c.usage } : null,
     error: c.error ? { ...c.error } : null,
     extra: { ...c.extra },
+    ...(c.dropped ? { dropped: { count: c.dropped.count, samples: [...c.dropped.samples] } } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { CompletionAccumulator } from './accumulate';
 import { pushEventData } from './accumulate';
 import {
   errorFromFetchFailure,
+  eventTooLargeError,
   errorFromHttp,
   interruptedError,
   isRetryableStatus,
@@ -14,8 +15,9 @@ import {
   timeoutError,
   unexpectedBodyError,
 } from './errors';
+import { binaryBodyError, isBinaryContentType, looksBinary } from './binary-body';
 import { isRecord, setSafe } from './guards';
-import { readEventStream } from './sse';
+import { EventTooLargeError, readEventStream } from './sse';
 import { errorMessage } from '../../domain/errors';
 
 export type CompletionOutcome = 'done' | 'aborted' | 'interrupted' | 'error';
@@ -81,14 +83,21 @@ async function readText(body: ReadableStream<Uint8Array> | null, onFirstByte: ()
   }
 }
 
+/** How much of a stream's start is kept to tell what it was when no event came. */
+const HEAD_CHARS = 2048;
+
 type Verdict = Pick<AttemptResult, 'outcome' | 'error' | 'retryable'>;
 
-/** How a stream that ended by itself turned out. */
-function streamOutcome(acc: CompletionAccumulator, sawBytes: boolean): Verdict {
+/** How a stream that ended by itself turned out; `head` is the start of its text. */
+function streamOutcome(acc: CompletionAccumulator, sawBytes: boolean, head = '', status = 200, contentType = ''): Verdict {
   const c = acc.completion;
   if (c.error) return { outcome: 'error', error: c.error, retryable: false };
   if (acc.validChunks === 0 && acc.malformedSample !== null) {
     return { outcome: 'error', error: malformedChunkError(acc.malformedSample), retryable: false };
+  }
+  // Not one event, and the bytes were not text: say so rather than "closed without a finish reason".
+  if (acc.validChunks === 0 && looksBinary(head)) {
+    return { outcome: 'error', error: binaryBodyError(status, contentType, head), retryable: false };
   }
   if (c.sawDone) return { outcome: 'done', error: null, retryable: false };
   if (c.choices.length > 0 && c.choices.every((ch) => ch.finishReason !== null)) {
@@ -101,6 +110,8 @@ function streamOutcome(acc: CompletionAccumulator, sawBytes: boolean): Verdict {
 
 function kindOfBody(contentType: string, streamRequested: boolean): 'sse' | 'json' | 'html' {
   const type = contentType.toLowerCase();
+  // Read whole and reported as binary (unexpectedBodyError), never fed to the event parser.
+  if (isBinaryContentType(type)) return 'json';
   if (type.includes('text/event-stream')) return 'sse';
   if (/[/+]json\b/.test(type)) return 'json';
   if (type.includes('text/html')) return 'html';
@@ -151,6 +162,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
     if (kind === 'sse') {
       if (!response.body) return result(streamOutcome(acc, false));
       let dirty = false;
+      let head = '';
       await readEventStream(
         response.body,
         (data, event) => {
@@ -161,6 +173,9 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
         },
         controller.signal,
         {
+          onText: (text) => {
+            if (head.length < HEAD_CHARS) head += text.slice(0, HEAD_CHARS - head.length);
+          },
           onChunk: () => {
             onFirstByte();
             if (dirty) callSafely(ctx.onUpdate);
@@ -170,7 +185,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
           shouldStop: () => acc.completion.sawDone,
         },
       );
-      return result(streamOutcome(acc, firstByteAt !== null));
+      return result(streamOutcome(acc, firstByteAt !== null, head, status, contentType));
     }
 
     const text = await readText(response.body, onFirstByte);
@@ -191,6 +206,10 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
     return result(error ? { outcome: 'error', error, retryable: false } : { outcome: 'done', error: null, retryable: false });
   } catch (err) {
     if (ctx.signal.aborted) return result({ outcome: 'aborted', error: null, retryable: false });
+    if (err instanceof EventTooLargeError) {
+      acc.finish();
+      return result({ outcome: 'error', error: eventTooLargeError(err.limitChars), retryable: false });
+    }
     // Never re-sent on its own: the request may already have reached the model (the person can retry).
     if (timedOut) return result({ outcome: 'error', error: timeoutError(ctx.firstByteTimeoutMs), retryable: false });
     if (response === null) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MALFORMED_KEY } from './accumulate';
 import { chatCompletionsURL, modelsURL, runChatCompletion } from './client';
 import type { RetryInfo } from './client';
+import { MAX_EVENT_CHARS } from './sse';
 import { chunk, fetchSeq, finish, hangingFetch, jsonResponse, manualStream, opts, sseOf, sseResponse } from './test-support';
 
 afterEach(() => {
@@ -124,7 +124,16 @@ describe('streams', () => {
     const r = await runChatCompletion(opts(fetchSeq(sseResponse(body)).fetch));
     expect(r.outcome).toBe('done');
     expect(r.completion.choices[0]?.content).toBe('ab');
-    expect(r.completion.extra[MALFORMED_KEY]).toBe(1);
+    expect(r.completion.dropped).toEqual({ count: 1, samples: ['{oops'] });
+    expect(r.completion.extra).toEqual({});
+  });
+
+  it('stops a line that never ends at the cap, with a clear error, keeping the text before it', async () => {
+    const endless = `${sseOf([chunk('kept text')], false)}data: {"choices":[{"delta":{"content":"${'x'.repeat(MAX_EVENT_CHARS + 10)}`;
+    const r = await runChatCompletion(opts(fetchSeq(sseResponse(endless)).fetch));
+    expect(r.outcome).toBe('error');
+    expect(r.error).toMatchObject({ kind: 'malformed', message: expect.stringContaining('more than 16 MB without ending an event') });
+    expect(r.completion.choices[0]?.content).toBe('kept text');
   });
 
   it('fails when nothing in the stream is JSON', async () => {

@@ -6,6 +6,7 @@ import type { AppError } from '../../domain/types';
 import { truncate } from './guards';
 import { errorBodyFields, htmlTitle } from './error-body';
 import { recogniseErrorBody } from './error-shapes';
+import { binaryBodyError, looksBinary } from './binary-body';
 
 const DETAIL_MAX = 2048;
 
@@ -117,7 +118,9 @@ export function errorFromHttp(
 
   const fields = errorBodyFields(bodyText, contentType);
   const statusLine = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
-  let message = fields.message;
+  // A binary body has no message to read, even where a lenient reader would take its bytes for one.
+  const binary = looksBinary(bodyText);
+  let message = binary ? `${statusLine}: ${statusMeaning(status)}. The body is binary data, not text.` : fields.message;
   if (message === undefined) {
     // Never just a status line: say what the status means, and the raw body goes into the detail view.
     if (bodyText.trim() === '') message = `${statusLine}: ${statusMeaning(status)}. The body was empty.`;
@@ -135,7 +138,7 @@ export function errorFromHttp(
     code,
     type: fields.type ?? null,
     param,
-    detail: truncateDetail(bodyText),
+    detail: binary ? `Starts with: ${JSON.stringify(bodyText.slice(0, 48)).slice(1, -1)}` : truncateDetail(bodyText),
     retryable: isRetryableStatus(status) && code !== 'insufficient_quota',
   };
   if (hint) error.hint = hint;
@@ -239,6 +242,17 @@ export function interruptedError(detail?: string): AppError {
   return error;
 }
 
+/** The stream sent one line or event past the reader's cap (a line that never ends). */
+export function eventTooLargeError(limitChars: number): AppError {
+  const mb = Math.round(limitChars / (1024 * 1024));
+  return {
+    kind: 'malformed',
+    message: `The server sent more than ${mb} MB without ending an event, so reading stopped. The text that came before is kept.`,
+    hint: 'A proxy or server may be sending a line that never ends. Try again, or check the endpoint.',
+    retryable: false,
+  };
+}
+
 export function timeoutError(ms: number): AppError {
   const seconds = Math.round(ms / 100) / 10;
   return {
@@ -261,6 +275,7 @@ export function malformedChunkError(sample: string): AppError {
 /** A 2xx body that is neither an event stream nor JSON. */
 export function unexpectedBodyError(status: number, statusText: string, contentType: string, body: string): AppError {
   if (looksLikeHTML(contentType, body)) return htmlPageError(status, statusText, body);
+  if (looksBinary(body)) return binaryBodyError(status, contentType, body);
   return {
     kind: 'malformed',
     status,

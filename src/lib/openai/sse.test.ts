@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEventStream } from './sse';
+import { EventTooLargeError, readEventStream } from './sse';
 import { everyByte, streamOf } from './test-support';
 
 async function events(text: string, cuts: number[] = []) {
@@ -56,5 +56,46 @@ describe('large reads', () => {
     expect(seen).toHaveLength(20_000);
     expect(seen[19_999]).toBe('{"i":19999,"t":"é✓ token 19999"}');
     expect(seen.every((d, i) => JSON.parse(d).i === i)).toBe(true);
+  });
+});
+
+describe('a line that never ends', () => {
+  /** A body that sends `head`, then `filler` forever (until cancelled), like a server stuck mid-line. */
+  function endless(head: string, filler: string) {
+    const enc = new TextEncoder();
+    let cancelled = false;
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(enc.encode(head)),
+      pull: (c) => {
+        sent++;
+        c.enqueue(enc.encode(filler));
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    return { body, wasCancelled: () => cancelled, pulls: () => sent };
+  }
+
+  it('stops at the cap with EventTooLargeError, cancels the body, and keeps the events before it', async () => {
+    const { body, wasCancelled, pulls } = endless('data: {"a":1}\n\ndata: {"b":', 'x'.repeat(1000));
+    const seen: string[] = [];
+    const reading = readEventStream(body, (data) => seen.push(data), undefined, { maxEventChars: 50_000 });
+    await expect(reading).rejects.toBeInstanceOf(EventTooLargeError);
+    expect(seen).toEqual(['{"a":1}']);
+    expect(wasCancelled()).toBe(true);
+    expect(pulls()).toBeLessThan(60);
+  });
+
+  it('counts an event assembled from many data lines, but not keep-alive comments', async () => {
+    const manyLines = 'data: 0123456789\n'.repeat(200);
+    await expect(readEventStream(endless(manyLines, 'data: more\n').body, () => {}, undefined, { maxEventChars: 1000 })).rejects.toThrow(
+      EventTooLargeError,
+    );
+    const comments = `${': keep-alive\n'.repeat(500)}data: done\n\n`;
+    const seen: string[] = [];
+    await readEventStream(streamOf(new TextEncoder().encode(comments)), (d) => seen.push(d), undefined, { maxEventChars: 1000 });
+    expect(seen).toEqual(['done']);
   });
 });

@@ -5,7 +5,26 @@
  */
 import { createParser } from 'eventsource-parser';
 
+/**
+ * The most text one event (or one unfinished line) may hold before reading stops. A real event is
+ * a few KB (a whole image or audio clip in one delta is a few MB); a line that never ends would
+ * otherwise grow in memory until the tab dies.
+ */
+export const MAX_EVENT_CHARS = 16 * 1024 * 1024;
+
+/** The stream sent more than `limitChars` without ending a line or an event. */
+export class EventTooLargeError extends Error {
+  constructor(readonly limitChars: number) {
+    super(`An event of the stream grew past ${limitChars} characters without ending`);
+    this.name = 'EventTooLargeError';
+  }
+}
+
 export interface ReadEventStreamOptions {
+  /** Overrides MAX_EVENT_CHARS (tests). */
+  maxEventChars?: number;
+  /** Each piece of decoded text, before it is parsed (to tell what a body without events was). */
+  onText?: (text: string) => void;
   /** Called after each network chunk has been fed to the parser (its events dispatched). */
   onChunk?: (byteLength: number) => void;
   /** Checked after each chunk: true cancels the body and returns (e.g. after `[DONE]`). */
@@ -49,7 +68,16 @@ export async function readEventStream(
   if (signal?.aborted) throw abortReason(signal);
   const reader = body.getReader();
   const decoder = new TextDecoder('utf-8');
-  const parser = createParser({ onEvent: (event) => onData(event.data, event.event) });
+  const maxEventChars = options.maxEventChars ?? MAX_EVENT_CHARS;
+  let overflow = false;
+  const parser = createParser({
+    onEvent: (event) => onData(event.data, event.event),
+    // The parser counts its unfinished line plus the data of the event being assembled.
+    maxBufferSize: maxEventChars,
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') overflow = true;
+    },
+  });
   // Cancelling the reader resolves a pending read() at once; fetch bodies may not notice the signal.
   const onAbort = (): void => {
     reader.cancel(signal ? abortReason(signal) : undefined).catch(() => {});
@@ -73,8 +101,15 @@ export async function readEventStream(
           if (signal?.aborted) throw abortReason(signal);
         }
         const piece = value.byteLength <= MAX_FEED_BYTES ? value : value.subarray(offset, offset + MAX_FEED_BYTES);
-        parser.feed(decoder.decode(piece, { stream: true }));
+        const text = decoder.decode(piece, { stream: true });
+        options.onText?.(text);
+        parser.feed(text);
         options.onChunk?.(piece.byteLength);
+        if (overflow) {
+          // What came before stays with the caller; the rest of the body is not read.
+          await reader.cancel().catch(() => {});
+          throw new EventTooLargeError(maxEventChars);
+        }
         if (options.shouldStop?.()) {
           await reader.cancel().catch(() => {});
           return;
