@@ -18,6 +18,8 @@ import { Reasoning } from '../../components/ui/Reasoning';
 import { TokenView } from '../../components/ui/TokenView';
 import { tokensCoverText } from '../../domain/choices';
 import { useTokenView } from './token-view-store';
+import { ReplySchemaCheck, ToolArgumentsCheck, useRequestedOutput } from './OutputChecks';
+import type { RequestedTool } from '../../domain/structured-output';
 
 /** Messages longer than this can be collapsed. */
 const LONG_CHARS = 1200;
@@ -54,6 +56,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const drag = useMessageDrag(message, !running && message.status !== 'streaming');
   const logprobs = isAssistant && !streaming && message.status !== 'streaming' && message.logprobs?.length ? message.logprobs : null;
   const tokensShown = useTokenView((s) => s.shown[message.id] === true) && logprobs !== null;
+  // Checked once the reply is complete: a half-streamed JSON is not yet wrong.
+  const requested = useRequestedOutput(message);
+  const checkable = isAssistant && !streaming && !painting && message.status !== 'streaming';
 
   return (
     <article
@@ -161,10 +166,14 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
             </div>
           ) : null}
 
+          {checkable && requested?.format && (content !== '' || !refusal) ? (
+            <ReplySchemaCheck format={requested.format} text={content} />
+          ) : null}
+
           {toolCalls.length > 0 ? (
             <div className="mt-2 space-y-2">
               {toolCalls.map((call, i) => (
-                <ToolCallView key={call.id || i} call={call} />
+                <ToolCallView key={call.id || i} call={call} tools={checkable ? requested?.tools : undefined} />
               ))}
             </div>
           ) : null}
@@ -183,7 +192,7 @@ function EditorLoading() {
   return <div className="h-16 animate-pulse rounded-lg bg-sunken" aria-busy="true" aria-label="Loading the editor" />;
 }
 
-function ToolCallView({ call }: { call: ToolCall }) {
+function ToolCallView({ call, tools }: { call: ToolCall; tools: readonly RequestedTool[] | undefined }) {
   const [pretty, setPretty] = useState(false);
   let formatted: string | null = null;
   try {
@@ -207,6 +216,7 @@ function ToolCallView({ call }: { call: ToolCall }) {
       <pre className="overflow-x-auto whitespace-pre-wrap break-all px-3 py-2 font-mono text-[12px]">
         {pretty && formatted !== null ? <code>{formatted}</code> : <code data-testid="tool-call-arguments">{call.arguments}</code>}
       </pre>
+      {tools ? <ToolArgumentsCheck name={call.name} args={call.arguments} tools={tools} /> : null}
     </div>
   );
 }
