@@ -18,8 +18,7 @@ import { Reasoning } from '../../components/ui/Reasoning';
 import { TokenView } from '../../components/ui/TokenView';
 import { tokensCoverText } from '../../domain/choices';
 import { useTokenView } from './token-view-store';
-import { ReplySchemaCheck, ToolArgumentsCheck, useRequestedOutput } from './OutputChecks';
-import type { RequestedTool } from '../../domain/structured-output';
+import { LazyReplySchemaCheck, LazyToolArgumentsCheck } from './lazy-checks';
 
 /** Messages longer than this can be collapsed. */
 const LONG_CHARS = 1200;
@@ -57,7 +56,7 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const logprobs = isAssistant && !streaming && message.status !== 'streaming' && message.logprobs?.length ? message.logprobs : null;
   const tokensShown = useTokenView((s) => s.shown[message.id] === true) && logprobs !== null;
   // Checked once the reply is complete: a half-streamed JSON is not yet wrong.
-  const requested = useRequestedOutput(message);
+  const requested = message.requestedOutput;
   const checkable = isAssistant && !streaming && !painting && message.status !== 'streaming';
 
   return (
@@ -167,13 +166,15 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
           ) : null}
 
           {checkable && requested?.format && (content !== '' || !refusal) ? (
-            <ReplySchemaCheck format={requested.format} text={content} />
+            <Suspense fallback={null}>
+              <LazyReplySchemaCheck requestedOutput={requested} text={content} />
+            </Suspense>
           ) : null}
 
           {toolCalls.length > 0 ? (
             <div className="mt-2 space-y-2">
               {toolCalls.map((call, i) => (
-                <ToolCallView key={call.id || i} call={call} tools={checkable ? requested?.tools : undefined} />
+                <ToolCallView key={call.id || i} call={call} requested={checkable && requested?.tools ? requested : undefined} />
               ))}
             </div>
           ) : null}
@@ -192,7 +193,7 @@ function EditorLoading() {
   return <div className="h-16 animate-pulse rounded-lg bg-sunken" aria-busy="true" aria-label="Loading the editor" />;
 }
 
-function ToolCallView({ call, tools }: { call: ToolCall; tools: readonly RequestedTool[] | undefined }) {
+function ToolCallView({ call, requested }: { call: ToolCall; requested: Message['requestedOutput'] }) {
   const [pretty, setPretty] = useState(false);
   let formatted: string | null = null;
   try {
@@ -216,7 +217,11 @@ function ToolCallView({ call, tools }: { call: ToolCall; tools: readonly Request
       <pre className="overflow-x-auto whitespace-pre-wrap break-all px-3 py-2 font-mono text-[12px]">
         {pretty && formatted !== null ? <code>{formatted}</code> : <code data-testid="tool-call-arguments">{call.arguments}</code>}
       </pre>
-      {tools ? <ToolArgumentsCheck name={call.name} args={call.arguments} tools={tools} /> : null}
+      {requested ? (
+        <Suspense fallback={null}>
+          <LazyToolArgumentsCheck requestedOutput={requested} call={call} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

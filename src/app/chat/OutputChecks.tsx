@@ -1,47 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { OutputCheck, RequestedFormat, RequestedTool } from '../../domain/structured-output';
+// Loaded on demand (see lazy-checks.ts) with the validator: most replies are not structured output.
+import { useMemo } from 'react';
 import { storedRequestedOutput } from '../../domain/structured-output';
-import type { Message } from '../../domain/types';
-import type * as CheckOutput from '../../lib/json-schema/check-output';
-
-type Checker = typeof CheckOutput;
-
-// The validator is loaded on first use only: most replies are not structured output.
-let checker: Checker | null = null;
-let loading: Promise<Checker> | null = null;
-
-function useChecker(wanted: boolean): Checker | 'failed' | null {
-  const [loaded, setLoaded] = useState<Checker | 'failed' | null>(checker);
-  useEffect(() => {
-    if (!wanted || loaded !== null) return;
-    let live = true;
-    loading ??= import('../../lib/json-schema/check-output').then((m) => (checker = m));
-    loading.then(
-      (m) => live && setLoaded(m),
-      () => {
-        loading = null; // offline or a stale deploy: the next reply tries again
-        if (live) setLoaded('failed');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [wanted, loaded]);
-  return loaded;
-}
-
-/** The request's `response_format` and tools as stored on the reply (rows are not validated on read). */
-export function useRequestedOutput(message: Message) {
-  return useMemo(() => storedRequestedOutput(message.requestedOutput), [message.requestedOutput]);
-}
+import type { OutputCheck } from '../../domain/structured-output';
+import type { Message, ToolCall } from '../../domain/types';
+import { checkReply, checkToolArguments } from '../../lib/json-schema/check-output';
 
 /** On a finished reply to a JSON mode or Structured Outputs request: does the text match what was asked? */
-export function ReplySchemaCheck({ format, text }: { format: RequestedFormat; text: string }) {
-  const loaded = useChecker(true);
-  const result = useMemo(() => (loaded && loaded !== 'failed' ? loaded.checkReply(text, format) : null), [loaded, text, format]);
-  const what = format.type === 'json_schema' ? `schema ${format.name ? `“${format.name}”` : ''}`.trim() : 'JSON mode';
-  if (loaded === 'failed') return <p className="mt-2 text-[12px] text-faint">The schema checker could not be loaded.</p>;
-  if (!result) return null;
+export function ReplySchemaCheck({ requestedOutput, text }: { requestedOutput: Message['requestedOutput']; text: string }) {
+  // Read back defensively: IndexedDB rows are not validated on read.
+  const format = useMemo(() => storedRequestedOutput(requestedOutput)?.format, [requestedOutput]);
+  const result = useMemo(() => (format ? checkReply(text, format) : null), [text, format]);
+  if (!format || !result) return null;
+  const what = format.type === 'json_schema' ? `schema${format.name ? ` “${format.name}”` : ''}` : 'JSON mode';
   return (
     <CheckResult
       testId="schema-check"
@@ -53,12 +23,9 @@ export function ReplySchemaCheck({ format, text }: { format: RequestedFormat; te
 }
 
 /** On a tool call: do its arguments match the `parameters` schema of the tool the request offered? */
-export function ToolArgumentsCheck({ name, args, tools }: { name: string; args: string; tools: readonly RequestedTool[] }) {
-  const loaded = useChecker(true);
-  const result = useMemo(
-    () => (loaded && loaded !== 'failed' ? loaded.checkToolArguments(name, args, tools) : null),
-    [loaded, name, args, tools],
-  );
+export function ToolArgumentsCheck({ requestedOutput, call }: { requestedOutput: Message['requestedOutput']; call: ToolCall }) {
+  const tools = useMemo(() => storedRequestedOutput(requestedOutput)?.tools, [requestedOutput]);
+  const result = useMemo(() => (tools ? checkToolArguments(call.name, call.arguments, tools) : null), [tools, call.name, call.arguments]);
   if (!result) return null;
   return (
     <CheckResult
