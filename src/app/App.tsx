@@ -9,10 +9,12 @@ import { RequestPreview } from '../features/parameters/RequestPreview';
 import { RetrySetting } from '../features/parameters/RetrySetting';
 import { ShareLinkGate } from '../features/share/ShareLinkGate';
 import { Workspace } from '../features/workspace/Workspace';
+import { usePaletteCommands } from './palette-commands';
 
 export function App() {
   const active = useActiveConversation();
   const { params, setParams } = useActiveParams(active.conversation);
+  usePaletteCommands(active);
 
   return (
     <>

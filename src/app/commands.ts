@@ -9,11 +9,17 @@ import { flushEdits } from '../features/editor/pending-writes';
 import { registerCommands } from '../lib/commands/commands';
 import { togglePane, useLayoutStore } from '../features/workspace/layout-store';
 
-function focusComposer(): void {
+/** Focuses the message box with the caret after its text, so Ctrl/⌘+Enter sends what is there. */
+export function focusComposer(): void {
   const layout = useLayoutStore.getState();
   if (layout.drawer) layout.setDrawer(null);
-  // The drawer unmounting may move focus back; focus after it settled.
-  requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus());
+  // The drawer unmounting (or the text just set rendering) may move focus back; focus after it settled.
+  requestAnimationFrame(() => {
+    const box = document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]');
+    if (!box) return;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  });
 }
 
 function activeRunning(): ConversationId | null {

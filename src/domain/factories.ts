@@ -1,4 +1,5 @@
 import { newConversationId, newMessageId } from './ids';
+import type { RequestedOutput } from './structured-output';
 import type { Conversation, ConversationId, Message, MessageId, RequestId, RequestParams } from './types';
 
 /**
@@ -18,7 +19,13 @@ export function createMessage(
 export function createReplyPlaceholder(
   conversationId: ConversationId,
   parentId: MessageId | null,
-  reply: { choiceIndex: number; requestId: RequestId; model: string; extra?: Record<string, unknown> },
+  reply: {
+    choiceIndex: number;
+    requestId: RequestId;
+    model: string;
+    extra?: Record<string, unknown>;
+    requestedOutput?: RequestedOutput | undefined;
+  },
   now: number = Date.now(),
 ): Message {
   return createMessage(
@@ -32,6 +39,7 @@ export function createReplyPlaceholder(
       model: reply.model,
       timing: { startedAt: now },
       ...(reply.extra ? { extra: reply.extra } : {}),
+      ...(reply.requestedOutput ? { requestedOutput: reply.requestedOutput } : {}),
     },
     now,
   );

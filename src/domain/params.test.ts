@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRequestParams, numericProblem, resetAllParams, resetParam, valueProblems } from './params';
+import { defaultRequestParams, numericProblem, resetAllParams, resetParam, switchParam, valueProblems } from './params';
 import { modelRuleWarnings, strictSchemaProblems, toolsProblems } from './params-rules';
 import type { RequestParams } from './types';
 
@@ -98,5 +98,33 @@ describe('model rules', () => {
       '/a must list b in "required".',
     ]);
     expect(strictSchemaProblems({ type: 'array' })[0]).toContain('root');
+  });
+});
+
+describe('switching a boolean parameter on', () => {
+  it('sends its meaningful value: logprobs and store true even when their value was the no-op false', () => {
+    const stale = defaultRequestParams('m');
+    stale.values = { ...stale.values, logprobs: false, store: false, stream: false };
+    stale.enabled = {};
+    for (const key of ['logprobs', 'store', 'stream'] as const) {
+      const on = switchParam(stale, key, true);
+      expect(on.enabled[key]).toBe(true);
+      expect(on.values[key]).toBe(true);
+    }
+  });
+
+  it('a fresh conversation shows true beside the logprobs and store switches before they are on', () => {
+    expect(defaultRequestParams('m').values).toMatchObject({ logprobs: true, store: true });
+  });
+
+  it('keeps a value set while on, and parallel_tool_calls goes out as set', () => {
+    const params = switchParam(defaultRequestParams('m'), 'logprobs', true);
+    const setFalse = { ...params, values: { ...params.values, logprobs: false } };
+    expect(switchParam(setFalse, 'logprobs', true).values.logprobs).toBe(false);
+    const off = switchParam(setFalse, 'logprobs', false);
+    expect(off.enabled.logprobs).toBe(false);
+    expect(off.values.logprobs).toBe(false);
+    const parallelFalse = { ...params, values: { ...params.values, parallel_tool_calls: false } };
+    expect(switchParam(parallelFalse, 'parallel_tool_calls', true).values.parallel_tool_calls).toBe(false);
   });
 });

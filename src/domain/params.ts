@@ -12,7 +12,8 @@ export const DEFAULT_PARAM_VALUES: ParamValues = {
   presence_penalty: 0,
   frequency_penalty: 0,
   seed: 42,
-  logprobs: false,
+  // true: what switching logprobs on is for (false is the API's default; sending it changes nothing).
+  logprobs: true,
   top_logprobs: 5,
   logit_bias: {},
   response_format: { type: 'text' },
@@ -23,7 +24,7 @@ export const DEFAULT_PARAM_VALUES: ParamValues = {
   service_tier: 'auto',
   user: '',
   safety_identifier: '',
-  store: false,
+  store: true,
   metadata: {},
   modalities: ['text'],
   audio: { voice: 'alloy', format: 'wav' },
@@ -121,6 +122,21 @@ export function valueProblems(values: ParamValues, key: ParamKey): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * Booleans whose `false` is what the server does anyway, so sending `false` changes nothing:
+ * switching one on sends `true` (the switch means "send"; the value beside it can still be set to
+ * false). `parallel_tool_calls` is not among them: either value means something, so it goes out as set.
+ */
+const TRUE_WHEN_SWITCHED_ON: ReadonlySet<ParamKey> = new Set<ParamKey>(['stream', 'include_usage', 'logprobs', 'store']);
+
+/** Switches a parameter's sending on or off; see TRUE_WHEN_SWITCHED_ON for booleans switched on. */
+export function switchParam(params: RequestParams, key: ParamKey, on: boolean): RequestParams {
+  const enabled = { ...params.enabled, [key]: on };
+  const turnsOn = on && params.enabled[key] !== true;
+  if (!turnsOn || !TRUE_WHEN_SWITCHED_ON.has(key) || params.values[key] === true) return { ...params, enabled };
+  return { ...params, enabled, values: { ...params.values, [key]: true } };
 }
 
 /** A fresh default for one parameter (the per-parameter reset). */

@@ -6,6 +6,7 @@
 
 import type { ContinueStyle } from './continue-style';
 import type { OutputLimitRule, ReasoningSendBack, RuleKey } from './provider-rules';
+import type { RequestedOutput } from './structured-output';
 
 declare const idKind: unique symbol;
 /**
@@ -184,6 +185,8 @@ export interface Message {
   choiceIndex?: number;
   /** Messages produced by the same request share it. */
   requestId?: RequestId;
+  /** What that request asked the output to be (JSON mode, a schema, tools), so the reply can be checked against it. */
+  requestedOutput?: RequestedOutput;
   audio?: { id: string; transcript: string; blobId?: string; expiresAt?: number | null };
   /** Stream events the reply skipped because they were not valid JSON: the reply is marked, never silently "done". */
   droppedEvents?: DroppedEvents;

@@ -1,5 +1,6 @@
 import { Welcome } from '../../features/workspace/Welcome';
 import { useComposerStore } from '../../features/conversations/composer-store';
+import { focusComposer } from '../commands';
 
 const EXAMPLES = [
   {
@@ -29,7 +30,11 @@ export function EmptyState() {
             <button
               key={e.label}
               type="button"
-              onClick={() => setText(e.text)}
+              onClick={() => {
+                setText(e.text);
+                // Into the message box, ready to send with Ctrl/⌘+Enter or to edit first.
+                focusComposer();
+              }}
               className="rounded-lg border border-line bg-panel px-3 py-2.5 text-[13px] text-fg hover:border-accent focus-visible:outline-2 focus-visible:outline-accent"
             >
               {e.label}

@@ -20,6 +20,7 @@ import { Reasoning } from '../../components/ui/Reasoning';
 import { TokenView } from '../../components/ui/TokenView';
 import { tokensCoverText } from '../../domain/choices';
 import { useTokenView } from './token-view-store';
+import { LazyReplySchemaCheck, LazyToolArgumentsCheck } from './lazy-checks';
 
 /** Messages longer than this can be collapsed. */
 const LONG_CHARS = 1200;
@@ -65,6 +66,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
     reasoning === '' &&
     refusal === '' &&
     toolCalls.length === 0;
+  // Checked once the reply is complete: a half-streamed JSON is not yet wrong.
+  const requested = message.requestedOutput;
+  const checkable = isAssistant && !streaming && !painting && message.status !== 'streaming';
 
   return (
     <article
@@ -175,10 +179,16 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
             </div>
           ) : null}
 
+          {checkable && requested?.format && (content !== '' || !refusal) ? (
+            <Suspense fallback={null}>
+              <LazyReplySchemaCheck requestedOutput={requested} text={content} />
+            </Suspense>
+          ) : null}
+
           {toolCalls.length > 0 ? (
             <div className="mt-2 space-y-2">
               {toolCalls.map((call, i) => (
-                <ToolCallView key={call.id || i} call={call} />
+                <ToolCallView key={call.id || i} call={call} requested={checkable && requested?.tools ? requested : undefined} />
               ))}
             </div>
           ) : null}
@@ -197,7 +207,7 @@ function EditorLoading() {
   return <div className="h-16 animate-pulse rounded-lg bg-sunken" aria-busy="true" aria-label="Loading the editor" />;
 }
 
-function ToolCallView({ call }: { call: ToolCall }) {
+function ToolCallView({ call, requested }: { call: ToolCall; requested: Message['requestedOutput'] }) {
   const [pretty, setPretty] = useState(false);
   let formatted: string | null = null;
   try {
@@ -221,6 +231,11 @@ function ToolCallView({ call }: { call: ToolCall }) {
       <pre className="overflow-x-auto whitespace-pre-wrap break-all px-3 py-2 font-mono text-[12px]">
         {pretty && formatted !== null ? <code>{formatted}</code> : <code data-testid="tool-call-arguments">{call.arguments}</code>}
       </pre>
+      {requested ? (
+        <Suspense fallback={null}>
+          <LazyToolArgumentsCheck requestedOutput={requested} call={call} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { registerCommands } from '../../lib/commands/commands';
 import type { Conversation } from '../../domain/types';
 
 const Dialog = lazy(() => import('./CompareConfigsDialog'));
@@ -6,6 +7,24 @@ const Dialog = lazy(() => import('./CompareConfigsDialog'));
 /** Header button: the same conversation sent to up to four configurations side by side. */
 export function CompareButton({ conversation, running }: { conversation: Conversation | null | undefined; running: boolean }) {
   const [open, setOpen] = useState(false);
+  const usable = useRef(false);
+  useEffect(() => {
+    usable.current = !!conversation && !running;
+  }, [conversation, running]);
+  useEffect(
+    () =>
+      registerCommands([
+        {
+          id: 'compare.configurations',
+          title: 'Compare configurations side by side…',
+          group: 'Reply',
+          keywords: ['models', 'side by side', 'a/b'],
+          enabled: () => usable.current,
+          run: () => setOpen(true),
+        },
+      ]),
+    [],
+  );
   if (!conversation) return null;
   return (
     <>

@@ -21,6 +21,7 @@ import { errorMessage } from '../../domain/errors';
 import { continueStyleOf, keyHeaderFor } from '../../domain/endpoints';
 import { effectiveContinue } from '../../domain/continue-style';
 import { continueRequest } from '../../lib/openai/continue-request';
+import { requestedOutputOf } from '../../domain/structured-output';
 
 /** One request of a run: its parameters (model included) and endpoint profile (null: the active one). */
 export interface Lane {
@@ -172,13 +173,20 @@ async function run(
                 choiceIndex: i,
                 requestId,
                 model: lane.params.model,
+                requestedOutput: requestedOutputOf(sent[i]!.body),
                 extra: { [options.kind!]: { lane: i + 1, of: lanes.length, ...(lane.label ? { label: lane.label } : {}) } },
               },
               now,
             ),
           ]
         : Array.from({ length: choiceCount(lane.params) }, (_, c) =>
-            createReplyPlaceholder(conversationId, parentId, { choiceIndex: c, requestId, model: lane.params.model }, now),
+            createReplyPlaceholder(
+              conversationId,
+              parentId,
+              // The schemas the reply will be checked against: the body as sent, extra body included.
+              { choiceIndex: c, requestId, model: lane.params.model, requestedOutput: requestedOutputOf(sent[i]!.body) },
+              now,
+            ),
           ),
     );
     const placeholders = placeholdersOf.flat();

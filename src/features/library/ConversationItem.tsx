@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { IconButton } from '../../components/ui/Button';
 import { PencilIcon, PinIcon, TrashIcon } from '../../components/ui/icons';
 import { toast } from '../../components/ui/toast';
@@ -7,6 +7,7 @@ import { Highlighted } from './Highlighted';
 import { ItemMenu } from './ItemMenu';
 import { deleteWithUndo, duplicate, saveTags, saveTitle, pin, titleFromModel } from './library-actions';
 import { TitleText } from '../../components/ui/TitleText';
+import { useLibraryStore } from './library-store';
 
 interface Props {
   conversation: ConversationSummary;
@@ -21,6 +22,13 @@ type Editing = { field: 'title' | 'tags'; value: string; from: string } | null;
 export const ConversationItem = memo(function ConversationItem({ conversation: c, active, terms, snippet, onOpen }: Props) {
   const [editing, setEditing] = useState<Editing>(null);
   const pinned = c.pinnedAt !== undefined;
+  const renameAsked = useLibraryStore((s) => s.renaming === c.id);
+  useEffect(() => {
+    // Rename from the command palette: the same title field as the Rename button.
+    if (!renameAsked) return;
+    useLibraryStore.getState().requestRename(null);
+    setEditing({ field: 'title', value: c.title, from: c.title });
+  }, [renameAsked, c.title]);
 
   const commit = () => {
     if (!editing) return;

@@ -14,6 +14,13 @@ import { usePromptEstimate } from './use-prompt-estimate';
 
 const MeterDetails = lazy(() => import('./MeterDetails'));
 
+/** Says where `reservedOutput` took its number from (same order of precedence). */
+function reservedFrom(enabled: Partial<Record<string, boolean>>, maxOutput: number | undefined, reserved: number): string | null {
+  if (enabled.max_completion_tokens) return `max_completion_tokens (${reserved.toLocaleString('en-US')})`;
+  if (enabled.max_tokens) return `max_tokens (${reserved.toLocaleString('en-US')})`;
+  return maxOutput ? `the model’s max output (${maxOutput.toLocaleString('en-US')}; no output limit switched on)` : null;
+}
+
 interface Props {
   conversation: Conversation | null;
   path: Message[];
@@ -61,7 +68,14 @@ export function MeterStrip({ conversation, path, messages }: Props) {
         </span>{' '}
         tokens
       </span>
-      <ContextBar prompt={prompt ?? 0} reserved={reserved} window={facts.contextWindow} state={state} />
+      <ContextBar
+        prompt={prompt ?? 0}
+        reserved={reserved}
+        reservedFrom={reservedFrom(params.enabled, facts.maxOutput, reserved)}
+        window={facts.contextWindow}
+        model={params.model}
+        state={state}
+      />
       <span title="Cost of this conversation so far (all branches)">
         <span data-testid="meter-cost" className="font-mono text-muted">
           {costText}

@@ -7,6 +7,7 @@ import {
   REASONING_EFFORTS,
   resetParam,
   SERVICE_TIERS,
+  switchParam,
   valueProblems,
 } from '../../domain/params';
 import type { NumericParamKey, ParamGroup } from '../../domain/params';
@@ -70,7 +71,7 @@ export function ParamsPanelBody({ params, onChange }: { params: RequestParams; o
   const v = params.values;
   const on = (key: ParamKey) => params.enabled[key] === true;
   const set = <K extends ParamKey>(key: K, value: ParamValues[K]) => onChange({ ...params, values: { ...params.values, [key]: value } });
-  const toggle = (key: ParamKey, value: boolean) => onChange({ ...params, enabled: { ...params.enabled, [key]: value } });
+  const toggle = (key: ParamKey, value: boolean) => onChange(switchParam(params, key, value));
   const row = (key: ParamKey, label: string, control: ReactNode, hint?: ReactNode, opts: { wire?: string; inline?: ReactNode } = {}) => (
     <ParamRow
       key={key}

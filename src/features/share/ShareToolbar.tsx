@@ -1,5 +1,5 @@
 import type { ConversationId } from '../../domain/types';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { IconButton } from '../../components/ui/Button';
 import { Menu, MenuGroup, MenuItem, MenuSeparator } from '../../components/ui/Menu';
 import { toast } from '../../components/ui/toast';
@@ -7,6 +7,7 @@ import type { ActiveConversation } from '../conversations/use-active-conversatio
 import { useActiveParams } from '../conversations/use-active-conversation';
 import { useComposerStore } from '../conversations/composer-store';
 import type { ExportKind } from './share-actions';
+import { registerCommands } from '../../lib/commands/commands';
 
 // The codec (schema, compression, snippets) loads on first use, not with the page.
 const actions = () => import('./share-actions');
@@ -80,6 +81,13 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const id = conversation?.id ?? null;
 
+  // The palette offers every button and menu item of this toolbar.
+  const latest = useRef({ id, draft });
+  useEffect(() => {
+    latest.current = { id, draft };
+  }, [id, draft]);
+  useEffect(() => shareCommands(latest, setOpen), []);
+
   const onFile = async (input: HTMLInputElement) => {
     const files = [...(input.files ?? [])];
     input.value = ''; // choosing the same file again imports again
@@ -121,6 +129,65 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
       </Suspense>
     </div>
   );
+}
+
+function shareCommands(latest: { current: { id: ConversationId | null; draft: string } }, setOpen: (open: Open) => void): () => void {
+  const has = () => latest.current.id !== null;
+  const exportAs = (kind: ExportKind) => () => {
+    const { id, draft } = latest.current;
+    if (id) void exportConversation(id, kind, draft);
+  };
+  const group = 'Share and export';
+  return registerCommands([
+    { id: 'share.link', title: 'Make a share link', group, keywords: ['url', 'send'], enabled: has, run: () => setOpen('link') },
+    {
+      id: 'share.code',
+      title: 'Code for the next request',
+      group,
+      keywords: ['curl', 'python', 'javascript', 'snippet'],
+      run: () => setOpen('code'),
+    },
+    {
+      id: 'export.json',
+      title: 'Export conversation file (.chat.json)',
+      group,
+      keywords: ['download', 'save'],
+      enabled: has,
+      run: exportAs('json'),
+    },
+    {
+      id: 'export.markdown',
+      title: 'Export Markdown transcript (.md)',
+      group,
+      keywords: ['download'],
+      enabled: has,
+      run: exportAs('markdown'),
+    },
+    {
+      id: 'export.html',
+      title: 'Export web page, works offline (.html)',
+      group,
+      keywords: ['download'],
+      enabled: has,
+      run: exportAs('html'),
+    },
+    {
+      id: 'export.body',
+      title: 'Export OpenAI request body (.json)',
+      group,
+      keywords: ['download', 'api'],
+      enabled: has,
+      run: exportAs('body'),
+    },
+    {
+      id: 'backup.export',
+      title: 'Back up all conversations',
+      group,
+      keywords: ['export all', 'download'],
+      run: () => void actions().then((a) => a.backupEverything()),
+    },
+    { id: 'import.open', title: 'Import a file or link…', group, keywords: ['open', 'restore', 'upload'], run: () => setOpen('import') },
+  ]);
 }
 
 function MoreMenu({ conversationId, draft, onImport }: { conversationId: ConversationId | null; draft: string; onImport: () => void }) {

@@ -4,6 +4,7 @@ import { useWorkspaceStore } from '../conversations/workspace-store';
 import { useCommandStore, type Command as AppCommand } from '../../lib/commands/commands';
 import { keyLabels } from '../../lib/commands/shortcuts';
 import { TitleText } from '../../components/ui/TitleText';
+import { paletteScore } from '../../lib/commands/palette-filter';
 
 const itemClass =
   'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-[13px] text-fg data-[selected=true]:bg-accent-soft data-[selected=true]:text-fg';
@@ -27,7 +28,7 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Command label="Command palette" loop className={`flex flex-col ${headingClass}`}>
+    <Command label="Command palette" loop filter={paletteScore} className={`flex flex-col ${headingClass}`}>
       <Command.Input
         autoFocus
         data-autofocus

@@ -82,6 +82,13 @@ export const useLayoutStore = create<LayoutState>()(
 /** Below this width the side panes become drawers over the conversation. */
 export const NARROW_QUERY = '(max-width: 899px)';
 
+/** Shows a side pane (opens its drawer when narrow), leaving it open if it already is. */
+export function showPane(pane: SidePane): void {
+  const s = useLayoutStore.getState();
+  if (window.matchMedia(NARROW_QUERY).matches) s.setDrawer(pane);
+  else if (s.panes[pane].collapsed) s.setCollapsed(pane, false);
+}
+
 /** Toggles a side pane the way the current screen shows it: a drawer when narrow, a column otherwise. */
 export function togglePane(pane: SidePane): void {
   const s = useLayoutStore.getState();

@@ -70,6 +70,22 @@ const appError = v.object({
   retryAfterMs: v.optional(num),
 });
 
+// What the reply's request asked its output to be (structured output checks); a damaged value reads as absent.
+const requestedOutput = v.fallback(
+  v.optional(
+    v.object({
+      format: v.optional(
+        v.variant('type', [
+          v.object({ type: v.literal('json_object') }),
+          v.object({ type: v.literal('json_schema'), name: str, schema: json, strict: v.optional(v.boolean()) }),
+        ]),
+      ),
+      tools: v.optional(v.array(v.object({ name: str, parameters: v.optional(json) }))),
+    }),
+  ),
+  undefined,
+);
+
 export const messageSchema = v.object({
   id,
   parentId: v.nullable(id),
@@ -93,6 +109,7 @@ export const messageSchema = v.object({
   timing: v.optional(v.object({ startedAt: num, firstTokenAt: v.optional(num), finishedAt: v.optional(num) })),
   choiceIndex: v.optional(num),
   requestId: v.optional(str),
+  requestedOutput,
   audio: v.optional(v.object({ id: str, transcript: str, blobId: v.optional(id), expiresAt: v.optional(v.nullable(num)) })),
   droppedEvents: v.optional(v.object({ count: num, samples: v.array(str) })),
   extra: v.optional(json),

@@ -70,6 +70,7 @@ export function richBundle(id = 'conv-1'): { bundle: ConversationBundle; blobs: 
         usage: { promptTokens: 10, completionTokens: 3, totalTokens: 13, raw: { prompt_tokens: 10, x: 1 } },
         choiceIndex: 0,
         requestId: 'r1',
+        requestedOutput: { tools: [{ name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } }] },
         timing: { startedAt: 1, firstTokenAt: 2, finishedAt: 3 },
       },
       1003,
