@@ -71,6 +71,38 @@ export function totalCost(
   return { usd, unpriced, priced };
 }
 
+export interface DayTotal extends CostTotal {
+  tokens: number;
+  /** Billed requests (each fan-out lane and compared configuration is one; n choices of one request are one). */
+  replies: number;
+}
+
+/**
+ * What a set of stored replies cost, each priced by its own model on its own provider (the
+ * `factsFor` of its conversation): the daily figure, recomputed from what is stored.
+ */
+export function dayTotal(replies: readonly Message[], factsFor: (m: Message) => ModelFacts | undefined): DayTotal {
+  const out: DayTotal = { usd: 0, unpriced: 0, priced: 0, tokens: 0, replies: 0 };
+  for (const m of billedReplies(replies)) {
+    out.replies++;
+    out.tokens += m.usage?.totalTokens ?? (m.usage?.promptTokens ?? 0) + (m.usage?.completionTokens ?? 0);
+    const c = replyCost(m, factsFor(m));
+    if (c === null) out.unpriced++;
+    else {
+      out.usd += c;
+      out.priced++;
+    }
+  }
+  return out;
+}
+
+/** Local midnight of the day `epochMs` falls in. */
+export function startOfDay(epochMs: number): number {
+  const d = new Date(epochMs);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
 export function formatUSD(usd: number): string {
   if (usd === 0) return '$0.00';
   if (usd < 0.01) return `$${usd.toFixed(usd < 0.001 ? 6 : 4)}`;

@@ -1,55 +1,62 @@
 import { useQuery } from '@tanstack/react-query';
-import { catalogCandidates, factsFromCatalogSpec, factsFromServerListing, mergeFacts, withReasoningGuess } from '../../domain/model-facts';
-import type { ModelFacts, ResolvedFacts } from '../../domain/model-facts';
+import { useCallback } from 'react';
+import { factsFromServerListing } from '../../domain/model-facts';
+import type { ResolvedFacts } from '../../domain/model-facts';
+import { resolveFacts } from '../../domain/price-book';
+import { providerOf, type ProviderId } from '../../domain/providers';
+import { genaiPrice, loadFactsCatalog, loadPricesModule, type CatalogLookup } from './catalog-loaders';
+import { keyHeaderFor } from '../../domain/endpoints';
 import { useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { useModelFactsStore } from './model-facts-store';
 import { useModels } from './models-query';
-import { keyHeaderFor } from '../../domain/endpoints';
 
-export type Catalog = ReadonlyMap<string, ModelFacts>;
+export function usePricesModule() {
+  return useQuery({ queryKey: ['catalog', 'genai-prices'], queryFn: loadPricesModule, staleTime: Infinity, gcTime: Infinity });
+}
 
-let catalog: Promise<Catalog> | null = null;
+/** models.dev lookups for these providers (each module loads once; one query per set of providers). */
+export function useFactsCatalogs(providers: readonly ProviderId[]): ReadonlyMap<ProviderId, CatalogLookup> | undefined {
+  const unique = [...new Set(providers)].sort();
+  return useQuery({
+    queryKey: ['catalog', 'models.dev', ...unique],
+    queryFn: async () => new Map(await Promise.all(unique.map(async (p) => [p, await loadFactsCatalog(p)] as const))),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }).data;
+}
+
+export type FactsResolver = (model: string, provider?: ProviderId) => ResolvedFacts;
 
 /**
- * gpt-tokenizer's OpenAI model data (context, output limit, prices, features), imported on first
- * use so it stays out of the initial bundle.
+ * Everything known about any model, for the active profile's provider by default: local price,
+ * catalogs, the active server's listing, the person's edits. `extraProviders` loads the catalogs
+ * of other providers too (daily totals span profiles).
  */
-export function loadCatalog(): Promise<Catalog> {
-  catalog ??= import('gpt-tokenizer/models').then((mod) => {
-    const map = new Map<string, ModelFacts>();
-    for (const [id, spec] of Object.entries(mod)) map.set(id.toLowerCase(), factsFromCatalogSpec(spec));
-    return map;
-  });
-  return catalog;
-}
-
-export function catalogFacts(cat: Catalog | undefined, modelId: string): ModelFacts | undefined {
-  if (!cat) return undefined;
-  for (const id of catalogCandidates(modelId)) {
-    const hit = cat.get(id);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-export function useCatalog() {
-  return useQuery({ queryKey: ['openai-model-catalog'], queryFn: loadCatalog, staleTime: Infinity, gcTime: Infinity });
-}
-
-/** Everything known about a model: catalog, then the active server's listing, then the person's edits. */
-export function useModelFacts(modelId: string): ResolvedFacts {
+export function useFactsResolver(extraProviders: readonly ProviderId[] = []): FactsResolver {
   const endpoint = useActiveEndpoint();
+  const active = providerOf(endpoint);
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
   const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
-  const cat = useCatalog();
-  const override = useModelFactsStore((s) => s.overrides[modelId]);
-  const listed = models.data?.find((m) => m.id === modelId);
-  return withReasoningGuess(
-    modelId,
-    mergeFacts([
-      { source: 'catalog', facts: catalogFacts(cat.data, modelId) },
-      { source: 'server', facts: listed ? factsFromServerListing(listed.raw) : undefined },
-      { source: 'person', facts: override },
-    ]),
+  const prices = usePricesModule();
+  const catalogs = useFactsCatalogs([active, ...extraProviders]);
+  const overrides = useModelFactsStore((s) => s.overrides);
+  return useCallback(
+    (model: string, provider: ProviderId = active) => {
+      const listed = provider === active ? models.data?.find((m) => m.id === model) : undefined;
+      return resolveFacts({
+        provider,
+        model,
+        catalog: catalogs?.get(provider)?.(model),
+        prices: prices.data ? genaiPrice(prices.data, provider, model) : undefined,
+        server: listed ? factsFromServerListing(listed.raw) : undefined,
+        overrides,
+      });
+    },
+    [active, models.data, catalogs, prices.data, overrides],
   );
+}
+
+/** Everything known about a model on the active profile's provider. */
+export function useModelFacts(modelId: string): ResolvedFacts {
+  return useFactsResolver()(modelId);
 }

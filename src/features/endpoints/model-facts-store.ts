@@ -14,6 +14,7 @@ const storedSchema = v.partial(
           maxOutput: v.number(),
           inputPrice: v.number(),
           cachedInputPrice: v.number(),
+          cacheWritePrice: v.number(),
           outputPrice: v.number(),
           vision: v.boolean(),
           tools: v.boolean(),
