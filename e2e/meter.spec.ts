@@ -26,8 +26,8 @@ test('the meter estimates the next prompt, then shows the server usage beside th
   await expect(details.getByTestId('meter-speed')).toContainText('#0');
   await expect(details.getByTestId('meter-rate-limits')).toContainText('requests');
   await expect(details.getByTestId('meter-rate-limits')).toContainText('tokens');
-  // A reference model has no price: said so, not $0.
-  await expect(app.meter.cost).toHaveText('no price');
+  // The reference endpoint runs on this machine: free unless the person sets a price.
+  await expect(app.meter.cost).toHaveText('$0.00');
 });
 
 test('the context bar warns before a request overflows the model’s window', async ({ app }) => {
@@ -51,7 +51,7 @@ test('the context bar warns before a request overflows the model’s window', as
 test('prices typed into the price table cost the conversation and survive a reload', async ({ app, page }) => {
   await app.open();
   await app.sendAndWait('[[reply:Priced answer.]] hello');
-  await expect(app.meter.cost).toHaveText('no price');
+  await expect(app.meter.cost).toHaveText('$0.00');
 
   await app.meter.setPrice('ref-chat', 'inputPrice', '2000');
   await app.meter.setPrice('ref-chat', 'outputPrice', '8000');

@@ -21,6 +21,7 @@ import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
 import { extractTriggers, headerTriggers, mergeTriggers } from './triggers';
+import { withBillingTriggers } from './billing';
 import { validateChatRequest } from './validate';
 
 export interface ChatContext {
@@ -143,7 +144,10 @@ export async function handleChat(
   const handled = respondWithFault(fault, res, headers, request.stream, () => ctx.once.first(`${fault}|${hashHex(raw)}`));
   if (handled) return handled;
 
-  const plan = buildPlan(triggers.ignoreN ? { ...request, n: 1 } : request, cleaned, triggers, raw, model.reasoning, prefill);
+  const plan = withBillingTriggers(
+    buildPlan(triggers.ignoreN ? { ...request, n: 1 } : request, cleaned, triggers, raw, model.reasoning, prefill),
+    triggers,
+  );
   const render = {
     logprobs: request.logprobs,
     includeUsage: request.includeUsage && !triggers.noUsage,

@@ -103,10 +103,13 @@ export function startOfDay(epochMs: number): number {
   return d.getTime();
 }
 
+/** Dollars with three significant digits below $1 ($0.0125, $0.000125, $0.50), cents above. */
 export function formatUSD(usd: number): string {
   if (usd === 0) return '$0.00';
-  if (usd < 0.01) return `$${usd.toFixed(usd < 0.001 ? 6 : 4)}`;
-  return `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
+  if (usd >= 1) return `$${usd.toFixed(2)}`;
+  const text = Number(usd.toPrecision(3)).toString();
+  const decimals = text.split('.')[1]?.length ?? 0;
+  return `$${decimals < 2 ? Number(text).toFixed(2) : text}`;
 }
 
 export interface Speed {

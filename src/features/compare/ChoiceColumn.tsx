@@ -2,6 +2,7 @@ import { forwardRef, type ReactNode } from 'react';
 import { Markdown, MarkdownTimingContext } from '../../components/markdown/Markdown';
 import { choiceStats, tokensCoverText } from '../../domain/choices';
 import { costUSD } from '../../domain/model-facts';
+import { formatUSD } from '../../domain/meter-stats';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { useLiveChoice, useLiveRuns } from '../generation/live-run-store';
@@ -74,9 +75,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
         <span className="font-semibold text-fg">{lane ? `${index + 1}. ${lane.label ?? message.model ?? ''}` : `Choice ${index + 1}`}</span>
-        {lane && u ? (
-          <span className="font-mono text-faint">{cost === null ? 'no price' : `$${cost.toFixed(cost < 0.01 ? 5 : 3)}`}</span>
-        ) : null}
+        {lane && u ? <span className="font-mono text-faint">{cost === null ? 'no price' : formatUSD(cost)}</span> : null}
         {message.extra?.['fanOut'] !== undefined ? (
           <span className="rounded bg-sunken px-1.5 text-muted" title="Sent as its own request: the server ignores n">
             parallel request

@@ -41,9 +41,11 @@ export function ModelFactsView({ model }: { model: string }) {
         <span className="text-faint">
           {facts.contextWindow !== undefined ? `${compact(facts.contextWindow)} context` : 'context unknown'}
           {facts.maxOutput !== undefined ? ` · ${compact(facts.maxOutput)} out` : ''}
-          {facts.inputPrice !== undefined && facts.outputPrice !== undefined
-            ? ` · $${facts.inputPrice}/$${facts.outputPrice} per 1M${facts.tiers ? ' (more above ' + compact(facts.tiers[0]!.above) + ' in)' : ''}`
-            : ' · no price'}
+          {sources.inputPrice === 'local' && sources.outputPrice === 'local'
+            ? ' · free (local server)'
+            : facts.inputPrice !== undefined && facts.outputPrice !== undefined
+              ? ` · $${facts.inputPrice}/$${facts.outputPrice} per 1M${facts.tiers ? ' (more above ' + compact(facts.tiers[0]!.above) + ' in)' : ''}`
+              : ' · no price'}
           {caps.length > 0 ? ` · ${caps.join(', ')}` : ''}
         </span>
         <button

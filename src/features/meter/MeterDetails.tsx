@@ -66,7 +66,7 @@ export default function MeterDetails({ conversationId, path, messages, params, f
       </Section>
       <ReplyDetails conversationId={conversationId} path={path} messages={messages} factsFor={factsFor} />
       <CostSection path={path} messages={messages} factsFor={factsFor} model={params.model} />
-      <PriceTable models={[params.model, ...messages.map((m) => m.model ?? '')]} factsFor={factsFor} />
+      <PriceTable models={[params.model, ...messages.map((m) => m.model ?? '')]} />
     </>
   );
 }
