@@ -99,6 +99,14 @@ test('an attached image is counted by its real size with OpenAI’s tile formula
     .getByTestId('image-file-input')
     .setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
   const details = await app.meter.openDetails();
-  await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → 1105');
+  // ref-chat's own image rule is not known: GPT-4o's is used, marked ≈.
+  await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → ≈1105');
   await expect.poll(() => app.meter.estimatedTokens()).toBeGreaterThanOrEqual(before + 1105);
+
+  // gpt-4o-mini's family bills 2,833 + 5,667 per tile (OpenAI's vision guide): 2833 + 6 × 5667.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('model-input').fill('gpt-4o-mini');
+  await page.getByTestId('model-input').press('Enter');
+  const again = await app.meter.openDetails();
+  await expect(again.getByTestId('meter-images')).toContainText('2048×4096 · auto → 36835 (gpt-4o-mini rule)');
 });

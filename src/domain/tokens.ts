@@ -3,6 +3,7 @@
  * chat-format overhead and OpenAI's image formula. Pure: the tokenizer itself runs in a worker
  * (src/lib/tokens) and hands back counts per text; this module adds them up.
  */
+import { imageRuleFor, imageTokensFor } from './image-tokens';
 import { messageText } from './messages';
 import type { BinarySource, ContentPart, ImageDetail, Message, ParamValues, RequestParams } from './types';
 
@@ -34,28 +35,10 @@ export function encodingForModel(model: string): EncodingChoice {
   return { encoding: 'o200k_base', exact: false };
 }
 
-/**
- * Tokens of one image by OpenAI's formula. Low detail: 85. High (and auto, estimated as high):
- * scale to fit 2048×2048, then so the shortest side is 768 (never upscaled), count 512-px tiles:
- * 85 + 170 per tile.
- */
-export function imageTokens(width: number, height: number, detail: ImageDetail): number {
-  if (detail === 'low') return 85;
-  let w = width;
-  let h = height;
-  if (w <= 0 || h <= 0) return 85;
-  const fit = Math.min(1, 2048 / Math.max(w, h));
-  w *= fit;
-  h *= fit;
-  const shortest = Math.min(1, 768 / Math.min(w, h));
-  w *= shortest;
-  h *= shortest;
-  const tiles = Math.ceil(w / 512) * Math.ceil(h / 512);
-  return 85 + 170 * tiles;
+/** Tokens of one image by GPT-4o's rule (85 + 170 per 512-px tile; low detail 85): see image-tokens.ts for every family. */
+export function imageTokens(width: number, height: number, detail: ImageDetail, model?: string): number {
+  return imageTokensFor(width, height, detail, imageRuleFor(model).rule);
 }
-
-/** Used when an image's size is not known: the cost of a 1024×1024 high-detail image. */
-export const UNKNOWN_IMAGE_TOKENS = 765;
 
 export interface ImageEstimate {
   width?: number;
@@ -63,6 +46,9 @@ export interface ImageEstimate {
   detail: ImageDetail;
   tokens: number;
   sizeKnown: boolean;
+  /** False when the model's image rule is not known and GPT-4o's was used (shown as ≈). */
+  ruleKnown: boolean;
+  family: string;
 }
 
 /** Real pixel sizes measured by the app, for images whose part does not carry them. */
@@ -73,8 +59,9 @@ export function imageSourceKey(source: BinarySource): string {
   return source.kind === 'blob' ? `blob:${source.blobId}` : `url:${source.url}`;
 }
 
-export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf): ImageEstimate[] {
+export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf, model?: string): ImageEstimate[] {
   const out: ImageEstimate[] = [];
+  const { rule, exact } = imageRuleFor(model);
   for (const part of parts) {
     if (part.type !== 'image') continue;
     const measured = part.width && part.height ? { width: part.width, height: part.height } : sizeOf?.(part.source);
@@ -82,15 +69,17 @@ export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf): 
     out.push({
       detail: part.detail,
       ...(known ? { width: measured.width, height: measured.height } : {}),
-      sizeKnown: known || part.detail === 'low',
-      tokens: known ? imageTokens(measured.width, measured.height, part.detail) : part.detail === 'low' ? 85 : UNKNOWN_IMAGE_TOKENS,
+      sizeKnown: known || (part.detail === 'low' && rule.kind === 'tiles'),
+      ruleKnown: exact,
+      family: rule.family,
+      tokens: known ? imageTokensFor(measured.width, measured.height, part.detail, rule) : imageTokensFor(1024, 1024, part.detail, rule),
     });
   }
   return out;
 }
 
-export function messageImages(message: Message, sizeOf?: SizeOf): ImageEstimate[] {
-  return imageEstimates(message.content, sizeOf);
+export function messageImages(message: Message, sizeOf?: SizeOf, model?: string): ImageEstimate[] {
+  return imageEstimates(message.content, sizeOf, model);
 }
 
 /** The text of a message that is tokenized when it is sent: its text parts and tool calls. */
@@ -125,13 +114,13 @@ export function messageTextTokens(message: Message, counts: ReadonlyMap<string, 
   return text === undefined || name === undefined ? undefined : text + name;
 }
 
-export function imagesTokens(parts: readonly ContentPart[], sizeOf?: SizeOf): number {
-  return imageEstimates(parts, sizeOf).reduce((sum, i) => sum + i.tokens, 0);
+export function imagesTokens(parts: readonly ContentPart[], sizeOf?: SizeOf, model?: string): number {
+  return imageEstimates(parts, sizeOf, model).reduce((sum, i) => sum + i.tokens, 0);
 }
 
-/** Tokens of one message: its text count (from the tokenizer), framing and images. */
-export function messageTokens(message: Message, textTokens: number, sizeOf?: SizeOf): number {
-  return textTokens + messageFraming(message) + imagesTokens(message.content, sizeOf);
+/** Tokens of one message: its text count (from the tokenizer), framing and images (by the model's image rule). */
+export function messageTokens(message: Message, textTokens: number, sizeOf?: SizeOf, model?: string): number {
+  return textTokens + messageFraming(message) + imagesTokens(message.content, sizeOf, model);
 }
 
 /** Texts the request adds besides messages: tool definitions and the response schema, as sent. */

@@ -67,11 +67,11 @@ export async function countPrompt({ sent, params, draft, attached }: PromptInput
     const t = messageTextTokens(m, counts) ?? 0;
     texts.push(t);
     framing += messageFraming(m);
-    images += imagesTokens(m.content, sizeOf);
-    perMessage[m.id] = messageTokens(m, t, sizeOf);
+    images += imagesTokens(m.content, sizeOf, params.model);
+    perMessage[m.id] = messageTokens(m, t, sizeOf, params.model);
     textTokens[m.id] = t;
   }
-  images += imagesTokens(attached, sizeOf);
+  images += imagesTokens(attached, sizeOf, params.model);
   const breakdown = sumPrompt({
     messageTexts: texts,
     framing,
