@@ -23,8 +23,15 @@ export const MESSAGE_OVERHEAD = 3;
 export const ROLE_TOKENS = 1;
 export const NAME_OVERHEAD = 1;
 export const REPLY_PRIMING = 3;
-/** Framing around tool definitions and a response schema (measured order of magnitude; marked ≈). */
+/** Framing around a response schema, and tools the chat format cannot render (measured order of magnitude; marked ≈). */
 export const TOOLS_OVERHEAD = 12;
+/** Framing around tool definitions rendered as OpenAI's `namespace functions` text (gpt-tokenizer's FUNCTION_DEFINITION_TOKEN_OVERHEAD). */
+export const FUNCTION_DEFINITIONS_OVERHEAD = 9;
+
+/** Renders function definitions as the model sees them (gpt-tokenizer's formatFunctionDefinitions, injected by the meter). */
+export type FormatFunctions = (
+  functions: readonly { name: string; description?: string; parameters?: Record<string, unknown> }[],
+) => string;
 
 /** `o200k_base` for GPT-4o, 4.1, 4.5, 5, o-series and gpt-oss; `cl100k_base` for GPT-4 and 3.5; else an o200k approximation. */
 export function encodingForModel(model: string): EncodingChoice {
@@ -123,13 +130,29 @@ export function messageTokens(message: Message, textTokens: number, sizeOf?: Siz
   return textTokens + messageFraming(message) + imagesTokens(message.content, sizeOf, model);
 }
 
-/** Texts the request adds besides messages: tool definitions and the response schema, as sent. */
-export function requestExtraTexts(params: RequestParams): { tools: string; schema: string } {
+/**
+ * Texts the request adds besides messages: tool definitions as the model sees them (OpenAI renders
+ * them as a TypeScript `namespace functions`, which `format` produces; `toolsRendered`) or, without a
+ * formatter or when it fails, as sent (JSON, marked ≈); and the response schema as sent.
+ */
+export function requestExtraTexts(
+  params: RequestParams,
+  format?: FormatFunctions,
+): { tools: string; toolsRendered: boolean; schema: string } {
   const { values: v, enabled } = params;
-  const tools = enabled.tools && v.tools.length > 0 ? JSON.stringify(v.tools) : '';
+  let tools = enabled.tools && v.tools.length > 0 ? JSON.stringify(v.tools) : '';
+  let toolsRendered = false;
+  if (tools && format) {
+    try {
+      tools = format(v.tools.map((t) => t.function));
+      toolsRendered = true;
+    } catch {
+      // A schema the renderer cannot read stays counted as JSON.
+    }
+  }
   const rf = v.response_format;
   const schema = enabled.response_format && rf.type === 'json_schema' ? JSON.stringify(rf.json_schema) : '';
-  return { tools, schema };
+  return { tools, toolsRendered, schema };
 }
 
 /** Output tokens the request reserves: max_completion_tokens / max_tokens when set, else the model's output limit. */
@@ -156,6 +179,8 @@ export interface PromptInputs {
   framing: number;
   imageTokens: number;
   toolsTokens: number;
+  /** The tools were counted as rendered for the model (see requestExtraTexts). */
+  toolsRendered?: boolean;
   schemaTokens: number;
   /** The composer text (and attachments: their image tokens are in imageTokens), sent as one more user message; null when there is none. */
   draftTokens: number | null;
@@ -163,7 +188,7 @@ export interface PromptInputs {
 
 export function sumPrompt(input: PromptInputs): PromptBreakdown {
   const messages = input.messageTexts.reduce((a, b) => a + b, 0);
-  const tools = input.toolsTokens > 0 ? input.toolsTokens + TOOLS_OVERHEAD : 0;
+  const tools = input.toolsTokens > 0 ? input.toolsTokens + (input.toolsRendered ? FUNCTION_DEFINITIONS_OVERHEAD : TOOLS_OVERHEAD) : 0;
   const schema = input.schemaTokens > 0 ? input.schemaTokens + TOOLS_OVERHEAD : 0;
   const draft = input.draftTokens === null ? 0 : input.draftTokens + MESSAGE_OVERHEAD + ROLE_TOKENS;
   const overhead = input.framing + REPLY_PRIMING;
