@@ -54,14 +54,14 @@ export interface CostTotal {
 
 export function totalCost(
   messages: readonly Message[],
-  factsFor: (model: string) => ModelFacts | undefined,
+  factsFor: (model: string, message?: Message) => ModelFacts | undefined,
   fallbackModel: string,
 ): CostTotal {
   let usd = 0;
   let unpriced = 0;
   let priced = 0;
   for (const m of billedReplies(messages)) {
-    const c = replyCost(m, factsFor(m.model ?? fallbackModel));
+    const c = replyCost(m, factsFor(m.model ?? fallbackModel, m));
     if (c === null) unpriced++;
     else {
       usd += c;
@@ -169,13 +169,13 @@ export interface SeriesPoint {
 /** Tokens and cost of each reply along the conversation, for the chart. */
 export function conversationSeries(
   path: readonly Message[],
-  factsFor: (model: string) => ModelFacts | undefined,
+  factsFor: (model: string, message?: Message) => ModelFacts | undefined,
   fallbackModel: string,
 ): SeriesPoint[] {
   const points: SeriesPoint[] = [];
   let cumulative = 0;
   for (const m of billedReplies(path)) {
-    const cost = replyCost(m, factsFor(m.model ?? fallbackModel));
+    const cost = replyCost(m, factsFor(m.model ?? fallbackModel, m));
     cumulative += cost ?? 0;
     points.push({
       n: points.length + 1,

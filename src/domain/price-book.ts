@@ -8,6 +8,7 @@ import { mergeFacts, withReasoningGuess, PRICE_FACTS } from './model-facts';
 import type { ModelFacts, ResolvedFacts } from './model-facts';
 import { fineTuneBase, nameCandidates } from './model-names';
 import type { ProviderId } from './providers';
+import type { Message } from './types';
 
 export interface FactsInputs {
   provider: ProviderId;
@@ -64,4 +65,16 @@ export function resolveFacts(input: FactsInputs): ResolvedFacts {
       { source: 'person', facts: personFacts(input.overrides, input.model) },
     ]),
   );
+}
+
+/**
+ * The endpoint profile a fan-out or compare lane ran against, recorded on its reply (a compared
+ * configuration may use another profile than the conversation's); undefined for other replies.
+ */
+export function laneEndpointId(message: Message): string | undefined {
+  for (const kind of ['compare', 'fanOut']) {
+    const lane = message.extra?.[kind] as { endpointId?: unknown } | undefined;
+    if (typeof lane?.endpointId === 'string') return lane.endpointId;
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { useLiveChoice, useLiveRuns } from '../generation/live-run-store';
 import { Reasoning } from '../../components/ui/Reasoning';
-import { useModelFacts } from '../endpoints/model-catalog';
+import { useReplyFacts } from '../endpoints/model-catalog';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
 import { TokenView } from './TokenView';
@@ -58,7 +58,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
   const index = message.choiceIndex ?? 0;
   const tokens = message.logprobs ?? null;
   const lane = message.extra?.['compare'] as { label?: string } | undefined;
-  const facts = useModelFacts(message.model ?? '').facts;
+  const facts = useReplyFacts()(message.model ?? '', message).facts;
   const u = lane && !state.streaming ? message.usage : null;
   const cost =
     u && u.promptTokens !== null && u.completionTokens !== null

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { factsFromServerListing } from '../../domain/model-facts';
 import type { ResolvedFacts } from '../../domain/model-facts';
-import { resolveFacts } from '../../domain/price-book';
+import { laneEndpointId, resolveFacts } from '../../domain/price-book';
+import type { Message } from '../../domain/types';
 import { providerOf, type ProviderId } from '../../domain/providers';
 import { genaiPrice, loadFactsCatalog, loadPricesModule, type CatalogLookup } from './catalog-loaders';
 import { keyHeaderFor } from '../../domain/endpoints';
@@ -53,6 +54,24 @@ export function useFactsResolver(extraProviders: readonly ProviderId[] = []): Fa
       });
     },
     [active, models.data, catalogs, prices.data, overrides],
+  );
+}
+
+/**
+ * Facts for a reply: on the provider of the profile its lane ran against when it records one (a
+ * compared configuration), else the active profile's (the open conversation's own).
+ */
+export function useReplyFacts(): (model: string, message?: Message) => ResolvedFacts {
+  const endpoints = useEndpointsStore((s) => s.endpoints);
+  const providers = endpoints.map(providerOf);
+  const resolve = useFactsResolver(providers);
+  return useCallback(
+    (model: string, message?: Message) => {
+      const laneId = message ? laneEndpointId(message) : undefined;
+      const lane = laneId ? endpoints.find((e) => e.id === laneId) : undefined;
+      return resolve(model, lane ? providerOf(lane) : undefined);
+    },
+    [endpoints, resolve],
   );
 }
 

@@ -163,7 +163,15 @@ async function run(
                 choiceIndex: i,
                 requestId,
                 model: lane.params.model,
-                extra: { [options.kind!]: { lane: i + 1, of: lanes.length, ...(lane.label ? { label: lane.label } : {}) } },
+                extra: {
+                  [options.kind!]: {
+                    lane: i + 1,
+                    of: lanes.length,
+                    ...(lane.label ? { label: lane.label } : {}),
+                    // Its own profile's prices apply (a compared configuration may use another provider).
+                    ...(lane.endpointId ? { endpointId: lane.endpointId } : {}),
+                  },
+                },
               },
               now,
             ),

@@ -8,7 +8,7 @@ import { Section } from './parts';
 interface Props {
   path: Message[];
   messages: Message[];
-  factsFor: (model: string) => ModelFacts;
+  factsFor: (model: string, message?: Message) => ModelFacts;
   model: string;
 }
 

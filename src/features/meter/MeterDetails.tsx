@@ -14,7 +14,7 @@ interface Props {
   path: Message[];
   messages: Message[];
   params: RequestParams;
-  factsFor: (model: string) => ModelFacts;
+  factsFor: (model: string, message?: Message) => ModelFacts;
   reserved: number;
 }
 

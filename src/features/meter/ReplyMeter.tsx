@@ -3,7 +3,7 @@ import { replyFigures } from '../../domain/reply-figures';
 import type { Message } from '../../domain/types';
 import { ms } from './parts';
 import { SOURCE } from '../endpoints/fact-sources';
-import { useFactsResolver } from '../endpoints/model-catalog';
+import { useReplyFacts } from '../endpoints/model-catalog';
 
 function n(v: number | null | undefined): string {
   return v === null || v === undefined ? '?' : v.toLocaleString('en-US');
@@ -14,7 +14,7 @@ function n(v: number | null | undefined): string {
  * them beside our tokenizer's estimate, cost (cache-aware) or "no price", and speed.
  */
 export function ReplyMeter({ message, sameRequest }: { message: Message; sameRequest: readonly Message[] }) {
-  const resolved = useFactsResolver()(message.model ?? '');
+  const resolved = useReplyFacts()(message.model ?? '', message);
   const f = replyFigures(message, sameRequest, resolved.facts);
   const priceFrom = resolved.sources.inputPrice ?? resolved.sources.outputPrice;
   const source = priceFrom ? ` · ${message.model ?? ''} price from ${SOURCE[priceFrom]}` : '';

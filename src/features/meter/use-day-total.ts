@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { dayTotal, startOfDay } from '../../domain/meter-stats';
 import type { DayTotal } from '../../domain/meter-stats';
+import { laneEndpointId } from '../../domain/price-book';
 import { providerOf } from '../../domain/providers';
+import type { Message } from '../../domain/types';
 import type { ProviderId } from '../../domain/providers';
 import { follow } from '../../lib/db/repo';
 import type { Store } from '../../lib/db/repo';
@@ -19,18 +21,16 @@ export function useTodayTotal(): DayTotal | null {
   useEffect(() => follow("today's costs", (s) => s.repliesBilledSince(from), setBilled), [from]);
   const endpoints = useEndpointsStore((s) => s.endpoints);
   const active = useActiveEndpoint();
-  const providerOfConversation = useMemo(() => {
+  const providerOfReply = useMemo(() => {
     const byId = new Map(endpoints.map((e) => [e.id, providerOf(e)]));
-    // A conversation without a recorded profile (older rows) ran against the active one.
-    return (conversationId: string): ProviderId => byId.get(billed?.endpointOf[conversationId] ?? '') ?? providerOf(active);
+    // A compare lane's own profile, else its conversation's; a conversation without a recorded
+    // profile (older rows) ran against the active one.
+    return (m: Message): ProviderId =>
+      byId.get(laneEndpointId(m) ?? '') ?? byId.get(billed?.endpointOf[m.conversationId] ?? '') ?? providerOf(active);
   }, [endpoints, active, billed]);
-  const providers = useMemo(
-    () => [...new Set(Object.keys(billed?.endpointOf ?? {}).map(providerOfConversation))],
-    [billed, providerOfConversation],
-  );
-  const resolve = useFactsResolver(providers);
+  const resolve = useFactsResolver(useMemo(() => endpoints.map(providerOf), [endpoints]));
   return useMemo(
-    () => (billed ? dayTotal(billed.replies, (m) => resolve(m.model ?? '', providerOfConversation(m.conversationId)).facts) : null),
-    [billed, resolve, providerOfConversation],
+    () => (billed ? dayTotal(billed.replies, (m) => resolve(m.model ?? '', providerOfReply(m)).facts) : null),
+    [billed, resolve, providerOfReply],
   );
 }
