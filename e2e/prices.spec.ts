@@ -96,3 +96,49 @@ test('two tabs recording the same day show the same daily total, each adding its
   await page.reload();
   await expect((await app.meter.openDetails()).getByTestId('meter-cost-today')).toHaveText(/^\$0\.0369 · 6,000 tokens · 3 requests$/);
 });
+
+test('the price table exports the person’s prices as JSON and imports them back; model facts say their source', async ({
+  app,
+  page,
+  baseURL,
+}) => {
+  await app.open('?model=ref-chat');
+  await openAIProfile(page, baseURL!);
+  await page.getByTestId('model-input').fill('gpt-4o-mini-2024-07-18');
+  await page.getByTestId('model-input').press('Enter');
+  const facts = page.getByTestId('model-facts');
+  await expect(facts).toContainText('$0.15/$0.6 per 1M');
+  await expect(page.getByTestId('model-facts-source')).toHaveText(
+    /^price: genai-prices [\d.]+ \(\d{4}-\d{2}-\d{2}\) · limits: models\.dev/,
+  );
+  await facts.screenshot({ path: test.info().outputPath('model-facts.png') });
+
+  const details = await app.meter.openDetails();
+  await details.getByTestId('price-search').fill('my-azure-deployment');
+  await app.meter.setPrice('my-azure-deployment', 'inputPrice', '2.75');
+  await app.meter.setPrice('my-azure-deployment', 'outputPrice', '11');
+  const row = details.locator('[data-testid="price-row"][data-model="my-azure-deployment"]');
+  await expect(row.getByTestId('price-source')).toContainText('yours');
+  const [download] = await Promise.all([page.waitForEvent('download'), details.getByTestId('price-export').click()]);
+  const file = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  expect(file).toEqual({
+    format: 'chat-playground/model-facts',
+    version: 1,
+    models: { 'my-azure-deployment': { inputPrice: 2.75, outputPrice: 11 } },
+  });
+
+  await row.getByTestId('price-reset').click();
+  await details.getByTestId('price-search').fill('');
+  await expect(details.locator('[data-testid="price-row"][data-model="my-azure-deployment"]')).toHaveCount(0);
+  await details.getByTestId('price-import-file').setInputFiles({
+    name: 'prices.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  const back = details.locator('[data-testid="price-row"][data-model="my-azure-deployment"]');
+  await expect(back.getByTestId('price-inputPrice')).toHaveValue('2.75');
+  await expect(back.getByTestId('price-outputPrice')).toHaveValue('11');
+  await details.getByTestId('price-search').fill('gpt-4o');
+  await details.getByTestId('price-table').scrollIntoViewIfNeeded();
+  await details.screenshot({ path: test.info().outputPath('price-table.png') });
+});

@@ -60,7 +60,11 @@ export function resolveFacts(input: FactsInputs): ResolvedFacts {
       { source: 'local', facts: input.provider === 'local' ? { inputPrice: 0, cachedInputPrice: 0, outputPrice: 0 } : undefined },
       // models.dev's prices only where genai-prices has none, never mixed field by field.
       { source: 'catalog', facts: input.catalog && hasCatalogPrice ? withoutPrices(input.catalog) : input.catalog },
-      { source: 'prices', facts: input.prices },
+      // genai-prices' context window only where models.dev has none (models.dev's limits come as a set).
+      {
+        source: 'prices',
+        facts: input.prices && input.catalog?.contextWindow !== undefined ? { ...input.prices, contextWindow: undefined } : input.prices,
+      },
       { source: 'server', facts: input.server },
       { source: 'person', facts: personFacts(input.overrides, input.model) },
     ]),
