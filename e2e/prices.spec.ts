@@ -85,14 +85,18 @@ test('two tabs recording the same day show the same daily total, each adding its
   const second = new PlaygroundPage(await page.context().newPage());
   await second.open();
   await second.page.getByTestId('endpoint-api-key').fill('sk-prices-e2e');
+  await second.newConversation();
   await pricedReply(second, `tab-two-${Date.now()}`, '1000/1000/500');
-  await pricedReply(app, `tab-one-again-${Date.now()}`, '1000/1000');
 
+  // The first tab, left open on its details, follows what the second one records.
+  const first = await app.meter.openDetails();
+  await expect(first.getByTestId('meter-cost-today')).toHaveText(/^\$0\.0244 · 4,000 tokens · 2 requests$/);
+  await pricedReply(second, `tab-two-again-${Date.now()}`, '1000/1000');
   // 0.0125 + 0.011875 + 0.0125 = $0.036875, three requests, in both tabs.
-  for (const tab of [app, second]) {
-    const details = await tab.meter.openDetails();
-    await expect(details.getByTestId('meter-cost-today')).toHaveText(/^\$0\.0369 · 6,000 tokens · 3 requests$/);
-  }
+  await expect(first.getByTestId('meter-cost-today')).toHaveText(/^\$0\.0369 · 6,000 tokens · 3 requests$/);
+  await expect((await second.meter.openDetails()).getByTestId('meter-cost-today')).toHaveText(/^\$0\.0369 · 6,000 tokens · 3 requests$/);
+  // Each conversation counts only its own.
+  await expect(first.getByTestId('meter-cost-conversation')).toHaveText('$0.0125');
   await page.reload();
   await expect((await app.meter.openDetails()).getByTestId('meter-cost-today')).toHaveText(/^\$0\.0369 · 6,000 tokens · 3 requests$/);
 });
