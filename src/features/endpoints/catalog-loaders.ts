@@ -64,9 +64,17 @@ export function loadFactsCatalog(provider: ProviderId): Promise<CatalogLookup> {
 export type GenaiPrices = typeof GenaiPricesModule;
 let genaiModule: Promise<GenaiPrices> | null = null;
 
-/** genai-prices (~87 KB gzip, all providers in one module), imported the first time a price is needed. */
+/** Resolves when the main thread is first idle, so a catalog never competes with the first paint. */
+function afterIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** genai-prices (~87 KB gzip, all providers in one module), imported the first time a price is needed, once the page is idle. */
 export function loadPricesModule(): Promise<GenaiPrices> {
-  genaiModule ??= import('@pydantic/genai-prices');
+  genaiModule ??= afterIdle().then(() => import('@pydantic/genai-prices'));
   return genaiModule;
 }
 
