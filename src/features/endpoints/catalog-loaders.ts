@@ -85,6 +85,15 @@ export function loadPricesModule(): Promise<GenaiPrices> {
  */
 export function genaiPrice(mod: GenaiPrices, provider: ProviderId, model: string): ModelFacts | undefined {
   if (provider === 'local' || model.trim() === '') return undefined;
+  // A lookup walks the provider's match rules (~0.5 ms); every render asks again for every reply.
+  const key = `${provider}\u0000${model}`;
+  if (!priceCache.has(key)) priceCache.set(key, lookUpPrice(mod, provider, model));
+  return priceCache.get(key);
+}
+
+const priceCache = new Map<string, ModelFacts | undefined>();
+
+function lookUpPrice(mod: GenaiPrices, provider: Exclude<ProviderId, 'local'>, model: string): ModelFacts | undefined {
   const providerId = provider === 'unknown' ? undefined : GENAI_ID[provider];
   const catalog = providerId ? mod.findProvider({ providerId }) : undefined;
   const ft = fineTuneBase(model);

@@ -11,8 +11,15 @@ import { useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { useModelFactsStore } from './model-facts-store';
 import { useModels } from './models-query';
 
-export function usePricesModule() {
-  return useQuery({ queryKey: ['catalog', 'genai-prices'], queryFn: loadPricesModule, staleTime: Infinity, gcTime: Infinity });
+/** genai-prices, loaded only while a profile of a hosted provider is in use (local servers need no catalog price). */
+export function usePricesModule(needed: boolean) {
+  return useQuery({
+    queryKey: ['catalog', 'genai-prices'],
+    queryFn: loadPricesModule,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    enabled: needed,
+  });
 }
 
 /** models.dev lookups for these providers (each module loads once; one query per set of providers). */
@@ -38,7 +45,7 @@ export function useFactsResolver(extraProviders: readonly ProviderId[] = []): Fa
   const active = providerOf(endpoint);
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
   const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint));
-  const prices = usePricesModule();
+  const prices = usePricesModule([active, ...extraProviders].some((p) => p !== 'local'));
   const catalogs = useFactsCatalogs([active, ...extraProviders]);
   const overrides = useModelFactsStore((s) => s.overrides);
   return useCallback(
