@@ -107,7 +107,7 @@ test.describe('endpoints and models', () => {
   test('model facts come from the server and can be corrected, kept across a reload', async ({ app }) => {
     await app.open();
     const facts = app.page.getByTestId('model-facts');
-    await expect(facts).toContainText('128k context · 16.4k out · no price');
+    await expect(facts).toContainText('128k context · 16.4k out · free (local server)');
     await app.page.getByTestId('model-facts-edit').click();
     await app.page.getByTestId('model-fact-inputPrice').fill('1.5');
     await app.page.getByTestId('model-fact-outputPrice').fill('6');

@@ -51,7 +51,7 @@ test('a server that sends no usage: the tokenizer’s estimate is stored and sho
 
   await page.reload();
   await expect(app.meter.replyFigure(app.assistant(), 'tokens')).toHaveText(`≈${before} in · ≈8 out`);
-  await expect(app.meter.replyFigure(app.assistant(), 'cost')).toHaveText('no price');
+  await expect(app.meter.replyFigure(app.assistant(), 'cost')).toHaveText('≈$0.00');
 });
 
 test('a reply with three choices: each column shows its speed, and the request’s cost billed once', async ({ app }) => {

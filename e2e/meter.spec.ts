@@ -26,8 +26,8 @@ test('the meter estimates the next prompt, then shows the server usage beside th
   await expect(details.getByTestId('meter-speed')).toContainText('#0');
   await expect(details.getByTestId('meter-rate-limits')).toContainText('requests');
   await expect(details.getByTestId('meter-rate-limits')).toContainText('tokens');
-  // A reference model has no price: said so, not $0.
-  await expect(app.meter.cost).toHaveText('no price');
+  // The reference endpoint runs on this machine: free unless the person sets a price.
+  await expect(app.meter.cost).toHaveText('$0.00');
 });
 
 test('the context bar warns before a request overflows the model’s window', async ({ app }) => {
@@ -51,7 +51,7 @@ test('the context bar warns before a request overflows the model’s window', as
 test('prices typed into the price table cost the conversation and survive a reload', async ({ app, page }) => {
   await app.open();
   await app.sendAndWait('[[reply:Priced answer.]] hello');
-  await expect(app.meter.cost).toHaveText('no price');
+  await expect(app.meter.cost).toHaveText('$0.00');
 
   await app.meter.setPrice('ref-chat', 'inputPrice', '2000');
   await app.meter.setPrice('ref-chat', 'outputPrice', '8000');
@@ -105,6 +105,14 @@ test('an attached image is counted by its real size with OpenAI’s tile formula
     .getByTestId('image-file-input')
     .setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
   const details = await app.meter.openDetails();
-  await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → 1105');
+  // ref-chat's own image rule is not known: GPT-4o's is used, marked ≈.
+  await expect(details.getByTestId('meter-images')).toContainText('2048×4096 · auto → ≈1105');
   await expect.poll(() => app.meter.estimatedTokens()).toBeGreaterThanOrEqual(before + 1105);
+
+  // gpt-4o-mini's family bills 2,833 + 5,667 per tile (OpenAI's vision guide): 2833 + 6 × 5667.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('model-input').fill('gpt-4o-mini');
+  await page.getByTestId('model-input').press('Enter');
+  const again = await app.meter.openDetails();
+  await expect(again.getByTestId('meter-images')).toContainText('2048×4096 · auto → 36835 (gpt-4o-mini rule)');
 });

@@ -23,6 +23,7 @@ import { streamPlan } from './stream';
 import type { StreamFault } from './stream';
 import { messageText } from './tokens';
 import { extractTriggers, headerTriggers, mergeTriggers } from './triggers';
+import { withBillingTriggers } from './billing';
 import { validateChatRequest } from './validate';
 
 export interface ChatContext {
@@ -158,7 +159,10 @@ export async function handleChat(
   // DeepSeek applies only max_tokens, and thinks unless thinking is disabled.
   const asked = deepseek ? { ...request, maxTokens: deepseekMaxTokens(deepseek) } : request;
   const reasoning = deepseek ? thinkingEnabled(deepseek) : model.reasoning;
-  const plan = buildPlan(triggers.ignoreN ? { ...asked, n: 1 } : asked, cleaned, triggers, raw, reasoning, prefill);
+  const plan = withBillingTriggers(
+    buildPlan(triggers.ignoreN ? { ...asked, n: 1 } : asked, cleaned, triggers, raw, reasoning, prefill),
+    triggers,
+  );
   const render = {
     logprobs: request.logprobs,
     includeUsage: request.includeUsage && !triggers.noUsage,

@@ -19,10 +19,14 @@ export interface Triggers {
   persona?: string;
   /** Answer with the recorded error body of one recognised error shape (server/error-shapes.ts). */
   errorShape?: string;
+  /** The `model` the response names (OpenAI answers an alias with its dated snapshot: see billing.ts). */
+  model?: string;
+  /** The usage the response reports: prompt, completion and cached prompt tokens (see billing.ts). */
+  usage?: { prompt: number; completion: number; cached: number };
 }
 
 const TRIGGER_RE =
-  /\[\[(reply|tokens|rate|slow-first-token|slow-after-headers|fault|replay|ignore-n|no-usage|persona|error-shape):([\s\S]*?)\]\]/g;
+  /\[\[(reply|tokens|rate|slow-first-token|slow-after-headers|fault|replay|ignore-n|no-usage|persona|error-shape|model|usage):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
@@ -64,6 +68,16 @@ function apply(triggers: Triggers, name: string, value: string): void {
     case 'error-shape':
       triggers.errorShape = value.trim();
       break;
+    case 'model':
+      if (value.trim() !== '') triggers.model = value.trim();
+      break;
+    case 'usage': {
+      const [prompt, completion, cached = 0] = value.split('/').map((n) => nonNegative(n));
+      if (prompt !== undefined && completion !== undefined && cached !== undefined && cached <= prompt) {
+        triggers.usage = { prompt, completion, cached };
+      }
+      break;
+    }
   }
 }
 

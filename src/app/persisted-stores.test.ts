@@ -29,7 +29,6 @@ async function stores() {
     paramsPanel: (await import('../features/parameters/panel-ui-store')).usePanelUiStore,
     layout: (await import('../features/workspace/layout-store')).useLayoutStore,
     compare: (await import('../features/compare/compare-store')).useCompareStore,
-    meterDaily: (await import('../features/meter/daily-store')).useDailyStore,
     endpoints: (await import('../features/endpoints/endpoints-store')).useEndpointsStore,
     modelFacts: (await import('../features/endpoints/model-facts-store')).useModelFactsStore,
     composer: (await import('../features/conversations/composer-store')).useComposerStore,
@@ -74,14 +73,13 @@ it('what every store writes reads back unchanged, with no warning', async () => 
     { id: 'k1', endpointId: null, model: 'a', overrides: '{}' },
     { id: 'k2', endpointId: 'reference', model: 'b', overrides: '{"temperature":0}' },
   ]);
-  s.meterDaily.getState().record('2025-01-01', 'req-1', 0.0123, 456);
-  s.meterDaily.getState().record('2025-01-01', 'req-2', null, 10);
   const id = s.endpoints.getState().addEndpoint('openrouter');
   s.endpoints.getState().update(id, { headers: { 'X-Title': 'Playground' } });
   s.endpoints.getState().setKeyPersistence(id, 'session');
   s.endpoints.getState().setSplitN(id, true);
   s.modelFacts.getState().setFact('gpt-4o', 'contextWindow', 128000);
   s.modelFacts.getState().setFact('gpt-4o', 'inputPrice', 2.5);
+  s.modelFacts.getState().setFact('claude-x', 'cacheWritePrice', 3.75);
   s.modelFacts.getState().setFact('gpt-4o', 'vision', true);
   s.composer.getState().setText('half a question');
   s.composer

@@ -59,6 +59,10 @@ describe('cost', () => {
     expect(formatUSD(0.000125)).toBe('$0.000125');
     expect(formatUSD(0.0042)).toBe('$0.0042');
     expect(formatUSD(1.5)).toBe('$1.50');
+    expect(formatUSD(0.0125)).toBe('$0.0125');
+    expect(formatUSD(0.011875)).toBe('$0.0119');
+    expect(formatUSD(0.5)).toBe('$0.50');
+    expect(formatUSD(0.04)).toBe('$0.04');
   });
 });
 

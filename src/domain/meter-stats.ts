@@ -54,14 +54,14 @@ export interface CostTotal {
 
 export function totalCost(
   messages: readonly Message[],
-  factsFor: (model: string) => ModelFacts | undefined,
+  factsFor: (model: string, message?: Message) => ModelFacts | undefined,
   fallbackModel: string,
 ): CostTotal {
   let usd = 0;
   let unpriced = 0;
   let priced = 0;
   for (const m of billedReplies(messages)) {
-    const c = replyCost(m, factsFor(m.model ?? fallbackModel));
+    const c = replyCost(m, factsFor(m.model ?? fallbackModel, m));
     if (c === null) unpriced++;
     else {
       usd += c;
@@ -71,10 +71,45 @@ export function totalCost(
   return { usd, unpriced, priced };
 }
 
+export interface DayTotal extends CostTotal {
+  tokens: number;
+  /** Billed requests (each fan-out lane and compared configuration is one; n choices of one request are one). */
+  replies: number;
+}
+
+/**
+ * What a set of stored replies cost, each priced by its own model on its own provider (the
+ * `factsFor` of its conversation): the daily figure, recomputed from what is stored.
+ */
+export function dayTotal(replies: readonly Message[], factsFor: (m: Message) => ModelFacts | undefined): DayTotal {
+  const out: DayTotal = { usd: 0, unpriced: 0, priced: 0, tokens: 0, replies: 0 };
+  for (const m of billedReplies(replies)) {
+    out.replies++;
+    out.tokens += m.usage?.totalTokens ?? (m.usage?.promptTokens ?? 0) + (m.usage?.completionTokens ?? 0);
+    const c = replyCost(m, factsFor(m));
+    if (c === null) out.unpriced++;
+    else {
+      out.usd += c;
+      out.priced++;
+    }
+  }
+  return out;
+}
+
+/** Local midnight of the day `epochMs` falls in. */
+export function startOfDay(epochMs: number): number {
+  const d = new Date(epochMs);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Dollars with three significant digits below $1 ($0.0125, $0.000125, $0.50), cents above. */
 export function formatUSD(usd: number): string {
   if (usd === 0) return '$0.00';
-  if (usd < 0.01) return `$${usd.toFixed(usd < 0.001 ? 6 : 4)}`;
-  return `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
+  if (usd >= 1) return `$${usd.toFixed(2)}`;
+  const text = Number(usd.toPrecision(3)).toString();
+  const decimals = text.split('.')[1]?.length ?? 0;
+  return `$${decimals < 2 ? Number(text).toFixed(2) : text}`;
 }
 
 export interface Speed {
@@ -134,13 +169,13 @@ export interface SeriesPoint {
 /** Tokens and cost of each reply along the conversation, for the chart. */
 export function conversationSeries(
   path: readonly Message[],
-  factsFor: (model: string) => ModelFacts | undefined,
+  factsFor: (model: string, message?: Message) => ModelFacts | undefined,
   fallbackModel: string,
 ): SeriesPoint[] {
   const points: SeriesPoint[] = [];
   let cumulative = 0;
   for (const m of billedReplies(path)) {
-    const cost = replyCost(m, factsFor(m.model ?? fallbackModel));
+    const cost = replyCost(m, factsFor(m.model ?? fallbackModel, m));
     cumulative += cost ?? 0;
     points.push({
       n: points.length + 1,

@@ -1,39 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  catalogCandidates,
-  costUSD,
-  factsFromCatalogSpec,
-  factsFromServerListing,
-  looksLikeReasoningModel,
-  mergeFacts,
-  parseFactInput,
-  withReasoningGuess,
-} from './model-facts';
+import { costUSD, factsFromServerListing, looksLikeReasoningModel, mergeFacts, parseFactInput, withReasoningGuess } from './model-facts';
 
 describe('model facts', () => {
-  it('reads a gpt-tokenizer model spec, cached_output as cached input', () => {
-    const spec = {
-      name: 'o3-2025-04-16',
-      modalities: { input: ['text', 'image'], output: ['text'] },
-      context_window: 200000,
-      max_output_tokens: 100000,
-      supported_features: ['streaming', 'function_calling'],
-      reasoning_tokens: true,
-      price_data: { main: { input: 2, cached_output: 0.5, output: 8 } },
-    };
-    expect(factsFromCatalogSpec(spec)).toEqual({
-      contextWindow: 200000,
-      maxOutput: 100000,
-      inputPrice: 2,
-      cachedInputPrice: 0.5,
-      outputPrice: 8,
-      vision: true,
-      tools: true,
-      reasoning: true,
-    });
-    expect(factsFromCatalogSpec(null)).toEqual({});
-  });
-
   it('reads OpenRouter, vLLM and reference listings', () => {
     expect(
       factsFromServerListing({
@@ -83,8 +51,7 @@ describe('model facts', () => {
     expect(r.sources).toEqual({ contextWindow: 'server', inputPrice: 'catalog', outputPrice: 'person' });
   });
 
-  it('finds catalog ids and guesses reasoning models by name', () => {
-    expect(catalogCandidates('openai/GPT-4o')).toEqual(['openai/gpt-4o', 'gpt-4o']);
+  it('guesses reasoning models by name', () => {
     for (const id of [
       'o1',
       'o3-mini',
@@ -111,6 +78,29 @@ describe('model facts', () => {
       ),
     ).toBeCloseTo((600 * 2 + 400 * 0.5) / 1e6);
     expect(costUSD({ promptTokens: 1, completionTokens: 1 }, { inputPrice: 2 })).toBeNull();
+  });
+
+  it("bills the whole request at a tier's prices once its input exceeds the tier (genai-prices' rule)", () => {
+    const facts = { inputPrice: 2.5, outputPrice: 15, tiers: [{ above: 272_000, inputPrice: 5, outputPrice: 22.5 }] };
+    expect(costUSD({ promptTokens: 272_000, completionTokens: 1000 }, facts)).toBeCloseTo((272_000 * 2.5 + 1000 * 15) / 1e6);
+    expect(costUSD({ promptTokens: 272_001, completionTokens: 1000 }, facts)).toBeCloseTo((272_001 * 5 + 1000 * 22.5) / 1e6);
+  });
+
+  it("drops a lower layer's tiers when a higher one sets a price (the person's price is flat)", () => {
+    const catalog = { inputPrice: 2.5, outputPrice: 15, tiers: [{ above: 10, inputPrice: 5 }] };
+    expect(mergeFacts([{ source: 'prices', facts: catalog }]).facts.tiers).toHaveLength(1);
+    expect(
+      mergeFacts([
+        { source: 'prices', facts: catalog },
+        { source: 'person', facts: { contextWindow: 5 } },
+      ]).facts.tiers,
+    ).toHaveLength(1);
+    expect(
+      mergeFacts([
+        { source: 'prices', facts: catalog },
+        { source: 'person', facts: { inputPrice: 1 } },
+      ]).facts.tiers,
+    ).toBeUndefined();
   });
 
   it('parses what a person types', () => {

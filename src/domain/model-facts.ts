@@ -1,8 +1,8 @@
 /**
  * What is known about a model: context window, output limit, prices and capabilities. Pure data
- * and merging; the catalog (gpt-tokenizer's OpenAI model data, loaded lazily), the server's
- * `/models` listing and the person's own edits are layers, the later one winning per field.
- * The token/cost meter builds on {@link costUSD}.
+ * and merging; the catalogs (models.dev's facts and genai-prices' prices, per provider, loaded
+ * lazily: see features/endpoints/model-catalog.ts), the server's `/models` listing and the
+ * person's own edits are layers, the later one winning per field. The meter builds on {@link costUSD}.
  */
 
 export interface ModelFacts {
@@ -12,15 +12,37 @@ export interface ModelFacts {
   inputPrice?: number;
   cachedInputPrice?: number;
   outputPrice?: number;
+  /** Writing the prompt cache (Anthropic-style providers); OpenAI's caching has no write charge. */
+  cacheWritePrice?: number;
+  /**
+   * Long-context prices: once a request's input tokens exceed `above`, every token of it is billed
+   * at the tier's prices (genai-prices' rule, e.g. gpt-5.4 above 272k). Only from a catalog; a price
+   * the person sets is flat and drops the tiers.
+   */
+  tiers?: PriceTier[];
   vision?: boolean;
   tools?: boolean;
   reasoning?: boolean;
 }
 
-export type FactKey = keyof ModelFacts;
-export const NUMERIC_FACTS = ['contextWindow', 'maxOutput', 'inputPrice', 'cachedInputPrice', 'outputPrice'] as const;
+export interface PriceTier {
+  above: number;
+  inputPrice?: number;
+  cachedInputPrice?: number;
+  cacheWritePrice?: number;
+  outputPrice?: number;
+}
+
+export const NUMERIC_FACTS = ['contextWindow', 'maxOutput', 'inputPrice', 'cachedInputPrice', 'cacheWritePrice', 'outputPrice'] as const;
 export const BOOLEAN_FACTS = ['vision', 'tools', 'reasoning'] as const;
-export type FactSource = 'catalog' | 'server' | 'person' | 'guess';
+export const PRICE_FACTS = ['inputPrice', 'cachedInputPrice', 'cacheWritePrice', 'outputPrice'] as const;
+export type FactKey = (typeof NUMERIC_FACTS)[number] | (typeof BOOLEAN_FACTS)[number];
+/**
+ * Where a fact came from: `prices` genai-prices' catalog, `catalog` models.dev's (both bundled at
+ * build time, see CATALOGS), `server` the server's /models listing, `person` the person's edit,
+ * `local` a server on the person's machine (free), `guess` the model's name.
+ */
+export type FactSource = 'prices' | 'catalog' | 'server' | 'person' | 'local' | 'guess';
 
 export interface ResolvedFacts {
   facts: ModelFacts;
@@ -46,15 +68,22 @@ function strings(v: unknown): string[] {
 function defined(facts: ModelFacts): ModelFacts {
   const out: ModelFacts = {};
   for (const k of FACT_KEYS) if (facts[k] !== undefined) (out as Record<FactKey, unknown>)[k] = facts[k];
+  if (facts.tiers && facts.tiers.length > 0) out.tiers = facts.tiers;
   return out;
 }
 
-/** Layers in increasing priority; undefined fields never hide a lower layer. */
+/**
+ * Layers in increasing priority; undefined fields never hide a lower layer. A layer's prices come
+ * as a set: one that sets any price replaces the lower layers' tiers (a price typed by the person,
+ * or a server's listing, is flat).
+ */
 export function mergeFacts(layers: readonly { source: FactSource; facts: ModelFacts | undefined }[]): ResolvedFacts {
   const facts: ModelFacts = {};
   const sources: ResolvedFacts['sources'] = {};
   for (const layer of layers) {
     if (!layer.facts) continue;
+    if (PRICE_FACTS.some((k) => layer.facts?.[k] !== undefined)) delete facts.tiers;
+    if (layer.facts.tiers) facts.tiers = layer.facts.tiers;
     for (const k of FACT_KEYS) {
       const v = layer.facts[k];
       if (v === undefined) continue;
@@ -63,27 +92,6 @@ export function mergeFacts(layers: readonly { source: FactSource; facts: ModelFa
     }
   }
   return { facts, sources };
-}
-
-/**
- * One entry of gpt-tokenizer's `models` export (its ModelSpec). Its `cached_output` price is
- * what OpenAI's price page calls cached input, so it is read as that.
- */
-export function factsFromCatalogSpec(spec: unknown): ModelFacts {
-  if (!isObj(spec)) return {};
-  const price = isObj(spec.price_data) && isObj(spec.price_data.main) ? spec.price_data.main : {};
-  const features = strings(spec.supported_features);
-  const inputs = isObj(spec.modalities) ? strings(spec.modalities.input) : [];
-  return defined({
-    contextWindow: num(spec.context_window),
-    maxOutput: num(spec.max_output_tokens),
-    inputPrice: num(price.input),
-    cachedInputPrice: num(price.cached_input) ?? num(price.cached_output),
-    outputPrice: num(price.output),
-    vision: inputs.length > 0 ? inputs.includes('image') : undefined,
-    tools: features.length > 0 ? features.includes('function_calling') : undefined,
-    reasoning: bool(spec.reasoning_tokens),
-  });
 }
 
 /**
@@ -116,16 +124,10 @@ export function factsFromServerListing(raw: Record<string, unknown>): ModelFacts
   });
 }
 
-/** Ids to look up in the OpenAI catalog: the id, without a vendor prefix (`openai/gpt-4o`). */
-export function catalogCandidates(modelId: string): string[] {
-  const id = modelId.trim().toLowerCase();
-  const bare = id.includes('/') ? (id.split('/').pop() ?? id) : id;
-  return [...new Set([id, bare])].filter((s) => s !== '');
-}
-
 /** Reasoning models by name, when nothing better is known (o1/o3/o4, GPT-5 except -chat, R1, …). */
 export function looksLikeReasoningModel(modelId: string): boolean {
-  const id = catalogCandidates(modelId).at(-1) ?? '';
+  const trimmed = modelId.trim().toLowerCase();
+  const id = trimmed.includes('/') ? (trimmed.split('/').pop() ?? trimmed) : trimmed;
   if (/^o\d(-|$)/.test(id)) return true;
   if (/^gpt-5(?!.*-chat)/.test(id)) return true;
   return /(reasoner|-r1\b|deepseek-r1|qwq|thinking)/.test(id);
@@ -143,8 +145,20 @@ export interface TokenCounts {
   cachedPromptTokens?: number;
 }
 
+/** The prices that apply to a request of this many input tokens: the highest tier it exceeds, else the base. */
+export function pricesAt(facts: ModelFacts, promptTokens: number): ModelFacts {
+  let out: ModelFacts = facts;
+  for (const tier of [...(facts.tiers ?? [])].sort((a, b) => a.above - b.above)) {
+    if (promptTokens <= tier.above) break;
+    const { above: _above, ...prices } = tier;
+    out = { ...out, ...defined(prices) };
+  }
+  return out;
+}
+
 /** Cost in US dollars, or null when a needed price is unknown. Cached tokens are part of the prompt. */
-export function costUSD(tokens: TokenCounts, facts: ModelFacts): number | null {
+export function costUSD(tokens: TokenCounts, all: ModelFacts): number | null {
+  const facts = pricesAt(all, tokens.promptTokens);
   if (facts.inputPrice === undefined || facts.outputPrice === undefined) return null;
   const cached = Math.min(tokens.cachedPromptTokens ?? 0, tokens.promptTokens);
   const cachedPrice = facts.cachedInputPrice ?? facts.inputPrice;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contextState,
   encodingForModel,
+  imageEstimates,
   imageTokens,
   messageImages,
   messageTokenText,
@@ -10,6 +11,7 @@ import {
   sumPrompt,
 } from './tokens';
 import type { Message } from './types';
+import { imageRuleFor, patchCount } from './image-tokens';
 import { defaultRequestParams } from './params';
 
 function msg(fields: Partial<Message>): Message {
@@ -93,5 +95,40 @@ describe('context window', () => {
     const p = defaultRequestParams('gpt-4o');
     expect(reservedOutput(p.values, {}, 16384)).toBe(16384);
     expect(reservedOutput({ ...p.values, max_completion_tokens: 500 }, { max_completion_tokens: true }, 16384)).toBe(500);
+  });
+});
+
+describe('image tokens per OpenAI model family (the vision guide)', () => {
+  it('gpt-4o-mini: 2,833 + 5,667 per tile; a 1024×1024 high-detail image is 768×768, 4 tiles = 25,501', () => {
+    expect(imageTokens(1024, 1024, 'high', 'gpt-4o-mini')).toBe(2833 + 4 * 5667);
+    expect(imageTokens(1024, 1024, 'low', 'gpt-4o-mini-2024-07-18')).toBe(2833);
+  });
+
+  it('gpt-4o / 4.1 / 4.5 at 85 + 170, gpt-5 at 70 + 140, o1 / o3 at 75 + 150', () => {
+    expect(imageTokens(1024, 1024, 'high', 'gpt-4.1')).toBe(765);
+    expect(imageTokens(1024, 1024, 'high', 'openai/gpt-4o')).toBe(765);
+    expect(imageTokens(1024, 1024, 'high', 'gpt-5')).toBe(70 + 4 * 140);
+    expect(imageTokens(1024, 1024, 'high', 'o3')).toBe(75 + 4 * 150);
+    expect(imageTokens(1024, 1024, 'low', 'o1')).toBe(75);
+  });
+
+  it('patch models: 32-px patches, at most 1,536, times the multiplier; detail changes nothing', () => {
+    // The guide's examples: 1024×1024 is 1,024 patches; 1800×2400 is scaled down to 1,452.
+    expect(patchCount(1024, 1024)).toBe(1024);
+    expect(patchCount(1800, 2400)).toBe(1452);
+    expect(imageTokens(1024, 1024, 'high', 'gpt-4.1-mini')).toBe(Math.ceil(1024 * 1.62));
+    expect(imageTokens(1024, 1024, 'low', 'gpt-4.1-mini')).toBe(Math.ceil(1024 * 1.62));
+    expect(imageTokens(1800, 2400, 'high', 'gpt-4.1-nano')).toBe(Math.ceil(1452 * 2.46));
+    expect(imageTokens(1800, 2400, 'auto', 'o4-mini-2025-04-16')).toBe(Math.ceil(1452 * 1.72));
+  });
+
+  it('an unknown family is counted with GPT-4o’s rule and said to be a guess', () => {
+    expect(imageRuleFor('llava:13b')).toMatchObject({ exact: false, rule: { base: 85, tile: 170 } });
+    expect(imageRuleFor('gpt-4o-mini')).toMatchObject({ exact: true });
+    const parts = [
+      { type: 'image' as const, source: { kind: 'url' as const, url: 'x' }, detail: 'high' as const, width: 1024, height: 1024 },
+    ];
+    expect(imageEstimates(parts, undefined, 'llava:13b')[0]).toMatchObject({ tokens: 765, ruleKnown: false });
+    expect(imageEstimates(parts, undefined, 'gpt-4o-mini')[0]).toMatchObject({ tokens: 25501, ruleKnown: true });
   });
 });

@@ -3,6 +3,7 @@
  * chat-format overhead and OpenAI's image formula. Pure: the tokenizer itself runs in a worker
  * (src/lib/tokens) and hands back counts per text; this module adds them up.
  */
+import { imageRuleFor, imageTokensFor } from './image-tokens';
 import { messageText } from './messages';
 import type { BinarySource, ContentPart, ImageDetail, Message, ParamValues, RequestParams } from './types';
 
@@ -22,8 +23,15 @@ export const MESSAGE_OVERHEAD = 3;
 export const ROLE_TOKENS = 1;
 export const NAME_OVERHEAD = 1;
 export const REPLY_PRIMING = 3;
-/** Framing around tool definitions and a response schema (measured order of magnitude; marked ≈). */
+/** Framing around a response schema, and tools the chat format cannot render (measured order of magnitude; marked ≈). */
 export const TOOLS_OVERHEAD = 12;
+/** Framing around tool definitions rendered as OpenAI's `namespace functions` text (gpt-tokenizer's FUNCTION_DEFINITION_TOKEN_OVERHEAD). */
+export const FUNCTION_DEFINITIONS_OVERHEAD = 9;
+
+/** Renders function definitions as the model sees them (gpt-tokenizer's formatFunctionDefinitions, injected by the meter). */
+export type FormatFunctions = (
+  functions: readonly { name: string; description?: string; parameters?: Record<string, unknown> }[],
+) => string;
 
 /** `o200k_base` for GPT-4o, 4.1, 4.5, 5, o-series and gpt-oss; `cl100k_base` for GPT-4 and 3.5; else an o200k approximation. */
 export function encodingForModel(model: string): EncodingChoice {
@@ -34,28 +42,10 @@ export function encodingForModel(model: string): EncodingChoice {
   return { encoding: 'o200k_base', exact: false };
 }
 
-/**
- * Tokens of one image by OpenAI's formula. Low detail: 85. High (and auto, estimated as high):
- * scale to fit 2048×2048, then so the shortest side is 768 (never upscaled), count 512-px tiles:
- * 85 + 170 per tile.
- */
-export function imageTokens(width: number, height: number, detail: ImageDetail): number {
-  if (detail === 'low') return 85;
-  let w = width;
-  let h = height;
-  if (w <= 0 || h <= 0) return 85;
-  const fit = Math.min(1, 2048 / Math.max(w, h));
-  w *= fit;
-  h *= fit;
-  const shortest = Math.min(1, 768 / Math.min(w, h));
-  w *= shortest;
-  h *= shortest;
-  const tiles = Math.ceil(w / 512) * Math.ceil(h / 512);
-  return 85 + 170 * tiles;
+/** Tokens of one image by GPT-4o's rule (85 + 170 per 512-px tile; low detail 85): see image-tokens.ts for every family. */
+export function imageTokens(width: number, height: number, detail: ImageDetail, model?: string): number {
+  return imageTokensFor(width, height, detail, imageRuleFor(model).rule);
 }
-
-/** Used when an image's size is not known: the cost of a 1024×1024 high-detail image. */
-export const UNKNOWN_IMAGE_TOKENS = 765;
 
 export interface ImageEstimate {
   width?: number;
@@ -63,6 +53,9 @@ export interface ImageEstimate {
   detail: ImageDetail;
   tokens: number;
   sizeKnown: boolean;
+  /** False when the model's image rule is not known and GPT-4o's was used (shown as ≈). */
+  ruleKnown: boolean;
+  family: string;
 }
 
 /** Real pixel sizes measured by the app, for images whose part does not carry them. */
@@ -73,8 +66,9 @@ export function imageSourceKey(source: BinarySource): string {
   return source.kind === 'blob' ? `blob:${source.blobId}` : `url:${source.url}`;
 }
 
-export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf): ImageEstimate[] {
+export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf, model?: string): ImageEstimate[] {
   const out: ImageEstimate[] = [];
+  const { rule, exact } = imageRuleFor(model);
   for (const part of parts) {
     if (part.type !== 'image') continue;
     const measured = part.width && part.height ? { width: part.width, height: part.height } : sizeOf?.(part.source);
@@ -82,15 +76,17 @@ export function imageEstimates(parts: readonly ContentPart[], sizeOf?: SizeOf): 
     out.push({
       detail: part.detail,
       ...(known ? { width: measured.width, height: measured.height } : {}),
-      sizeKnown: known || part.detail === 'low',
-      tokens: known ? imageTokens(measured.width, measured.height, part.detail) : part.detail === 'low' ? 85 : UNKNOWN_IMAGE_TOKENS,
+      sizeKnown: known || (part.detail === 'low' && rule.kind === 'tiles'),
+      ruleKnown: exact,
+      family: rule.family,
+      tokens: known ? imageTokensFor(measured.width, measured.height, part.detail, rule) : imageTokensFor(1024, 1024, part.detail, rule),
     });
   }
   return out;
 }
 
-export function messageImages(message: Message, sizeOf?: SizeOf): ImageEstimate[] {
-  return imageEstimates(message.content, sizeOf);
+export function messageImages(message: Message, sizeOf?: SizeOf, model?: string): ImageEstimate[] {
+  return imageEstimates(message.content, sizeOf, model);
 }
 
 /** The text of a message that is tokenized when it is sent: its text parts and tool calls. */
@@ -125,22 +121,38 @@ export function messageTextTokens(message: Message, counts: ReadonlyMap<string, 
   return text === undefined || name === undefined ? undefined : text + name;
 }
 
-export function imagesTokens(parts: readonly ContentPart[], sizeOf?: SizeOf): number {
-  return imageEstimates(parts, sizeOf).reduce((sum, i) => sum + i.tokens, 0);
+export function imagesTokens(parts: readonly ContentPart[], sizeOf?: SizeOf, model?: string): number {
+  return imageEstimates(parts, sizeOf, model).reduce((sum, i) => sum + i.tokens, 0);
 }
 
-/** Tokens of one message: its text count (from the tokenizer), framing and images. */
-export function messageTokens(message: Message, textTokens: number, sizeOf?: SizeOf): number {
-  return textTokens + messageFraming(message) + imagesTokens(message.content, sizeOf);
+/** Tokens of one message: its text count (from the tokenizer), framing and images (by the model's image rule). */
+export function messageTokens(message: Message, textTokens: number, sizeOf?: SizeOf, model?: string): number {
+  return textTokens + messageFraming(message) + imagesTokens(message.content, sizeOf, model);
 }
 
-/** Texts the request adds besides messages: tool definitions and the response schema, as sent. */
-export function requestExtraTexts(params: RequestParams): { tools: string; schema: string } {
+/**
+ * Texts the request adds besides messages: tool definitions as the model sees them (OpenAI renders
+ * them as a TypeScript `namespace functions`, which `format` produces; `toolsRendered`) or, without a
+ * formatter or when it fails, as sent (JSON, marked ≈); and the response schema as sent.
+ */
+export function requestExtraTexts(
+  params: RequestParams,
+  format?: FormatFunctions,
+): { tools: string; toolsRendered: boolean; schema: string } {
   const { values: v, enabled } = params;
-  const tools = enabled.tools && v.tools.length > 0 ? JSON.stringify(v.tools) : '';
+  let tools = enabled.tools && v.tools.length > 0 ? JSON.stringify(v.tools) : '';
+  let toolsRendered = false;
+  if (tools && format) {
+    try {
+      tools = format(v.tools.map((t) => t.function));
+      toolsRendered = true;
+    } catch {
+      // A schema the renderer cannot read stays counted as JSON.
+    }
+  }
   const rf = v.response_format;
   const schema = enabled.response_format && rf.type === 'json_schema' ? JSON.stringify(rf.json_schema) : '';
-  return { tools, schema };
+  return { tools, toolsRendered, schema };
 }
 
 /** Output tokens the request reserves: max_completion_tokens / max_tokens when set, else the model's output limit. */
@@ -167,6 +179,8 @@ export interface PromptInputs {
   framing: number;
   imageTokens: number;
   toolsTokens: number;
+  /** The tools were counted as rendered for the model (see requestExtraTexts). */
+  toolsRendered?: boolean;
   schemaTokens: number;
   /** The composer text (and attachments: their image tokens are in imageTokens), sent as one more user message; null when there is none. */
   draftTokens: number | null;
@@ -174,7 +188,7 @@ export interface PromptInputs {
 
 export function sumPrompt(input: PromptInputs): PromptBreakdown {
   const messages = input.messageTexts.reduce((a, b) => a + b, 0);
-  const tools = input.toolsTokens > 0 ? input.toolsTokens + TOOLS_OVERHEAD : 0;
+  const tools = input.toolsTokens > 0 ? input.toolsTokens + (input.toolsRendered ? FUNCTION_DEFINITIONS_OVERHEAD : TOOLS_OVERHEAD) : 0;
   const schema = input.schemaTokens > 0 ? input.schemaTokens + TOOLS_OVERHEAD : 0;
   const draft = input.draftTokens === null ? 0 : input.draftTokens + MESSAGE_OVERHEAD + ROLE_TOKENS;
   const overhead = input.framing + REPLY_PRIMING;

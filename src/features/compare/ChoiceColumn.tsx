@@ -2,11 +2,12 @@ import { forwardRef, type ReactNode } from 'react';
 import { Markdown, MarkdownTimingContext } from '../../components/markdown/Markdown';
 import { choiceStats, tokensCoverText } from '../../domain/choices';
 import { costUSD } from '../../domain/model-facts';
+import { formatUSD } from '../../domain/meter-stats';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
 import { useLiveChoice, useLiveRuns } from '../generation/live-run-store';
 import { Reasoning } from '../../components/ui/Reasoning';
-import { useModelFacts } from '../endpoints/model-catalog';
+import { useReplyFacts } from '../endpoints/model-catalog';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
 import { TokenView } from '../../components/ui/TokenView';
@@ -57,7 +58,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
   const index = message.choiceIndex ?? 0;
   const tokens = message.logprobs ?? null;
   const lane = message.extra?.['compare'] as { label?: string } | undefined;
-  const facts = useModelFacts(message.model ?? '').facts;
+  const facts = useReplyFacts()(message.model ?? '', message).facts;
   const u = lane && !state.streaming ? message.usage : null;
   const cost =
     u && u.promptTokens !== null && u.completionTokens !== null
@@ -74,9 +75,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
         <span className="font-semibold text-fg">{lane ? `${index + 1}. ${lane.label ?? message.model ?? ''}` : `Choice ${index + 1}`}</span>
-        {lane && u ? (
-          <span className="font-mono text-faint">{cost === null ? 'no price' : `$${cost.toFixed(cost < 0.01 ? 5 : 3)}`}</span>
-        ) : null}
+        {lane && u ? <span className="font-mono text-faint">{cost === null ? 'no price' : formatUSD(cost)}</span> : null}
         {message.extra?.['fanOut'] !== undefined ? (
           <span className="rounded bg-sunken px-1.5 text-muted" title="Sent as its own request: the server ignores n">
             parallel request

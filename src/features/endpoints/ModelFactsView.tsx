@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { BOOLEAN_FACTS, NUMERIC_FACTS, parseFactInput } from '../../domain/model-facts';
-import type { FactKey, FactSource } from '../../domain/model-facts';
+import type { FactKey } from '../../domain/model-facts';
+import { overrideKey } from '../../domain/price-book';
+import { PROVIDER_NAMES, providerOf } from '../../domain/providers';
+import { SOURCE, sourcesLine } from './fact-sources';
 import { useModelFacts } from './model-catalog';
+import { useActiveEndpoint } from './endpoints-store';
 import { useModelFactsStore } from './model-facts-store';
 
 const LABEL: Record<FactKey, string> = {
@@ -9,26 +13,24 @@ const LABEL: Record<FactKey, string> = {
   maxOutput: 'Max output',
   inputPrice: 'Input $/1M',
   cachedInputPrice: 'Cached input $/1M',
+  cacheWritePrice: 'Cache write $/1M',
   outputPrice: 'Output $/1M',
   vision: 'Vision',
   tools: 'Tools',
   reasoning: 'Reasoning',
 };
-const SOURCE: Record<FactSource, string> = {
-  catalog: 'OpenAI data (gpt-tokenizer)',
-  server: 'the server’s model list',
-  person: 'you',
-  guess: 'a guess from the name',
-};
-
 function compact(n: number): string {
   return n >= 1000 ? `${Number((n / 1000).toFixed(n % 1000 === 0 ? 0 : 1))}k` : String(n);
 }
 
 /** What is known about the model, where it came from, and the person's corrections (persisted). */
 export function ModelFactsView({ model }: { model: string }) {
-  const { facts, sources } = useModelFacts(model);
-  const override = useModelFactsStore((s) => s.overrides[model]);
+  const resolved = useModelFacts(model);
+  const { facts, sources } = resolved;
+  const provider = providerOf(useActiveEndpoint());
+  // Edits go under the name the person already priced (e.g. `gpt-4o` for `gpt-4o-2024-08-06`), else this one.
+  const key = useModelFactsStore((s) => overrideKey(s.overrides, model)) ?? model;
+  const override = useModelFactsStore((s) => s.overrides[key]);
   const { setFact, clearModel } = useModelFactsStore.getState();
   const [editing, setEditing] = useState(false);
   if (model.trim() === '') return null;
@@ -39,9 +41,11 @@ export function ModelFactsView({ model }: { model: string }) {
         <span className="text-faint">
           {facts.contextWindow !== undefined ? `${compact(facts.contextWindow)} context` : 'context unknown'}
           {facts.maxOutput !== undefined ? ` · ${compact(facts.maxOutput)} out` : ''}
-          {facts.inputPrice !== undefined && facts.outputPrice !== undefined
-            ? ` · $${facts.inputPrice}/$${facts.outputPrice} per 1M`
-            : ' · no price'}
+          {sources.inputPrice === 'local' && sources.outputPrice === 'local'
+            ? ' · free (local server)'
+            : facts.inputPrice !== undefined && facts.outputPrice !== undefined
+              ? ` · $${facts.inputPrice}/$${facts.outputPrice} per 1M${facts.tiers ? ' (more above ' + compact(facts.tiers[0]!.above) + ' in)' : ''}`
+              : ' · no price'}
           {caps.length > 0 ? ` · ${caps.join(', ')}` : ''}
         </span>
         <button
@@ -54,6 +58,9 @@ export function ModelFactsView({ model }: { model: string }) {
           {editing ? 'Done' : 'Edit'}
         </button>
       </div>
+      <p data-testid="model-facts-source" className="mt-0.5 truncate text-[10.5px] text-faint" title={sourcesLine(resolved)}>
+        {sourcesLine(resolved) || `nothing known for ${model} on ${PROVIDER_NAMES[provider]}`}
+      </p>
       {editing ? (
         <div className="mt-1.5 grid grid-cols-[1fr_6.5rem] items-center gap-x-2 gap-y-1">
           {NUMERIC_FACTS.map((k) => (
@@ -64,7 +71,7 @@ export function ModelFactsView({ model }: { model: string }) {
               value={facts[k] === undefined ? '' : String(facts[k])}
               onCommit={(text) => {
                 const v = parseFactInput(k, text);
-                if (v !== 'invalid') setFact(model, k, v);
+                if (v !== 'invalid') setFact(key, k, v);
               }}
               testId={`model-fact-${k}`}
             />
@@ -79,7 +86,7 @@ export function ModelFactsView({ model }: { model: string }) {
                 value={facts[k] === undefined ? '' : facts[k] ? 'yes' : 'no'}
                 onChange={(e) => {
                   const v = parseFactInput(k, e.target.value);
-                  if (v !== 'invalid') setFact(model, k, v);
+                  if (v !== 'invalid') setFact(key, k, v);
                 }}
                 className="h-6 rounded border border-line bg-raised px-1 text-[11.5px]"
               >
@@ -90,10 +97,11 @@ export function ModelFactsView({ model }: { model: string }) {
             </label>
           ))}
           <span className="col-span-2 text-[10.5px] text-faint">
-            Your values win over {SOURCE.catalog} and {SOURCE.server}; kept in this browser.{' '}
+            {PROVIDER_NAMES[provider]} prices from {SOURCE.prices}, limits from {SOURCE.catalog}, then the server’s list. Your values (kept
+            under <span className="font-mono">{key}</span> in this browser) win.{' '}
             {override ? (
-              <button type="button" className="text-accent hover:underline" onClick={() => clearModel(model)}>
-                Forget my values
+              <button type="button" className="text-accent hover:underline" onClick={() => clearModel(key)}>
+                Reset to catalog
               </button>
             ) : null}
           </span>

@@ -1,76 +1,117 @@
 import { useQuery } from '@tanstack/react-query';
-import { catalogCandidates, factsFromCatalogSpec, factsFromServerListing, mergeFacts, withReasoningGuess } from '../../domain/model-facts';
+import { useCallback, useMemo } from 'react';
+import { factsFromServerListing } from '../../domain/model-facts';
 import type { ModelFacts, ResolvedFacts } from '../../domain/model-facts';
+import { providerRulesFor, type ProviderRules } from '../../domain/provider-rules';
+import { laneEndpointId, resolveFacts } from '../../domain/price-book';
+import type { Endpoint, Message } from '../../domain/types';
+import { providerOf, type ProviderId } from '../../domain/providers';
+import { genaiPrice, loadFactsCatalog, loadPricesModule, type CatalogLookup } from './catalog-loaders';
+import { keyHeaderFor } from '../../domain/endpoints';
 import { useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { useModelFactsStore } from './model-facts-store';
 import { modelsQueryOptions, useModels } from './models-query';
 import { queryClient } from './query-client';
-import { providerRulesFor } from '../../domain/provider-rules';
-import type { ProviderRules } from '../../domain/provider-rules';
-import type { Endpoint } from '../../domain/types';
-import { useMemo } from 'react';
-import { keyHeaderFor } from '../../domain/endpoints';
 
-export type Catalog = ReadonlyMap<string, ModelFacts>;
-const CATALOG_KEY = ['openai-model-catalog'];
+const PRICES_KEY = ['catalog', 'genai-prices'];
+const factsCatalogsKey = (providers: readonly ProviderId[]) => ['catalog', 'models.dev', ...providers];
 
-let catalog: Promise<Catalog> | null = null;
+/** genai-prices, loaded only while a profile of a hosted provider is in use (local servers need no catalog price). */
+export function usePricesModule(needed: boolean) {
+  return useQuery({
+    queryKey: PRICES_KEY,
+    queryFn: loadPricesModule,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    enabled: needed,
+  });
+}
+
+/** models.dev lookups for these providers (each module loads once; one query per set of providers). */
+export function useFactsCatalogs(providers: readonly ProviderId[]): ReadonlyMap<ProviderId, CatalogLookup> | undefined {
+  const unique = [...new Set(providers)].sort();
+  return useQuery({
+    queryKey: factsCatalogsKey(unique),
+    queryFn: async () => new Map(await Promise.all(unique.map(async (p) => [p, await loadFactsCatalog(p)] as const))),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }).data;
+}
+
+export type FactsResolver = (model: string, provider?: ProviderId) => ResolvedFacts;
 
 /**
- * gpt-tokenizer's OpenAI model data (context, output limit, prices, features), imported on first
- * use so it stays out of the initial bundle.
+ * Everything known about any model, for the active profile's provider by default: local price,
+ * catalogs, the active server's listing, the person's edits. `extraProviders` loads the catalogs
+ * of other providers too (daily totals span profiles).
  */
-export function loadCatalog(): Promise<Catalog> {
-  catalog ??= import('gpt-tokenizer/models').then((mod) => {
-    const map = new Map<string, ModelFacts>();
-    for (const [id, spec] of Object.entries(mod)) map.set(id.toLowerCase(), factsFromCatalogSpec(spec));
-    return map;
-  });
-  return catalog;
-}
-
-export function catalogFacts(cat: Catalog | undefined, modelId: string): ModelFacts | undefined {
-  if (!cat) return undefined;
-  for (const id of catalogCandidates(modelId)) {
-    const hit = cat.get(id);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-export function useCatalog() {
-  return useQuery({ queryKey: CATALOG_KEY, queryFn: loadCatalog, staleTime: Infinity, gcTime: Infinity });
-}
-
-type Listing = readonly { id: string; raw: Record<string, unknown> }[] | undefined;
-
-function resolveFacts(modelId: string, cat: Catalog | undefined, models: Listing, override: ModelFacts | undefined): ResolvedFacts {
-  const listed = models?.find((m) => m.id === modelId);
-  return withReasoningGuess(
-    modelId,
-    mergeFacts([
-      { source: 'catalog', facts: catalogFacts(cat, modelId) },
-      { source: 'server', facts: listed ? factsFromServerListing(listed.raw) : undefined },
-      { source: 'person', facts: override },
-    ]),
+export function useFactsResolver(extraProviders: readonly ProviderId[] = []): FactsResolver {
+  const endpoint = useActiveEndpoint();
+  const active = providerOf(endpoint);
+  const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
+  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders);
+  const prices = usePricesModule([active, ...extraProviders].some((p) => p !== 'local'));
+  const catalogs = useFactsCatalogs([active, ...extraProviders]);
+  const overrides = useModelFactsStore((s) => s.overrides);
+  return useCallback(
+    (model: string, provider: ProviderId = active) => {
+      const listed = provider === active ? models.data?.find((m) => m.id === model) : undefined;
+      return resolveFacts({
+        provider,
+        model,
+        catalog: catalogs?.get(provider)?.(model),
+        prices: prices.data ? genaiPrice(prices.data, provider, model) : undefined,
+        server: listed ? factsFromServerListing(listed.raw) : undefined,
+        overrides,
+      });
+    },
+    [active, models.data, catalogs, prices.data, overrides],
   );
 }
 
-/** Everything known about a model: catalog, then the active server's listing, then the person's edits. */
-export function useModelFacts(modelId: string): ResolvedFacts {
-  const endpoint = useActiveEndpoint();
-  const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
-  const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders);
-  const cat = useCatalog();
-  const override = useModelFactsStore((s) => s.overrides[modelId]);
-  return resolveFacts(modelId, cat.data, models.data, override);
+/**
+ * Facts for a reply: on the provider of the profile its lane ran against when it records one (a
+ * compared configuration), else the active profile's (the open conversation's own).
+ */
+export function useReplyFacts(): (model: string, message?: Message) => ResolvedFacts {
+  const endpoints = useEndpointsStore((s) => s.endpoints);
+  const providers = endpoints.map(providerOf);
+  const resolve = useFactsResolver(providers);
+  return useCallback(
+    (model: string, message?: Message) => {
+      const laneId = message ? laneEndpointId(message) : undefined;
+      const lane = laneId ? endpoints.find((e) => e.id === laneId) : undefined;
+      return resolve(model, lane ? providerOf(lane) : undefined);
+    },
+    [endpoints, resolve],
+  );
 }
 
-/** The same facts as {@link useModelFacts}, read now (outside React) from the query cache and the facts store. */
+/** Everything known about a model on the active profile's provider. */
+export function useModelFacts(modelId: string): ResolvedFacts {
+  return useFactsResolver()(modelId);
+}
+
+/**
+ * The same facts as {@link useModelFacts}, read now (outside React, when a request is built) from
+ * what the query cache and the facts store hold: what the preview showed is what is sent.
+ */
 export function modelFactsNow(endpoint: Endpoint, apiKey: string, modelId: string): ModelFacts {
-  const models = queryClient.getQueryData(modelsQueryOptions(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint)).queryKey);
-  const cat = queryClient.getQueryData<Catalog>(CATALOG_KEY);
-  return resolveFacts(modelId, cat, models, useModelFactsStore.getState().overrides[modelId]).facts;
+  const provider = providerOf(endpoint);
+  const listing = queryClient.getQueryData(
+    modelsQueryOptions(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders).queryKey,
+  );
+  const listed = listing?.find((m) => m.id === modelId);
+  const catalogs = queryClient.getQueryData<ReadonlyMap<ProviderId, CatalogLookup>>(factsCatalogsKey([provider]));
+  const prices = queryClient.getQueryData<Awaited<ReturnType<typeof loadPricesModule>>>(PRICES_KEY);
+  return resolveFacts({
+    provider,
+    model: modelId,
+    catalog: catalogs?.get(provider)?.(modelId),
+    prices: prices ? genaiPrice(prices, provider, modelId) : undefined,
+    server: listed ? factsFromServerListing(listed.raw) : undefined,
+    overrides: useModelFactsStore.getState().overrides,
+  }).facts;
 }
 
 /** The rules a request to `endpoint` for `modelId` is built with (provider rules, refused fields). */

@@ -14,6 +14,7 @@ const storedSchema = v.partial(
           maxOutput: v.number(),
           inputPrice: v.number(),
           cachedInputPrice: v.number(),
+          cacheWritePrice: v.number(),
           outputPrice: v.number(),
           vision: v.boolean(),
           tools: v.boolean(),
@@ -29,6 +30,8 @@ interface ModelFactsState {
   overrides: Record<string, ModelFacts>;
   setFact(model: string, key: FactKey, value: ModelFacts[FactKey]): void;
   clearModel(model: string): void;
+  /** Adds an imported file's facts: per model, its fields replace the person's. */
+  importFacts(models: Record<string, ModelFacts>): void;
 }
 
 /** Persisted in localStorage: small, and read synchronously by the meter at startup. */
@@ -51,6 +54,13 @@ export const useModelFactsStore = create<ModelFactsState>()(
           const { [model]: _gone, ...overrides } = s.overrides;
           return { overrides };
         }),
+      importFacts: (models) =>
+        set((s) => ({
+          overrides: {
+            ...s.overrides,
+            ...Object.fromEntries(Object.entries(models).map(([m, f]) => [m, { ...(s.overrides[m] ?? {}), ...f }])),
+          },
+        })),
     }),
     persisted({ store: 'modelFacts', version: 1, schema: storedSchema }),
   ),

@@ -174,7 +174,15 @@ async function run(
                 requestId,
                 model: lane.params.model,
                 requestedOutput: requestedOutputOf(sent[i]!.body),
-                extra: { [options.kind!]: { lane: i + 1, of: lanes.length, ...(lane.label ? { label: lane.label } : {}) } },
+                extra: {
+                  [options.kind!]: {
+                    lane: i + 1,
+                    of: lanes.length,
+                    ...(lane.label ? { label: lane.label } : {}),
+                    // Its own profile's prices apply (a compared configuration may use another provider).
+                    ...(lane.endpointId ? { endpointId: lane.endpointId } : {}),
+                  },
+                },
               },
               now,
             ),

@@ -1,19 +1,19 @@
-import { conversationSeries, dayKey, formatUSD, totalCost } from '../../domain/meter-stats';
+import { conversationSeries, formatUSD, totalCost } from '../../domain/meter-stats';
 import type { SeriesPoint } from '../../domain/meter-stats';
 import type { ModelFacts } from '../../domain/model-facts';
 import type { Message } from '../../domain/types';
-import { useDailyStore } from './daily-store';
+import { useTodayTotal } from './use-day-total';
 import { Section } from './parts';
 
 interface Props {
   path: Message[];
   messages: Message[];
-  factsFor: (model: string) => ModelFacts;
+  factsFor: (model: string, message?: Message) => ModelFacts;
   model: string;
 }
 
 export function CostSection({ path, messages, factsFor, model }: Props) {
-  const today = useDailyStore((s) => s.days[dayKey(Date.now())]);
+  const today = useTodayTotal();
   const total = totalCost(messages, factsFor, model);
   const series = conversationSeries(path, factsFor, model);
   return (
@@ -27,8 +27,8 @@ export function CostSection({ path, messages, factsFor, model }: Props) {
         <dt className="text-muted">Today, all conversations</dt>
         <dd data-testid="meter-cost-today" className="text-right font-mono">
           {today
-            ? `${formatUSD(today.usd)} · ${today.tokens.toLocaleString('en-US')} tokens · ${today.replies} replies${today.unpriced > 0 ? ` (${today.unpriced} unpriced)` : ''}`
-            : '$0.00'}
+            ? `${formatUSD(today.usd)} · ${today.tokens.toLocaleString('en-US')} tokens · ${today.replies} requests${today.unpriced > 0 ? ` (${today.unpriced} unpriced)` : ''}`
+            : '…'}
         </dd>
       </dl>
       {series.length > 1 ? <CostChart points={series} /> : null}

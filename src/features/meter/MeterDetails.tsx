@@ -14,7 +14,7 @@ interface Props {
   path: Message[];
   messages: Message[];
   params: RequestParams;
-  factsFor: (model: string) => ModelFacts;
+  factsFor: (model: string, message?: Message) => ModelFacts;
   reserved: number;
 }
 
@@ -24,7 +24,7 @@ export default function MeterDetails({ conversationId, path, messages, params, f
   const b = estimate?.breakdown;
   const sizes = useImageSizes((s) => s.sizes);
   const attached = useComposerStore((s) => s.parts);
-  const images = imageEstimates([...path.flatMap((m) => m.content), ...attached], sizeLookup(sizes));
+  const images = imageEstimates([...path.flatMap((m) => m.content), ...attached], sizeLookup(sizes), params.model);
   const facts = factsFor(params.model);
   return (
     <>
@@ -48,8 +48,11 @@ export default function MeterDetails({ conversationId, path, messages, params, f
           <ul data-testid="meter-images" className="mt-1 space-y-0.5 text-faint">
             {images.map((img, i) => (
               <li key={i} className="font-mono">
-                image {i + 1}: {img.width && img.height ? `${img.width}×${img.height}` : 'size unknown'} · {img.detail} → {img.tokens}
+                image {i + 1}: {img.width && img.height ? `${img.width}×${img.height}` : 'size unknown'} · {img.detail} →{' '}
+                {img.ruleKnown ? '' : '≈'}
+                {img.tokens}
                 {img.sizeKnown ? '' : ' (size unknown: counted as 1024×1024)'}
+                {img.ruleKnown ? ` (${img.family} rule)` : ` (${params.model}: GPT-4o’s rule, its own is not known)`}
               </li>
             ))}
           </ul>
@@ -66,7 +69,7 @@ export default function MeterDetails({ conversationId, path, messages, params, f
       </Section>
       <ReplyDetails conversationId={conversationId} path={path} messages={messages} factsFor={factsFor} />
       <CostSection path={path} messages={messages} factsFor={factsFor} model={params.model} />
-      <PriceTable models={[params.model, ...messages.map((m) => m.model ?? '')]} factsFor={factsFor} />
+      <PriceTable models={[params.model, ...messages.map((m) => m.model ?? '')]} />
     </>
   );
 }

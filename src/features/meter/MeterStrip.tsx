@@ -5,10 +5,8 @@ import { contextState, encodingForModel, reservedOutput } from '../../domain/tok
 import type { Conversation, Message } from '../../domain/types';
 import { warmUp } from '../../lib/tokens/token-counter';
 import { useActiveParams } from '../conversations/use-active-conversation';
-import { useCatalog } from '../endpoints/model-catalog';
 import { ContextBar } from './ContextBar';
 import { useMeterStore } from './meter-store';
-import { useCostRecorder } from './use-cost-recorder';
 import { useFactsFor } from './use-facts';
 import { usePromptEstimate } from './use-prompt-estimate';
 
@@ -31,10 +29,8 @@ interface Props {
 export function MeterStrip({ conversation, path, messages }: Props) {
   const { params } = useActiveParams(conversation);
   const factsFor = useFactsFor();
-  const catalogReady = useCatalog().isSuccess;
   const facts = factsFor(params.model);
   usePromptEstimate(conversation?.id ?? null, path, params);
-  useCostRecorder(catalogReady ? messages : [], factsFor, params.model);
   const { encoding } = encodingForModel(params.model);
   useEffect(() => {
     // Load the tokenizer in its worker right away (off the main thread), before the first count needs it.

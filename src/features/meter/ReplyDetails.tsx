@@ -10,7 +10,7 @@ interface Props {
   conversationId: ConversationId | null;
   path: Message[];
   messages: Message[];
-  factsFor: (model: string) => ModelFacts;
+  factsFor: (model: string, message?: Message) => ModelFacts;
 }
 
 function n(v: number | null | undefined): string {
@@ -98,7 +98,7 @@ export function ReplyDetails({ conversationId, path, messages, factsFor }: Props
             <tbody className="font-mono">
               {choices.map((c) => {
                 const s = replySpeed(c);
-                const cost = replyCost(c, factsFor(c.model ?? ''));
+                const cost = replyCost(c, factsFor(c.model ?? '', c));
                 return (
                   <tr key={c.id}>
                     <td>#{c.choiceIndex ?? 0}</td>

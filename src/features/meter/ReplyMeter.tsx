@@ -2,7 +2,8 @@ import { formatUSD } from '../../domain/meter-stats';
 import { replyFigures } from '../../domain/reply-figures';
 import type { Message } from '../../domain/types';
 import { ms } from './parts';
-import { useFactsFor } from './use-facts';
+import { SOURCE } from '../endpoints/fact-sources';
+import { useReplyFacts } from '../endpoints/model-catalog';
 
 function n(v: number | null | undefined): string {
   return v === null || v === undefined ? '?' : v.toLocaleString('en-US');
@@ -13,8 +14,10 @@ function n(v: number | null | undefined): string {
  * them beside our tokenizer's estimate, cost (cache-aware) or "no price", and speed.
  */
 export function ReplyMeter({ message, sameRequest }: { message: Message; sameRequest: readonly Message[] }) {
-  const factsFor = useFactsFor();
-  const f = replyFigures(message, sameRequest, factsFor(message.model ?? ''));
+  const resolved = useReplyFacts()(message.model ?? '', message);
+  const f = replyFigures(message, sameRequest, resolved.facts);
+  const priceFrom = resolved.sources.inputPrice ?? resolved.sources.outputPrice;
+  const source = priceFrom ? ` · ${message.model ?? ''} price from ${SOURCE[priceFrom]}` : '';
   const { usage, tokenEstimate: est } = f;
   const mark = f.estimated ? '≈' : '';
   const priceless = 'no price';
@@ -50,10 +53,11 @@ export function ReplyMeter({ message, sameRequest }: { message: Message; sameReq
       {usage ? (
         <span
           data-testid="reply-cost"
+          data-source={priceFrom}
           title={
-            f.choices > 1
+            (f.choices > 1
               ? 'Cost of this choice’s output, and of the whole request (its prompt is billed once)'
-              : 'Cost of this reply (cached prompt tokens at the cached price)'
+              : 'Cost of this reply (cached prompt tokens at the cached price)') + source
           }
         >
           {f.choices > 1

@@ -17,6 +17,7 @@ import {
 import type { Encoding, PromptBreakdown } from '../../domain/tokens';
 import type { ContentPart, Message, RequestParams } from '../../domain/types';
 import { countTexts } from '../../lib/tokens/token-counter';
+import { loadFunctionFormatter } from '../../lib/tokens/function-format';
 import { sizeLookup, useImageSizes } from './image-sizes';
 
 /** FNV-1a: a cheap content key for the draft and the request extras. */
@@ -47,7 +48,8 @@ export interface PromptInput {
 
 export async function countPrompt({ sent, params, draft, attached }: PromptInput): Promise<PromptCount> {
   const { encoding, exact } = encodingForModel(params.model);
-  const { tools, schema } = requestExtraTexts(params);
+  const hasTools = params.enabled.tools && params.values.tools.length > 0;
+  const { tools, toolsRendered, schema } = requestExtraTexts(params, hasTools ? await loadFunctionFormatter() : undefined);
   const items: [string, string][] = sent.flatMap(messageCountItems);
   const draftKey = `draft:${hash(draft)}`;
   const toolsKey = `tools:${hash(tools)}`;
@@ -67,16 +69,17 @@ export async function countPrompt({ sent, params, draft, attached }: PromptInput
     const t = messageTextTokens(m, counts) ?? 0;
     texts.push(t);
     framing += messageFraming(m);
-    images += imagesTokens(m.content, sizeOf);
-    perMessage[m.id] = messageTokens(m, t, sizeOf);
+    images += imagesTokens(m.content, sizeOf, params.model);
+    perMessage[m.id] = messageTokens(m, t, sizeOf, params.model);
     textTokens[m.id] = t;
   }
-  images += imagesTokens(attached, sizeOf);
+  images += imagesTokens(attached, sizeOf, params.model);
   const breakdown = sumPrompt({
     messageTexts: texts,
     framing,
     imageTokens: images,
     toolsTokens: tools ? (counts.get(toolsKey) ?? 0) : 0,
+    toolsRendered,
     schemaTokens: schema ? (counts.get(schemaKey) ?? 0) : 0,
     draftTokens: hasDraft ? (draft.trim() !== '' ? (counts.get(draftKey) ?? 0) : 0) : null,
   });

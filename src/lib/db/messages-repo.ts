@@ -115,3 +115,28 @@ export async function modifyMessage(id: string, change: (m: Message) => Message)
     if (m) await d.messages.put({ ...change(m), updatedAt: Date.now() });
   });
 }
+
+export interface BilledSince {
+  /** Finished assistant replies with usage whose request finished at or after the time. */
+  replies: Message[];
+  /** The endpoint profile each of their conversations ran against (null: none recorded). */
+  endpointOf: Record<string, string | null>;
+}
+
+/**
+ * The replies billed since `from` (by when their request finished), read through the `updatedAt`
+ * index: a reply finished since then was written since then. The truth of the daily totals: every
+ * tab reads the same rows, and a price corrected later re-prices them.
+ */
+export async function repliesBilledSince(from: number): Promise<BilledSince> {
+  const d = db();
+  const rows = await d.messages.where('updatedAt').aboveOrEqual(from).toArray();
+  const replies = rows.filter(
+    (m) => m.role === 'assistant' && m.usage && m.status !== 'streaming' && (m.timing?.finishedAt ?? m.createdAt) >= from,
+  );
+  const ids = [...new Set(replies.map((m) => m.conversationId))];
+  const conversations = await d.conversations.bulkGet(ids);
+  const endpointOf: Record<string, string | null> = {};
+  ids.forEach((id, i) => (endpointOf[id] = conversations[i]?.endpointId ?? null));
+  return { replies: replies.filter((m) => conversations[ids.indexOf(m.conversationId)] !== undefined), endpointOf };
+}

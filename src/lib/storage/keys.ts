@@ -28,7 +28,6 @@ export const STORAGE_KEYS = {
   paramPresets: { key: 'pg.paramPresets', area: 'local', holds: 'named parameter presets' },
   editor: { key: 'pg.editor', area: 'local', holds: 'last mock tool result per function name, replies whose tool calls were answered' },
   compare: { key: 'pg.compare', area: 'local', holds: 'choice view mode, diff base, scroll sync, decided responses, compare columns' },
-  meterDaily: { key: 'pg.meter.daily', area: 'local', holds: 'running cost and tokens per day, reply ids already counted' },
   composer: { key: 'pg.composer', area: 'local', holds: 'unsent drafts per conversation: text and attachments (as blob ids)' },
   modelFacts: { key: 'pg.modelFacts', area: 'local', holds: "the person's own model facts (context window, prices, capabilities)" },
 } as const satisfies Record<string, StorageKeyInfo>;
