@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { ActiveConversation } from '../features/conversations/use-active-conversation';
 import { useEndpointsStore } from '../features/endpoints/endpoints-store';
 import { isRunning } from '../features/generation/live-run-store';
-import { regenerate } from '../features/generation/run-actions';
+import { regenerate } from '../features/generation/runs';
 import { deleteWithUndo, duplicate, pin } from '../features/library/library-actions';
 import { useLibraryStore } from '../features/library/library-store';
 import { showPane } from '../features/workspace/layout-store';

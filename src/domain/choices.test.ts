@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUCKET_LABELS, choiceGroup, choiceStats, probability, probabilityBucket, tokensCoverText } from './choices';
+import { BUCKET_LABELS, choiceGroup, choiceStats, probability, probabilityBucket } from './choices';
+import { tokensCoverText } from './token-groups';
 import type { Message } from './types';
 
 const msg = (id: string, fields: Partial<Message> = {}): Message => ({

@@ -3,8 +3,7 @@
 import { roughTokens } from './completion';
 import { messageText } from './messages';
 import { speedOf, type Speed } from './meter-stats';
-import { groupsCoverText, groupTokens } from './token-groups';
-import type { Message, TokenLogprob } from './types';
+import type { Message } from './types';
 
 /** The choices of the request that produced `leaf` (siblings sharing its requestId), by index; [] when it had one. */
 export function choiceGroup(messages: Message[], leaf: Message | undefined): Message[] {
@@ -44,11 +43,3 @@ export function probabilityBucket(logprob: number): 0 | 1 | 2 | 3 | 4 {
 }
 
 export const BUCKET_LABELS = ['≥ 90%', '70–90%', '40–70%', '15–40%', '< 15%'] as const;
-
-/**
- * Whether the tokens reproduce the text exactly (then the token view can replace it), joined by
- * their bytes so a character split across tokens counts as that character.
- */
-export function tokensCoverText(tokens: readonly TokenLogprob[], text: string): boolean {
-  return groupsCoverText(groupTokens(tokens), text);
-}

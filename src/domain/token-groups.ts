@@ -141,3 +141,11 @@ export function groupsCoverText(groups: readonly TokenGroup[], text: string): bo
   for (const g of groups) joined += g.text;
   return joined === text;
 }
+
+/**
+ * Whether the tokens reproduce the text exactly (then the token view can replace it), joined by
+ * their bytes so a character split across tokens counts as that character.
+ */
+export function tokensCoverText(tokens: readonly TokenLogprob[], text: string): boolean {
+  return groupsCoverText(groupTokens(tokens), text);
+}

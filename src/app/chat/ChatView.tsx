@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { followConversationEndpoint } from '../../features/generation/conversation-endpoint';
 import type { ActiveConversation } from '../../features/conversations/use-active-conversation';
 import { EditorBar } from '../../features/editor/EditorBar';
@@ -9,13 +9,15 @@ import { FanOutNotice } from '../../features/compare/FanOutNotice';
 import { LazyMeterStrip } from '../../features/meter/LazyMeterStrip';
 import { ShareToolbar } from '../../features/share/ShareToolbar';
 import { Composer } from './Composer';
-import { DeletedElsewhereNotice } from './DeletedElsewhereNotice';
 import { EmptyState } from './EmptyState';
 import { ErrorBanner } from './ErrorBanner';
 import { useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageList } from './MessageList';
 import { UsageSummary } from './UsageSummary';
 import { TitleText } from '../../components/ui/TitleText';
+
+// Said only when the open conversation was deleted in another tab: loaded then.
+const DeletedElsewhereNotice = lazy(() => import('./DeletedElsewhereNotice').then((m) => ({ default: m.DeletedElsewhereNotice })));
 
 export function ChatView({ active, model }: { active: ActiveConversation; model: string }) {
   const { conversation, path, messages } = active;
@@ -47,7 +49,9 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
       </header>
       <PathSync path={path} />
       {active.deletedElsewhere ? (
-        <DeletedElsewhereNotice />
+        <Suspense fallback={null}>
+          <DeletedElsewhereNotice />
+        </Suspense>
       ) : path.length === 0 ? (
         <EmptyState />
       ) : (

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { AlertIcon } from '../../components/ui/icons';
 import type { AppError, Conversation, Message } from '../../domain/types';
 import { setRunError, useLiveRuns, type RetryState } from '../../features/generation/live-run-store';
 import { regenerate, sendConversation, stopRun } from '../../features/generation/runs';
-import { ErrorFixes } from './ErrorFixes';
 import { NRefusedAction } from '../../features/compare/NRefusedAction';
+
+// The fixes an error points to load with the first error, not with the first screen.
+const ErrorFixes = lazy(() => import('./ErrorFixes').then((m) => ({ default: m.ErrorFixes })));
 
 const TITLE: Record<AppError['kind'], string> = {
   http: 'The server returned an error',
@@ -61,12 +63,14 @@ export function ErrorBanner({ conversation, path }: { conversation: Conversation
         <ErrorLines error={error} />
         {error.hint ? <div className="text-muted">{error.hint}</div> : null}
         <RawResponse error={error} />
-        <ErrorFixes
-          error={error}
-          conversation={conversation}
-          retry={onRetry}
-          dismiss={() => conversationId && setRunError(conversationId, null)}
-        />
+        <Suspense fallback={null}>
+          <ErrorFixes
+            error={error}
+            conversation={conversation}
+            retry={onRetry}
+            dismiss={() => conversationId && setRunError(conversationId, null)}
+          />
+        </Suspense>
         <NRefusedAction conversationId={conversationId} path={path} error={error} />
       </div>
       {conversationId ? (

@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../components/ui/Button';
 
-/**
- * Past this many characters a message is not put into the page whole: laying out megabytes of
- * text (let alone parsing them as markdown) blocks the page for seconds. A 1 MB reply still renders.
- */
-export const HUGE_TEXT_CHARS = 2_000_000;
 /** How much of a huge message shows before the person chooses. */
 export const HUGE_PREVIEW_CHARS = 20_000;
 
@@ -26,7 +21,7 @@ function megabytes(chars: number): string {
 }
 
 /** A huge message: its start, its size, and the choice to show all of it (as plain text) or download it. */
-export function HugeText({ text, filename, streaming }: { text: string; filename: string; streaming: boolean }) {
+export default function HugeText({ text, filename, streaming }: { text: string; filename: string; streaming: boolean }) {
   const [all, setAll] = useState(false);
   if (all) return <div className="whitespace-pre-wrap break-words">{text}</div>;
   return (

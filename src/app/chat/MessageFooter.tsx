@@ -1,7 +1,10 @@
 import type { Message } from '../../domain/types';
 import { ReplyMeter } from '../../features/meter/ReplyMeter';
 import { useTokenView } from './token-view-store';
-import { DroppedEventsChip, DroppedEventsPanel, useDroppedDetails } from './DroppedEventsNote';
+import { lazy, Suspense } from 'react';
+import { DroppedEventsChip, useDroppedDetails } from './DroppedEventsNote';
+
+const DroppedEventsPanel = lazy(() => import('./DroppedEventsPanel'));
 
 /** Finish reason, status, skipped events, and the reply's tokens, cost and speed (see ReplyMeter). */
 export function MessageFooter({
@@ -52,7 +55,11 @@ export function MessageFooter({
           </button>
         ) : null}
       </footer>
-      {dropped && details.open ? <DroppedEventsPanel dropped={dropped} id={details.panelId} /> : null}
+      {dropped && details.open ? (
+        <Suspense fallback={null}>
+          <DroppedEventsPanel dropped={dropped} id={details.panelId} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

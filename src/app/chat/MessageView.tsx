@@ -1,4 +1,4 @@
-import { memo, Suspense, useDeferredValue, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { INLINE_UNCLOSED_KEY } from '../../domain/inline-reasoning';
 import { messageText } from '../../domain/messages';
@@ -14,13 +14,15 @@ import { MessageTokens } from '../../features/meter/MessageTokens';
 import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
 import { MessageFooter } from './MessageFooter';
-import { HUGE_TEXT_CHARS, HugeText } from './HugeText';
-import { WaitingForFirstToken } from './WaitingForFirstToken';
+import { HUGE_TEXT_CHARS } from './huge-text-limit';
 import { Reasoning } from '../../components/ui/Reasoning';
-import { TokenView } from '../../components/ui/TokenView';
-import { tokensCoverText } from '../../domain/choices';
 import { useTokenView } from './token-view-store';
 import { LazyReplySchemaCheck, LazyToolArgumentsCheck } from './lazy-checks';
+
+const ReplyTokens = lazy(() => import('./ReplyTokens'));
+// A message over 2 MB is rare: its collapsed view loads when one is shown.
+const HugeText = lazy(() => import('./HugeText'));
+const WaitingForFirstToken = lazy(() => import('./WaitingForFirstToken').then((m) => ({ default: m.WaitingForFirstToken })));
 
 /** Messages longer than this can be collapsed. */
 const LONG_CHARS = 1200;
@@ -140,17 +142,20 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
         </Suspense>
       ) : (
         <>
-          {waiting ? <WaitingForFirstToken startedAt={message.timing?.startedAt ?? message.createdAt} /> : null}
+          {waiting ? (
+            <Suspense fallback={null}>
+              <WaitingForFirstToken startedAt={message.timing?.startedAt ?? message.createdAt} />
+            </Suspense>
+          ) : null}
           <div data-testid="message-content" className={`text-[14px] ${collapsed ? 'relative max-h-32 overflow-hidden' : ''}`}>
             {tokensShown ? (
-              <>
-                <TokenView tokens={logprobs} />
-                {tokensCoverText(logprobs, content) ? null : (
-                  <p className="mt-1 text-[11px] text-faint">These tokens, as the server sent them, do not spell the reply text exactly.</p>
-                )}
-              </>
+              <Suspense fallback={<p className="text-[12px] text-faint">Loading the tokens…</p>}>
+                <ReplyTokens logprobs={logprobs} content={content} />
+              </Suspense>
             ) : content.length > HUGE_TEXT_CHARS ? (
-              <HugeText text={content} filename={`${message.role}-message-${message.id.slice(0, 8)}.md`} streaming={streaming} />
+              <Suspense fallback={<div className="whitespace-pre-wrap break-words">{content.slice(0, 20_000)}</div>}>
+                <HugeText text={content} filename={`${message.role}-message-${message.id.slice(0, 8)}.md`} streaming={streaming} />
+              </Suspense>
             ) : message.role === 'user' || message.role === 'tool' ? (
               <div className="whitespace-pre-wrap break-words">{content}</div>
             ) : (

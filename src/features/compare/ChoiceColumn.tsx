@@ -1,6 +1,7 @@
 import { forwardRef, type ReactNode } from 'react';
 import { Markdown, MarkdownTimingContext } from '../../components/markdown/Markdown';
-import { choiceStats, tokensCoverText } from '../../domain/choices';
+import { choiceStats } from '../../domain/choices';
+import { tokensCoverText } from '../../domain/token-groups';
 import { costUSD } from '../../domain/model-facts';
 import { formatUSD } from '../../domain/meter-stats';
 import { messageText } from '../../domain/messages';

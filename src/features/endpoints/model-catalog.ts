@@ -6,7 +6,7 @@ import { providerRulesFor, type ProviderRules } from '../../domain/provider-rule
 import { laneEndpointId, resolveFacts } from '../../domain/price-book';
 import type { Endpoint, Message } from '../../domain/types';
 import { providerOf, type ProviderId } from '../../domain/providers';
-import { genaiPrice, loadFactsCatalog, loadPricesModule, type CatalogLookup } from './catalog-loaders';
+import type { CatalogLookup } from './catalog-loaders';
 import { keyHeaderFor } from '../../domain/endpoints';
 import { useActiveEndpoint, useEndpointsStore } from './endpoints-store';
 import { useModelFactsStore } from './model-facts-store';
@@ -14,13 +14,21 @@ import { modelsQueryOptions, useModels } from './models-query';
 import { queryClient } from './query-client';
 
 const PRICES_KEY = ['catalog', 'genai-prices'];
+
+/** A price lookup over genai-prices; the loaders themselves load with it, not with the first screen. */
+type PriceLookup = (provider: ProviderId, model: string) => ModelFacts | undefined;
+async function loadPriceLookup(): Promise<PriceLookup> {
+  const loaders = await import('./catalog-loaders');
+  const mod = await loaders.loadPricesModule();
+  return (provider, model) => loaders.genaiPrice(mod, provider, model);
+}
 const factsCatalogsKey = (providers: readonly ProviderId[]) => ['catalog', 'models.dev', ...providers];
 
 /** genai-prices, loaded only while a profile of a hosted provider is in use (local servers need no catalog price). */
 export function usePricesModule(needed: boolean) {
   return useQuery({
     queryKey: PRICES_KEY,
-    queryFn: loadPricesModule,
+    queryFn: loadPriceLookup,
     staleTime: Infinity,
     gcTime: Infinity,
     enabled: needed,
@@ -32,7 +40,10 @@ export function useFactsCatalogs(providers: readonly ProviderId[]): ReadonlyMap<
   const unique = [...new Set(providers)].sort();
   return useQuery({
     queryKey: factsCatalogsKey(unique),
-    queryFn: async () => new Map(await Promise.all(unique.map(async (p) => [p, await loadFactsCatalog(p)] as const))),
+    queryFn: async () => {
+      const { loadFactsCatalog } = await import('./catalog-loaders');
+      return new Map(await Promise.all(unique.map(async (p) => [p, await loadFactsCatalog(p)] as const)));
+    },
     staleTime: Infinity,
     gcTime: Infinity,
   }).data;
@@ -50,7 +61,7 @@ export function useFactsResolver(extraProviders: readonly ProviderId[] = []): Fa
   const active = providerOf(endpoint);
   const apiKey = useEndpointsStore((s) => s.apiKeys[endpoint.id] ?? '');
   const models = useModels(endpoint.baseURL, apiKey, endpoint.headers, keyHeaderFor(endpoint), endpoint.secretHeaders);
-  const prices = usePricesModule([active, ...extraProviders].some((p) => p !== 'local'));
+  const prices = usePricesModule([active, ...extraProviders].some((p) => p !== 'local')).data;
   const catalogs = useFactsCatalogs([active, ...extraProviders]);
   const overrides = useModelFactsStore((s) => s.overrides);
   return useCallback(
@@ -60,12 +71,12 @@ export function useFactsResolver(extraProviders: readonly ProviderId[] = []): Fa
         provider,
         model,
         catalog: catalogs?.get(provider)?.(model),
-        prices: prices.data ? genaiPrice(prices.data, provider, model) : undefined,
+        prices: prices?.(provider, model),
         server: listed ? factsFromServerListing(listed.raw) : undefined,
         overrides,
       });
     },
-    [active, models.data, catalogs, prices.data, overrides],
+    [active, models.data, catalogs, prices, overrides],
   );
 }
 
@@ -103,12 +114,12 @@ export function modelFactsNow(endpoint: Endpoint, apiKey: string, modelId: strin
   );
   const listed = listing?.find((m) => m.id === modelId);
   const catalogs = queryClient.getQueryData<ReadonlyMap<ProviderId, CatalogLookup>>(factsCatalogsKey([provider]));
-  const prices = queryClient.getQueryData<Awaited<ReturnType<typeof loadPricesModule>>>(PRICES_KEY);
+  const prices = queryClient.getQueryData<PriceLookup>(PRICES_KEY);
   return resolveFacts({
     provider,
     model: modelId,
     catalog: catalogs?.get(provider)?.(modelId),
-    prices: prices ? genaiPrice(prices, provider, modelId) : undefined,
+    prices: prices?.(provider, modelId),
     server: listed ? factsFromServerListing(listed.raw) : undefined,
     overrides: useModelFactsStore.getState().overrides,
   }).facts;

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { QuestionDialog } from './QuestionDialog';
+import { useQuestionStore } from './questions';
 import { hasShareLink, subscribeAddress } from './share-url';
 
+// The question dialog loads when an import first asks something.
+const QuestionDialog = lazy(() => import('./QuestionDialog').then((m) => ({ default: m.QuestionDialog })));
 const SharePreview = lazy(() => import('./SharePreview').then((m) => ({ default: m.SharePreview })));
 
 /**
@@ -10,6 +12,7 @@ const SharePreview = lazy(() => import('./SharePreview').then((m) => ({ default:
  */
 export function ShareLinkGate() {
   const [shared, setShared] = useState(hasShareLink);
+  const asking = useQuestionStore((s) => s.pending !== null);
   useEffect(() => subscribeAddress(() => setShared((was) => was || hasShareLink())), []);
   return (
     <>
@@ -18,7 +21,11 @@ export function ShareLinkGate() {
           <SharePreview />
         </Suspense>
       ) : null}
-      <QuestionDialog />
+      {asking ? (
+        <Suspense fallback={null}>
+          <QuestionDialog />
+        </Suspense>
+      ) : null}
     </>
   );
 }
