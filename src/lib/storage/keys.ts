@@ -30,6 +30,7 @@ export const STORAGE_KEYS = {
   compare: { key: 'pg.compare', area: 'local', holds: 'choice view mode, diff base, scroll sync, decided responses, compare columns' },
   meterDaily: { key: 'pg.meter.daily', area: 'local', holds: 'running cost and tokens per day, reply ids already counted' },
   composer: { key: 'pg.composer', area: 'local', holds: 'unsent drafts per conversation: text and attachments (as blob ids)' },
+  variables: { key: 'pg.variables', area: 'local', holds: 'prompt variable values for ordinary sends, per conversation' },
   modelFacts: { key: 'pg.modelFacts', area: 'local', holds: "the person's own model facts (context window, prices, capabilities)" },
 } as const satisfies Record<string, StorageKeyInfo>;
 
