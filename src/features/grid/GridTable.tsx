@@ -3,8 +3,9 @@ import { cellId } from '../../domain/grid';
 import { deleteRow, duplicateRow, moveRow, setRowValue } from './grid-actions';
 import { GridCellView } from './GridCellView';
 
-const HEAD =
-  'sticky top-0 z-10 border-b border-line bg-panel px-2 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-muted';
+const HEAD_BOX = 'sticky top-0 z-10 border-b border-line bg-panel px-2 py-1.5 text-left text-[11px] font-semibold text-muted';
+/** Labels in small capitals; variable names and model ids keep their case (they are case-sensitive). */
+const HEAD = `${HEAD_BOX} uppercase tracking-wide`;
 const INPUT =
   'block w-full resize-y rounded border border-transparent bg-transparent px-1.5 py-1 text-[12.5px] leading-snug hover:border-line focus:border-accent focus:bg-raised focus:outline-none';
 const ROW_ACTION = 'rounded px-1 text-[11px] text-faint hover:bg-sunken hover:text-fg disabled:opacity-30';
@@ -32,11 +33,11 @@ export function GridTable({
         <tr>
           <th className={`${HEAD} sticky left-0 z-20 w-10 text-right`}>#</th>
           {variables.map((name) => (
-            <th key={name} className={`${HEAD} w-48 font-mono normal-case text-accent`}>{`{{${name}}}`}</th>
+            <th key={name} className={`${HEAD_BOX} w-48 font-mono text-accent`}>{`{{${name}}}`}</th>
           ))}
           <th className={`${HEAD} w-40`}>Expected</th>
           {grid.configs.map((config, i) => (
-            <th key={config.id} className={`${HEAD} w-80 border-l normal-case`}>
+            <th key={config.id} className={`${HEAD_BOX} w-80 border-l`}>
               <span className="font-mono text-[11.5px] text-fg">{config.model}</span>
               <span className="ml-1.5 font-normal text-faint">
                 {i + 1} · {endpointName(config.endpointId)}
