@@ -86,7 +86,7 @@ export async function runGrid(run: GridRun, deps: GridRunDeps): Promise<void> {
       try {
         const cell = signal.aborted
           ? set({ ...start, status: 'interrupted', updatedAt: now() })
-          : await runCell(run, row, lane, start, resolve, deps);
+          : set(await runCell(run, row, lane, start, resolve, deps));
         await deps.save([cell]);
       } finally {
         release();
