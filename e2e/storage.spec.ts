@@ -122,7 +122,7 @@ test.describe('schema versions', () => {
     await releaseDatabase(page);
     await expect(app.library.storageBanner('blocked')).toHaveCount(0);
     await expect(app.composer).toBeVisible();
-    expect(await databaseVersion(app.page)).toBe(20);
+    expect(await databaseVersion(app.page)).toBe(30); // schema v3 (Dexie stores version n as n × 10)
 
     await expect(app.conversations).toHaveCount(2);
     await expect(app.conversations.first()).toContainText('Written by v1');

@@ -7,6 +7,7 @@ import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
 import { RetrySetting } from '../features/parameters/RetrySetting';
+import { VariablesPanel } from '../features/parameters/VariablesPanel';
 import { ShareLinkGate } from '../features/share/ShareLinkGate';
 import { Workspace } from '../features/workspace/Workspace';
 import { usePaletteCommands } from './palette-commands';
@@ -28,6 +29,7 @@ export function App() {
               <EndpointPanel model={params.model} onModel={(model) => setParams({ ...params, model })} />
               <ParamsPanel params={params} onChange={setParams} />
               <RetrySetting />
+              <VariablesPanel path={active.path} />
               <RequestPreview path={active.path} params={params} />
             </div>
           </aside>

@@ -32,6 +32,7 @@ async function stores() {
     endpoints: (await import('../features/endpoints/endpoints-store')).useEndpointsStore,
     modelFacts: (await import('../features/endpoints/model-facts-store')).useModelFactsStore,
     composer: (await import('../features/conversations/composer-store')).useComposerStore,
+    variables: (await import('../features/conversations/variables-store')).useVariablesStore,
   };
 }
 
@@ -87,6 +88,8 @@ it('what every store writes reads back unchanged, with no warning', async () => 
     .setParts([{ type: 'image', source: { kind: 'blob', blobId: 'b-1', mimeType: 'image/png', size: 3 }, detail: 'auto' }]);
   s.workspace.getState().open('c-2'); // the composer follows, keeping c-1's draft
   s.composer.getState().setText('another draft');
+  s.variables.getState().setValue('c-2', 'city', 'Lyon');
+  s.variables.getState().setValue(null, 'tone', '');
   expect(s.composer.getState().drafts['c-1']?.text).toBe('half a question');
 
   const saved = (all: typeof s) =>

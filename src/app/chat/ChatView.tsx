@@ -5,6 +5,8 @@ import { EditorBar } from '../../features/editor/EditorBar';
 import { PathSync } from '../../features/editor/path-store';
 import { useActiveEndpoint } from '../../features/endpoints/endpoints-store';
 import { CompareButton } from '../../features/compare/CompareButton';
+import { useCompareStore } from '../../features/compare/compare-store';
+import { GridButton } from '../../features/grid/GridButton';
 import { FanOutNotice } from '../../features/compare/FanOutNotice';
 import { LazyMeterStrip } from '../../features/meter/LazyMeterStrip';
 import { ShareToolbar } from '../../features/share/ShareToolbar';
@@ -24,6 +26,8 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
   const id = conversation?.id ?? null;
   const running = useLiveRuns((s) => (id ? s.runs[id] !== undefined : false));
   const endpoint = useActiveEndpoint();
+  // The grid's columns are the saved compare configurations (composed here: widgets never import each other).
+  const compareConfigs = useCompareStore((s) => s.configs);
   const endpointId = conversation?.endpointId ?? null;
   // Opening a conversation runs it against its own profile: the panel shows that one.
   useEffect(() => {
@@ -44,6 +48,7 @@ export function ChatView({ active, model }: { active: ActiveConversation; model:
         <div className="ml-auto hidden shrink-0 md:block">
           <UsageSummary path={path} />
         </div>
+        <GridButton conversation={conversation} path={path} configs={compareConfigs} />
         <CompareButton conversation={conversation} running={running} />
         <ShareToolbar active={active} />
       </header>

@@ -2,10 +2,14 @@ import type { ConversationId } from '../../domain/types';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
 import { SendIcon, StopIcon } from '../../components/ui/icons';
+import { hasVariables, VariableBackdrop } from '../../components/ui/VariableBackdrop';
 import { AttachButton, attachToComposer, ComposerAttachments } from '../../features/editor/ComposerAttachments';
 import { flushEdits } from '../../features/editor/pending-writes';
 import { useComposerStore } from '../../features/conversations/composer-store';
 import { sendConversation, stopRun } from '../../features/generation/runs';
+
+/** The text box's metrics, shared with the variable highlight behind it. */
+const TEXT_BOX = 'px-3.5 pt-3 pb-1 text-[14px] leading-relaxed';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -21,6 +25,7 @@ export function Composer({
   const text = useComposerStore((s) => s.text);
   const setText = useComposerStore((s) => s.setText);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const el = ref.current;
@@ -55,25 +60,31 @@ export function Composer({
         onDrop={(e) => takeFiles(e, e.dataTransfer)}
       >
         <ComposerAttachments />
-        <textarea
-          ref={ref}
-          data-testid="composer-input"
-          aria-label="Message"
-          rows={2}
-          value={text}
-          placeholder="Write a user message…  (Ctrl/⌘+Enter sends; empty sends the conversation as it stands)"
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              send();
-            } else if (e.key === 'Escape' && running && conversationId) {
-              e.preventDefault();
-              stopRun(conversationId);
-            }
-          }}
-          className="block w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[14px] leading-relaxed text-fg placeholder:text-faint focus:outline-none"
-        />
+        <div className="relative">
+          {hasVariables(text) ? <VariableBackdrop ref={backdrop} text={text} className={TEXT_BOX} /> : null}
+          <textarea
+            ref={ref}
+            data-testid="composer-input"
+            aria-label="Message"
+            rows={2}
+            value={text}
+            placeholder="Write a user message…  (Ctrl/⌘+Enter sends; empty sends the conversation as it stands)"
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                send();
+              } else if (e.key === 'Escape' && running && conversationId) {
+                e.preventDefault();
+                stopRun(conversationId);
+              }
+            }}
+            onScroll={(e) => {
+              if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
+            }}
+            className={`relative block w-full resize-none bg-transparent ${TEXT_BOX} text-fg placeholder:text-faint focus:outline-none`}
+          />
+        </div>
         <div className="flex items-center justify-between gap-2 px-2.5 pb-2">
           <span className="flex min-w-0 items-center gap-2 text-[11px] text-faint">
             <AttachButton />

@@ -1,32 +1,14 @@
 import { useState } from 'react';
 import { newId } from '../../domain/ids';
 import type { Conversation } from '../../domain/types';
-import { parseExtraBody } from '../../lib/openai/request';
-import { compareConfigurations, type Lane } from '../generation/runs';
+import { compareConfigurations } from '../generation/runs';
+import { lanesFor } from '../generation/lanes';
 import { useEndpointsStore } from '../endpoints/endpoints-store';
 import { Dialog } from '../../components/ui/Dialog';
 import { useCompareStore, type CompareConfig } from './compare-store';
 
 const MAX = 4;
 const input = 'h-8 rounded-md border border-line bg-bg px-2 text-[12.5px] min-w-0';
-
-/** The lanes for `configs`: the conversation's parameters with each column's model, endpoint and overrides. */
-export function lanesFor(conversation: Conversation, configs: CompareConfig[]): Lane[] | string {
-  const base = parseExtraBody(conversation.params.extraBody);
-  const lanes: Lane[] = [];
-  for (const [i, c] of configs.entries()) {
-    const extra = parseExtraBody(c.overrides);
-    if (!extra.ok) return `Column ${i + 1}: ${extra.error.message}`;
-    if (c.model.trim() === '') return `Column ${i + 1}: a model id is needed.`;
-    const merged = { ...(base.ok ? base.value : {}), ...extra.value };
-    lanes.push({
-      params: { ...conversation.params, model: c.model.trim(), extraBody: Object.keys(merged).length ? JSON.stringify(merged) : '' },
-      endpointId: c.endpointId,
-      label: `${c.model.trim()}${c.overrides.trim() ? ' · custom' : ''}`,
-    });
-  }
-  return lanes;
-}
 
 /** Up to four configurations (endpoint, model, body overrides), saved, sent side by side. */
 export default function CompareConfigsDialog({ conversation, onClose }: { conversation: Conversation; onClose: () => void }) {

@@ -176,6 +176,7 @@ function FieldsEditor({ message, running }: { message: Message; running: boolean
           initial={text}
           onText={setText}
           onKeyDown={onKeyDown}
+          variables
           autoFocus
           className={role === 'tool' ? 'font-mono text-[12.5px]' : ''}
         />

@@ -69,6 +69,7 @@ export function PartsEditor({ message, onKeyDown }: { message: Message; onKeyDow
                 placeholder="Text"
                 onText={(t) => setText(i, t)}
                 onKeyDown={onKeyDown}
+                variables
                 autoFocus={i === firstText}
               />
             ) : (

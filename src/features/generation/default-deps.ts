@@ -3,6 +3,7 @@ import { notify } from '../../lib/notify/notify';
 import { runChatCompletion } from '../../lib/openai/client';
 import { useComposerStore } from '../conversations/composer-store';
 import { firstByteTimeout, useWorkspaceStore } from '../conversations/workspace-store';
+import { useVariablesStore, variableValues } from '../conversations/variables-store';
 import { activeEndpointConfig, endpointConfig, useEndpointsStore } from '../endpoints/endpoints-store';
 import { modelFactsNow } from '../endpoints/model-catalog';
 import type { GenerationDeps } from './deps';
@@ -33,7 +34,10 @@ export function generationDeps(): GenerationDeps {
     countReplies: (...args) => generationHooks().countReplies(...args),
     clock,
     lock: webLock,
+    variableValues,
     created: (conversationId) => {
+      // The values given before the conversation existed are its own, wherever the person went meanwhile.
+      useVariablesStore.getState().adoptNew(conversationId);
       // Unless the person opened another conversation meanwhile.
       const ws = useWorkspaceStore.getState();
       if (ws.activeConversationId !== null) return;

@@ -1,6 +1,7 @@
 import type { ConversationId, Message, RequestParams } from '../../domain/types';
 import type { Endpoint } from '../../domain/types';
 import type { ModelFacts } from '../../domain/model-facts';
+import type { VariableValues } from '../../domain/variables';
 import type { RuleKey } from '../../domain/provider-rules';
 import type { Store } from '../../lib/db/repo';
 import type { Notifier } from '../../lib/notify/notify';
@@ -58,6 +59,8 @@ export interface GenerationDeps {
   lock<T>(name: string, body: () => Promise<T>): Promise<T>;
   /** After replies are saved: the tokenizer's count stored beside their usage (the meter's). */
   countReplies(path: readonly Message[], replies: readonly Message[], params: RequestParams): Promise<void>;
+  /** The values of the prompt variables (`{{name}}`) for a run of `conversationId` (null: the one not stored yet). */
+  variableValues(conversationId: ConversationId | null): VariableValues;
   /** A conversation the run created is stored: open it (unless the person opened another meanwhile). */
   created(conversationId: ConversationId): void;
 }

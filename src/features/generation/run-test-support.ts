@@ -89,6 +89,7 @@ export function testDeps(
     lock: (_name, body) => body(),
     countReplies: vi.fn(async () => undefined),
     created: vi.fn(),
+    variableValues: () => ({}),
     notices,
     ...overrides,
   };

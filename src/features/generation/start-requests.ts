@@ -22,6 +22,7 @@ import { continueStyleOf, keyHeaderFor } from '../../domain/endpoints';
 import { effectiveContinue } from '../../domain/continue-style';
 import { continueRequest } from '../../lib/openai/continue-request';
 import { requestedOutputOf } from '../../domain/structured-output';
+import { missingVariablesMessage, substituteMessages } from '../../domain/variables';
 
 /** One request of a run: its parameters (model included) and endpoint profile (null: the active one). */
 export interface Lane {
@@ -136,6 +137,17 @@ async function run(
   try {
     const blobs = await deps.repo.dataURLsFor(path);
     const resolve = (s: BinarySource) => (s.kind === 'url' ? s.url : (blobs.get(s.blobId) ?? ''));
+    // Variables are replaced in the request only: the stored messages keep `{{name}}` as written.
+    const substituted = substituteMessages(path, deps.variableValues(start.create ? null : conversationId));
+    if (!substituted.ok) {
+      // Never sent with `{{name}}` left in: that would quietly test another prompt. The message is kept.
+      await saveStart([]).catch((err: unknown) => {
+        throw new UnsavedStart(err);
+      });
+      setRunError(conversationId, { kind: 'invalid', message: missingVariablesMessage(substituted.missing) });
+      return;
+    }
+    const sendPath = substituted.messages;
     const sent: SentRequest[] = [];
     for (const lane of lanes) {
       // Parallel lanes are single-choice requests: their columns are the choices.
@@ -144,7 +156,7 @@ async function run(
       // The endpoint's provider rules, decided with the same model facts the preview uses.
       const rules = providerRulesFor(endpoint, deps.modelFacts(endpoint, apiKey, params.model));
       const continued = (b: ReturnType<typeof buildChatRequest>) => (b.ok && options.continueOf ? continuationOf(b.body, endpoint) : b);
-      const built = continued(buildChatRequest(path, params, resolve, rules));
+      const built = continued(buildChatRequest(sendPath, params, resolve, rules));
       if (!built.ok) {
         // The person's message is kept even when no request can be built from it.
         await saveStart([]).catch((err: unknown) => {
@@ -154,10 +166,10 @@ async function run(
         return;
       }
       const rebuild = (other: typeof rules) => {
-        const again = continued(buildChatRequest(path, params, resolve, other));
+        const again = continued(buildChatRequest(sendPath, params, resolve, other));
         return again.ok ? again.body : null;
       };
-      sent.push({ endpoint, params, path, rules, body: built.body, rebuild });
+      sent.push({ endpoint, params, path: sendPath, rules, body: built.body, rebuild });
     }
 
     const requestId = newRequestId();

@@ -7,6 +7,9 @@ import { useModelFacts, useProviderRules } from '../endpoints/model-catalog';
 import { useActiveEndpoint } from '../endpoints/endpoints-store';
 import { useComposerStore } from '../conversations/composer-store';
 import { previewNextRequest } from '../conversations/next-request';
+import { useVariableValues } from '../conversations/variables-store';
+import { useWorkspaceStore } from '../conversations/workspace-store';
+import { missingVariablesMessage } from '../../domain/variables';
 
 /** The exact JSON body the next request will send (binary parts shown as placeholders). */
 export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {
@@ -16,9 +19,10 @@ export function RequestPreviewBody({ path, params }: { path: Message[]; params: 
   // A profile that splits n sends `n` single-choice requests of the same body, without n (see startRequests).
   const split = splitN === true && params.enabled.n && Math.floor(params.values.n) > 1 ? Math.floor(params.values.n) : null;
   const rules = useProviderRules(params.model);
+  const values = useDeferredValue(useVariableValues(useWorkspaceStore((s) => s.activeConversationId)));
   const result = useMemo(
-    () => previewNextRequest(deferredPath, split ? { ...params, enabled: { ...params.enabled, n: false } } : params, draft, rules),
-    [deferredPath, draft, params, rules, split],
+    () => previewNextRequest(deferredPath, split ? { ...params, enabled: { ...params.enabled, n: false } } : params, draft, rules, values),
+    [deferredPath, draft, params, rules, split, values],
   );
   const facts = useModelFacts(params.model).facts;
   const validate = useQuery({ queryKey: ['request-validator'], queryFn: loadRequestValidator, staleTime: Infinity, gcTime: Infinity }).data;
@@ -27,7 +31,9 @@ export function RequestPreviewBody({ path, params }: { path: Message[]; params: 
     const text = JSON.stringify(result.body.messages);
     // An empty conversation is only "nothing typed yet", not a schema problem worth a warning.
     const schema = validate && result.body.messages.length > 0 ? validate(result.body).map((p) => `Schema: ${p}`) : [];
-    return [...new Set([...schema, ...modelRuleWarnings(params, facts, text, rules.outputLimit), ...result.warnings])];
+    // A variable without a value is left as written here; the send itself refuses it.
+    const missing = result.missing.length > 0 ? [missingVariablesMessage(result.missing)] : [];
+    return [...new Set([...missing, ...schema, ...modelRuleWarnings(params, facts, text, rules.outputLimit), ...result.warnings])];
   }, [result, validate, params, facts, rules]);
 
   return result.ok ? (

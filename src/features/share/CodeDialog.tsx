@@ -7,6 +7,8 @@ import { useActiveEndpoint } from '../endpoints/endpoints-store';
 import { useProviderRules } from '../endpoints/model-catalog';
 import { Dialog } from './Dialog';
 import { buildNextRequest } from '../conversations/next-request';
+import { useVariableValues } from '../conversations/variables-store';
+import { useWorkspaceStore } from '../conversations/workspace-store';
 import { copyText, download } from './share-actions';
 import { errorMessage } from '../../domain/errors';
 import { keyHeaderFor } from '../../domain/endpoints';
@@ -27,11 +29,12 @@ export function CodeDialog({
 }) {
   const endpoint = useActiveEndpoint();
   const rules = useProviderRules(params.model);
+  const values = useVariableValues(useWorkspaceStore((s) => s.activeConversationId));
   const [state, setState] = useState<State>({ status: 'loading' });
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   useEffect(() => {
     let live = true;
-    buildNextRequest(path, params, draft, rules)
+    buildNextRequest(path, params, draft, rules, values)
       .then((built) => {
         if (!live) return;
         if (!built.ok) setState({ status: 'error', message: built.error.message });
@@ -51,7 +54,7 @@ export function CodeDialog({
     return () => {
       live = false;
     };
-  }, [path, params, draft, endpoint, rules]);
+  }, [path, params, draft, endpoint, rules, values]);
 
   const current = state.status === 'ready' ? state.list.find((s) => s.language === language)! : null;
   const headerCount = Object.keys(endpoint.headers).length;

@@ -25,6 +25,7 @@ import { toMarkdown } from '../../lib/codec/markdown';
 import { restore } from '../../lib/codec/restore';
 import { encodeShareLink, type ShareLink } from '../../lib/codec/share-link';
 import { buildNextRequest } from '../conversations/next-request';
+import { variableValues } from '../conversations/variables-store';
 import { flushParams } from '../conversations/params-writer';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { activeEndpointConfig, REFERENCE_ENDPOINT_ID, useEndpointsStore } from '../endpoints/endpoints-store';
@@ -133,6 +134,7 @@ export async function exportConversation(conversationId: ConversationId, kind: E
         bundle.conversation.params,
         draft,
         providerRulesNow(active.endpoint, active.apiKey, bundle.conversation.params.model),
+        variableValues(conversationId),
       );
       if (!built.ok) throw new Error(built.error.message);
       download(`${slug}.request.json`, JSON.stringify(built.body, null, 2), 'application/json');

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from './names';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
@@ -96,7 +97,7 @@ describe('reading the first screen without the database library', () => {
     // The app's own open then creates it as usual.
     const d = new PlaygroundDB(name);
     await d.open();
-    expect(d.verno).toBe(2);
+    expect(d.verno).toBe(SCHEMA_VERSION);
     d.close();
   });
 

@@ -1,3 +1,4 @@
+import type { Grid, GridCell } from '../../domain/grid';
 import { newConversationId, newId, newMessageId } from '../../domain/ids';
 import type { Conversation, ConversationId, Message } from '../../domain/types';
 import { blobIdsOf } from './conversations-repo';
@@ -8,30 +9,39 @@ export interface ConversationSnapshot {
   conversation: Conversation;
   messages: Message[];
   blobs: BlobRow[];
+  /** Its prompt grid, when it has one (absent in snapshots taken before v3). */
+  grid?: Grid;
+  gridCells?: GridCell[];
 }
 
 /** Deletes a conversation, its messages and its blobs atomically, returning what was removed. */
 export async function removeConversation(id: string): Promise<ConversationSnapshot | null> {
   const d = db();
-  return d.transaction('rw', d.conversations, d.messages, d.blobs, async () => {
+  return d.transaction('rw', [d.conversations, d.messages, d.blobs, d.grids, d.gridCells], async () => {
     const conversation = await d.conversations.get(id);
     if (!conversation) return null;
     const messages = await d.messages.where('conversationId').equals(id).toArray();
     const blobIds = [...new Set(messages.flatMap(blobIdsOf))];
     const blobs = (await d.blobs.bulkGet(blobIds)).filter((b): b is BlobRow => b !== undefined);
+    const grid = await d.grids.get(id);
+    const gridCells = await d.gridCells.where('conversationId').equals(id).toArray();
     await d.messages.where('conversationId').equals(id).delete();
     await d.conversations.delete(id);
     if (blobIds.length > 0) await d.blobs.bulkDelete(blobIds);
-    return { conversation, messages, blobs };
+    await d.grids.delete(id);
+    await d.gridCells.where('conversationId').equals(id).delete();
+    return { conversation, messages, blobs, ...(grid ? { grid, gridCells } : {}) };
   });
 }
 
 export async function restoreConversation(s: ConversationSnapshot): Promise<void> {
   const d = db();
-  await d.transaction('rw', d.conversations, d.messages, d.blobs, async () => {
+  await d.transaction('rw', [d.conversations, d.messages, d.blobs, d.grids, d.gridCells], async () => {
     if (s.blobs.length > 0) await d.blobs.bulkPut(s.blobs);
     await d.messages.bulkPut(s.messages);
     await d.conversations.put(s.conversation);
+    if (s.grid) await d.grids.put(s.grid);
+    if (s.gridCells?.length) await d.gridCells.bulkPut(s.gridCells);
   });
 }
 

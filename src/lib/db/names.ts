@@ -5,7 +5,7 @@
 export const DB_NAME = 'chat-playground';
 
 /** The schema version this build writes; a database with a higher one was written by a newer build. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Dexie stores schema version n as IndexedDB version n × 10. */
 export const NATIVE_VERSION = SCHEMA_VERSION * 10;

@@ -130,6 +130,12 @@ export const readSummaries = later('readSummaries');
 export const recoverInterruptedStreams = later('recoverInterruptedStreams');
 export const requestPersistence = later('requestPersistence');
 export const storageUsage = later('storageUsage');
+export const getGrid = later('getGrid');
+export const putGrid = later('putGrid');
+export const listGridCells = later('listGridCells');
+export const putGridCells = later('putGridCells');
+export const deleteGridCells = later('deleteGridCells');
+export const interruptGridCells = later('interruptGridCells');
 
 export { StaleEdit } from './stale-edit';
 export type { GuardedWrite } from './guarded-writes';

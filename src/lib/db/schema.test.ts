@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { textContent } from '../../domain/messages';
 import { defaultRequestParams } from '../../domain/params';
 import type { Message } from '../../domain/types';
+import { emptyCell } from '../../domain/grid';
 import { openDatabase, storageHealth } from './health';
-import { db, PlaygroundDB, setDb, V1_STORES } from './schema';
+import { db, PlaygroundDB, SCHEMA_VERSION, setDb, V1_STORES } from './schema';
 
 function v1Message(i: number, conversationId: string, parentId: string | null): Message & { updatedAt: number } {
   return {
@@ -45,7 +46,7 @@ describe('schema upgrades', () => {
     const { messages } = await writeV1(name);
     const d = new PlaygroundDB(name);
     await d.open();
-    expect(d.verno).toBe(2);
+    expect(d.verno).toBe(SCHEMA_VERSION);
     const after = await d.messages.orderBy('id').toArray();
     expect(after.length).toBe(messages.length);
     for (const m of messages) expect(after.find((a) => a.id === m.id)).toEqual(m);
@@ -78,5 +79,35 @@ describe('schema upgrades', () => {
     expect(again.verno).toBe(7);
     expect(await again.table('messages').get('keep')).toEqual({ id: 'keep', text: 'from the future' });
     again.close();
+  });
+});
+
+describe('v3: the prompt grid', () => {
+  it('v2 → v3 keeps every conversation and message, and adds empty grid tables that store and read back', async () => {
+    const name = `v2-${Math.random()}`;
+    const { messages } = await writeV1(name);
+    // Opened by the v2 build (versions 1 and 2 only), which ran the v1 → v2 upgrade.
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores({
+      conversations: 'id, updatedAt, pinnedAt, *tags, [updatedAt+title]',
+      messages: 'id, conversationId, [conversationId+createdAt], status, updatedAt',
+    });
+    await old.open();
+    expect(old.verno).toBe(2);
+    const conversationsBefore = await old.table('conversations').toArray();
+    old.close();
+
+    const d = new PlaygroundDB(name);
+    await d.open();
+    expect(d.verno).toBe(3);
+    expect(await d.conversations.toArray()).toEqual(conversationsBefore);
+    expect(await d.messages.count()).toBe(messages.length);
+    expect(await d.grids.count()).toBe(0);
+    const cell = { ...emptyCell('c1', 'r1', 'k1', 1), status: 'streaming' as const, text: 'half' };
+    await d.grids.put({ conversationId: 'c1', rows: [{ id: 'r1', values: { city: 'Lyon' } }], configs: [], concurrency: 2, updatedAt: 1 });
+    await d.gridCells.put(cell);
+    expect(await d.gridCells.where('conversationId').equals('c1').toArray()).toEqual([cell]);
+    d.close();
   });
 });

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Conversation, Message } from '../../domain/types';
+import type { Grid, GridCell } from '../../domain/grid';
 import { DB_NAME } from './names';
 
 /** Binary parts (images, audio, files) live here, never as base64 inside message rows. */
@@ -49,6 +50,8 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
  * v1: conversations, messages (tree by parentId), blobs, kv.
  * v2: conversations by pinnedAt, tags and [updatedAt+title] (the sidebar reads only keys),
  *     messages by updatedAt (see upgradeToV2).
+ * v3: the prompt grid: grids (one per conversation: test cases, columns) and gridCells (one per
+ *     row × column, by conversation). New tables only: nothing to upgrade.
  * Endpoint profiles are small, synchronous-at-startup settings and live in localStorage instead
  * (`pg.endpoints`, see lib/storage/keys).
  */
@@ -59,6 +62,8 @@ export class PlaygroundDB extends Dexie {
   messages!: Table<Message, string>;
   blobs!: EntityTable<BlobRow, 'id'>;
   kv!: EntityTable<KeyValueRow, 'key'>;
+  grids!: Table<Grid, string>;
+  gridCells!: Table<GridCell, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -69,6 +74,7 @@ export class PlaygroundDB extends Dexie {
         messages: 'id, conversationId, [conversationId+createdAt], status, updatedAt',
       })
       .upgrade(upgradeToV2);
+    this.version(3).stores(V3_STORES);
   }
 }
 
@@ -79,6 +85,9 @@ export const V1_STORES = {
   blobs: 'id',
   kv: 'key',
 } as const;
+
+/** What v3 adds. */
+export const V3_STORES = { grids: 'conversationId', gridCells: 'id, conversationId' } as const;
 
 let instance: PlaygroundDB | null = null;
 

@@ -13,3 +13,4 @@ export * from './messages-repo';
 export * from './storage-usage';
 export { recoverInterruptedStreams } from './recovery';
 export * from './transfer-repo';
+export * from './grids-repo';

@@ -29,6 +29,7 @@ export const STORAGE_KEYS = {
   editor: { key: 'pg.editor', area: 'local', holds: 'last mock tool result per function name, replies whose tool calls were answered' },
   compare: { key: 'pg.compare', area: 'local', holds: 'choice view mode, diff base, scroll sync, decided responses, compare columns' },
   composer: { key: 'pg.composer', area: 'local', holds: 'unsent drafts per conversation: text and attachments (as blob ids)' },
+  variables: { key: 'pg.variables', area: 'local', holds: 'prompt variable values for ordinary sends, per conversation' },
   modelFacts: { key: 'pg.modelFacts', area: 'local', holds: "the person's own model facts (context window, prices, capabilities)" },
 } as const satisfies Record<string, StorageKeyInfo>;
 

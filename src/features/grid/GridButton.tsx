@@ -1,0 +1,38 @@
+import { lazy, Suspense, useState } from 'react';
+import type { Conversation, Message } from '../../domain/types';
+import type { ColumnSource } from './grid-actions';
+
+// The grid, its parser and its runner load only when a grid is opened (the first screen's budget).
+const GridDialog = lazy(() => import('./GridDialog'));
+
+/** Header button: the open conversation run over test cases × configurations. */
+export function GridButton({
+  conversation,
+  path,
+  configs,
+}: {
+  conversation: Conversation | null | undefined;
+  path: Message[];
+  configs: ColumnSource[];
+}) {
+  const [open, setOpen] = useState(false);
+  if (!conversation) return null;
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="grid-open-button"
+        onClick={() => setOpen(true)}
+        title="Run this conversation over test cases and configurations"
+        className="shrink-0 rounded-md border border-line px-2 py-0.5 text-[12px] text-muted hover:border-accent hover:text-accent"
+      >
+        Grid
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <GridDialog conversation={conversation} path={path} configs={configs} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Grid, GridCell } from '../../domain/grid';
+import { cellId } from '../../domain/grid';
+import { deleteRow, duplicateRow, moveRow, setRowValue } from './grid-actions';
+import { GridCellView } from './GridCellView';
+
+const HEAD_BOX = 'sticky top-0 z-10 border-b border-line bg-panel px-2 py-1.5 text-left text-[11px] font-semibold text-muted';
+/** Labels in small capitals; variable names and model ids keep their case (they are case-sensitive). */
+const HEAD = `${HEAD_BOX} uppercase tracking-wide`;
+const INPUT =
+  'block w-full resize-y rounded border border-transparent bg-transparent px-1.5 py-1 text-[12.5px] leading-snug hover:border-line focus:border-accent focus:bg-raised focus:outline-none';
+const ROW_ACTION = 'rounded px-1 text-[11px] text-faint hover:bg-sunken hover:text-fg disabled:opacity-30';
+
+/** Test cases (one editable value per variable, and the expected output) beside one result cell per configuration. */
+export function GridTable({
+  grid,
+  cells,
+  variables,
+  endpointName,
+  running,
+  onRunCell,
+}: {
+  grid: Grid;
+  cells: Record<string, GridCell>;
+  variables: string[];
+  endpointName: (endpointId: string | null) => string;
+  running: boolean;
+  onRunCell: (id: string) => void;
+}) {
+  const last = grid.rows.length - 1;
+  return (
+    <table className="w-full min-w-max border-separate border-spacing-0 text-[12.5px]">
+      <thead>
+        <tr>
+          <th className={`${HEAD} sticky left-0 z-20 w-10 text-right`}>#</th>
+          {variables.map((name) => (
+            <th key={name} className={`${HEAD_BOX} w-48 font-mono text-accent`}>{`{{${name}}}`}</th>
+          ))}
+          <th className={`${HEAD} w-40`}>Expected</th>
+          {grid.configs.map((config, i) => (
+            <th key={config.id} className={`${HEAD_BOX} w-80 border-l`}>
+              <span className="font-mono text-[11.5px] text-fg">{config.model}</span>
+              <span className="ml-1.5 font-normal text-faint">
+                {i + 1} · {endpointName(config.endpointId)}
+                {config.overrides.trim() ? ` · ${config.overrides.trim()}` : ''}
+              </span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {grid.rows.map((row, r) => (
+          <tr key={row.id} data-testid="grid-row" data-row-id={row.id} className="group/row">
+            <td className="sticky left-0 z-[5] border-b border-line bg-panel px-1 py-1 text-right align-top">
+              <div className="font-mono text-[11px] text-muted">{r + 1}</div>
+              <div className="mt-1 flex flex-col items-end opacity-0 group-hover/row:opacity-100 focus-within:opacity-100">
+                <button
+                  type="button"
+                  className={ROW_ACTION}
+                  aria-label={`Move row ${r + 1} up`}
+                  disabled={r === 0}
+                  onClick={() => moveRow(row.id, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className={ROW_ACTION}
+                  aria-label={`Move row ${r + 1} down`}
+                  disabled={r === last}
+                  onClick={() => moveRow(row.id, 1)}
+                >
+                  ↓
+                </button>
+                <button type="button" className={ROW_ACTION} aria-label={`Duplicate row ${r + 1}`} onClick={() => duplicateRow(row.id)}>
+                  ⧉
+                </button>
+                <button
+                  type="button"
+                  className={ROW_ACTION}
+                  aria-label={`Delete row ${r + 1}`}
+                  disabled={running}
+                  onClick={() => deleteRow(row.id)}
+                >
+                  ✕
+                </button>
+              </div>
+            </td>
+            {variables.map((name) => (
+              <td key={name} className="border-b border-line align-top">
+                <textarea
+                  rows={2}
+                  aria-label={`Row ${r + 1} ${name}`}
+                  value={row.values[name] ?? ''}
+                  placeholder={Object.hasOwn(row.values, name) ? '' : 'no value'}
+                  onChange={(e) => setRowValue(row.id, name, e.target.value)}
+                  className={`${INPUT} placeholder:text-danger/60`}
+                />
+              </td>
+            ))}
+            <td className="border-b border-line align-top">
+              <textarea
+                rows={2}
+                aria-label={`Row ${r + 1} expected`}
+                value={row.expected ?? ''}
+                onChange={(e) => setRowValue(row.id, null, e.target.value)}
+                className={`${INPUT} placeholder:text-faint`}
+                placeholder="optional"
+              />
+            </td>
+            {grid.configs.map((config, c) => {
+              const id = cellId(grid.conversationId, row.id, config.id);
+              return <GridCellView key={config.id} cell={cells[id]} row={r} config={c} canRun={!running} onRerun={() => onRunCell(id)} />;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
