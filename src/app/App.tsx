@@ -7,15 +7,17 @@ import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
 import { RetrySetting } from '../features/parameters/RetrySetting';
-import { VariablesPanel } from '../features/parameters/VariablesPanel';
+import { VariablesGate } from '../features/parameters/VariablesGate';
 import { ShareLinkGate } from '../features/share/ShareLinkGate';
 import { Workspace } from '../features/workspace/Workspace';
-import { usePaletteCommands } from './palette-commands';
+import { lazy, Suspense } from 'react';
+
+// The palette's conversation, reply, endpoint and model commands register after the first screen.
+const PaletteCommands = lazy(() => import('./palette-commands'));
 
 export function App() {
   const active = useActiveConversation();
   const { params, setParams } = useActiveParams(active.conversation);
-  usePaletteCommands(active);
 
   return (
     <>
@@ -29,12 +31,15 @@ export function App() {
               <EndpointPanel model={params.model} onModel={(model) => setParams({ ...params, model })} />
               <ParamsPanel params={params} onChange={setParams} />
               <RetrySetting />
-              <VariablesPanel path={active.path} />
+              <VariablesGate path={active.path} />
               <RequestPreview path={active.path} params={params} />
             </div>
           </aside>
         }
       />
+      <Suspense fallback={null}>
+        <PaletteCommands active={active} />
+      </Suspense>
       <ShareLinkGate />
       <StorageBanner exportEverything={() => void import('../features/share/share-actions').then((m) => m.backupEverything())} />
       <Toaster />

@@ -132,3 +132,9 @@ export function usePaletteCommands(active: ActiveConversation): void {
     [endpoints, activeEndpointId],
   );
 }
+
+/** The hook as a component, so the app can load these commands after its first screen. */
+export default function PaletteCommands({ active }: { active: ActiveConversation }): null {
+  usePaletteCommands(active);
+  return null;
+}

@@ -1,8 +1,7 @@
 import type { ConversationId } from '../../domain/types';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
 import { SendIcon, StopIcon } from '../../components/ui/icons';
-import { hasVariables, VariableBackdrop } from '../../components/ui/VariableBackdrop';
 import { AttachButton, attachToComposer, ComposerAttachments } from '../../features/editor/ComposerAttachments';
 import { flushEdits } from '../../features/editor/pending-writes';
 import { useComposerStore } from '../../features/conversations/composer-store';
@@ -10,6 +9,9 @@ import { sendConversation, stopRun } from '../../features/generation/runs';
 
 /** The text box's metrics, shared with the variable highlight behind it. */
 const TEXT_BOX = 'px-3.5 pt-3 pb-1 text-[14px] leading-relaxed';
+
+// The highlight of {{variables}} loads with the first `{{` typed.
+const VariableBackdrop = lazy(() => import('../../components/ui/VariableBackdrop').then((m) => ({ default: m.VariableBackdrop })));
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -61,7 +63,11 @@ export function Composer({
       >
         <ComposerAttachments />
         <div className="relative">
-          {hasVariables(text) ? <VariableBackdrop ref={backdrop} text={text} className={TEXT_BOX} /> : null}
+          {text.includes('{{') ? (
+            <Suspense fallback={null}>
+              <VariableBackdrop ref={backdrop} text={text} className={TEXT_BOX} />
+            </Suspense>
+          ) : null}
           <textarea
             ref={ref}
             data-testid="composer-input"

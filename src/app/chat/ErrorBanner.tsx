@@ -4,9 +4,9 @@ import { AlertIcon } from '../../components/ui/icons';
 import type { AppError, Conversation, Message } from '../../domain/types';
 import { setRunError, useLiveRuns, type RetryState } from '../../features/generation/live-run-store';
 import { regenerate, sendConversation, stopRun } from '../../features/generation/runs';
-import { NRefusedAction } from '../../features/compare/NRefusedAction';
 
 // The fixes an error points to load with the first error, not with the first screen.
+const NRefusedAction = lazy(() => import('../../features/compare/NRefusedAction').then((m) => ({ default: m.NRefusedAction })));
 const ErrorFixes = lazy(() => import('./ErrorFixes').then((m) => ({ default: m.ErrorFixes })));
 
 const TITLE: Record<AppError['kind'], string> = {
@@ -71,7 +71,9 @@ export function ErrorBanner({ conversation, path }: { conversation: Conversation
             dismiss={() => conversationId && setRunError(conversationId, null)}
           />
         </Suspense>
-        <NRefusedAction conversationId={conversationId} path={path} error={error} />
+        <Suspense fallback={null}>
+          <NRefusedAction conversationId={conversationId} path={path} error={error} />
+        </Suspense>
       </div>
       {conversationId ? (
         <div className="flex shrink-0 gap-1.5">

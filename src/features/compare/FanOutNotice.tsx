@@ -1,7 +1,7 @@
 import { choiceGroup } from '../../domain/choices';
 import type { Conversation, Message } from '../../domain/types';
 import { fanOut } from '../generation/runs';
-import { AlwaysSplitButton } from './NRefusedAction';
+import { AlwaysSplitButton } from './AlwaysSplitButton';
 
 /**
  * Many compatible servers ignore `n` and answer with one choice. When that happens, offer the same

@@ -2,8 +2,8 @@ import { Button } from '../../components/ui/Button';
 import type { AppError, ConversationId, Message } from '../../domain/types';
 import { nRefused } from '../../lib/openai/n-refused';
 import { useFollowed } from '../conversations/use-followed';
-import { useActiveEndpoint, useEndpointsStore } from '../endpoints/endpoints-store';
 import { fanOut } from '../generation/runs';
+import { AlwaysSplitButton } from './AlwaysSplitButton';
 
 /**
  * In the error banner, when the server refused `n` > 1 (Groq and others answer 400): one click sends
@@ -40,24 +40,5 @@ export function NRefusedAction({
         <AlwaysSplitButton onDone={run} />
       </div>
     </div>
-  );
-}
-
-/** Sets the active profile to split `n` into parallel requests from now on, then does `onDone` (this turn's fan-out). */
-export function AlwaysSplitButton({ onDone }: { onDone: () => void }) {
-  const endpoint = useActiveEndpoint();
-  return (
-    <Button
-      variant="secondary"
-      className="h-7 max-w-72 px-2.5 text-[12.5px]"
-      data-testid="split-n-always"
-      title={`From now on, requests to ${endpoint.name} for several choices go out as parallel single-choice requests (change it under Settings → Endpoint)`}
-      onClick={() => {
-        useEndpointsStore.getState().setSplitN(endpoint.id, true);
-        onDone();
-      }}
-    >
-      <span className="truncate">Always for {endpoint.name}</span>
-    </Button>
   );
 }
