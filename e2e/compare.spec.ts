@@ -169,6 +169,11 @@ test('three configurations side by side: each model and override is sent, and a 
   await expect(columns.nth(1)).toContainText('2. ref-reasoner');
   await expect(columns.nth(2)).toContainText('3. ref-chat · custom');
   for (let i = 0; i < 3; i++) await expect(columns.nth(i).getByTestId('choice-content')).toContainText('One answer for all.');
+  // Each configuration's request is priced, and says where its price came from (the built-in server is local: free).
+  const cost = columns.nth(1).getByTestId('choice-cost');
+  await expect(cost).toHaveText('$0.00');
+  await expect(cost).toHaveAttribute('data-source', 'local');
+  await expect(cost).toHaveAttribute('title', /ref-reasoner price from a local server \(free\)/);
 
   const ours = (await app.receivedRequests()).filter((r) => JSON.stringify(r.body).includes('Which model says it best?')).slice(-3);
   expect(ours.map((r) => r.body['model']).sort()).toEqual(['ref-chat', 'ref-chat', 'ref-reasoner']);

@@ -3,6 +3,7 @@ import { Markdown, MarkdownTimingContext } from '../../components/markdown/Markd
 import { choiceStats } from '../../domain/choices';
 import { tokensCoverText } from '../../domain/token-groups';
 import { costUSD } from '../../domain/model-facts';
+import { SOURCE } from '../endpoints/fact-sources';
 import { formatUSD } from '../../domain/meter-stats';
 import { messageText } from '../../domain/messages';
 import type { Message } from '../../domain/types';
@@ -59,7 +60,9 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
   const index = message.choiceIndex ?? 0;
   const tokens = message.logprobs ?? null;
   const lane = message.extra?.['compare'] as { label?: string } | undefined;
-  const facts = useReplyFacts()(message.model ?? '', message).facts;
+  const resolved = useReplyFacts()(message.model ?? '', message);
+  const facts = resolved.facts;
+  const priceFrom = resolved.sources.inputPrice ?? resolved.sources.outputPrice;
   const u = lane && !state.streaming ? message.usage : null;
   const cost =
     u && u.promptTokens !== null && u.completionTokens !== null
@@ -76,7 +79,20 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-2 text-[11.5px]">
         <span className="font-semibold text-fg">{lane ? `${index + 1}. ${lane.label ?? message.model ?? ''}` : `Choice ${index + 1}`}</span>
-        {lane && u ? <span className="font-mono text-faint">{cost === null ? 'no price' : formatUSD(cost)}</span> : null}
+        {lane && u ? (
+          <span
+            data-testid="choice-cost"
+            data-source={priceFrom}
+            className="font-mono text-faint"
+            title={
+              cost === null
+                ? `No price is known for ${message.model ?? 'this model'}: set one in the price table`
+                : `Cost of this configuration's request · ${message.model ?? ''} price from ${priceFrom ? SOURCE[priceFrom] : 'unknown'}`
+            }
+          >
+            {cost === null ? 'no price' : formatUSD(cost)}
+          </span>
+        ) : null}
         {message.extra?.['fanOut'] !== undefined ? (
           <span className="rounded bg-sunken px-1.5 text-muted" title="Sent as its own request: the server ignores n">
             parallel request
