@@ -41,7 +41,10 @@ async function showTokens(reply: Locator): Promise<Locator> {
   const toggle = reply.getByTestId('token-view-toggle');
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  return reply.getByTestId('logprob-token');
+  // The token view loads on first use: wait until its tokens are on screen.
+  const tokens = reply.getByTestId('logprob-token');
+  await expect(tokens.first()).toBeVisible();
+  return tokens;
 }
 
 test('a single reply with logprobs: token view with the heat map, alternatives on hover and on focus, split emoji and CJK whole', async ({

@@ -57,7 +57,7 @@ test('prices typed into the price table cost the conversation and survive a relo
   await app.meter.setPrice('ref-chat', 'outputPrice', '8000');
   await expect(app.meter.cost).toHaveText(/^\$\d+\.\d+$/);
   expect(await app.meter.cost.innerText()).not.toBe('$0.00');
-  // A reply made at these prices counts in today's total (the first one, made unpriced, stays unpriced there).
+  // A reply made at these prices counts in today's total; the first one, made before, is re-priced too.
   await app.sendAndWait('[[reply:A second, priced answer.]] again');
   await app.meter.replySettled();
   const cost = await app.meter.cost.innerText();
@@ -68,9 +68,9 @@ test('prices typed into the price table cost the conversation and survive a relo
     const row = details.locator('[data-testid="price-row"][data-model="ref-chat"]');
     await expect(row.getByTestId('price-inputPrice')).toHaveValue('2000');
     await expect(row.getByTestId('price-outputPrice')).toHaveValue('8000');
-    // "$0.00" would pass a mere '$' check: today must hold the priced reply, and say the other was unpriced.
+    // "$0.00" would pass a mere '$' check: today holds both requests, priced now, so it equals the conversation's cost.
     const today = details.getByTestId('meter-cost-today');
-    await expect(today).toHaveText(/^\$\d+\.\d+ · \d+ tokens · 2 replies \(1 unpriced\)$/);
+    await expect(today).toHaveText(new RegExp(`^${cost.replace(/[$.]/g, '\\$&')} · \\d+ tokens · 2 requests$`));
     await expect(today).not.toHaveText(/^\$0(\.0+)? /);
   });
 });
