@@ -133,7 +133,9 @@ export default function GridDialog({
                 </>
               ) : null}
             </span>
-            <span className="ml-auto font-mono">{progress.priced > 0 ? `$${progress.cost.toFixed(5)} so far` : progress.done > 0 ? 'no price' : ''}</span>
+            <span className="ml-auto font-mono">
+              {progress.priced > 0 ? `$${progress.cost.toFixed(5)} so far` : progress.done > 0 ? 'no price' : ''}
+            </span>
           </div>
         ) : null}
         {problem ? (
