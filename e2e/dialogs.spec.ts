@@ -22,6 +22,8 @@ async function expectFocusTrapped(page: Page, dialog: Locator, presses = 12): Pr
 
 /** Opens a dialog with `open` (focus on `opener` first), checks trap and axe, closes with Escape, checks focus returns. */
 async function checkDialog(page: Page, opener: Locator, dialog: Locator, open?: () => Promise<void>): Promise<void> {
+  // A header button is disabled until the reply before it is fully committed (as for a person's click).
+  await expect(opener).toBeEnabled();
   await opener.focus();
   await (open ? open() : page.keyboard.press('Enter'));
   await expect(dialog).toBeVisible();
