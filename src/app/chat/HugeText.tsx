@@ -1,20 +1,9 @@
 import { useState } from 'react';
 import { Button } from '../../components/ui/Button';
+import { download } from '../../lib/files/download';
 
 /** How much of a huge message shows before the person chooses. */
 export const HUGE_PREVIEW_CHARS = 20_000;
-
-/** Saves `text` as a file (kept here: the share widget's exporter would pull the codec into the first screen). */
-function saveText(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function megabytes(chars: number): string {
   return `${(chars / (1024 * 1024)).toFixed(1)} MB`;
@@ -40,7 +29,11 @@ export default function HugeText({ text, filename, streaming }: { text: string; 
           <Button data-testid="huge-text-show" className="h-7 px-2 text-[12px]" disabled={streaming} onClick={() => setAll(true)}>
             Show all as plain text
           </Button>
-          <Button data-testid="huge-text-download" className="h-7 px-2 text-[12px]" onClick={() => saveText(filename, text)}>
+          <Button
+            data-testid="huge-text-download"
+            className="h-7 px-2 text-[12px]"
+            onClick={() => download(filename, text, 'text/markdown')}
+          >
             Download
           </Button>
         </span>

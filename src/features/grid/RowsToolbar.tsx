@@ -2,16 +2,8 @@ import { useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import type { Grid } from '../../domain/grid';
 import { addEmptyRow, addRows } from './grid-actions';
+import { download } from '../../lib/files/download';
 import { parseDelimited, parseRowsFile, rowsAsText } from './rows-io';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Adding test cases (paste, import, one by one) and exporting them. */
 export function RowsToolbar({ grid, variables, running }: { grid: Grid; variables: string[]; running: boolean }) {

@@ -7,22 +7,12 @@ import { notify } from '../../lib/notify/notify';
 import { SOURCE } from '../endpoints/fact-sources';
 import { useFactsResolver } from '../endpoints/model-catalog';
 import { useModelFactsStore } from '../endpoints/model-facts-store';
+import { download } from '../../lib/files/download';
 import { Section } from './parts';
 
 const PRICE_KEYS = ['inputPrice', 'cachedInputPrice', 'outputPrice'] as const;
 type PriceKey = (typeof PRICE_KEYS)[number];
 const HEAD: Record<PriceKey, string> = { inputPrice: 'input', cachedInputPrice: 'cached in', outputPrice: 'output' };
-
-function saveFile(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Prices per 1M tokens of the models in view and of every model the person priced, each with where
@@ -70,7 +60,7 @@ export function PriceTable({ models }: { models: string[] }) {
           className="rounded px-1.5 py-0.5 text-accent hover:bg-sunken disabled:text-faint"
           disabled={Object.keys(overrides).length === 0}
           title="Download your prices and model facts as JSON"
-          onClick={() => saveFile('model-prices.json', priceFileJSON(overrides))}
+          onClick={() => download('model-prices.json', priceFileJSON(overrides), 'application/json')}
         >
           Export
         </button>

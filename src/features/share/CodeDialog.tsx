@@ -9,7 +9,8 @@ import { Dialog } from './Dialog';
 import { buildNextRequest } from '../conversations/next-request';
 import { useVariableValues } from '../conversations/variables-store';
 import { useWorkspaceStore } from '../conversations/workspace-store';
-import { copyText, download } from './share-actions';
+import { download } from '../../lib/files/download';
+import { copyText } from './share-actions';
 import { errorMessage } from '../../domain/errors';
 import { keyHeaderFor } from '../../domain/endpoints';
 

@@ -4,6 +4,7 @@
  * the one `restore()` path. The API key is never read here: nothing below can leak it.
  */
 import { notify } from '../../lib/notify/notify';
+import { download } from '../../lib/files/download';
 import { hostLabel, normalizeBaseURL } from '../../domain/endpoints';
 import { fileSlug } from '../../domain/file-names';
 import { newId } from '../../domain/ids';
@@ -92,17 +93,6 @@ export async function readOpenConversation(conversationId: ConversationId): Prom
   const out = await readForExport(() => activeExportedEndpoint(), [conversationId]);
   if (out.bundles.length === 0) throw new Error('The conversation is no longer stored.');
   return out;
-}
-
-export function download(filename: string, data: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export async function copyText(text: string, what: string): Promise<void> {
