@@ -150,7 +150,7 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
         <BlockGroup key={i} blocks={g} />
       ))}
       {plain.map((b, i) => (
-        <p key={rendered + i} className="whitespace-pre-wrap">
+        <p key={rendered + i} className="whitespace-pre-wrap" data-md-pending="">
           {b}
         </p>
       ))}
