@@ -20,6 +20,8 @@ export default defineConfig({
       // The build's own timing report is noise in every `npm start` and test run.
       checks: { pluginTimings: false },
     },
+    // KaTeX's fonts stay files: a small one inlined as a data: URL would be refused by the CSP (font-src is 'self').
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     // The tokenizer's encodings (1–2 MB each) load only in the counting worker, on demand.
     chunkSizeWarningLimit: 2100,
   },
