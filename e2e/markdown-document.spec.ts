@@ -103,9 +103,7 @@ test('math in all four delimiter styles renders with KaTeX, loaded only for a re
   await expect(content.locator('.katex')).toContainText(['e', 'x', 'a', 'n', '\\href']);
   // KaTeX's styles and fonts came with it, and nothing was refused by the page's CSP.
   expect(await katexStylesLoaded(page)).toBe(true);
-  await expect
-    .poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main') && document.fonts.status === 'loaded'))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main') && document.fonts.status === 'loaded')).toBe(true);
   expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('KaTeX') && f.status === 'loaded'))).toBe(true);
   expect(problems.filter((p) => /Content Security Policy|KaTeX|font/i.test(p))).toEqual([]);
 });

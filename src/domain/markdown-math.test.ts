@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_FORMULAS } from './markdown-limits';
 import { normalizeMath } from './markdown-math';
 
 const n = (text: string) => normalizeMath(text).text;
@@ -49,6 +50,11 @@ describe('math delimiters', () => {
     expect(count(full.slice(0, full.indexOf('$a+b$') + 4))).toBe(0);
     expect(count(full.slice(0, full.indexOf('$a+b$') + 5))).toBe(1);
     expect(count(full.slice(0, full.lastIndexOf('$$')))).toBe(2);
+  });
+
+  it('leaves a block with more formulas than the limit as text', () => {
+    expect(count('$x$ '.repeat(MAX_FORMULAS))).toBe(MAX_FORMULAS);
+    expect(normalizeMath('$x$ '.repeat(MAX_FORMULAS + 1))).toEqual({ text: '$x$ '.repeat(MAX_FORMULAS + 1), formulas: 0 });
   });
 
   it('keeps an escaped dollar a dollar', () => {

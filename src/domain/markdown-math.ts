@@ -1,3 +1,5 @@
+import { MAX_FORMULAS } from './markdown-limits';
+
 /**
  * Math delimiters, decided before parsing, so that remark-math sees only formulas that are closed.
  * Models write `$…$`, `$$…$$`, `\(…\)` and `\[…\]`; remark-math knows only the dollar forms, and
@@ -18,13 +20,15 @@ export interface MathSource {
   formulas: number;
 }
 
+const NO_MATH = (text: string): MathSource => ({ text, formulas: 0 });
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DISPLAY_OPEN = /^([ \t]*)(\$\$|\\\[)[ \t]*$/;
 const DISPLAY_ONE_LINE = /^([ \t]*)(?:\$\$(.+?)\$\$|\\\[(.+?)\\\])[ \t]*$/;
 const CHEAP_TEST = /\$|\\[([]/;
 
 export function normalizeMath(source: string): MathSource {
-  if (!CHEAP_TEST.test(source)) return { text: source, formulas: 0 };
+  if (!CHEAP_TEST.test(source)) return NO_MATH(source);
   const lines = source.split('\n');
   const out: string[] = [];
   let formulas = 0;
@@ -69,7 +73,8 @@ export function normalizeMath(source: string): MathSource {
     formulas += inline.formulas;
     out.push(inline.text);
   }
-  return formulas === 0 ? { text: source, formulas: 0 } : { text: out.join('\n'), formulas };
+  // Too many formulas to typeset in one go (markdown-limits.ts): the block keeps its TeX as text.
+  return formulas === 0 || formulas > MAX_FORMULAS ? NO_MATH(source) : { text: out.join('\n'), formulas };
 }
 
 /** One line of prose: code spans kept, inline formulas normalized, other dollars escaped. */
