@@ -82,6 +82,18 @@ describe('definitions across blocks', () => {
     expect(c.noteOrder).toEqual(['X']);
   });
 
+  it('gives a new definition only to the blocks that use it (the others keep their memoized render)', () => {
+    const index = new ReplyDefinitionIndex();
+    const done = ['Uses [a].\n\n', 'Uses [b].\n\n', '[a]: /a\n\n'];
+    index.update(done, '', true);
+    const before = done.map((_, i) => index.contextFor(i));
+    index.update(done, '[b]: /b\n', true);
+    const after = done.map((_, i) => index.contextFor(i));
+    expect(after[0]).toBe(before[0]);
+    expect(before[1]).toBe('');
+    expect(after[1]).toBe('\n\n[b]: /b\n');
+  });
+
   it('keeps the first definition of a label, as CommonMark does', () => {
     const index = new ReplyDefinitionIndex();
     const defs = index.update(['[r]: /first\n\n', '[R]: /second\n\n'], 'x [r]', false);
