@@ -23,6 +23,12 @@ describe('math delimiters', () => {
     expect(count('It costs $5 and $10 in total.')).toBe(0);
     expect(count('Between $20,000 and $30,000.')).toBe(0);
     expect(count('a $ b $ c')).toBe(0);
+    // Reported as garbled formulas in chat UIs (omnigent-ai/omnigent#5013, lhz960904/atrium#61,
+    // cubeplexai/cubeplex#514, vm0-ai/vm0#15202).
+    expect(count('$/PR is down but $/session is up')).toBe(0);
+    expect(count('Vertex以$100亿收购（$85/股全现金）')).toBe(0);
+    expect(count('Monthly revenue increased from $271,677.37 in January to $272,748.58 in February')).toBe(0);
+    expect(count('costs $20 to $40, total is $5, or $100/month')).toBe(0);
     // With a formula beside them, the prices are escaped so remark-math cannot pair them.
     expect(n('$5 and $10, but $x$ is math')).toBe('\\$5 and \\$10, but $x$ is math');
   });

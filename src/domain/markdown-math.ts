@@ -9,7 +9,10 @@ import { MAX_FORMULAS } from './markdown-limits';
  * - A single `$` is math only under Pandoc's rule (pandoc.org/MANUAL.html, tex_math_dollars: "The
  *   opening $ must have a non-space character immediately to its right, while the closing $ must
  *   have a non-space character immediately to its left, and must not be followed immediately by a
- *   digit. Thus, $20,000 and $30,000 won't parse as math."), on one line.
+ *   digit. Thus, $20,000 and $30,000 won't parse as math."), on one line. Many chat UIs turn `$…$`
+ *   off instead (remark-math's `singleDollarTextMath: false`) after reports of prices rendered as
+ *   formulas; ollama's app keeps it with this rule (ollama/ollama#17090). Cases from those reports
+ *   are in the tests.
  * - Every `$` that does not open or close a formula is escaped (`\$`), so a formula still
  *   streaming, or a lone `$`, shows as the text it is until it closes.
  */
