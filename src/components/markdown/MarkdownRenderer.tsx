@@ -1,13 +1,12 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+import { memo, startTransition, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Components } from 'react-markdown';
 import { MarkdownBlockSplitter, openFence, sliceEnd } from '../../domain/markdown-blocks';
 import { blockContext, ReplyDefinitionIndex } from '../../domain/markdown-document';
 import { markdownTooComplex, type ComplexityReason } from '../../domain/markdown-limits';
 import { normalizeMath } from '../../domain/markdown-math';
 import { CodeBlock } from './CodeBlock';
 import { BlockIndexContext, FootnoteCall, Footnotes, FootnoteScopeContext, type FootnoteScope } from './footnotes';
-import { remarkHtmlAsText } from './remark-html-as-text';
+import { markdownTree, renderTree } from './pipeline';
 import { RemoteImage } from './RemoteImage';
 import { SafeLink } from './SafeLink';
 import { useMathPlugins } from './use-math';
@@ -30,26 +29,36 @@ const GROUP = 24;
 /** Idle time of the main thread (a short timer where the browser has no requestIdleCallback). */
 function whenIdle(task: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    // At most a second late: a busy page (long fan-outs) still gets its formatting.
-    const id = requestIdleCallback(task, { timeout: 1000 });
+    // At most 300 ms late: a busy page (a fast stream, long fan-outs) still gets its formatting.
+    const id = requestIdleCallback(task, { timeout: 300 });
     return () => cancelIdleCallback(id);
   }
   const timer = setTimeout(task, 16);
   return () => clearTimeout(timer);
 }
 
+/** Characters of finished blocks formatted per background render once the reply has ended. */
+const AFTER_END_CHARS = 12_000;
+
 /**
- * The number of finished blocks rendered as markdown; grows one slice per idle period until all
- * are. Idle, so the parse never competes with arriving text or with showing the final text: a
- * fast stream shows its finished blocks as plain text first, a slow one is formatted as it goes.
+ * The number of finished blocks rendered as markdown. While the reply streams it grows one slice
+ * per idle period, so the parse never competes with arriving text: a fast stream shows its
+ * finished blocks as plain text first, a slow one is formatted as it goes. Once the reply has
+ * ended, the rest is formatted at once in background (transition) renders of about
+ * AFTER_END_CHARS each: React renders them block by block, yielding to the browser every few
+ * milliseconds (no long task, typing and scrolling stay first), and each commit stays small.
  */
-function useRenderedCount(done: string[]): number {
+function useRenderedCount(done: string[], streaming: boolean): number {
   const [count, setCount] = useState(() => sliceEnd(done, 0));
   const pending = count < done.length;
   useEffect(() => {
     if (!pending) return;
-    return whenIdle(() => setCount((c) => sliceEnd(done, c)));
-  }, [pending, count, done]);
+    if (streaming) return whenIdle(() => setCount((c) => sliceEnd(done, c)));
+    let end = count;
+    for (let chars = 0; end < done.length && (end === count || chars + done[end]!.length <= AFTER_END_CHARS); end++)
+      chars += done[end]!.length;
+    startTransition(() => setCount((c) => Math.max(c, end)));
+  }, [pending, count, done, streaming]);
   return Math.min(count, done.length);
 }
 
@@ -79,7 +88,6 @@ function componentsFor(live: boolean): Components {
 
 const FINISHED = componentsFor(false);
 const GROWING = componentsFor(true);
-const PLUGINS = [remarkGfm, remarkHtmlAsText];
 
 /** A single block this large (a runaway line, a pasted dump) is shown as plain text: parsing it would freeze the page for seconds. */
 const BLOCK_PARSE_LIMIT = 256 * 1024;
@@ -122,17 +130,9 @@ function ParsedBlock({ text, live, context, index }: Required<BlockProps>) {
   const plugins = useMathPlugins(math.formulas > 0);
   // Until KaTeX is loaded (or with no formula) the block is parsed as it is: formulas show as source.
   const source = (plugins ? math.text : text) + context;
-  return (
-    <BlockIndexContext.Provider value={index}>
-      <ReactMarkdown
-        remarkPlugins={plugins ? [...PLUGINS, ...plugins.remark] : PLUGINS}
-        rehypePlugins={plugins?.rehype}
-        components={live ? GROWING : FINISHED}
-      >
-        {source}
-      </ReactMarkdown>
-    </BlockIndexContext.Provider>
-  );
+  // A growing block changes every frame: its tree is not worth keeping.
+  const tree = markdownTree(source, !live, plugins);
+  return <BlockIndexContext.Provider value={index}>{renderTree(tree, live ? GROWING : FINISHED)}</BlockIndexContext.Provider>;
 }
 
 /** Past this, a still-growing block is shown as plain text: re-parsing it per frame would be quadratic. */
@@ -186,7 +186,7 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
   const tailContext = index.current.contextFor(done.length);
   const prefix = `md${useId().replace(/[^\w-]/g, '')}-`;
   const scope = useMemo<FootnoteScope>(() => ({ prefix, definitions }), [prefix, definitions]);
-  const rendered = useRenderedCount(done);
+  const rendered = useRenderedCount(done, streaming);
   const groups: number[] = [];
   for (let i = 0; i < rendered; i += GROUP) groups.push(i);
   // Finished blocks not yet rendered as markdown: plain text, one element each, so a frame lays
@@ -200,7 +200,7 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
           <BlockGroup key={from} blocks={done.slice(from, end(from))} contexts={contexts.slice(from, end(from))} first={from} />
         ))}
         {plain.map((b, i) => (
-          <p key={rendered + i} className="whitespace-pre-wrap">
+          <p key={rendered + i} className="whitespace-pre-wrap" data-md-pending="">
             {b}
           </p>
         ))}

@@ -1,12 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Options } from 'react-markdown';
-
-type PluggableList = NonNullable<Options['remarkPlugins']>;
-
-export interface MathPlugins {
-  remark: PluggableList;
-  rehype: PluggableList;
-}
+import type { MathPlugins } from './pipeline';
 
 let loaded: MathPlugins | null = null;
 let loading: Promise<MathPlugins> | null = null;
