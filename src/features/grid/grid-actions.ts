@@ -7,7 +7,7 @@ import * as repo from '../../lib/db/repo';
 import { generationDeps } from '../generation/default-deps';
 import type { LaneConfig } from '../generation/lanes';
 import { runGrid } from './grid-runner';
-import { publishCell, useGridStore } from './grid-store';
+import { publishCell, publishLane, useGridStore } from './grid-store';
 
 export type ColumnSource = LaneConfig & { id: string };
 
@@ -115,12 +115,12 @@ export async function runCells(
   );
   if (targets.length === 0) return;
   const controller = new AbortController();
-  useGridStore.setState({ controller, problem: null });
+  useGridStore.setState({ controller, problem: null, lanes: {} });
   const deps = generationDeps();
   try {
     await repo.putGrid(grid);
     await runGrid(
-      { conversation, path, grid, targets, signal: controller.signal, onCell: publishCell },
+      { conversation, path, grid, targets, signal: controller.signal, onCell: publishCell, onLane: publishLane },
       {
         ...deps,
         dataURLsFor: (messages) => repo.dataURLsFor(messages),
@@ -130,7 +130,7 @@ export async function runCells(
   } catch (err) {
     report('The grid could not run', err);
   } finally {
-    useGridStore.setState({ controller: null });
+    useGridStore.setState({ controller: null, lanes: {} });
   }
 }
 

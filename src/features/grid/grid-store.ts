@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Grid, GridCell } from '../../domain/grid';
+import type { LaneView } from './lane-gate';
 
 /** The open grid, its cells (live while they stream) and the run in progress, if any. */
 interface GridState {
@@ -8,9 +9,11 @@ interface GridState {
   controller: AbortController | null;
   /** Why the grid could not load or store, shown above it. */
   problem: string | null;
+  /** Each endpoint profile's lane in the run going on (waiting after a 429, slowed by its limits). */
+  lanes: Record<string, LaneView>;
 }
 
-export const useGridStore = create<GridState>()(() => ({ grid: null, cells: {}, controller: null, problem: null }));
+export const useGridStore = create<GridState>()(() => ({ grid: null, cells: {}, controller: null, problem: null, lanes: {} }));
 
 /** Cell changes arrive per streamed piece; the screen takes them at most once a frame. */
 const pending = new Map<string, GridCell>();
@@ -30,4 +33,8 @@ export function publishCell(cell: GridCell): void {
   };
   if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(flush);
   else setTimeout(flush, 50);
+}
+
+export function publishLane(view: LaneView): void {
+  useGridStore.setState((s) => ({ lanes: { ...s.lanes, [view.endpointId]: view } }));
 }
