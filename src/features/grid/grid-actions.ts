@@ -1,5 +1,14 @@
 // What the grid's screen asks: open a conversation's grid, change its test cases, run and stop.
-import { cellsToRun, DEFAULT_CONCURRENCY, MAX_GRID_CONFIGS, type Grid, type GridConfig, type GridRow } from '../../domain/grid';
+import {
+  cellId,
+  cellsToRun,
+  DEFAULT_CONCURRENCY,
+  MAX_GRID_CONFIGS,
+  type Grid,
+  type GridCell,
+  type GridConfig,
+  type GridRow,
+} from '../../domain/grid';
 import { newId } from '../../domain/ids';
 import type { Conversation, Message } from '../../domain/types';
 import { errorMessage } from '../../domain/errors';
@@ -96,6 +105,23 @@ export function setConcurrency(n: number): void {
   changeGrid((g) => ({ ...g, concurrency: Number.isFinite(n) ? Math.max(1, Math.min(16, Math.floor(n))) : DEFAULT_CONCURRENCY }));
 }
 
+/** The [row, config] pairs `mode` picks (or the one cell `only`), in row order. */
+export function targetsFor(
+  grid: Grid,
+  cells: Readonly<Record<string, GridCell>>,
+  mode: 'resume' | 'failed' | 'all',
+  only?: string,
+): (readonly [GridRow, GridConfig])[] {
+  return grid.rows.flatMap((row) =>
+    grid.configs
+      .filter((config) => {
+        const id = cellId(grid.conversationId, row.id, config.id);
+        return only ? id === only : cellsToRun(cells[id]?.status, mode);
+      })
+      .map((config) => [row, config] as const),
+  );
+}
+
 /** Runs the cells `mode` picks (or one cell), unless a run is going. */
 export async function runCells(
   conversation: Conversation,
@@ -105,14 +131,7 @@ export async function runCells(
 ): Promise<void> {
   const { grid, cells, controller: running } = useGridStore.getState();
   if (!grid || running) return;
-  const targets = grid.rows.flatMap((row) =>
-    grid.configs
-      .filter((config) => {
-        const cell = cells[`${grid.conversationId}|${row.id}|${config.id}`];
-        return only ? cell?.id === only || `${grid.conversationId}|${row.id}|${config.id}` === only : cellsToRun(cell?.status, mode);
-      })
-      .map((config) => [row, config] as const),
-  );
+  const targets = targetsFor(grid, cells, mode, only);
   if (targets.length === 0) return;
   const controller = new AbortController();
   useGridStore.setState({ controller, problem: null, lanes: {} });
