@@ -105,7 +105,7 @@ test('results export as CSV and JSON, each cell with its row, configuration, rep
   await app.open();
   await page.getByTestId('endpoint-api-key').fill(key);
   await conversationWithColumns(app, page, marker, null);
-  await openGridWithRows(page, ['[[reply:One, with a comma]]', '"[[reply:Two ""quoted""]]"']);
+  await openGridWithRows(page, ['"[[reply:One, with a comma]]"', '"[[reply:Two ""quoted""]]"']);
   await expect(page.getByTestId('grid-estimate')).toHaveText(/^4 cells · no price$|^≈ \$[\d.]+ for 4 cells/);
   await page.getByTestId('grid-run-button').click();
   await expect(page.getByTestId('grid-progress')).toHaveAttribute('aria-valuenow', '4', { timeout: 30_000 });
