@@ -10,7 +10,7 @@ import type { Env, FrameSummary, TaskSummary } from '../lib/page';
 const SCENARIO = '8×100 tok/s';
 const CHOICES = 8;
 
-interface Sample {
+export interface Sample {
   wallS: number;
   busy: number;
   frames: FrameSummary;
@@ -24,7 +24,7 @@ async function metric(cdp: CDPSession): Promise<{ task: number; time: number }> 
 }
 
 /** Measures main-thread busy share, frames and long tasks while `during` runs. */
-async function measure(page: Page, cdp: CDPSession, during: () => Promise<void>): Promise<Sample> {
+export async function measure(page: Page, cdp: CDPSession, during: () => Promise<void>): Promise<Sample> {
   await evaluate<void>(page, 'window.__bench.startFrames()');
   const from = await evaluate<number>(page, 'performance.now()');
   const a = await metric(cdp);
