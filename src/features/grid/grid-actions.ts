@@ -2,6 +2,7 @@
 import {
   cellId,
   cellsToRun,
+  interruptedAfterReload,
   DEFAULT_CONCURRENCY,
   MAX_GRID_CONFIGS,
   type Grid,
@@ -31,6 +32,9 @@ function report(what: string, err: unknown): void {
   useGridStore.setState({ problem: `${what}: ${errorMessage(err)}` });
 }
 
+/** Rows whose cells are read first when a grid opens (more than a screen holds). */
+const FIRST_ROWS = 24;
+
 /** Loads the grid of `conversation` (a new one when it has none); cells a dead tab was running become interrupted. */
 export async function openGrid(conversation: Conversation, columns: GridConfig[]): Promise<void> {
   const s = useGridStore.getState();
@@ -42,8 +46,13 @@ export async function openGrid(conversation: Conversation, columns: GridConfig[]
       configs: columns,
       updatedAt: Date.now(),
     };
+    // The rows on the first screen first (a few keyed reads), so a large grid paints before all its cells are read.
+    const firstIds = grid.rows.slice(0, FIRST_ROWS).flatMap((r) => grid.configs.map((c) => cellId(conversation.id, r.id, c.id)));
+    const first = (await repo.listGridCells(conversation.id, firstIds)).map((c) => interruptedAfterReload(c, Date.now()) ?? c);
+    useGridStore.setState({ grid, cells: Object.fromEntries(first.map((c) => [c.id, c])), problem: null });
     const cells = await repo.interruptGridCells(conversation.id, Date.now());
-    useGridStore.setState({ grid, cells: Object.fromEntries(cells.map((c) => [c.id, c])), problem: null });
+    if (useGridStore.getState().grid !== grid) return; // another grid was opened meanwhile
+    useGridStore.setState({ cells: Object.fromEntries(cells.map((c) => [c.id, c])) });
   } catch (err) {
     report('The grid could not load', err);
   }
