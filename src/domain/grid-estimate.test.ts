@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMED_OUTPUT_TOKENS, describeEstimate, estimateCells, explainEstimate } from './grid-estimate';
+import { createMessage } from './factories';
+import { textContent } from './messages';
+import { ASSUMED_OUTPUT_TOKENS, describeEstimate, estimateCells, explainEstimate, roughPromptTokens } from './grid-estimate';
+import { asConversationId } from './ids';
 
 const priced = { inputPrice: 2.5, outputPrice: 10 }; // $ per million tokens (gpt-4o)
 
@@ -27,5 +30,14 @@ describe('estimateCells', () => {
     expect(describeEstimate(e)).toBe('≈ $2.50 for 1 of 2 cells (1 without a price)');
     expect(describeEstimate(estimateCells([{ promptTokens: 10, maxOutputTokens: 10, facts: {} }]))).toBe('1 cell · no price');
     expect(describeEstimate(estimateCells([]))).toBe('');
+  });
+});
+
+describe('roughPromptTokens', () => {
+  it('counts about four characters a token, plus the chat framing per message and the reply priming', () => {
+    const c = asConversationId('c');
+    const system = createMessage(c, null, { role: 'system', content: textContent('x'.repeat(40)) });
+    const user = createMessage(c, system.id, { role: 'user', content: textContent('Capital of France?') }); // 18 chars → 5
+    expect(roughPromptTokens([system, user])).toBe(3 + (10 + 4) + (5 + 4));
   });
 });

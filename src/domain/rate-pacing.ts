@@ -61,8 +61,9 @@ export const MAX_LANE_WAIT_MS = 5 * 60_000;
 const clampWait = (ms: number) => Math.min(MAX_LANE_WAIT_MS, Math.max(0, Math.ceil(ms)));
 
 /**
- * How long a lane pauses after a 429: the server's Retry-After (already read as `retryAfterMs`),
- * else the reset of the limit that ran out, else backoff (1 s, 2 s, 4 s … up to 30 s).
+ * How long to wait before sending again after a refusal (`attempt`: 0-based) — a lane after a 429, a
+ * cell after a 5xx: the server's Retry-After (already read as `retryAfterMs`), else the reset of
+ * the limit that ran out, else backoff (1 s, 2 s, 4 s … up to 30 s).
  */
 export function waitAfterRateLimit(retryAfterMs: number | undefined, headers: Readonly<Record<string, string>>, attempt: number): number {
   if (retryAfterMs !== undefined && retryAfterMs > 0) return clampWait(retryAfterMs);

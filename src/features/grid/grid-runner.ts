@@ -12,7 +12,6 @@ import { buildChatRequest } from '../../lib/openai/request';
 import type { CompletionResult } from '../../lib/openai/client';
 import type { GenerationDeps } from '../generation/deps';
 import { lanesFor } from '../generation/lanes';
-import { retryDelayMs } from '../../lib/openai/retry';
 import { pacingFrom, waitAfterRateLimit } from '../../domain/rate-pacing';
 import { LaneGate, type LaneView } from './lane-gate';
 import type { Lane } from '../generation/start-requests';
@@ -127,7 +126,7 @@ export async function runGrid(run: GridRun, deps: GridRunDeps): Promise<void> {
           release();
           if (error?.retryable && result?.status !== 429 && cell.text === '' && retried < maxRetries && !signal.aborted) {
             set(again);
-            await sleep(retryDelayMs(retried, error), signal, deps.clock);
+            await sleep(waitAfterRateLimit(error.retryAfterMs, result?.headers ?? {}, retried), signal, deps.clock);
             retried++;
             continue;
           }

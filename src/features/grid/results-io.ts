@@ -2,7 +2,6 @@
 // one record per cell with the exact request body sent.
 import type { Grid, GridCell } from '../../domain/grid';
 import { exportJson, exportRecords, exportTable, type ExportedCheck } from '../../domain/grid-export';
-import { fileSlug } from '../../domain/file-names';
 import { download } from '../../lib/files/download';
 
 export async function exportResults(
@@ -17,7 +16,13 @@ export async function exportResults(
   },
 ): Promise<void> {
   const records = exportRecords(grid, cells, context.endpointName, context.checksOf);
-  const name = `${fileSlug(context.title) || 'grid'}-results.${format}`;
+  // A plain slug of the title (domain/file-names is the share feature's: kept out of the grid's chunk list).
+  const slug = context.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  const name = `${slug || 'prompt-grid'}-results.${format}`;
   if (format === 'json') {
     download(name, exportJson(records, { conversation: context.title, exportedAt: new Date().toISOString() }), 'application/json');
     return;

@@ -31,9 +31,7 @@ export function useRunEstimate(
     }
     let live = true;
     const timer = setTimeout(() => {
-      estimateRun(c, p, g, t, generationDeps())
-        .then((e) => live && setEstimate(e))
-        .catch(() => live && setEstimate(null));
+      if (live) setEstimate(estimateRun(c, p, g, t, generationDeps()));
     }, 250);
     return () => {
       live = false;
