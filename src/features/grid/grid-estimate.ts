@@ -19,19 +19,30 @@ export function estimateRun(
   const lanes = lanesFor(conversation, grid.configs);
   if (typeof lanes === 'string') return null;
   const prompt = promptOf(path);
-  const planned: { messages: readonly Message[]; configIndex: number }[] = [];
-  for (const [row, config] of targets) {
-    const substituted = substituteMessages(prompt, row.values);
-    // A row that lacks a value sends nothing: it costs nothing.
-    if (substituted.ok) planned.push({ messages: substituted.messages, configIndex: grid.configs.findIndex((c) => c.id === config.id) });
-  }
-  const cells: CellEstimate[] = planned.map(({ messages, configIndex }) => {
-    const lane = lanes[configIndex]!;
-    const promptTokens = roughPromptTokens(messages);
+  // Per row and per column once (a 200 × 4 grid has 200 prompts and 4 prices, not 800 of each).
+  const tokensByRow = new Map<string, number | null>();
+  const tokensOf = (row: GridRow) => {
+    if (!tokensByRow.has(row.id)) {
+      const substituted = substituteMessages(prompt, row.values);
+      // A row that lacks a value sends nothing: it costs nothing.
+      tokensByRow.set(row.id, substituted.ok ? roughPromptTokens(substituted.messages) : null);
+    }
+    return tokensByRow.get(row.id)!;
+  };
+  const columns = lanes.map((lane) => {
     const { values, enabled } = lane.params;
-    const maxOutputTokens = enabled.max_completion_tokens ? values.max_completion_tokens : enabled.max_tokens ? values.max_tokens : null;
     const { endpoint, apiKey } = deps.endpointFor(lane.endpointId);
-    return { promptTokens, maxOutputTokens, facts: deps.modelFacts(endpoint, apiKey, lane.params.model) };
+    return {
+      maxOutputTokens: enabled.max_completion_tokens ? values.max_completion_tokens : enabled.max_tokens ? values.max_tokens : null,
+      facts: deps.modelFacts(endpoint, apiKey, lane.params.model),
+    };
   });
+  const index = new Map(grid.configs.map((c, i) => [c.id, i]));
+  const cells: CellEstimate[] = [];
+  for (const [row, config] of targets) {
+    const promptTokens = tokensOf(row);
+    const column = columns[index.get(config.id) ?? -1];
+    if (promptTokens !== null && column) cells.push({ promptTokens, ...column });
+  }
   return estimateCells(cells);
 }
