@@ -12,6 +12,7 @@ import type { Figure } from './lib/figures';
 import type { Env } from './lib/page';
 import { bundleScenario } from './scenarios/bundle';
 import { fastScenario } from './scenarios/fast';
+import { gridScenario } from './scenarios/grid';
 import { libraryScenario } from './scenarios/library';
 import { longConversationScenario } from './scenarios/long-conversation';
 import { realisticScenario } from './scenarios/realistic';
@@ -34,6 +35,7 @@ const SCENARIOS: [string, (env: Env) => Promise<Figure[]>][] = [
   ['library', libraryScenario],
   ['long-conversation', longConversationScenario],
   ['token-meter', tokenMeterScenario],
+  ['grid', gridScenario],
 ];
 
 const log = (message: string): void => console.info(message);

@@ -53,10 +53,10 @@ export function authError(given: string | null): ApiError {
   );
 }
 
-export const rateLimitError = (): ApiError =>
+export const rateLimitError = (seconds = 1): ApiError =>
   new ApiError(
     429,
-    'Rate limit reached for requests on model ref-chat in organization org-reference on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 1s.',
+    `Rate limit reached for requests on model ref-chat in organization org-reference on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${seconds}s.`,
     null,
     'rate_limit_exceeded',
     'requests',

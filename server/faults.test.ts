@@ -37,6 +37,18 @@ describe('status faults', () => {
     expect(await res.json()).toMatchObject({ error: { type: 'requests', code: 'rate_limit_exceeded' } });
   });
 
+  it('[[fault:429-once:3]] (also via X-Ref-Trigger) asks for a 3 s wait in every header OpenAI uses, once per body', async () => {
+    const body = { model: 'ref-chat', messages: [user(`wait-three [[reply:ok]]`)] };
+    const res = await post(server.url, body, { 'X-Ref-Trigger': 'fault:429-once:3' });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(res.headers.get('retry-after-ms')).toBe('3000');
+    expect(res.headers.get('x-ratelimit-remaining-requests')).toBe('0');
+    expect(res.headers.get('x-ratelimit-reset-requests')).toBe('3s');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Please try again in 3s\.$/);
+    expect((await post(server.url, body, { 'X-Ref-Trigger': 'fault:429-once:3' })).status).toBe(200);
+  });
+
   it('[[fault:429-once]] and [[fault:503-once]] fail only the first attempt of a body', async () => {
     for (const [fault, status] of [
       ['429-once', 429],

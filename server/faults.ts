@@ -41,18 +41,24 @@ export function respondWithFault(
   stream: boolean,
   isFirstAttempt: () => boolean,
 ): Promise<void> | null {
+  // `429`, `429-once`, and `429:S` / `429-once:S` to wait S seconds (1 to 60) instead of 1.
+  const limited = /^(429|429-once)(?::(\d{1,2}))?$/.exec(fault);
+  if (limited) {
+    if (limited[1] === '429-once' && !isFirstAttempt()) return null;
+    const seconds = Math.min(60, Math.max(1, Number(limited[2] ?? 1)));
+    // OpenAI's 429 carries the wait three ways: Retry-After (seconds), retry-after-ms (which its SDKs
+    // read first) and the exhausted limit's x-ratelimit-reset-* (platform.openai.com/docs/guides/rate-limits).
+    sendError(res, rateLimitError(seconds), {
+      ...headers,
+      'Retry-After': String(seconds),
+      'retry-after-ms': String(seconds * 1000),
+      'x-ratelimit-limit-requests': '3',
+      'x-ratelimit-remaining-requests': '0',
+      'x-ratelimit-reset-requests': `${seconds}s`,
+    });
+    return Promise.resolve();
+  }
   switch (fault) {
-    case '429':
-    case '429-once':
-      if (fault === '429-once' && !isFirstAttempt()) return null;
-      sendError(res, rateLimitError(), {
-        ...headers,
-        'Retry-After': '1',
-        'retry-after-ms': '1000',
-        'x-ratelimit-remaining-requests': '0',
-        'x-ratelimit-reset-requests': '1s',
-      });
-      return Promise.resolve();
     case '500':
       sendError(res, serverError(), headers);
       return Promise.resolve();

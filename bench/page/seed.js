@@ -87,5 +87,19 @@
     return put(conversations, messages);
   };
 
-  window.__benchSeed = { exists, put, library };
+  /** Rows into any stores of the schema, e.g. `{ grids: [...], gridCells: [...] }`. */
+  const putStores = async (rows) => {
+    const db = await open();
+    const names = Object.keys(rows);
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(names, 'readwrite');
+      for (const name of names) for (const row of rows[name]) tx.objectStore(name).put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error || new Error('seed transaction aborted'));
+    });
+    db.close();
+  };
+
+  window.__benchSeed = { exists, put, putStores, library };
 })();

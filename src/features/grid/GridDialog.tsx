@@ -8,6 +8,10 @@ import { useEndpointsStore } from '../endpoints/endpoints-store';
 import { addEmptyRow, columnsFor, openGrid, runCells, setConcurrency, stopGrid, type ColumnSource } from './grid-actions';
 import { useGridStore } from './grid-store';
 import { GridTable } from './GridTable';
+import { GridProgress } from './GridProgress';
+import { exportResults } from './results-io';
+import { useRunEstimate } from './use-run-estimate';
+import { describeEstimate, explainEstimate } from '../../domain/grid-estimate';
 import { RowsToolbar } from './RowsToolbar';
 
 /** The prompt grid of a conversation: test cases × configurations, run, stopped and resumed, all stored. */
@@ -26,6 +30,7 @@ export default function GridDialog({
   // Loaded again only for another conversation or other columns (not on every change of the conversation row).
   const columnsKey = JSON.stringify(columns);
   const latest = useRef({ conversation, columns });
+  const scroller = useRef<HTMLDivElement>(null);
   latest.current = { conversation, columns };
   useEffect(() => {
     void openGrid(latest.current.conversation, latest.current.columns);
@@ -34,12 +39,16 @@ export default function GridDialog({
   const cells = useGridStore((s) => s.cells);
   const running = useGridStore((s) => s.controller !== null);
   const problem = useGridStore((s) => s.problem);
+  const laneMap = useGridStore((s) => s.lanes);
+  const lanes = useMemo(() => Object.values(laneMap), [laneMap]);
   const endpoints = useEndpointsStore((s) => s.endpoints);
   const variables = useMemo(() => variablesOf(path), [path]);
   const [concurrency, setConcurrencyText] = useState<string | null>(null);
   const progress = grid ? gridProgress(grid.rows, grid.configs, cells, grid.conversationId) : null;
   const finished = progress ? progress.done + progress.failed : 0;
   const unfinished = progress ? progress.total - progress.done - progress.failed : 0;
+  const mode = finished > 0 && unfinished > 0 ? 'resume' : 'all';
+  const estimate = useRunEstimate(conversation, path, running ? null : grid, cells, mode);
   const endpointName = (id: string | null) => (id ? (endpoints.find((e) => e.id === id)?.name ?? 'deleted profile') : 'active endpoint');
 
   return (
@@ -73,6 +82,11 @@ export default function GridDialog({
                 className="h-7 w-12 rounded-md border border-line bg-raised px-1.5 text-right font-mono text-[12px]"
               />
             </label>
+            {estimate && !running ? (
+              <span data-testid="grid-estimate" className="font-mono text-[11.5px] text-muted" title={explainEstimate(estimate)}>
+                {describeEstimate(estimate)}
+              </span>
+            ) : null}
             {running ? (
               <Button variant="danger" data-testid="grid-stop-button" onClick={stopGrid}>
                 Stop
@@ -86,7 +100,7 @@ export default function GridDialog({
                   variant="primary"
                   data-testid="grid-run-button"
                   disabled={!grid || grid.rows.length === 0}
-                  onClick={() => void runCells(conversation, path, finished > 0 && unfinished > 0 ? 'resume' : 'all')}
+                  onClick={() => void runCells(conversation, path, mode)}
                 >
                   {finished > 0 && unfinished > 0 ? 'Resume' : finished > 0 ? 'Run all again' : 'Run'}
                 </Button>
@@ -98,45 +112,17 @@ export default function GridDialog({
           </div>
         </header>
         {progress ? (
-          <div className="flex shrink-0 items-center gap-3 border-b border-line px-4 py-1.5 text-[11.5px] text-muted">
-            <div
-              data-testid="grid-progress"
-              role="progressbar"
-              aria-label="Grid progress"
-              aria-valuemin={0}
-              aria-valuemax={progress.total}
-              aria-valuenow={finished}
-              className="relative h-1.5 w-56 overflow-hidden rounded-full bg-sunken"
-            >
-              <div
-                className="absolute inset-y-0 left-0 bg-ok"
-                style={{ width: `${progress.total ? (progress.done / progress.total) * 100 : 0}%` }}
-              />
-              <div
-                className="absolute inset-y-0 bg-danger"
-                style={{
-                  left: `${progress.total ? (progress.done / progress.total) * 100 : 0}%`,
-                  width: `${progress.total ? (progress.failed / progress.total) * 100 : 0}%`,
-                }}
-              />
-            </div>
-            <span className="font-mono">
-              {finished}/{progress.total}
-            </span>
-            <span>
-              <b className="font-medium text-ok">{progress.done}</b> done · <b className="font-medium text-accent">{progress.running}</b>{' '}
-              running · <b className="font-medium text-danger">{progress.failed}</b> failed
-              {progress.interrupted > 0 ? (
-                <>
-                  {' '}
-                  · <b className="font-medium text-warn">{progress.interrupted}</b> interrupted
-                </>
-              ) : null}
-            </span>
-            <span className="ml-auto font-mono">
-              {progress.priced > 0 ? `$${progress.cost.toFixed(5)} so far` : progress.done > 0 ? 'no price' : ''}
-            </span>
-          </div>
+          <GridProgress
+            progress={progress}
+            lanes={lanes}
+            endpointName={endpointName}
+            onExport={(format) =>
+              grid &&
+              void exportResults(format, grid, cells, variables, { title: conversation.title, endpointName }).catch((err: unknown) =>
+                useGridStore.setState({ problem: `The results could not be exported: ${String(err)}` }),
+              )
+            }
+          />
         ) : null}
         {problem ? (
           <p role="alert" className="shrink-0 border-b border-line bg-danger-soft px-4 py-1.5 text-[12px] text-danger">
@@ -144,7 +130,7 @@ export default function GridDialog({
           </p>
         ) : null}
         {grid ? <RowsToolbar grid={grid} variables={variables} running={running} /> : null}
-        <div className="min-h-0 flex-1 overflow-auto">
+        <div ref={scroller} className="min-h-0 flex-1 overflow-auto">
           {grid && grid.rows.length > 0 ? (
             <GridTable
               grid={grid}
@@ -152,6 +138,7 @@ export default function GridDialog({
               variables={variables}
               endpointName={endpointName}
               running={running}
+              scroller={scroller}
               onRunCell={(id) => void runCells(conversation, path, 'all', id)}
             />
           ) : (

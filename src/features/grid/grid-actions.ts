@@ -1,5 +1,15 @@
 // What the grid's screen asks: open a conversation's grid, change its test cases, run and stop.
-import { cellsToRun, DEFAULT_CONCURRENCY, MAX_GRID_CONFIGS, type Grid, type GridConfig, type GridRow } from '../../domain/grid';
+import {
+  cellId,
+  cellsToRun,
+  interruptedAfterReload,
+  DEFAULT_CONCURRENCY,
+  MAX_GRID_CONFIGS,
+  type Grid,
+  type GridCell,
+  type GridConfig,
+  type GridRow,
+} from '../../domain/grid';
 import { newId } from '../../domain/ids';
 import type { Conversation, Message } from '../../domain/types';
 import { errorMessage } from '../../domain/errors';
@@ -7,7 +17,7 @@ import * as repo from '../../lib/db/repo';
 import { generationDeps } from '../generation/default-deps';
 import type { LaneConfig } from '../generation/lanes';
 import { runGrid } from './grid-runner';
-import { publishCell, useGridStore } from './grid-store';
+import { publishCell, publishLane, useGridStore } from './grid-store';
 
 export type ColumnSource = LaneConfig & { id: string };
 
@@ -22,6 +32,9 @@ function report(what: string, err: unknown): void {
   useGridStore.setState({ problem: `${what}: ${errorMessage(err)}` });
 }
 
+/** Rows whose cells are read first when a grid opens (more than a screen holds). */
+const FIRST_ROWS = 24;
+
 /** Loads the grid of `conversation` (a new one when it has none); cells a dead tab was running become interrupted. */
 export async function openGrid(conversation: Conversation, columns: GridConfig[]): Promise<void> {
   const s = useGridStore.getState();
@@ -33,8 +46,13 @@ export async function openGrid(conversation: Conversation, columns: GridConfig[]
       configs: columns,
       updatedAt: Date.now(),
     };
+    // The rows on the first screen first (a few keyed reads), so a large grid paints before all its cells are read.
+    const firstIds = grid.rows.slice(0, FIRST_ROWS).flatMap((r) => grid.configs.map((c) => cellId(conversation.id, r.id, c.id)));
+    const first = (await repo.listGridCells(conversation.id, firstIds)).map((c) => interruptedAfterReload(c, Date.now()) ?? c);
+    useGridStore.setState({ grid, cells: Object.fromEntries(first.map((c) => [c.id, c])), problem: null });
     const cells = await repo.interruptGridCells(conversation.id, Date.now());
-    useGridStore.setState({ grid, cells: Object.fromEntries(cells.map((c) => [c.id, c])), problem: null });
+    if (useGridStore.getState().grid !== grid) return; // another grid was opened meanwhile
+    useGridStore.setState({ cells: Object.fromEntries(cells.map((c) => [c.id, c])) });
   } catch (err) {
     report('The grid could not load', err);
   }
@@ -96,6 +114,23 @@ export function setConcurrency(n: number): void {
   changeGrid((g) => ({ ...g, concurrency: Number.isFinite(n) ? Math.max(1, Math.min(16, Math.floor(n))) : DEFAULT_CONCURRENCY }));
 }
 
+/** The [row, config] pairs `mode` picks (or the one cell `only`), in row order. */
+export function targetsFor(
+  grid: Grid,
+  cells: Readonly<Record<string, GridCell>>,
+  mode: 'resume' | 'failed' | 'all',
+  only?: string,
+): (readonly [GridRow, GridConfig])[] {
+  return grid.rows.flatMap((row) =>
+    grid.configs
+      .filter((config) => {
+        const id = cellId(grid.conversationId, row.id, config.id);
+        return only ? id === only : cellsToRun(cells[id]?.status, mode);
+      })
+      .map((config) => [row, config] as const),
+  );
+}
+
 /** Runs the cells `mode` picks (or one cell), unless a run is going. */
 export async function runCells(
   conversation: Conversation,
@@ -105,22 +140,15 @@ export async function runCells(
 ): Promise<void> {
   const { grid, cells, controller: running } = useGridStore.getState();
   if (!grid || running) return;
-  const targets = grid.rows.flatMap((row) =>
-    grid.configs
-      .filter((config) => {
-        const cell = cells[`${grid.conversationId}|${row.id}|${config.id}`];
-        return only ? cell?.id === only || `${grid.conversationId}|${row.id}|${config.id}` === only : cellsToRun(cell?.status, mode);
-      })
-      .map((config) => [row, config] as const),
-  );
+  const targets = targetsFor(grid, cells, mode, only);
   if (targets.length === 0) return;
   const controller = new AbortController();
-  useGridStore.setState({ controller, problem: null });
+  useGridStore.setState({ controller, problem: null, lanes: {} });
   const deps = generationDeps();
   try {
     await repo.putGrid(grid);
     await runGrid(
-      { conversation, path, grid, targets, signal: controller.signal, onCell: publishCell },
+      { conversation, path, grid, targets, signal: controller.signal, onCell: publishCell, onLane: publishLane },
       {
         ...deps,
         dataURLsFor: (messages) => repo.dataURLsFor(messages),
@@ -130,7 +158,7 @@ export async function runCells(
   } catch (err) {
     report('The grid could not run', err);
   } finally {
-    useGridStore.setState({ controller: null });
+    useGridStore.setState({ controller: null, lanes: {} });
   }
 }
 

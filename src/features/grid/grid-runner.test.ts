@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { emptyCell, type Grid, type GridCell } from '../../domain/grid';
 import { createMessage, newConversation } from '../../domain/factories';
 import { textContent } from '../../domain/messages';
-import { choice, completion, params, result, testDeps } from '../generation/run-test-support';
+import { choice, completion, params, result, scriptedClient, testDeps } from '../generation/run-test-support';
 import type { CompletionOptions, CompletionResult } from '../../lib/openai/client';
-import { runGrid, type GridRunDeps } from './grid-runner';
+import { MAX_RATE_LIMIT_RETRIES, runGrid, type GridRunDeps } from './grid-runner';
+import type { LaneView } from './lane-gate';
 
 function setup(concurrency: number, rows: Grid['rows']) {
   const conversation = newConversation(params(), null);
@@ -96,5 +97,127 @@ describe('runGrid', () => {
     expect(last).toHaveLength(2);
     expect(last[0]!.error).toBe('The variable {{word}} has no value: give it one in this row (or remove it from the message).');
     expect(emptyCell('x', 'r', 'c', 0).status).toBe('idle');
+  });
+
+  it('a 429 pauses the whole lane of that profile for its Retry-After, then sends the cell again; other profiles go on', async () => {
+    const rows = [1, 2].map((n) => ({ id: `r${n}`, values: { word: `w${n}` } }));
+    const { conversation, path, grid: base } = setup(4, rows);
+    const grid: Grid = { ...base, configs: [base.configs[0]!, { ...base.configs[1]!, endpointId: 'two' }] };
+    const started: { at: number; model: unknown; word: string }[] = [];
+    let limited = false;
+    const client = scriptedClient(async (opts) => {
+      const word = JSON.stringify(opts.body.messages).includes('w1') ? 'w1' : 'w2';
+      started.push({ at: Date.now(), model: opts.body.model, word });
+      if (opts.body.model === 'm-a' && !limited) {
+        limited = true;
+        return {
+          ...result(completion([]), 'error'),
+          status: 429,
+          error: { kind: 'http', status: 429, message: 'Rate limit reached', retryable: true, retryAfterMs: 300 },
+        };
+      }
+      return result(completion([choice(0, `ok ${word}`)]));
+    });
+    const lanes: LaneView[] = [];
+    const cells = new Map<string, GridCell>();
+    const deps: GridRunDeps = {
+      ...testDeps(client.complete, { clock: { now: () => Date.now(), setTimeout, clearTimeout } }),
+      dataURLsFor: async () => new Map(),
+      save: async () => undefined,
+    };
+    grid.concurrency = 1;
+    const t0 = Date.now();
+    await runGrid(
+      {
+        conversation,
+        path,
+        grid,
+        targets: rows.flatMap((r) => grid.configs.map((c) => [r, c] as const)),
+        signal: new AbortController().signal,
+        onCell: (c) => void cells.set(c.id, c),
+        onLane: (v) => void lanes.push(v),
+      },
+      deps,
+    );
+    expect([...cells.values()].map((c) => c.status)).toEqual(Array(4).fill('done'));
+    const laneA = started.filter((s) => s.model === 'm-a');
+    const laneB = started.filter((s) => s.model === 'm-b');
+    // Lane A: the 429, then nothing (not even the other row) until Retry-After passed; the refused cell goes first.
+    expect(laneA.map((s) => s.word)).toEqual(['w1', 'w1', 'w2']);
+    expect(laneA[1]!.at - t0).toBeGreaterThanOrEqual(290);
+    // Lane B did not wait.
+    expect(laneB.every((s) => s.at - t0 < 200)).toBe(true);
+    expect(lanes.find((v) => v.state === 'waiting')).toMatchObject({ endpointId: 'one', reason: 'rate limited (429)' });
+    expect(lanes.at(-1)?.state).not.toBe('waiting');
+  });
+
+  it('a cell refused with 429 more than the bound fails with the 429 (never retried forever)', async () => {
+    const rows = [{ id: 'r1', values: { word: 'w1' } }];
+    const { conversation, path, grid } = setup(4, rows);
+    const client = scriptedClient(async () => ({
+      ...result(completion([]), 'error'),
+      status: 429,
+      error: { kind: 'http', status: 429, message: 'Rate limit reached', retryable: true, retryAfterMs: 1 },
+    }));
+    const cells = new Map<string, GridCell>();
+    await runGrid(
+      {
+        conversation,
+        path,
+        grid: { ...grid, configs: [grid.configs[0]!] },
+        targets: [[rows[0]!, grid.configs[0]!]],
+        signal: new AbortController().signal,
+        onCell: (c) => void cells.set(c.id, c),
+      },
+      {
+        ...testDeps(client.complete, { clock: { now: () => Date.now(), setTimeout, clearTimeout } }),
+        dataURLsFor: async () => new Map(),
+        save: async () => undefined,
+      },
+    );
+    expect(client.calls).toHaveLength(MAX_RATE_LIMIT_RETRIES + 1);
+    expect(client.calls.every((c) => c.maxRetries === 0)).toBe(true);
+    expect([...cells.values()][0]).toMatchObject({ status: 'error', error: 'Rate limit reached' });
+  });
+
+  it('low x-ratelimit-remaining-requests slows the lane before a 429: one in flight, starts spaced over the reset', async () => {
+    const rows = [1, 2, 3, 4].map((n) => ({ id: `r${n}`, values: { word: `w${n}` } }));
+    const { conversation, path, grid } = setup(2, rows);
+    const one = { ...grid, configs: [grid.configs[0]!] };
+    const started: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const client = scriptedClient(async () => {
+      started.push(Date.now());
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 10));
+      inFlight--;
+      return {
+        ...result(completion([choice(0, 'ok')])),
+        headers: { 'x-ratelimit-remaining-requests': '2', 'x-ratelimit-reset-requests': '400ms' },
+      };
+    });
+    const lanes: LaneView[] = [];
+    await runGrid(
+      {
+        conversation,
+        path,
+        grid: one,
+        targets: rows.map((r) => [r, one.configs[0]!] as const),
+        signal: new AbortController().signal,
+        onCell: () => undefined,
+        onLane: (v) => void lanes.push(v),
+      },
+      {
+        ...testDeps(client.complete, { clock: { now: () => Date.now(), setTimeout, clearTimeout } }),
+        dataURLsFor: async () => new Map(),
+        save: async () => undefined,
+      },
+    );
+    expect(started).toHaveLength(4);
+    // Two at once before any header was seen; then 2 left of the limit → one at a time, 400 ms / 2 apart.
+    expect(started[1]! - started[0]!).toBeLessThan(50);
+    expect(started[3]! - started[2]!).toBeGreaterThanOrEqual(190);
+    expect(lanes.some((v) => v.state === 'slowed' && v.reason === 'few requests left (2)')).toBe(true);
   });
 });

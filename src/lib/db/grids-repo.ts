@@ -10,9 +10,11 @@ export async function putGrid(grid: Grid): Promise<void> {
   await db().grids.put(grid);
 }
 
-/** The stored cells of a conversation's grid. */
-export async function listGridCells(conversationId: string): Promise<GridCell[]> {
-  return db().gridCells.where('conversationId').equals(conversationId).toArray();
+/** The stored cells of a conversation's grid; with `only`, just those of these ids (a screenful, by key). */
+export async function listGridCells(conversationId: string, only?: readonly string[]): Promise<GridCell[]> {
+  if (!only) return db().gridCells.where('conversationId').equals(conversationId).toArray();
+  const found = await db().gridCells.bulkGet([...only]);
+  return found.filter((c): c is GridCell => c !== undefined && c.conversationId === conversationId);
 }
 
 export async function putGridCells(cells: readonly GridCell[]): Promise<void> {
