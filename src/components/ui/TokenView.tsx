@@ -109,7 +109,8 @@ function Legend() {
   return (
     <div className="mb-2 flex flex-wrap items-center gap-1.5 text-[10.5px] text-muted" aria-label="Probability legend">
       {BUCKET_LABELS.map((label, i) => (
-        <span key={label} className={`rounded-sm border border-line px-1.5 ${TINT[i as 0 | 1 | 2 | 3 | 4]}`}>
+        // Full-strength text, as on the tokens: muted grey on the two strongest tints is under 4.5:1.
+        <span key={label} className={`rounded-sm border border-line px-1.5 text-fg ${TINT[i as 0 | 1 | 2 | 3 | 4]}`}>
           {label}
         </span>
       ))}

@@ -10,11 +10,25 @@ import { previewNextRequest } from '../conversations/next-request';
 import { useVariableValues } from '../conversations/variables-store';
 import { useWorkspaceStore } from '../conversations/workspace-store';
 import { missingVariablesMessage } from '../../domain/variables';
+import { textSize, useSettled } from './use-settled';
+
+/**
+ * Above this much text, the preview follows the draft and the conversation once they pause: laying
+ * out a body this large again on every keystroke or streamed chunk (100,000 tokens: half a megabyte
+ * of JSON, 100 ms and more) made typing lag (e2e/meter.spec.ts).
+ */
+const SETTLE_ABOVE_CHARS = 100_000;
 
 /** The exact JSON body the next request will send (binary parts shown as placeholders). */
 export function RequestPreviewBody({ path, params }: { path: Message[]; params: RequestParams }) {
-  const draft = useDeferredValue(useComposerStore((s) => s.text));
-  const deferredPath = useDeferredValue(path);
+  const big = useMemo(() => textSize(path) > SETTLE_ABOVE_CHARS, [path]);
+  const draft = useDeferredValue(
+    useSettled(
+      useComposerStore((s) => s.text),
+      big,
+    ),
+  );
+  const deferredPath = useDeferredValue(useSettled(path, big));
   const { splitN } = useActiveEndpoint();
   // A profile that splits n sends `n` single-choice requests of the same body, without n (see startRequests).
   const split = splitN === true && params.enabled.n && Math.floor(params.values.n) > 1 ? Math.floor(params.values.n) : null;

@@ -105,6 +105,10 @@ export function CodeDialog({
           data-testid="code-export-output"
           data-language={current.family}
           data-flavor={current.language}
+          // A scrolling box: keyboard users reach it with Tab to scroll it (and read it with a screen reader).
+          tabIndex={0}
+          role="region"
+          aria-label={`${current.language} code`}
           className="max-h-[55vh] overflow-auto rounded-md border border-line bg-sunken p-3 font-mono text-[11.5px] leading-snug"
         >
           {current.code}

@@ -45,6 +45,14 @@ describe('conversation file round trips', () => {
     expect(back.blobs).toEqual(blobs);
   });
 
+  it('HTML page that quotes a share link in a message imports as the page (found by the structural fuzz)', () => {
+    const { bundle, blobs } = richBundle();
+    bundle.messages[0]!.content = [{ type: 'text', text: 'Open http://app.test/#share=eJwDAAAAAAE to see it' }];
+    const back = ok(restore(toHTML(bundle, blobs, encodeDocument([bundle], blobs))));
+    expect(back.source).toBe('html');
+    expect(back.conversations[0]).toEqual(withoutEndpointId(bundle));
+  });
+
   it('share link: small images travel, the link decodes back to the same conversation', () => {
     const { bundle, blobs } = richBundle();
     const link = encodeShareLink('http://app.test/?x=1#old', bundle, blobs);

@@ -49,17 +49,18 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
   const text = input.trim();
   if (text === '') return restoreError('', 'The file is empty.');
 
-  const payload = sharePayload(text);
-  if (payload !== null && !text.startsWith('{') && !text.startsWith('[')) {
-    const inflated = inflatePayload(payload);
-    if (!inflated.ok) return restoreError('share link', inflated.reason);
-    return restoreText(inflated.json, 'share-link', now);
-  }
+  // A page first: its text may quote a share link (`#share=…`), which is not what is being imported.
   if (text.startsWith('<')) {
     const json = extractEmbeddedJSON(text);
     if (json === null)
       return restoreError('', 'This HTML page has no conversation data in it (only pages exported by this app can be imported).');
     return restoreText(json, 'html', now);
+  }
+  const payload = sharePayload(text);
+  if (payload !== null && !text.startsWith('{') && !text.startsWith('[')) {
+    const inflated = inflatePayload(payload);
+    if (!inflated.ok) return restoreError('share link', inflated.reason);
+    return restoreText(inflated.json, 'share-link', now);
   }
   return restoreText(text, 'app', now);
 }
