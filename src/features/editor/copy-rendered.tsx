@@ -27,6 +27,8 @@ function withoutChrome(rendered: Element): HTMLElement {
     const frame = pre.parentElement;
     if (frame && frame !== copy && frame.querySelector(':scope > div > button')) frame.replaceWith(pre);
   }
+  // Highlighting is colour from class names, which are dropped below: keep the code as text.
+  for (const code of copy.querySelectorAll('pre code')) code.replaceChildren(code.textContent ?? '');
   for (const el of copy.querySelectorAll('button, [data-testid="link-real-host"]')) el.remove();
   for (const el of [copy, ...copy.querySelectorAll('*')]) {
     el.removeAttribute('class');
