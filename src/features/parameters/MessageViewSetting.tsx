@@ -14,7 +14,7 @@ export default function MessageViewSetting() {
       <span id="message-view-default-label" className="min-w-0 flex-1 text-[12.5px] font-medium">
         Show messages as
         <span className="block text-[11px] font-normal text-faint">
-          The default for every message and choice; the Rendered | Raw switch on one changes only that one.
+          For every message and choice; the switch on one message changes only that one.
         </span>
       </span>
       <div
