@@ -90,9 +90,9 @@ test('the default view (Settings) applies to every message, also after a reload;
 
   const setting = page.getByTestId('message-view-default');
   await expect(setting.getByRole('radio', { name: 'Rendered' })).toHaveAttribute('aria-checked', 'true');
-  await setting.getByRole('radio', { name: 'Raw text' }).click();
+  await setting.getByRole('radio', { name: 'Raw' }).click();
   await expectBeforeAndAfterReload(page, async () => {
-    await expect(setting.getByRole('radio', { name: 'Raw text' })).toHaveAttribute('aria-checked', 'true');
+    await expect(setting.getByRole('radio', { name: 'Raw' })).toHaveAttribute('aria-checked', 'true');
     await expectRaw(app.assistant(), REPLY);
   });
 
@@ -186,6 +186,6 @@ test('the palette switches the last message and sets the default', async ({ app,
   await shell.runFromPalette('raw text rendered last message');
   await expectRaw(reply, REPLY);
   await shell.runFromPalette('show messages as raw text by default');
-  await expect(page.getByTestId('message-view-default').getByRole('radio', { name: 'Raw text' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('message-view-default').getByRole('radio', { name: 'Raw' })).toHaveAttribute('aria-checked', 'true');
   await expectRaw(reply, REPLY);
 });

@@ -3,7 +3,7 @@ import { useMessageViewStore, type DefaultTextView } from '../conversations/mess
 
 const OPTIONS: [DefaultTextView, string][] = [
   ['rendered', 'Rendered'],
-  ['raw', 'Raw text'],
+  ['raw', 'Raw'],
 ];
 
 /** Whether messages and choices show rendered markdown or their exact text, until one is switched by hand. */
