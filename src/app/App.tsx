@@ -6,7 +6,6 @@ import { StorageBanner } from '../features/library/StorageBanner';
 import { EndpointPanel } from '../features/endpoints/EndpointPanel';
 import { ParamsPanel } from '../features/parameters/ParamsPanel';
 import { RequestPreview } from '../features/parameters/RequestPreview';
-import { RetrySetting } from '../features/parameters/RetrySetting';
 import { VariablesGate } from '../features/parameters/VariablesGate';
 import { ShareLinkGate } from '../features/share/ShareLinkGate';
 import { Workspace } from '../features/workspace/Workspace';
@@ -14,6 +13,8 @@ import { lazy, Suspense } from 'react';
 
 // The palette's conversation, reply, endpoint and model commands register after the first screen.
 const PaletteCommands = lazy(() => import('./palette-commands'));
+// Retries, timeout and how messages show: below the request settings, not needed for the first screen.
+const GeneralSettings = lazy(() => import('../features/parameters/GeneralSettings'));
 
 export function App() {
   const active = useActiveConversation();
@@ -30,7 +31,9 @@ export function App() {
             <div className="space-y-4 p-3">
               <EndpointPanel model={params.model} onModel={(model) => setParams({ ...params, model })} />
               <ParamsPanel params={params} onChange={setParams} />
-              <RetrySetting />
+              <Suspense fallback={null}>
+                <GeneralSettings />
+              </Suspense>
               <VariablesGate path={active.path} />
               <RequestPreview path={active.path} params={params} />
             </div>

@@ -6,6 +6,8 @@ import type { ActiveConversation } from '../features/conversations/use-active-co
 import { useEndpointsStore } from '../features/endpoints/endpoints-store';
 import { isRunning } from '../features/generation/live-run-store';
 import { regenerate } from '../features/generation/runs';
+import { setDefaultView, toggleRaw } from '../features/conversations/message-view-actions';
+import { useMessageViewStore } from '../features/conversations/message-view-store';
 import { deleteWithUndo, duplicate, pin } from '../features/library/library-actions';
 import { useLibraryStore } from '../features/library/library-store';
 import { showPane } from '../features/workspace/layout-store';
@@ -92,6 +94,33 @@ export function usePaletteCommands(active: ActiveConversation): void {
           const reply = lastReply();
           if (reply) void regenerate(reply.conversationId, reply.id);
         },
+      },
+      {
+        id: 'view.raw-last',
+        title: 'Raw text ↔ rendered: the last message',
+        group: 'View',
+        keywords: ['raw', 'markdown', 'source', 'plain', 'rendered', 'formatted', 'reply'],
+        enabled: () => current.current.path.length > 0,
+        run: () => {
+          const last = current.current.path.at(-1);
+          if (last) toggleRaw(last.id);
+        },
+      },
+      {
+        id: 'view.default-raw',
+        title: 'Show messages as raw text by default',
+        group: 'View',
+        keywords: ['raw', 'markdown', 'source', 'plain', 'setting'],
+        enabled: () => useMessageViewStore.getState().defaultView !== 'raw',
+        run: () => setDefaultView('raw'),
+      },
+      {
+        id: 'view.default-rendered',
+        title: 'Show messages rendered by default',
+        group: 'View',
+        keywords: ['rendered', 'formatted', 'markdown', 'setting'],
+        enabled: () => useMessageViewStore.getState().defaultView !== 'rendered',
+        run: () => setDefaultView('rendered'),
       },
       {
         id: 'model.choose',

@@ -33,6 +33,7 @@ async function stores() {
     modelFacts: (await import('../features/endpoints/model-facts-store')).useModelFactsStore,
     composer: (await import('../features/conversations/composer-store')).useComposerStore,
     variables: (await import('../features/conversations/variables-store')).useVariablesStore,
+    messageView: (await import('../features/conversations/message-view-store')).useMessageViewStore,
   };
 }
 
@@ -91,6 +92,7 @@ it('what every store writes reads back unchanged, with no warning', async () => 
   s.variables.getState().setValue('c-2', 'city', 'Lyon');
   s.variables.getState().setValue(null, 'tone', '');
   expect(s.composer.getState().drafts['c-1']?.text).toBe('half a question');
+  (await import('../features/conversations/message-view-actions')).setDefaultView('raw');
 
   const saved = (all: typeof s) =>
     Object.fromEntries(

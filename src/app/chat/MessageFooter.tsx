@@ -1,10 +1,12 @@
 import type { Message } from '../../domain/types';
 import { ReplyMeter } from '../../features/meter/ReplyMeter';
-import { useTokenView } from './token-view-store';
+import type { TextView } from '../../features/conversations/message-view-store';
 import { lazy, Suspense } from 'react';
 import { DroppedEventsChip, useDroppedDetails } from './DroppedEventsNote';
 
 const DroppedEventsPanel = lazy(() => import('./DroppedEventsPanel'));
+/** Rendered | Raw | Tokens, on replies here and on the other messages in their header (MessageView). */
+export const TextViewSwitch = lazy(() => import('./TextViewSwitch'));
 
 /** Finish reason, status, skipped events, and the reply's tokens, cost and speed (see ReplyMeter). */
 export function MessageFooter({
@@ -12,16 +14,15 @@ export function MessageFooter({
   status,
   siblings,
   hasTokens = false,
-  tokensShown = false,
+  view = 'rendered',
 }: {
   message: Message;
   status: Message['status'];
   siblings: readonly Message[];
   /** The reply has logprobs: offer its token view. */
   hasTokens?: boolean;
-  tokensShown?: boolean;
+  view?: TextView;
 }) {
-  const toggleTokens = useTokenView((s) => s.toggle);
   const sameRequest = message.requestId ? siblings.filter((s) => s.requestId === message.requestId) : [];
   const dropped = message.droppedEvents && message.droppedEvents.count > 0 ? message.droppedEvents : null;
   const details = useDroppedDetails();
@@ -37,23 +38,11 @@ export function MessageFooter({
         {status === 'error' ? <span className="rounded bg-danger-soft px-1.5 py-0.5 text-danger">error</span> : null}
         {dropped ? <DroppedEventsChip dropped={dropped} open={details.open} onToggle={details.toggle} panelId={details.panelId} /> : null}
         <ReplyMeter message={message} sameRequest={sameRequest} />
-        {hasTokens ? (
-          <button
-            type="button"
-            data-testid="token-view-toggle"
-            aria-pressed={tokensShown}
-            title={tokensShown ? 'Show the formatted reply' : 'Show the reply as tokens, tinted by probability, with their alternatives'}
-            onClick={() => toggleTokens(message.id)}
-            className={`ml-auto inline-flex h-6 items-center gap-1 rounded-md border px-2 text-[11.5px] font-medium ${
-              tokensShown ? 'border-accent/60 bg-accent-soft text-accent' : 'border-line text-muted hover:border-accent hover:text-fg'
-            }`}
-          >
-            <span aria-hidden="true" className="font-mono text-[10px]">
-              ▦
-            </span>
-            Tokens
-          </button>
-        ) : null}
+        <span className="ml-auto">
+          <Suspense fallback={null}>
+            <TextViewSwitch messageId={message.id} view={view} hasTokens={hasTokens} />
+          </Suspense>
+        </span>
       </footer>
       {dropped && details.open ? (
         <Suspense fallback={null}>

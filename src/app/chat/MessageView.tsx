@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useDeferredValue, useState } from 'react';
 import { Markdown } from '../../components/markdown/Markdown';
 import { INLINE_UNCLOSED_KEY } from '../../domain/inline-reasoning';
 import { messageText } from '../../domain/messages';
-import { ROLE_LABEL, type Message, type ToolCall } from '../../domain/types';
+import { ROLE_LABEL, type Message } from '../../domain/types';
 import { useMessageDrag } from '../../features/editor/drag';
 import { useEditorStore } from '../../features/editor/editor-store';
 import { MessageActions, messageKeyDown } from '../../features/editor/MessageActions';
@@ -13,13 +13,16 @@ import { RoleSelect } from '../../features/editor/RoleSelect';
 import { MessageTokens } from '../../features/meter/MessageTokens';
 import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { useLiveChoice, useLiveRuns } from '../../features/generation/live-run-store';
-import { MessageFooter } from './MessageFooter';
+import { MessageFooter, TextViewSwitch } from './MessageFooter';
 import { HUGE_TEXT_CHARS } from './huge-text-limit';
 import { Reasoning } from '../../components/ui/Reasoning';
-import { useTokenView } from './token-view-store';
-import { LazyReplySchemaCheck, LazyToolArgumentsCheck } from './lazy-checks';
+import { useTextView } from '../../features/conversations/message-view-store';
+import { LazyReplySchemaCheck } from './lazy-checks';
 
 const ReplyTokens = lazy(() => import('./ReplyTokens'));
+const RawText = lazy(() => import('../../components/ui/RawText'));
+// Tool calls are in few conversations: their view loads with the first one shown.
+const ToolCallView = lazy(() => import('./ToolCallView'));
 // A message over 2 MB is rare: its collapsed view loads when one is shown.
 const HugeText = lazy(() => import('./HugeText'));
 const WaitingForFirstToken = lazy(() => import('./WaitingForFirstToken').then((m) => ({ default: m.WaitingForFirstToken })));
@@ -58,7 +61,9 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
   const [collapsed, setCollapsed] = useState(false);
   const drag = useMessageDrag(message, !running && message.status !== 'streaming');
   const logprobs = isAssistant && !streaming && message.status !== 'streaming' && message.logprobs?.length ? message.logprobs : null;
-  const tokensShown = useTokenView((s) => s.shown[message.id] === true) && logprobs !== null;
+  const chosenView = useTextView(message.id);
+  const tokensShown = chosenView === 'tokens' && logprobs !== null;
+  const view = tokensShown ? 'tokens' : chosenView === 'raw' ? 'raw' : 'rendered';
   const waiting =
     isAssistant &&
     running &&
@@ -82,8 +87,8 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
       aria-label={`${ROLE_LABEL[message.role]} message`}
       onKeyDown={(e) => messageKeyDown(message, running, e)}
       onDoubleClick={(e) => {
-        // In the token view a double click selects a token's text; it does not open the editor.
-        if (!editing && !streaming && !tokensShown && (e.target as HTMLElement).closest('[data-testid="message-content"]'))
+        // In the token and raw views a double click selects text; it does not open the editor.
+        if (!editing && !streaming && view === 'rendered' && (e.target as HTMLElement).closest('[data-testid="message-content"]'))
           useEditorStore.getState().openEditor(message);
       }}
       {...drag.target}
@@ -118,6 +123,11 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
           onCollapse={setCollapsed}
           onRaw={() => setRaw(true)}
         />
+        {isAssistant || editing || content === '' ? null : (
+          <Suspense fallback={null}>
+            <TextViewSwitch messageId={message.id} view={view} quiet />
+          </Suspense>
+        )}
       </header>
 
       {reasoning ? (
@@ -151,6 +161,10 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
             {tokensShown ? (
               <Suspense fallback={<p className="text-[12px] text-faint">Loading the tokens…</p>}>
                 <ReplyTokens logprobs={logprobs} content={content} />
+              </Suspense>
+            ) : view === 'raw' ? (
+              <Suspense fallback={null}>
+                <RawText text={content} />
               </Suspense>
             ) : content.length > HUGE_TEXT_CHARS ? (
               <Suspense fallback={<div className="whitespace-pre-wrap break-words">{content.slice(0, 20_000)}</div>}>
@@ -192,16 +206,18 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
 
           {toolCalls.length > 0 ? (
             <div className="mt-2 space-y-2">
-              {toolCalls.map((call, i) => (
-                <ToolCallView key={call.id || i} call={call} requested={checkable && requested?.tools ? requested : undefined} />
-              ))}
+              <Suspense fallback={null}>
+                {toolCalls.map((call, i) => (
+                  <ToolCallView key={call.id || i} call={call} requested={checkable && requested?.tools ? requested : undefined} />
+                ))}
+              </Suspense>
             </div>
           ) : null}
         </>
       )}
 
       {isAssistant && !streaming ? (
-        <MessageFooter message={message} status={status} siblings={siblings} hasTokens={logprobs !== null} tokensShown={tokensShown} />
+        <MessageFooter message={message} status={status} siblings={siblings} hasTokens={logprobs !== null} view={view} />
       ) : null}
       {last && isAssistant && !streaming && !editing ? <ContinueOffer message={message} status={status} running={running} /> : null}
     </article>
@@ -210,37 +226,4 @@ export const MessageView = memo(function MessageView({ message, siblings, runnin
 
 function EditorLoading() {
   return <div className="h-16 animate-pulse rounded-lg bg-sunken" aria-busy="true" aria-label="Loading the editor" />;
-}
-
-function ToolCallView({ call, requested }: { call: ToolCall; requested: Message['requestedOutput'] }) {
-  const [pretty, setPretty] = useState(false);
-  let formatted: string | null = null;
-  try {
-    formatted = JSON.stringify(JSON.parse(call.arguments), null, 2);
-  } catch {
-    formatted = null; // not valid JSON (yet): only the exact text can be shown
-  }
-  return (
-    <div data-testid="tool-call" data-tool-call-id={call.id} data-tool-name={call.name} className="rounded-lg border border-line bg-sunken">
-      <div className="flex items-center gap-2 border-b border-line px-3 py-1.5 text-[12px]">
-        <span className="font-semibold text-fg">ƒ {call.name || '(no name)'}</span>
-        <span className="font-mono text-faint">{call.id}</span>
-        {formatted !== null ? (
-          <button type="button" className="ml-auto text-faint hover:text-fg" aria-pressed={pretty} onClick={() => setPretty(!pretty)}>
-            {pretty ? 'Exact' : 'Pretty'}
-          </button>
-        ) : (
-          <span className="ml-auto text-warn">arguments are not valid JSON</span>
-        )}
-      </div>
-      <pre className="overflow-x-auto whitespace-pre-wrap break-all px-3 py-2 font-mono text-[12px]">
-        {pretty && formatted !== null ? <code>{formatted}</code> : <code data-testid="tool-call-arguments">{call.arguments}</code>}
-      </pre>
-      {requested ? (
-        <Suspense fallback={null}>
-          <LazyToolArgumentsCheck requestedOutput={requested} call={call} />
-        </Suspense>
-      ) : null}
-    </div>
-  );
 }

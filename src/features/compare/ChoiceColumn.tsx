@@ -13,6 +13,9 @@ import { useReplyFacts } from '../endpoints/model-catalog';
 import type { ChoiceView } from './compare-store';
 import { DiffView } from './DiffView';
 import { TokenView } from '../../components/ui/TokenView';
+import RawText from '../../components/ui/RawText';
+import { useTextView } from '../conversations/message-view-store';
+import { toggleRaw } from '../conversations/message-view-actions';
 
 /** Renders the meter of one finished reply; `sameRequest` are the replies billed with it. */
 export type ReplyMeterSlot = (message: Message, sameRequest: readonly Message[]) => ReactNode;
@@ -69,6 +72,8 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
       ? costUSD({ promptTokens: u.promptTokens, completionTokens: u.completionTokens, cachedPromptTokens: u.cachedPromptTokens }, facts)
       : null;
   const tokenView = view === 'tokens' && !state.streaming && tokens !== null && tokens.length > 0 && tokensCoverText(tokens, state.text);
+  // Raw ↔ rendered is per choice (the same choice as on the message it becomes), in the Text view.
+  const raw = useTextView(message.id) === 'raw' && view === 'text';
   return (
     <section
       data-testid="choice"
@@ -129,6 +134,8 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
           <DiffView base={baseText} text={state.text} />
         ) : tokenView && tokens ? (
           <TokenView tokens={tokens} />
+        ) : raw ? (
+          <RawText text={state.text} />
         ) : state.streaming ? (
           // Up to eight columns grow at once: plain text while streaming (no per-frame markdown
           // parse), formatted once the choice has finished.
@@ -163,6 +170,20 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
       <footer className="flex items-center gap-2 border-t border-line px-3 py-1.5">
         {view === 'tokens' && !tokenView && !state.streaming ? (
           <span className="text-[11px] text-faint">no logprobs for this choice</span>
+        ) : null}
+        {view === 'text' ? (
+          <button
+            type="button"
+            data-testid="raw-toggle"
+            aria-pressed={raw}
+            title={raw ? 'Show this choice formatted again' : 'Show the exact text of this choice, markdown and whitespace as written'}
+            onClick={() => toggleRaw(message.id)}
+            className={`rounded-md border px-2 py-0.5 text-[12px] font-medium ${
+              raw ? 'border-accent/60 bg-accent-soft text-accent' : 'border-line text-muted hover:border-accent hover:text-fg'
+            }`}
+          >
+            Raw
+          </button>
         ) : null}
         <button
           type="button"

@@ -84,7 +84,7 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
       >
         ↓
       </IconButton>
-      <IconButton label="Copy text" onClick={() => void copyToClipboard(messageText(message.content), 'Text')}>
+      <IconButton label="Copy text (markdown)" onClick={() => void copyToClipboard(messageText(message.content), 'Text')}>
         <CopyIcon />
       </IconButton>
       <IconButton label="Delete message" disabled={locked || running} onClick={() => void deleteMessage(message)}>
@@ -109,6 +109,9 @@ export function MessageActions({ message, running, streaming, long, collapsed, o
         </MenuItem>
         <MenuItem className={item} onSelect={() => void copyToClipboard(asMarkdown(message), 'Markdown')}>
           Copy as markdown
+        </MenuItem>
+        <MenuItem className={item} onSelect={() => void import('./copy-rendered').then((m) => m.copyRendered(message))}>
+          Copy rendered
         </MenuItem>
         <MenuItem className={item} disabled={locked} onSelect={onRaw}>
           Raw JSON of this message

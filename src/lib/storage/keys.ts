@@ -31,6 +31,7 @@ export const STORAGE_KEYS = {
   composer: { key: 'pg.composer', area: 'local', holds: 'unsent drafts per conversation: text and attachments (as blob ids)' },
   variables: { key: 'pg.variables', area: 'local', holds: 'prompt variable values for ordinary sends, per conversation' },
   modelFacts: { key: 'pg.modelFacts', area: 'local', holds: "the person's own model facts (context window, prices, capabilities)" },
+  messageView: { key: 'pg.messageView', area: 'local', holds: 'the default message view: rendered or raw' },
 } as const satisfies Record<string, StorageKeyInfo>;
 
 export type PersistedStoreName = keyof typeof STORAGE_KEYS;
