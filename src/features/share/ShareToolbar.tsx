@@ -88,12 +88,16 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
   }, [id, draft]);
   useEffect(() => shareCommands(latest, setOpen), []);
 
-  const onFile = async (input: HTMLInputElement) => {
-    const files = [...(input.files ?? [])];
+  // Chosen files import in the Import dialog, which shows their progress and Cancel.
+  const [files, setFiles] = useState<File[]>([]);
+  const onFile = (input: HTMLInputElement) => {
+    setFiles([...(input.files ?? [])]);
     input.value = ''; // choosing the same file again imports again
+    setOpen('import');
+  };
+  const close = () => {
     setOpen(null);
-    const { importFile } = await actions();
-    for (const file of files) await importFile(file);
+    setFiles([]);
   };
 
   return (
@@ -120,12 +124,12 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
         accept=".json,.chat.json,.html,application/json,text/html"
         multiple
         hidden
-        onChange={(e) => void onFile(e.currentTarget)}
+        onChange={(e) => onFile(e.currentTarget)}
       />
       <Suspense fallback={null}>
         {open === 'link' && id ? <ShareLinkDialog conversationId={id} onClose={() => setOpen(null)} /> : null}
         {open === 'code' ? <CodeDialog path={path} params={params} draft={draft} onClose={() => setOpen(null)} /> : null}
-        {open === 'import' ? <ImportDialog onChooseFile={() => fileInput.current?.click()} onClose={() => setOpen(null)} /> : null}
+        {open === 'import' ? <ImportDialog files={files} onChooseFile={() => fileInput.current?.click()} onClose={close} /> : null}
       </Suspense>
     </div>
   );
