@@ -24,24 +24,18 @@ export function ImportDialog({ files, onChooseFile, onClose }: { files: readonly
     abort.current = controller;
     setError(null);
     void (async () => {
+      // Like before there was progress to show: the dialog closes when the files are in, or not
+      // (a failure or Cancel is said in a toast, as for every import).
       for (const file of files) {
         setProgress({ name: file.name, phase: 'reading', bytes: 0, total: file.size });
         const outcome = await importFile(file, { signal: controller.signal, onProgress: (p) => setProgress({ name: file.name, ...p }) });
-        if (controller.signal.aborted) return;
-        if (!outcome.ok) {
-          setProgress(null);
-          if (!outcome.cancelled) setError(outcome.error.message);
-          return;
-        }
+        if (!outcome.ok && controller.signal.aborted) break;
       }
-      onClose();
+      setProgress(null);
+      if (!controller.signal.aborted) onClose();
     })();
   }, [files, onClose]);
 
-  const cancel = () => {
-    abort.current?.abort();
-    setProgress(null);
-  };
   const close = () => {
     abort.current?.abort();
     onClose();
@@ -61,7 +55,7 @@ export function ImportDialog({ files, onChooseFile, onClose }: { files: readonly
           HTML page, a share link, or a plain OpenAI request body or <code className="font-mono">messages</code> array. Everything is
           checked before anything is saved; a conversation already here is never replaced without asking.
         </p>
-        {progress ? <ImportProgress progress={progress} onCancel={cancel} /> : <Button onClick={onChooseFile}>Choose a file…</Button>}
+        {progress ? <ImportProgress progress={progress} onCancel={close} /> : <Button onClick={onChooseFile}>Choose a file…</Button>}
         <label className="block text-[12px] font-medium text-muted">
           …or paste it here
           <textarea

@@ -70,7 +70,8 @@ const MoreIcon = () => (
   </svg>
 );
 
-type Open = 'link' | 'code' | 'import' | null;
+// Chosen files import in the Import dialog, which shows their progress and Cancel.
+type Open = 'link' | 'code' | 'import' | File[] | null;
 
 /** Share, export, code and backup actions of the chat header. */
 export function ShareToolbar({ active }: { active: ActiveConversation }) {
@@ -87,18 +88,6 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
     latest.current = { id, draft };
   }, [id, draft]);
   useEffect(() => shareCommands(latest, setOpen), []);
-
-  // Chosen files import in the Import dialog, which shows their progress and Cancel.
-  const [files, setFiles] = useState<File[]>([]);
-  const onFile = (input: HTMLInputElement) => {
-    setFiles([...(input.files ?? [])]);
-    input.value = ''; // choosing the same file again imports again
-    setOpen('import');
-  };
-  const close = () => {
-    setOpen(null);
-    setFiles([]);
-  };
 
   return (
     <div className="flex shrink-0 items-center gap-0.5">
@@ -124,12 +113,21 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
         accept=".json,.chat.json,.html,application/json,text/html"
         multiple
         hidden
-        onChange={(e) => onFile(e.currentTarget)}
+        onChange={(e) => {
+          setOpen([...(e.currentTarget.files ?? [])]);
+          e.currentTarget.value = ''; // choosing the same file again imports again
+        }}
       />
       <Suspense fallback={null}>
         {open === 'link' && id ? <ShareLinkDialog conversationId={id} onClose={() => setOpen(null)} /> : null}
         {open === 'code' ? <CodeDialog path={path} params={params} draft={draft} onClose={() => setOpen(null)} /> : null}
-        {open === 'import' ? <ImportDialog files={files} onChooseFile={() => fileInput.current?.click()} onClose={close} /> : null}
+        {open === 'import' || Array.isArray(open) ? (
+          <ImportDialog
+            files={open === 'import' ? [] : open}
+            onChooseFile={() => fileInput.current?.click()}
+            onClose={() => setOpen(null)}
+          />
+        ) : null}
       </Suspense>
     </div>
   );

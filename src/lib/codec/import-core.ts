@@ -22,7 +22,7 @@ export type WorkerMessage =
 export type Post = (message: WorkerMessage, transfer?: Transferable[]) => void;
 
 /** Each message back carries about this much: receiving one is a short task on the page's thread. */
-const MESSAGE_CHARS = 1024 * 1024;
+const MESSAGE_CHARS = 256 * 1024;
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 
 function weight(b: ConversationBundle): number {
@@ -108,7 +108,7 @@ export async function importFile(file: Blob, post: Post): Promise<void> {
   for (const entry of blobs) {
     blobBatch.push(entry);
     blobBytes += entry[1].bytes.byteLength;
-    if (blobBytes >= 8 * MESSAGE_CHARS) sendBlobs();
+    if (blobBytes >= 32 * MESSAGE_CHARS) sendBlobs();
   }
   if (blobBatch.length > 0) sendBlobs();
   post({
