@@ -139,12 +139,10 @@ test('a 50 MB backup imports with no task on the page over 100 ms', async ({ app
   // A long task is wall-clock time: on a machine running more threads than it has cores, the page's
   // thread waits for a core mid-task and any task looks long. The figure is then reported, not judged.
   const overloaded = loadavg()[0]! > cpus().length;
-  test
-    .info()
-    .annotations.push({
-      type: 'figure',
-      description: `${figure}${overloaded ? ` (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: not judged)` : ''}`,
-    });
+  test.info().annotations.push({
+    type: 'figure',
+    description: `${figure}${overloaded ? ` (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: not judged)` : ''}`,
+  });
   if (!overloaded) expect(longest).toBeLessThan(100);
 });
 

@@ -1,12 +1,11 @@
 /**
  * The settings a backup carries, read from and written back to Web Storage: endpoint profiles
- * (their API keys and secret header values live elsewhere and are never read here; header values a
- * profile still holds under a secret name are dropped too), parameter presets, price and model-fact
+ * (their API keys and secret header values live elsewhere and are never read here; custom header
+ * values are left out too, like in every other export), parameter presets, price and model-fact
  * edits, compare configurations and the layout. Each entry is checked on the way in with the
  * store's own rules (schema, version, migration: see persisted.ts), exactly as the store would
  * read it, so a damaged backup never replaces a working setting.
  */
-import { splitHeaders } from '../../domain/endpoints';
 import type { Endpoint } from '../../domain/types';
 import { STORAGE_KEYS, type PersistedStoreName } from './keys';
 import { safeGet, safeSet } from './local';
@@ -38,8 +37,9 @@ export const SETTINGS_LABEL: Record<BackupStore, string> = {
 
 type EndpointsState = { endpoints: Endpoint[]; activeId?: string };
 
+/** Profiles as a backup holds them: no header values at all (custom headers often carry credentials no rule names). */
 function withoutSecrets(state: EndpointsState): EndpointsState {
-  return { ...state, endpoints: state.endpoints.map((e) => ({ ...e, headers: splitHeaders(e.headers, e.secretHeaders).plain })) };
+  return { ...state, endpoints: state.endpoints.map((e) => ({ ...e, headers: {} })) };
 }
 
 /** A store's saved value as its store reads it (checked, migrated); null when nothing valid is saved or the store is not loaded. */
@@ -96,7 +96,10 @@ function merged(store: BackupStore, mine: unknown, theirs: unknown): unknown {
   if (store === 'endpoints') {
     const m = mine as EndpointsState;
     const t = theirs as EndpointsState;
-    return { ...m, endpoints: mergeById(m.endpoints ?? [], t.endpoints ?? []) };
+    // The backup has no header values: a profile already here keeps its own.
+    const mineById = new Map((m.endpoints ?? []).map((e) => [e.id, e]));
+    const incoming = (t.endpoints ?? []).map((e) => ({ ...e, headers: mineById.get(e.id)?.headers ?? {} }));
+    return { ...m, endpoints: mergeById(m.endpoints ?? [], incoming) };
   }
   if (store === 'paramPresets') {
     const m = mine as { presets?: WithId[] };
