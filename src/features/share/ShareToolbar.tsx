@@ -70,7 +70,8 @@ const MoreIcon = () => (
   </svg>
 );
 
-type Open = 'link' | 'code' | 'import' | null;
+// Chosen files import in the Import dialog, which shows their progress and Cancel.
+type Open = 'link' | 'code' | 'import' | File[] | null;
 
 /** Share, export, code and backup actions of the chat header. */
 export function ShareToolbar({ active }: { active: ActiveConversation }) {
@@ -87,14 +88,6 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
     latest.current = { id, draft };
   }, [id, draft]);
   useEffect(() => shareCommands(latest, setOpen), []);
-
-  const onFile = async (input: HTMLInputElement) => {
-    const files = [...(input.files ?? [])];
-    input.value = ''; // choosing the same file again imports again
-    setOpen(null);
-    const { importFile } = await actions();
-    for (const file of files) await importFile(file);
-  };
 
   return (
     <div className="flex shrink-0 items-center gap-0.5">
@@ -120,12 +113,21 @@ export function ShareToolbar({ active }: { active: ActiveConversation }) {
         accept=".json,.chat.json,.html,application/json,text/html"
         multiple
         hidden
-        onChange={(e) => void onFile(e.currentTarget)}
+        onChange={(e) => {
+          setOpen([...(e.currentTarget.files ?? [])]);
+          e.currentTarget.value = ''; // choosing the same file again imports again
+        }}
       />
       <Suspense fallback={null}>
         {open === 'link' && id ? <ShareLinkDialog conversationId={id} onClose={() => setOpen(null)} /> : null}
         {open === 'code' ? <CodeDialog path={path} params={params} draft={draft} onClose={() => setOpen(null)} /> : null}
-        {open === 'import' ? <ImportDialog onChooseFile={() => fileInput.current?.click()} onClose={() => setOpen(null)} /> : null}
+        {open === 'import' || Array.isArray(open) ? (
+          <ImportDialog
+            files={open === 'import' ? [] : open}
+            onChooseFile={() => fileInput.current?.click()}
+            onClose={() => setOpen(null)}
+          />
+        ) : null}
       </Suspense>
     </div>
   );

@@ -18,6 +18,30 @@ function fileMessage(m: Message): Omit<Message, 'conversationId'> {
   return rest;
 }
 
+/** One conversation as the file holds it (its grid too, when the bundle has one). */
+export function encodeConversation({ conversation: c, messages, endpoint, grid }: ConversationBundle): DocumentV2['conversations'][number] {
+  return {
+    id: c.id,
+    title: c.title,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    currentLeafId: c.currentLeafId,
+    params: c.params as DocumentV2['conversations'][number]['params'],
+    endpoint: endpoint
+      ? { baseURL: endpoint.baseURL, name: endpoint.name, ...(endpoint.builtIn ? { builtIn: endpoint.builtIn } : {}) }
+      : null,
+    ...(c.pinnedAt !== undefined ? { pinned: true } : {}),
+    ...(c.tags !== undefined ? { tags: c.tags } : {}),
+    messages: messages.map(fileMessage) as DocumentV2['conversations'][number]['messages'],
+    ...(grid ? { grid: gridEntry(grid) } : {}),
+  };
+}
+
+function gridEntry({ grid, cells }: NonNullable<ConversationBundle['grid']>): NonNullable<DocumentV2['conversations'][number]['grid']> {
+  const { conversationId: _c, ...rest } = grid;
+  return { ...rest, cells: cells.map(({ id: _id, conversationId: _cid, ...cell }) => cell) };
+}
+
 /** The document for some conversations and the blobs they use. Never includes keys or headers. */
 export function encodeDocument(
   bundles: readonly ConversationBundle[],
@@ -28,20 +52,7 @@ export function encodeDocument(
     format: FORMAT,
     version: CURRENT_VERSION,
     exportedAt: exportedAt.toISOString(),
-    conversations: bundles.map(({ conversation: c, messages, endpoint }) => ({
-      id: c.id,
-      title: c.title,
-      createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-      currentLeafId: c.currentLeafId,
-      params: c.params,
-      endpoint: endpoint
-        ? { baseURL: endpoint.baseURL, name: endpoint.name, ...(endpoint.builtIn ? { builtIn: endpoint.builtIn } : {}) }
-        : null,
-      ...(c.pinnedAt !== undefined ? { pinned: true } : {}),
-      ...(c.tags !== undefined ? { tags: c.tags } : {}),
-      messages: messages.map(fileMessage),
-    })),
+    conversations: bundles.map(encodeConversation),
     blobs: Object.fromEntries(
       [...blobs].map(([id, b]) => [id, { mimeType: b.mimeType, ...(b.name ? { name: b.name } : {}), data: bytesToBase64(b.bytes) }]),
     ),

@@ -15,14 +15,23 @@
  *     "pinned"?, "tags"?,
  *     "messages": [ /* every message of every branch: a Message without conversationId *\/ ]
  *   }],
- *   "blobs": { "<blobId>": { "mimeType", "name"?, "data": "<base64>" } }   // images, audio, files
+ *   "blobs": { "<blobId>": { "mimeType", "name"?, "data": "<base64>" } },  // images, audio, files
+ *   "settings"?: { "version": 1, "stores": { "<store>": { "state", "version" } } }   // backups only, see below
  * }
+ * ```
+ * A backup ("Export everything") adds, without changing the version (older builds ignore them):
+ * `settings` (each persisted store's `{ state, version }` as the store saves it: endpoint profiles
+ * without API keys or secret header values, parameter presets, price edits, compare and layout
+ * settings; checked on import by the store's own schema and migration), and per conversation its
+ * prompt grid: `"grid"?: { rows, configs, concurrency, updatedAt, cells: [{ rowId, configId, … }] }`.
+ * ```
  * ```
  * Version 1 is the minimal linear form (no ids, no branches, images inline as URLs or data URLs):
  * `{ "format": "chat-playground", "version": 1, "title"?, "params"?, "endpoint"?,
  *    "messages": [{ "role", "content": "text" | [{ "type": "text", "text" } | { "type": "image", "url", "detail"? }] }] }`.
  * It is what a hand-written file can use; `migrations.ts` turns it into version 2.
  */
+import type { Grid, GridCell } from '../../domain/grid';
 import type { Conversation, Message } from '../../domain/types';
 
 export const FORMAT = 'chat-playground';
@@ -41,7 +50,18 @@ export interface ConversationBundle {
   conversation: Conversation;
   messages: Message[];
   endpoint: ExportedEndpoint | null;
+  /** The conversation's prompt grid and its cells (backups only). */
+  grid?: { grid: Grid; cells: GridCell[] };
 }
+
+/** One persisted store's saved value, as `{ state, version }` (see lib/storage/persisted). */
+export interface StoredSettingsEntry {
+  state: unknown;
+  version: number;
+}
+
+/** A backup's settings: store name → saved value. Checked against each store's own rules on import. */
+export type SettingsSection = Record<string, StoredSettingsEntry>;
 
 export interface BlobData {
   mimeType: string;
@@ -57,6 +77,8 @@ export interface Restored {
   fromVersion?: number;
   conversations: ConversationBundle[];
   blobs: Map<string, BlobData>;
+  /** Settings carried by a backup (app files only), not yet checked against the stores' rules. */
+  settings?: SettingsSection;
 }
 
 export interface RestoreError {

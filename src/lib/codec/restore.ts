@@ -15,13 +15,15 @@ import {
   restoreError,
   type BlobData,
   type ConversationBundle,
+  type RestoreError,
   type RestoreResult,
   type RestoreSource,
 } from './format';
+import { cellId } from '../../domain/grid';
 import { conversationFromWire, paramsFromBody, wireMessagesSchema } from './from-openai';
 import { extractEmbeddedJSON } from './html';
 import { MIGRATIONS } from './migrations';
-import { describeIssue, documentSchema, type DocumentV2 } from './schema';
+import { describeIssue, documentSchema, type ConversationV2, type DocumentV2 } from './schema';
 import { inflatePayload, sharePayload } from './share-link';
 import { checkTree } from './tree-guard';
 import { errorMessage } from '../../domain/errors';
@@ -167,9 +169,32 @@ function checked(doc: DocumentV2, source: RestoreSource, fromVersion: number): R
     }
     if (c.currentLeafId !== null && !own.has(c.currentLeafId))
       return restoreError(`${at}.currentLeafId`, `Refers to message "${c.currentLeafId}", which is not in this conversation.`);
+    const gridProblem = c.grid ? checkGrid(c.grid, `${at}.grid`) : null;
+    if (gridProblem) return gridProblem;
     bundles.push(toBundle(c));
   }
-  return { ok: true, value: { source, fromVersion, conversations: bundles, blobs } };
+  const settings = doc.settings ? { settings: doc.settings.stores } : {};
+  return { ok: true, value: { source, fromVersion, conversations: bundles, blobs, ...settings } };
+}
+
+/** Every cell of a grid belongs to one of its rows and columns. */
+function checkGrid(grid: NonNullable<ConversationV2['grid']>, at: string): { ok: false; error: RestoreError } | null {
+  const rows = new Set(grid.rows.map((r) => r.id));
+  const configs = new Set(grid.configs.map((c) => c.id));
+  for (const [i, cell] of grid.cells.entries()) {
+    if (!rows.has(cell.rowId)) return restoreError(`${at}.cells[${i}].rowId`, `Refers to row "${cell.rowId}", which is not in this grid.`);
+    if (!configs.has(cell.configId))
+      return restoreError(`${at}.cells[${i}].configId`, `Refers to column "${cell.configId}", which is not in this grid.`);
+  }
+  return null;
+}
+
+function gridOf(conversationId: string, g: NonNullable<ConversationV2['grid']>): NonNullable<ConversationBundle['grid']> {
+  const { cells, ...rest } = g;
+  return {
+    grid: { ...rest, conversationId },
+    cells: cells.map((cell) => ({ ...cell, id: cellId(conversationId, cell.rowId, cell.configId), conversationId })),
+  };
 }
 
 function toBundle(c: DocumentV2['conversations'][number]): ConversationBundle {
@@ -192,6 +217,7 @@ function toBundle(c: DocumentV2['conversations'][number]): ConversationBundle {
   return {
     conversation,
     messages,
+    ...(c.grid ? { grid: gridOf(c.id, c.grid) } : {}),
     endpoint: c.endpoint
       ? { baseURL: c.endpoint.baseURL, name: c.endpoint.name, ...(c.endpoint.builtIn ? { builtIn: c.endpoint.builtIn } : {}) }
       : null,

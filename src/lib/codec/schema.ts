@@ -179,6 +179,37 @@ export const endpointSchema = v.object({
   builtIn: v.optional(v.literal('reference')),
 });
 
+const gridCellSchema = v.object({
+  rowId: id,
+  configId: id,
+  status: v.picklist(['idle', 'queued', 'streaming', 'done', 'error', 'interrupted']),
+  text: str,
+  finishReason: v.nullable(str),
+  promptTokens: v.nullable(num),
+  completionTokens: v.nullable(num),
+  ttftMs: v.nullable(num),
+  totalMs: v.nullable(num),
+  cost: v.nullable(num),
+  error: v.nullable(str),
+  request: v.unknown(),
+  updatedAt: num,
+});
+
+/** A conversation's prompt grid in a backup; ids of the grid and its cells follow from the conversation's. */
+export const gridSchema = v.object({
+  rows: v.array(v.object({ id, values: v.record(str, str), expected: v.optional(str) })),
+  configs: v.array(v.object({ id, endpointId: v.nullable(str), model: str, overrides: str })),
+  concurrency: v.pipe(num, v.integer(), v.minValue(1)),
+  updatedAt: num,
+  cells: v.array(gridCellSchema),
+});
+
+/** Settings of a backup: each store's saved `{ state, version }`; the store's own schema checks the state on import. */
+export const settingsSchema = v.object({
+  version: v.literal(1),
+  stores: v.record(v.pipe(str, v.maxLength(40)), v.object({ state: v.unknown(), version: v.pipe(num, v.integer(), v.minValue(0)) })),
+});
+
 export const conversationSchema = v.object({
   id,
   title: v.optional(str, 'Imported conversation'),
@@ -190,6 +221,7 @@ export const conversationSchema = v.object({
   pinned: v.optional(v.boolean()),
   tags: v.optional(v.array(str)),
   messages: v.array(messageSchema),
+  grid: v.optional(gridSchema),
 });
 
 export const blobEntrySchema = v.object({ mimeType: str, name: v.optional(str), data: str });
@@ -200,6 +232,7 @@ export const documentSchema = v.object({
   exportedAt: v.optional(str),
   conversations: v.array(conversationSchema),
   blobs: v.optional(v.record(id, blobEntrySchema), {}),
+  settings: v.optional(settingsSchema),
 });
 
 export type DocumentV2 = v.InferOutput<typeof documentSchema>;

@@ -1,7 +1,7 @@
 import { newId } from '../../domain/ids';
 import type { Message } from '../../domain/types';
 import { blobIdsOf } from './conversations-repo';
-import { db } from './schema';
+import { db, type BlobRow } from './schema';
 
 export async function putBlob(blob: Blob): Promise<string> {
   const id = newId();
@@ -9,8 +9,29 @@ export async function putBlob(blob: Blob): Promise<string> {
   return id;
 }
 
+/**
+ * The binaries this tab read lately (images shown, files attached), as Blob handles: the browser
+ * keeps a handed-out Blob readable after its database is deleted, so when site data is cleared
+ * under the app the open conversation is saved again with its images (see restoreConversation).
+ */
+const recent = new Map<string, BlobRow>();
+const RECENT_MAX = 300;
+
+function remember(row: BlobRow): void {
+  recent.delete(row.id);
+  recent.set(row.id, row);
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+}
+
+/** The rows of `ids` this tab still holds in memory (see `recent`). */
+export function rememberedBlobs(ids: readonly string[]): BlobRow[] {
+  return ids.map((id) => recent.get(id)).filter((r): r is BlobRow => r !== undefined);
+}
+
 export async function getBlob(id: string): Promise<Blob | undefined> {
-  return (await db().blobs.get(id))?.blob;
+  const row = await db().blobs.get(id);
+  if (row) remember(row);
+  return row?.blob;
 }
 
 function blobToDataURL(blob: Blob): Promise<string> {

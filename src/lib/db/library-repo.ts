@@ -2,6 +2,7 @@ import type { Grid, GridCell } from '../../domain/grid';
 import { newConversationId, newId, newMessageId } from '../../domain/ids';
 import type { Conversation, ConversationId, Message } from '../../domain/types';
 import { blobIdsOf } from './conversations-repo';
+import { rememberedBlobs } from './blobs-repo';
 import { db, type BlobRow } from './schema';
 
 /** Everything a deleted conversation was made of, so Undo can put it back exactly. */
@@ -38,6 +39,13 @@ export async function restoreConversation(s: ConversationSnapshot): Promise<void
   const d = db();
   await d.transaction('rw', [d.conversations, d.messages, d.blobs, d.grids, d.gridCells], async () => {
     if (s.blobs.length > 0) await d.blobs.bulkPut(s.blobs);
+    // Images gone from the database (deleted under the app, or with the conversation in another
+    // tab) come back from the ones this tab still holds.
+    const given = new Set(s.blobs.map((b) => b.id));
+    const wanted = [...new Set(s.messages.flatMap(blobIdsOf))].filter((id) => !given.has(id));
+    const stored = await d.blobs.bulkGet(wanted);
+    const back = rememberedBlobs(wanted.filter((_, i) => stored[i] === undefined));
+    if (back.length > 0) await d.blobs.bulkPut(back);
     await d.messages.bulkPut(s.messages);
     await d.conversations.put(s.conversation);
     if (s.grid) await d.grids.put(s.grid);

@@ -14,3 +14,4 @@ export * from './storage-usage';
 export { recoverInterruptedStreams } from './recovery';
 export * from './transfer-repo';
 export * from './grids-repo';
+export * from './backup-read';

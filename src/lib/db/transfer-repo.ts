@@ -4,6 +4,7 @@
  * content is kept beside it as a copy or replaces it as the person chose; blobs are added when
  * missing, never overwritten; everything happens in one transaction: all or nothing.
  */
+import { cellId } from '../../domain/grid';
 import { newConversationId, newId, newMessageId } from '../../domain/ids';
 import type { Conversation, Message } from '../../domain/types';
 import { blobIdsOf } from '../codec/encode';
@@ -130,6 +131,45 @@ function asCopy(bundle: ConversationBundle): { bundle: ConversationBundle; blobI
   return { bundle: { ...bundle, conversation, messages }, blobIds };
 }
 
+/** Rows are written a few MB at a time: each put is one task on the page's thread, and none of them may freeze it. */
+const BATCH_BYTES = 2 * 1024 * 1024;
+const BATCH_ROWS = 500;
+
+/** About how much a message weighs when stored: its texts (the rest is small). */
+function roughSize(m: Message): number {
+  let n = 200 + (m.reasoning?.length ?? 0);
+  for (const p of m.content) if (p.type === 'text') n += p.text.length;
+  return n;
+}
+
+/** `rows` cut into runs of at most BATCH_BYTES (by `size`) or BATCH_ROWS rows. */
+export function batches<T>(rows: readonly T[], size: (row: T) => number): T[][] {
+  const out: T[][] = [];
+  let run: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const n = size(row);
+    if (run.length > 0 && (bytes + n > BATCH_BYTES || run.length >= BATCH_ROWS)) {
+      out.push(run);
+      run = [];
+      bytes = 0;
+    }
+    run.push(row);
+    bytes += n;
+  }
+  if (run.length > 0) out.push(run);
+  return out;
+}
+
+/** A conversation's grid from a backup, under the id the conversation was stored with (a copy's ids are new). */
+async function writeGrid({ grid, cells }: NonNullable<ConversationBundle['grid']>, conversationId: string): Promise<void> {
+  const d = db();
+  await d.gridCells.where('conversationId').equals(conversationId).delete();
+  await d.grids.put({ ...grid, conversationId });
+  const rows = cells.map((c) => ({ ...c, conversationId, id: cellId(conversationId, c.rowId, c.configId) }));
+  for (const batch of batches(rows, (c) => 200 + c.text.length)) await d.gridCells.bulkPut(batch);
+}
+
 /**
  * Writes restored conversations in one transaction (all or nothing). A conversation already
  * stored with the same content is left as it is; one whose id is taken by different content is
@@ -150,11 +190,11 @@ export async function writeRestored(
     createdAt: now,
   }));
   const endpointIds = restored.conversations.map((b) => endpointIdFor(b.endpoint));
-  await d.transaction('rw', d.conversations, d.messages, d.blobs, async () => {
+  await d.transaction('rw', [d.conversations, d.messages, d.blobs, d.grids, d.gridCells], async () => {
     // Blobs are only ever added: a stored one is never overwritten by an imported one of the same id.
     const present = new Set((await d.blobs.bulkGet(blobRows.map((r) => r.id))).filter((r) => r !== undefined).map((r) => r!.id));
     const missing = blobRows.filter((r) => !present.has(r.id));
-    if (missing.length > 0) await d.blobs.bulkAdd(missing);
+    for (const batch of batches(missing, (r) => r.blob.size)) await d.blobs.bulkAdd(batch);
     for (const [i, original] of restored.conversations.entries()) {
       const existing = await d.conversations.get(original.conversation.id);
       if (existing && (await sameContent(original, existing))) {
@@ -183,8 +223,9 @@ export async function writeRestored(
         const old = stored[j];
         return old && canonical(old) !== canonical(m) ? { ...m, updatedAt: Math.max(m.updatedAt, old.updatedAt + 1, now) } : m;
       });
-      await d.messages.bulkPut(writes);
+      for (const batch of batches(writes, roughSize)) await d.messages.bulkPut(batch);
       await d.conversations.put(incoming);
+      if (bundle.grid) await writeGrid(bundle.grid, incoming.id);
       summary.messages += bundle.messages.length;
       summary.conversationIds.push(incoming.id);
       if (!existing) summary.added++;

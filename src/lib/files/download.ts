@@ -2,7 +2,7 @@
  * Saves `data` as a file the browser downloads. Small and dependency-free, so any screen can offer
  * a download without pulling in an exporter (the share feature's codec stays out of the first screen).
  */
-export function download(filename: string, data: string, mimeType: string): void {
+export function download(filename: string, data: string | Blob, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
   const a = document.createElement('a');
   a.href = url;

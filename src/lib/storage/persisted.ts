@@ -107,8 +107,12 @@ function persistStorage<P>(config: PersistedConfig<never, P>): PersistStorage<P>
   };
 }
 
+/** Every persisted store's read-back rules, so a backup's settings are checked exactly as the store checks its own. */
+export const persistedConfigs: Partial<Record<PersistedStoreName, PersistedConfig<never, unknown>>> = {};
+
 /** zustand `persist` options for one store of the registry: key, version, migration and a validated read-back. */
 export function persisted<S, P = S>(config: PersistedConfig<S, P>): PersistOptions<S, P> {
+  persistedConfigs[config.store] = config as never;
   return {
     name: STORAGE_KEYS[config.store].key,
     version: config.version,
