@@ -21,7 +21,6 @@ import {
 } from '../../lib/db/repo';
 import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
 import { type ConversationBundle, FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
-import { toHTML } from '../../lib/codec/html';
 import { toMarkdown } from '../../lib/codec/markdown';
 import { restore } from '../../lib/codec/restore';
 import { encodeShareLink, type ShareLink } from '../../lib/codec/share-link';
@@ -116,8 +115,11 @@ export async function exportConversation(conversationId: ConversationId, kind: E
     const slug = fileSlug(bundle.conversation.title);
     if (kind === 'json') download(`${slug}${FILE_EXTENSION}`, documentToJSON(encodeDocument([bundle], blobs)), 'application/json');
     else if (kind === 'markdown') download(`${slug}.md`, toMarkdown(bundle, blobs), 'text/markdown');
-    else if (kind === 'html') download(`${slug}.html`, toHTML(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
-    else {
+    else if (kind === 'html') {
+      // The page renderer (markdown, highlighting, serializer) loads only when a page is exported.
+      const { toHTML } = await import('../../lib/codec/html-page/page');
+      download(`${slug}.html`, toHTML(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
+    } else {
       const active = activeEndpointConfig();
       const built = await buildNextRequest(
         pathToLeaf(bundle.messages, bundle.conversation.currentLeafId),

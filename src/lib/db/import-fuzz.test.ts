@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../codec/base64';
 import { documentToJSON, encodeDocument } from '../codec/encode';
 import type { Restored } from '../codec/format';
-import { toHTML } from '../codec/html';
+import { toHTML } from '../codec/html-page/page';
 import { restore } from '../codec/restore';
 import { encodeShareLink } from '../codec/share-link';
 import { PNG_BYTES, richBundle } from '../codec/test-fixtures';
