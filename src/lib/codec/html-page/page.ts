@@ -29,14 +29,15 @@ function metaRow(label: string, value: string, mono = false): Element {
 }
 
 function usageRow(usage: Usage, estimated: boolean, finishReason: string | null | undefined): Element {
-  const figure = (n: number | null | undefined, label: string): ElementContent[] =>
-    n == null ? [] : [el('span', {}, [el('b', {}, [text(n.toLocaleString('en'))]), text(` ${label}`)])];
+  // Reasoning and cached tokens only when there are any: most replies have none.
+  const figure = (n: number | null | undefined, label: string, optional = false): ElementContent[] =>
+    n == null || (optional && n === 0) ? [] : [el('span', {}, [el('b', {}, [text(n.toLocaleString('en'))]), text(` ${label}`)])];
   return el('div', { className: ['usage'] }, [
     ...figure(usage.promptTokens, 'prompt'),
     ...figure(usage.completionTokens, 'completion'),
     ...figure(usage.totalTokens, 'total tokens'),
-    ...figure(usage.reasoningTokens, 'reasoning'),
-    ...figure(usage.cachedPromptTokens, 'cached'),
+    ...figure(usage.reasoningTokens, 'reasoning', true),
+    ...figure(usage.cachedPromptTokens, 'cached', true),
     ...(estimated ? [el('span', {}, [text('estimated')])] : []),
     ...(finishReason ? [el('span', {}, [text(`finish: ${finishReason}`)])] : []),
   ]);

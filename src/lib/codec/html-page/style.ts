@@ -23,8 +23,8 @@ code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .assistant .role{color:var(--accent)}.who .name,.who .model{color:var(--faint)}.who .model{font-family:ui-monospace,Menlo,monospace}
 .plain-text{white-space:pre-wrap;overflow-wrap:anywhere}
 .md{line-height:1.6;overflow-wrap:anywhere}.md>*{margin:0}.md>*+*{margin-top:.75em}
-.md p{margin:0}.md p+p{margin-top:.75em}.md h1,.md h2,.md h3,.md h4,.md h5,.md h6{margin:1em 0 0;font-weight:650;line-height:1.3}
-.md h1{font-size:1.35em}.md h2{font-size:1.2em}.md h3,.md h4{font-size:1.05em}.md>:first-child{margin-top:0}
+.md li>p{margin:0}.md h1,.md h2,.md h3,.md h4,.md h5,.md h6{margin:1em 0 0;font-weight:650;line-height:1.3}
+.md h1{font-size:1.35em}.md h2{font-size:1.2em}.md h3,.md h4{font-size:1.05em}.md>h1:first-child,.md>h2:first-child,.md>h3:first-child{margin-top:0}
 .md ul,.md ol{margin:0;padding-left:1.5em}.md li+li{margin-top:.2em}.md li>ul,.md li>ol{margin-top:.2em}
 .md a{color:var(--accent);text-decoration:underline;text-underline-offset:2px}
 .md blockquote{margin-left:0;border-left:3px solid var(--line);padding-left:.8em;color:var(--muted)}
