@@ -45,28 +45,42 @@ function processor(prefix: string) {
     .use(REHYPE_PLUGINS);
 }
 
-/** The rendered markdown of one message, as the children of its content element. */
+/** A message longer than this is shown as plain text: formatting megabytes would hold the export for tens of seconds. */
+const MESSAGE_FORMAT_LIMIT = 1_000_000;
+
+function plainBlock(source: string, why: string): ElementContent {
+  return el('div', { className: ['plain'] }, [
+    el('p', { className: ['note'] }, [text(`Shown as plain text: ${why}.`)]),
+    el('p', {}, [text(source)]),
+  ]);
+}
+
+/**
+ * The rendered markdown of one message, as the children of its content element. Blocks the app
+ * shows as plain text (too large, too complex) are plain here too; the runs of blocks between them
+ * are each parsed as one document, so link definitions and footnotes resolve across blocks.
+ */
 export function markdownToHast(markdown: string, prefix: string): ElementContent[] {
+  if (markdown.length > MESSAGE_FORMAT_LIMIT)
+    return [plainBlock(markdown, `too long to format (${markdown.length.toLocaleString('en')} characters)`)];
   const out: ElementContent[] = [];
-  for (const [i, block] of splitMarkdownBlocks(markdown).entries()) {
-    if (block.length > BLOCK_PARSE_LIMIT) {
-      out.push(el('p', { className: ['plain'] }, [text(block)]));
+  let run = '';
+  const flush = () => {
+    if (run === '') return;
+    const p = processor(`${prefix}r${out.length}-`);
+    out.push(...(makeStatic(p.runSync(p.parse(run)) as Root).children as ElementContent[]));
+    run = '';
+  };
+  for (const block of splitMarkdownBlocks(markdown)) {
+    const tooComplex = block.length > BLOCK_PARSE_LIMIT ? 'size' : markdownTooComplex(block);
+    if (tooComplex === null) {
+      run += block;
       continue;
     }
-    const tooComplex = markdownTooComplex(block);
-    if (tooComplex) {
-      out.push(
-        el('div', { className: ['plain'] }, [
-          el('p', { className: ['note'] }, [text(`Shown as plain text: ${WHY_PLAIN[tooComplex]} to format.`)]),
-          el('p', {}, [text(block)]),
-        ]),
-      );
-      continue;
-    }
-    const p = processor(`${prefix}b${i}-`);
-    const tree = p.runSync(p.parse(block)) as Root;
-    out.push(...(makeStatic(tree).children as ElementContent[]));
+    flush();
+    out.push(plainBlock(block, tooComplex === 'size' ? 'too large to format' : `${WHY_PLAIN[tooComplex]} to format`));
   }
+  flush();
   return out;
 }
 

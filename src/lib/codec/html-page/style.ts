@@ -39,7 +39,8 @@ code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .blocked-link{text-decoration:underline dotted var(--faint)}
 .remote-image{display:inline-block;border:1px solid var(--line);border-radius:4px;background:var(--sunken);padding:1px 8px;font-size:12px;color:var(--muted)!important;text-decoration:none!important}
 img{max-width:100%;border:1px solid var(--line);border-radius:6px}.parts{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}.parts img{max-height:320px}
-.note{color:var(--faint);font-size:12.5px}.plain p{white-space:pre-wrap;margin:0}
+.note{color:var(--faint);font-size:12.5px}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap}
+.footnotes{margin-top:1em;padding-top:.5em;border-top:1px solid var(--line);font-size:.92em;color:var(--muted)}.plain p{white-space:pre-wrap;margin:0}
 details.reasoning{border:1px solid var(--line);border-radius:8px;background:var(--sunken);margin:0 0 10px}
 details.reasoning summary{cursor:pointer;padding:5px 12px;font-size:12px;font-weight:500;color:var(--muted)}
 details.reasoning summary span{font-weight:400;color:var(--faint)}
