@@ -5,9 +5,6 @@ import { expect, test } from './support/app';
 // A whole round trip: two replies, export, open the page, wipe, import, export again.
 test.describe.configure({ timeout: 90_000 });
 
-/** A 1×1 PNG. */
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
 const HOSTILE = '<img src=x onerror=alert(1)> </textarea> --> </template>';
 
 function withoutExportTime(text: string): unknown {
@@ -27,7 +24,19 @@ test('the web page export is the formatted conversation, runs nothing, loads not
     '![remote pic](https://images.example.net/cat.png)',
   ].join('\n\n');
   await app.open('?model=ref-reasoner');
-  await page.getByTestId('image-file-input').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+  // A real 120×80 PNG drawn by the browser.
+  const png = await page.evaluate(() => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 120, height: 80 });
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#0f766e';
+    g.fillRect(0, 0, 120, 80);
+    g.fillStyle = '#fbbf24';
+    g.beginPath();
+    g.arc(60, 40, 24, 0, Math.PI * 2);
+    g.fill();
+    return canvas.toDataURL('image/png').split(',')[1] ?? '';
+  });
+  await page.getByTestId('image-file-input').setInputFiles({ name: 'sun.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
   await app.send(`${marker} describe [[reply:${reply}]]`);
   await expect(app.assistant()).toHaveAttribute('data-status', 'done');
   await app.send(`${marker} call a tool [[replay:openai-tool-call-split-args-usage.sse]]`);
@@ -64,7 +73,7 @@ test('the web page export is the formatted conversation, runs nothing, loads not
   // A remote image is a link naming its host, never loaded; the attached one is inline bytes.
   await expect(reasonerReply.locator('a.remote-image')).toHaveText('Image “remote pic” from images.example.net (not loaded)');
   await expect(page.locator('article.user img')).toHaveAttribute('src', /^data:image\/png;base64,/);
-  expect(await page.locator('article.user img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  expect(await page.locator('article.user img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
   // Reasoning is folded until opened.
   const reasoning = reasonerReply.locator('details.reasoning');
   await expect(reasoning.locator('.reasoning-text')).toBeHidden();
