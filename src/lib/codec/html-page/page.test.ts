@@ -106,6 +106,7 @@ describe('the rendered HTML page', () => {
     expect(html).toContain('<span class="hljs-attr">"city"</span>');
     expect(html).toContain('<b>1,200</b> prompt');
     expect(html).toContain('<b>5</b> reasoning');
+    expect(html).toContain('<p class="status">Interrupted: Stopped.</p>');
     expect(html).toContain(`content="${PAGE_CSP.replace(/'/g, '&#x27;')}"`);
     expect(html).not.toMatch(/<script/i);
   });

@@ -96,6 +96,10 @@ function message(m: Message, index: number, blobs: ReadonlyMap<string, BlobData>
   if (m.role === 'tool' && m.toolCallId) body.push(el('div', { className: ['answers'] }, [text(`answers ${m.toolCallId}`)]));
   if (m.refusal) body.push(el('div', { className: ['refusal'] }, [el('strong', {}, [text('Refusal: ')]), text(m.refusal)]));
   for (const call of m.toolCalls ?? []) body.push(toolCall(call));
+  if (m.status === 'interrupted' || m.status === 'error') {
+    const what = m.status === 'error' ? 'Failed' : 'Interrupted';
+    body.push(el('p', { className: ['status'] }, [text(m.error?.message ? `${what}: ${m.error.message}` : `${what}.`)]));
+  }
   if (m.role === 'assistant' && m.usage) body.push(usageRow(m.usage, m.usageEstimated === true, m.finishReason));
   return el('article', { className: ['message', m.role], dataRole: m.role }, body);
 }

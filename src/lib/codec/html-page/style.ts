@@ -51,6 +51,7 @@ details.reasoning summary span{font-weight:400;color:var(--faint)}
 .tool-head strong{font-weight:600}.tool-head code{color:var(--faint)}.tool-head .warn{margin-left:auto;color:var(--warn)}
 .tool-call pre{margin:0;padding:8px 12px;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
 .tool-call .code-block{border:0;border-radius:0;margin:0}.tool-call .code-head{display:none}
+.status{margin:8px 0 0;color:var(--warn);font-size:12.5px}
 .answers{margin-top:4px;font:11px ui-monospace,Menlo,monospace;color:var(--faint)}
 .usage{display:flex;flex-wrap:wrap;gap:4px 14px;margin-top:10px;padding-top:8px;border-top:1px solid var(--line);font-size:11.5px;color:var(--faint)}
 .usage b{font-weight:600;color:var(--muted);font-variant-numeric:tabular-nums}
