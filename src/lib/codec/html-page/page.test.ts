@@ -33,7 +33,7 @@ const HOSTILE = [
 ].join('\n\n');
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main header footer h1 h2 h3 h4 h5 h6 dl dt dd div article span details summary p strong b em del code pre a img table thead tbody tr th td ul ol li blockquote hr br input sup section template'.split(
+  'html head meta title style body main header footer bdi h1 h2 h3 h4 h5 h6 dl dt dd div article span details summary p strong b em del code pre a img table thead tbody tr th td ul ol li blockquote hr br input sup section template'.split(
     ' ',
   ),
 );
@@ -125,6 +125,15 @@ describe('the rendered HTML page', () => {
     expect(tags.filter((t) => t.name === 'style')).toHaveLength(2);
     // Each payload is there as text, for the reader to see.
     expect(html).toContain('&#x3C;img src=x onerror="alert(1)">');
+  });
+
+  it('shows the bidi and invisible controls of a title instead of obeying them', () => {
+    const { bundle, blobs } = richBundle();
+    bundle.conversation.title = 'invoice\u202Efdp.exe';
+    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    expect(html).toContain('<title>invoice⟨U+202E⟩fdp.exe</title>');
+    expect(html).toContain('<h1><bdi dir="auto">invoice⟨U+202E⟩fdp.exe</bdi></h1>');
+    expect(ok(restore(html)).conversations[0]!.conversation.title).toBe('invoice\u202Efdp.exe');
   });
 
   it('carries the conversation, hostile text included, back through import unchanged', () => {

@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { revealInvisible } from '../../../domain/link-safety';
 import { ROLE_LABEL, type Message, type ToolCall, type Usage } from '../../../domain/types';
 import type { BlobData, ConversationBundle } from '../format';
 import { embeddedData } from '../html';
@@ -106,6 +107,8 @@ function message(m: Message, index: number, blobs: ReadonlyMap<string, BlobData>
 
 export function toHTML(bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>, doc: DocumentV2): string {
   const { conversation: c, endpoint } = bundle;
+  // As in the app (TitleText): bidi and invisible controls in a title are shown, not obeyed.
+  const title = revealInvisible(c.title);
   const path = currentPath(bundle);
   const meta = [metaRow('Model', c.params.model, true)];
   if (endpoint) meta.push(metaRow('Endpoint', endpoint.baseURL, true));
@@ -118,12 +121,15 @@ export function toHTML(bundle: ConversationBundle, blobs: ReadonlyMap<string, Bl
     el('meta', { name: 'referrer', content: 'no-referrer' }),
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     el('meta', { name: 'generator', content: 'Chat Playground' }),
-    el('title', {}, [text(c.title)]),
+    el('title', {}, [text(title)]),
     el('style', {}, [text(PAGE_CSS)]),
   ];
   const body = [
     el('main', {}, [
-      el('header', { className: ['page-head'] }, [el('h1', {}, [text(c.title)]), el('dl', { className: ['meta'] }, meta)]),
+      el('header', { className: ['page-head'] }, [
+        el('h1', {}, [el('bdi', { dir: 'auto' }, [text(title)])]),
+        el('dl', { className: ['meta'] }, meta),
+      ]),
       ...path.map((m, i) => message(m, i, blobs)),
     ]),
     el('footer', {}, [text('Exported from Chat Playground. Import this file in the playground to continue the conversation.')]),
