@@ -92,6 +92,18 @@ test('the web page export is the formatted conversation, runs nothing, loads not
   expect(await page.evaluate(() => document.scripts.length)).toBe(0);
   expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
   expect(problems).toEqual([]);
+  // The page's own CSP holds: even an image added to it later is refused, never fetched.
+  const refused = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+        setTimeout(() => resolve('not refused'), 3000);
+        const img = Object.assign(document.createElement('img'), { src: 'https://images.example.net/probe.png' });
+        document.body.append(img);
+        img.remove();
+      }),
+  );
+  expect(refused).toBe('img-src');
 
   await page.setViewportSize({ width: 1000, height: 1400 });
   await page.screenshot({ path: testInfo.outputPath('export-light.png'), fullPage: true });
