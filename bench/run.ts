@@ -11,6 +11,7 @@ import { failed, table } from './lib/figures';
 import type { Figure } from './lib/figures';
 import type { Env } from './lib/page';
 import { bundleScenario } from './scenarios/bundle';
+import { fastScenario } from './scenarios/fast';
 import { libraryScenario } from './scenarios/library';
 import { longConversationScenario } from './scenarios/long-conversation';
 import { realisticScenario } from './scenarios/realistic';
@@ -29,6 +30,7 @@ const SCENARIOS: [string, (env: Env) => Promise<Figure[]>][] = [
   ['bundle', () => bundleScenario()],
   ['stream', streamScenario],
   ['realistic', realisticScenario],
+  ['fast', fastScenario],
   ['library', libraryScenario],
   ['long-conversation', longConversationScenario],
   ['token-meter', tokenMeterScenario],

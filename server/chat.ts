@@ -174,7 +174,13 @@ export async function handleChat(
 
   if (request.stream && fault !== 'json-for-stream') {
     startEventStream(res, headers);
-    return streamPlan(res, plan, render, { rate, firstTokenMs: triggers.slowAfterHeaders ?? model.firstTokenMs }, streamFault);
+    return streamPlan(
+      res,
+      plan,
+      render,
+      { rate, firstTokenMs: triggers.slowAfterHeaders ?? model.firstTokenMs, burstBytes: triggers.burst },
+      streamFault,
+    );
   }
   // A non-streamed answer takes roughly as long as the stream would, capped at 2 s.
   const ticks = Math.max(0, ...plan.choices.map(ChunkWriter.ticks));

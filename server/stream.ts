@@ -14,6 +14,38 @@ export interface Pacing {
   rate: number;
   /** Extra delay before the first token, after the role chunks. */
   firstTokenMs: number;
+  /** Write the stream in pieces of exactly this many bytes (the last one shorter): bursty delivery. */
+  burstBytes?: number;
+}
+
+/**
+ * Writes what it is given in pieces of `size` bytes, holding back the remainder until more comes
+ * or the stream ends — what a client sees behind a buffering proxy. Without a size, writes through.
+ */
+export function burstWriter(res: ServerResponse, size: number | undefined) {
+  let held = Buffer.alloc(0);
+  return {
+    async write(text: string): Promise<boolean> {
+      if (!size) return write(res, text);
+      held = Buffer.concat([held, Buffer.from(text)]);
+      while (held.length >= size) {
+        const piece = held.subarray(0, size);
+        held = held.subarray(size);
+        if (!(await write(res, piece))) return false;
+      }
+      return true;
+    },
+    async end(text: string): Promise<void> {
+      if (size) {
+        await this.write(text);
+        if (held.length > 0) await write(res, held);
+        res.end();
+        return;
+      }
+      await write(res, text);
+      res.end();
+    },
+  };
 }
 
 const BATCH_BYTES = 64 * 1024;
@@ -30,6 +62,7 @@ export async function streamPlan(
   fault?: StreamFault,
 ): Promise<void> {
   const writer = new ChunkWriter(plan, render);
+  const out = burstWriter(res, pacing.burstBytes);
   const iterators = plan.choices.map((choice) => writer.ticksOf(choice));
   let closed = false;
   res.on('close', () => {
@@ -39,7 +72,7 @@ export async function streamPlan(
   // Role chunks go out at once, so clients see the stream open before the first token.
   let head = '';
   for (const it of iterators) head += (it.next().value ?? []).join('');
-  if (!(await write(res, head))) return;
+  if (!(await out.write(head))) return;
   if (pacing.firstTokenMs > 0) await sleep(pacing.firstTokenMs);
 
   const first = plan.choices[0];
@@ -76,7 +109,7 @@ export async function streamPlan(
       }
     }
     if (buffer.length > 0) {
-      const ok = await write(res, buffer);
+      const ok = await out.write(buffer);
       buffer = '';
       if (!ok) return;
     }
@@ -91,6 +124,5 @@ export async function streamPlan(
   if (closed) return;
   if (render.includeUsage) buffer += writer.usageEvent();
   buffer += 'data: [DONE]\n\n';
-  await write(res, buffer);
-  res.end();
+  await out.end(buffer);
 }

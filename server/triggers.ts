@@ -21,12 +21,14 @@ export interface Triggers {
   errorShape?: string;
   /** The `model` the response names (OpenAI answers an alias with its dated snapshot: see billing.ts). */
   model?: string;
+  /** Deliver the stream in pieces of this many bytes, as a buffering proxy or a congested link hands it over. */
+  burst?: number;
   /** The usage the response reports: prompt, completion and cached prompt tokens (see billing.ts). */
   usage?: { prompt: number; completion: number; cached: number };
 }
 
 const TRIGGER_RE =
-  /\[\[(reply|tokens|rate|slow-first-token|slow-after-headers|fault|replay|ignore-n|no-usage|persona|error-shape|model|usage):([\s\S]*?)\]\]/g;
+  /\[\[(reply|tokens|rate|slow-first-token|slow-after-headers|fault|replay|ignore-n|no-usage|persona|error-shape|model|usage|burst):([\s\S]*?)\]\]/g;
 
 function nonNegative(value: string): number | undefined {
   const n = Number(value.trim());
@@ -44,6 +46,11 @@ function apply(triggers: Triggers, name: string, value: string): void {
     case 'rate':
       triggers.rate = nonNegative(value);
       break;
+    case 'burst': {
+      const n = nonNegative(value);
+      triggers.burst = n !== undefined && n >= 1 ? Math.floor(n) : undefined;
+      break;
+    }
     case 'slow-first-token':
       triggers.slowFirstToken = nonNegative(value);
       break;

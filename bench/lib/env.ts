@@ -24,10 +24,10 @@ function run(cmd: string, args: string[]): Promise<void> {
 }
 
 /** `vite build` into bench-results/dist, plus the bare-limit page next to index.html. */
-export async function buildApp(): Promise<void> {
+export async function buildApp(dir = APP_DIR, extra: string[] = []): Promise<void> {
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  await run(process.execPath, [vite, 'build', '--outDir', APP_DIR, '--emptyOutDir', '--logLevel', 'warn']);
-  await copyFile(path.join(BENCH_DIR, 'page', 'bare.html'), path.join(APP_DIR, BARE_PATH.slice(1)));
+  await run(process.execPath, [vite, 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn', ...extra]);
+  await copyFile(path.join(BENCH_DIR, 'page', 'bare.html'), path.join(dir, BARE_PATH.slice(1)));
 }
 
 export interface RunningServer {
@@ -36,8 +36,8 @@ export interface RunningServer {
 }
 
 /** The reference endpoint in its own process (unlimited rate), serving the private build. */
-export function startServer(): Promise<RunningServer> {
-  const args = ['--import', 'tsx', 'server/cli.ts', '--static', APP_DIR, '--port', '0', '--rate', '0'];
+export function startServer(dir = APP_DIR): Promise<RunningServer> {
+  const args = ['--import', 'tsx', 'server/cli.ts', '--static', dir, '--port', '0', '--rate', '0'];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = (): Promise<void> =>

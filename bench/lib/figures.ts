@@ -6,6 +6,8 @@ export interface Budget {
   /** The measured value (or the ratio to the baseline, when `on` is 'ratio') must stay at or below this. */
   max: number;
   on: 'value' | 'ratio';
+  /** A second bound on the ratio to the baseline, for a budget on both (e.g. ≤ 1 s and ≤ 4× bare). */
+  maxRatio?: number;
 }
 
 export interface Figure {
@@ -41,6 +43,8 @@ export function figure(scenario: string, input: FigureInput): Figure {
   else if (input.budget) {
     const judged = input.budget.on === 'ratio' ? ratio : input.value;
     verdict = judged === null ? 'n/a' : judged <= input.budget.max ? 'ok' : 'OVER';
+    const { maxRatio } = input.budget;
+    if (verdict === 'ok' && maxRatio !== undefined) verdict = ratio === null ? 'n/a' : ratio <= maxRatio ? 'ok' : 'OVER';
   }
   const { noRatio: _noRatio, ...rest } = input;
   return { scenario, ...rest, ratio, verdict };
@@ -79,6 +83,7 @@ function budgetText(f: Figure): string {
   const parts: string[] = [];
   if (f.baseline) parts.push(`${f.baseline.label} ${num(f.baseline.value, f.unit)}`);
   if (f.budget) parts.push(f.budget.on === 'ratio' ? `budget ≤${f.budget.max}×` : `budget ≤${num(f.budget.max, f.unit)}`);
+  if (f.budget?.maxRatio !== undefined) parts.push(`and ≤${f.budget.maxRatio}×`);
   return parts.join(' · ');
 }
 

@@ -99,6 +99,31 @@
     }, timeoutMs);
   };
 
+  /**
+   * "Fully formatted": the last reply is done and none of its text is waiting to be formatted —
+   * no plain-text placeholder for a finished block or for the not-yet-loaded markdown renderer
+   * (`data-md-pending`), and every code block highlighted (or known to have nothing to highlight:
+   * `data-highlight` is neither `pending` nor `live`). Resolves at that frame's paint.
+   */
+  B.waitFormatted = (timeoutMs) =>
+    B.waitFrame(() => {
+      const all = assistants();
+      const last = all[all.length - 1];
+      if (!last || last.getAttribute('data-status') !== 'done') return false;
+      const content = last.querySelector('[data-testid="message-content"]');
+      if (!content || !content.querySelector('.md')) return false;
+      return !content.querySelector('[data-md-pending], [data-highlight="pending"], [data-highlight="live"]');
+    }, timeoutMs);
+
+  /** The last reply shows some of its text (its content holds at least `chars` characters). */
+  B.waitReplyText = (chars, timeoutMs) =>
+    B.waitFrame(() => {
+      const all = assistants();
+      const last = all[all.length - 1];
+      const text = last?.querySelector('[data-testid="message-content"]')?.textContent ?? '';
+      return text.trim().length >= chars;
+    }, timeoutMs);
+
   /** Every assistant reply has left `streaming` and the composer can send again. */
   B.waitAllSettled = (timeoutMs) =>
     B.waitFrame(() => {

@@ -1,40 +1,15 @@
 // Scenario 2: a realistic stream — 8 choices × 100 tokens/s — and how busy the main thread is,
 // from the DevTools Protocol (Performance.getMetrics TaskDuration / wall time), against the
 // same page idling for as long afterwards.
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { figure } from '../lib/figures';
 import type { Figure } from '../lib/figures';
-import { benchContext, evaluate, marks, openApp, tasks } from '../lib/page';
-import type { Env, FrameSummary, TaskSummary } from '../lib/page';
+import { measureBusy as measure, type BusySample as Sample } from '../lib/busy';
+import { benchContext, evaluate, marks, openApp } from '../lib/page';
+import type { Env } from '../lib/page';
 
 const SCENARIO = '8×100 tok/s';
 const CHOICES = 8;
-
-interface Sample {
-  wallS: number;
-  busy: number;
-  frames: FrameSummary;
-  tasks: TaskSummary;
-}
-
-async function metric(cdp: CDPSession): Promise<{ task: number; time: number }> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const get = (name: string): number => metrics.find((m) => m.name === name)?.value ?? 0;
-  return { task: get('TaskDuration'), time: get('Timestamp') };
-}
-
-/** Measures main-thread busy share, frames and long tasks while `during` runs. */
-async function measure(page: Page, cdp: CDPSession, during: () => Promise<void>): Promise<Sample> {
-  await evaluate<void>(page, 'window.__bench.startFrames()');
-  const from = await evaluate<number>(page, 'performance.now()');
-  const a = await metric(cdp);
-  await during();
-  const b = await metric(cdp);
-  const to = await evaluate<number>(page, 'performance.now()');
-  const frames = await evaluate<FrameSummary>(page, 'window.__bench.stopFrames()');
-  const wallS = b.time - a.time;
-  return { wallS, busy: wallS > 0 ? (b.task - a.task) / wallS : 0, frames, tasks: await tasks(page, from, to) };
-}
 
 /** Switches `n` on with 8 choices in the parameter panel unless `/?n=8` already did. */
 async function ensureChoices(page: Page): Promise<string | undefined> {

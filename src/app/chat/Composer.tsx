@@ -5,7 +5,8 @@ import { SendIcon, StopIcon } from '../../components/ui/icons';
 import { AttachButton, attachToComposer, ComposerAttachments } from '../../features/editor/ComposerAttachments';
 import { flushEdits } from '../../features/editor/pending-writes';
 import { useComposerStore } from '../../features/conversations/composer-store';
-import { sendConversation, stopRun } from '../../features/generation/runs';
+import { preloadRuns, sendConversation, stopRun } from '../../features/generation/runs';
+import { preloadMarkdown } from '../../components/markdown/Markdown';
 
 /** The text box's metrics, shared with the variable highlight behind it. */
 const TEXT_BOX = 'px-3.5 pt-3 pb-1 text-[14px] leading-relaxed';
@@ -76,6 +77,9 @@ export function Composer({
             value={text}
             placeholder="Write a user message…  (Ctrl/⌘+Enter sends; empty sends the conversation as it stands)"
             onChange={(e) => setText(e.target.value)}
+            // Someone writing is about to send: the request code and the markdown renderer start
+            // loading now (idempotent), not at the send, if start-up has not loaded them yet.
+            onInput={preloadForSend}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
@@ -114,4 +118,9 @@ export function Composer({
       </div>
     </div>
   );
+}
+
+function preloadForSend(): void {
+  preloadRuns().catch(() => {}); // a failure is told at the send, which tries again
+  preloadMarkdown();
 }

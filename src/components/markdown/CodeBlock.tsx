@@ -10,7 +10,8 @@ import { loadHighlighter } from './highlight';
  * into React elements (no innerHTML), so model output can never inject markup.
  */
 export function CodeBlock({ code, lang, live }: { code: string; lang: string; live: boolean }) {
-  const [highlighted, setHighlighted] = useState<{ code: string; node: ReactNode } | null>(null);
+  // `node: null`: the highlighter has no tree for this code (unknown language, too long to guess).
+  const [highlighted, setHighlighted] = useState<{ code: string; node: ReactNode | null } | null>(null);
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -18,12 +19,14 @@ export function CodeBlock({ code, lang, live }: { code: string; lang: string; li
     let cancelled = false;
     void loadHighlighter().then((highlight) => {
       const tree = highlight(code, lang);
-      if (!cancelled && tree) setHighlighted({ code, node: toJsxRuntime(tree, { Fragment, jsx, jsxs }) });
+      if (!cancelled) setHighlighted({ code, node: tree ? toJsxRuntime(tree, { Fragment, jsx, jsxs }) : null });
     });
     return () => {
       cancelled = true;
     };
   }, [code, lang, live]);
+
+  const current = highlighted?.code === code ? highlighted : null;
 
   const copy = () => {
     void navigator.clipboard?.writeText(code).then(() => {
@@ -47,7 +50,10 @@ export function CodeBlock({ code, lang, live }: { code: string; lang: string; li
         </button>
       </div>
       <pre tabIndex={0} className="overflow-x-auto p-3 text-[12.5px] leading-relaxed font-mono">
-        <code className="hljs">{highlighted?.code === code ? highlighted.node : code}</code>
+        {/* data-highlight: live (still streaming), pending, done or none (nothing to highlight). */}
+        <code className="hljs" data-highlight={live ? 'live' : current ? (current.node ? 'done' : 'none') : 'pending'}>
+          {current?.node ?? code}
+        </code>
       </pre>
     </div>
   );

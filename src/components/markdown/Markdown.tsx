@@ -25,7 +25,12 @@ export function Markdown({ text, streaming = false }: { text: string; streaming?
   if (timing !== 'later' && !released) setReleased(true);
   // An initial value makes React render twice: only `background` wants that (plain text first).
   const ready = useDeferredValue(released, timing === 'background' ? false : undefined);
-  const plain = <div className="md whitespace-pre-wrap">{text}</div>;
+  // `data-md-pending`: not formatted yet (the bench's "fully formatted" waits for none to be left).
+  const plain = (
+    <div className="md whitespace-pre-wrap" data-md-pending="">
+      {text}
+    </div>
+  );
   if (!ready) return plain;
   return (
     <Suspense fallback={plain}>

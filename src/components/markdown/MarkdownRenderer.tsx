@@ -1,10 +1,9 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import type { Components } from 'react-markdown';
 import { MarkdownBlockSplitter, openFence, sliceEnd } from '../../domain/markdown-blocks';
 import { markdownTooComplex, type ComplexityReason } from '../../domain/markdown-limits';
 import { CodeBlock } from './CodeBlock';
-import { remarkHtmlAsText } from './remark-html-as-text';
+import { markdownTree, renderTree } from './pipeline';
 import { RemoteImage } from './RemoteImage';
 import { SafeLink } from './SafeLink';
 
@@ -26,26 +25,36 @@ const GROUP = 24;
 /** Idle time of the main thread (a short timer where the browser has no requestIdleCallback). */
 function whenIdle(task: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    // At most a second late: a busy page (long fan-outs) still gets its formatting.
-    const id = requestIdleCallback(task, { timeout: 1000 });
+    // At most 300 ms late: a busy page (a fast stream, long fan-outs) still gets its formatting.
+    const id = requestIdleCallback(task, { timeout: 300 });
     return () => cancelIdleCallback(id);
   }
   const timer = setTimeout(task, 16);
   return () => clearTimeout(timer);
 }
 
+/** Characters of finished blocks formatted per background render once the reply has ended. */
+const AFTER_END_CHARS = 12_000;
+
 /**
- * The number of finished blocks rendered as markdown; grows one slice per idle period until all
- * are. Idle, so the parse never competes with arriving text or with showing the final text: a
- * fast stream shows its finished blocks as plain text first, a slow one is formatted as it goes.
+ * The number of finished blocks rendered as markdown. While the reply streams it grows one slice
+ * per idle period, so the parse never competes with arriving text: a fast stream shows its
+ * finished blocks as plain text first, a slow one is formatted as it goes. Once the reply has
+ * ended, the rest is formatted at once in background (transition) renders of about
+ * AFTER_END_CHARS each: React renders them block by block, yielding to the browser every few
+ * milliseconds (no long task, typing and scrolling stay first), and each commit stays small.
  */
-function useRenderedCount(done: string[]): number {
+function useRenderedCount(done: string[], streaming: boolean): number {
   const [count, setCount] = useState(() => sliceEnd(done, 0));
   const pending = count < done.length;
   useEffect(() => {
     if (!pending) return;
-    return whenIdle(() => setCount((c) => sliceEnd(done, c)));
-  }, [pending, count, done]);
+    if (streaming) return whenIdle(() => setCount((c) => sliceEnd(done, c)));
+    let end = count;
+    for (let chars = 0; end < done.length && (end === count || chars + done[end]!.length <= AFTER_END_CHARS); end++)
+      chars += done[end]!.length;
+    startTransition(() => setCount((c) => Math.max(c, end)));
+  }, [pending, count, done, streaming]);
   return Math.min(count, done.length);
 }
 
@@ -70,7 +79,6 @@ function componentsFor(live: boolean): Components {
 
 const FINISHED = componentsFor(false);
 const GROWING = componentsFor(true);
-const PLUGINS = [remarkGfm, remarkHtmlAsText];
 
 /** A single block this large (a runaway line, a pasted dump) is shown as plain text: parsing it would freeze the page for seconds. */
 const BLOCK_PARSE_LIMIT = 256 * 1024;
@@ -96,11 +104,8 @@ const Block = memo(function Block({ text, live }: { text: string; live: boolean 
   // One linear scan, before any parse: the parser's cost is decided by what this counts.
   const tooComplex = markdownTooComplex(text);
   if (tooComplex) return <PlainBlock text={text} reason={tooComplex} />;
-  return (
-    <ReactMarkdown remarkPlugins={PLUGINS} components={live ? GROWING : FINISHED}>
-      {text}
-    </ReactMarkdown>
-  );
+  // A growing block changes every frame: its tree is not worth keeping.
+  return renderTree(markdownTree(text, !live), live ? GROWING : FINISHED);
 });
 
 /** Past this, a still-growing block is shown as plain text: re-parsing it per frame would be quadratic. */
@@ -138,7 +143,7 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
   const splitter = useRef<MarkdownBlockSplitter | null>(null);
   splitter.current ??= new MarkdownBlockSplitter();
   const { done, tail } = useMemo(() => splitter.current!.update(text), [text]);
-  const rendered = useRenderedCount(done);
+  const rendered = useRenderedCount(done, streaming);
   const groups: string[][] = [];
   for (let i = 0; i < rendered; i += GROUP) groups.push(done.slice(i, Math.min(i + GROUP, rendered)));
   // Finished blocks not yet rendered as markdown: plain text, one element each, so a frame lays
@@ -150,7 +155,7 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
         <BlockGroup key={i} blocks={g} />
       ))}
       {plain.map((b, i) => (
-        <p key={rendered + i} className="whitespace-pre-wrap">
+        <p key={rendered + i} className="whitespace-pre-wrap" data-md-pending="">
           {b}
         </p>
       ))}

@@ -13,6 +13,43 @@ const MANY_CHOICES = 3;
 const FRAME_MS_PER_CHOICE = 15;
 const MAX_FRAME_MS = 200;
 
+/**
+ * A fast stream (1,000+ tokens/s, Groq- and Cerebras-class) changes the text every frame, and each
+ * visible update costs React, style, layout and paint of the growing reply: about 5 ms a frame
+ * here, most of the page's work, so at 60 updates a second the main thread was 80 % busy. Past
+ * reading speed nobody follows the text word by word, so a stream that brings more than
+ * FAST_CHARS_PER_S is shown FAST_UPDATES_PER_S times a second (its last text at once when it ends):
+ * the rest of the main thread stays free for typing and scrolling. Slower streams update every frame.
+ */
+const FAST_CHARS_PER_S = 1500;
+const FAST_UPDATE_MS = 1000 / 15;
+
+/**
+ * And whatever the speed, after each update the view rests at least this many times what the
+ * update measurably cost (a long reply with tables and many blocks), so it never takes more than
+ * a fifth of the main thread.
+ */
+const REST_PER_COST = 4;
+
+/** How long to wait before the next visible update (0: the next frame). */
+export function publishDelay(choices: number, costMs: number, charsPerS: number, sincePublishedMs: number): number {
+  const perChoices = choices >= MANY_CHOICES ? Math.min(MAX_FRAME_MS, choices * FRAME_MS_PER_CHOICE) : 0;
+  const byCost = Math.min(MAX_FRAME_MS, costMs * (1 + REST_PER_COST));
+  const bySpeed = charsPerS > FAST_CHARS_PER_S ? FAST_UPDATE_MS : 0;
+  return Math.max(0, Math.max(perChoices, byCost, bySpeed) - sincePublishedMs);
+}
+
+/** Runs `then` after the current frame has been rendered (a task queued now runs after this frame's paint). */
+function afterRender(then: () => void): void {
+  if (typeof MessageChannel !== 'function') return;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    then();
+  };
+  channel.port2.postMessage(null);
+}
+
 export type ChoiceTimings = Map<number, { firstAt?: number; doneAt?: number }>;
 
 export interface FramePublisher {
@@ -40,6 +77,11 @@ export function createFramePublisher(
   let frame: number | null = null;
   let stopped = false;
   let publishedAt = 0;
+  /** What a visible update costs (React + style + layout + paint), smoothed. */
+  let updateCost = 0;
+  /** How fast text arrives (characters per second, all choices), smoothed over updates. */
+  let charsPerS = 0;
+  let publishedChars = 0;
   let delay: ReturnType<typeof setTimeout> | null = null;
   const idByIndex = new Map(placeholders.map((p) => [p.choiceIndex ?? 0, p.id]));
   const timings: ChoiceTimings = new Map();
@@ -65,7 +107,6 @@ export function createFramePublisher(
   const publish = () => {
     frame = null;
     if (stopped || !latest) return;
-    publishedAt = performance.now();
     const run = useLiveRuns.getState().runs[conversationId];
     const previous = run?.choices ?? {};
     const choices: Record<string, LiveChoice> = { ...previous };
@@ -87,7 +128,18 @@ export function createFramePublisher(
       changed ||= !same;
     }
     if (!changed && run?.phase === 'streaming') return;
+    const started = performance.now();
+    const chars = textLength(latest);
+    if (publishedAt > 0 && started > publishedAt) {
+      const speed = ((chars - publishedChars) * 1000) / (started - publishedAt);
+      charsPerS = charsPerS === 0 ? speed : charsPerS * 0.6 + speed * 0.4;
+    }
+    publishedChars = chars;
     patchRun(conversationId, { phase: 'streaming', retry: null, choices });
+    publishedAt = started;
+    afterRender(() => {
+      updateCost = updateCost === 0 ? performance.now() - started : updateCost * 0.7 + (performance.now() - started) * 0.3;
+    });
   };
 
   const nextFrame = () => {
@@ -100,8 +152,7 @@ export function createFramePublisher(
   const schedule = () => {
     if (frame !== null || delay !== null) return;
     const choicesLive = useLiveRuns.getState().runs[conversationId]?.messageIds.length ?? 1;
-    const every = Math.min(MAX_FRAME_MS, choicesLive * FRAME_MS_PER_CHOICE);
-    const wait = choicesLive >= MANY_CHOICES ? every - (performance.now() - publishedAt) : 0;
+    const wait = publishDelay(choicesLive, updateCost, charsPerS, performance.now() - publishedAt);
     if (wait > 0) delay = setTimeout(nextFrame, wait);
     else nextFrame();
   };
@@ -133,6 +184,12 @@ export function createFramePublisher(
       if (delay !== null) clearTimeout(delay);
     },
   };
+}
+
+function textLength(completion: Completion): number {
+  let n = 0;
+  for (const c of completion.choices) n += (c.content?.length ?? 0) + (c.reasoning?.length ?? 0) + (c.refusal?.length ?? 0);
+  return n;
 }
 
 function hasOutput(c: Completion['choices'][number]): boolean {
