@@ -1,27 +1,24 @@
 /**
- * Markdown to a static HTML tree for the exported page, the way the app shows it: the same parser
- * and plugins as `components/markdown/MarkdownRenderer` (GFM; raw HTML shown as the text it is),
- * the same per-block split and complexity limits, and the same link and image rules — turned into
- * what a page with no script can do (links open with no opener or referrer, remote images are
- * links naming their host, code is highlighted ahead of time).
+ * Markdown to a static HTML tree for the exported page, by the app's own markdown code (passed in
+ * as `MarkdownTools` by the share feature: the app's parser, block splitter, complexity limits and
+ * highlighter), then turned into what a page with no script can do: links by the app's rules that
+ * open with no opener or referrer, remote images as links naming their host, code highlighted
+ * ahead of time. A math plugin added to the app's parser reaches the page through the same tools.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
-import { splitMarkdownBlocks } from '../../../domain/markdown-blocks';
-import { markdownTooComplex, type ComplexityReason } from '../../../domain/markdown-limits';
+import type { ComplexityReason } from '../../../domain/markdown-limits';
 import { hasInvisible, hostToShow, linkVerdict, mediaVerdict, revealInvisible } from '../../../domain/link-safety';
-import { codeBlock } from './highlight';
 import { el, text, textOf } from './hast';
 
-/**
- * The one place for markdown plugins of the export: a math plugin (remark-math, rehype-katex) goes
- * here, as in the app's renderer, and its stylesheet is added by `page.ts` when a tree has math.
- */
-const REMARK_PLUGINS: PluggableList = [remarkGfm];
-const REHYPE_PLUGINS: PluggableList = [];
+/** The app's markdown machinery, as the page needs it. */
+export interface MarkdownTools {
+  /** The syntax tree of a markdown document (raw HTML already turned into text, URLs made safe); never mutated here. */
+  tree: (markdown: string) => Root;
+  splitBlocks: (markdown: string) => string[];
+  tooComplex: (block: string) => ComplexityReason | null;
+  /** Highlighted code, or null when the language is unknown and guessing would be slow. */
+  highlight: (code: string, lang: string) => Root | null;
+}
 
 /** As in the app: a block larger than this is shown as plain text (parsing it would take seconds). */
 const BLOCK_PARSE_LIMIT = 256 * 1024;
@@ -31,19 +28,6 @@ const WHY_PLAIN: Record<ComplexityReason, string> = {
   links: 'too many brackets',
   delimiters: 'too many emphasis or code markers',
 };
-
-function processor(prefix: string) {
-  return unified()
-    .use(remarkParse)
-    .use(REMARK_PLUGINS)
-    .use(remarkRehype, {
-      // Raw HTML in a message is text, never markup (the app's remarkHtmlAsText).
-      handlers: { html: (_state, node: { value: string }) => text(node.value) },
-      // Footnote ids stay unique across the messages of one page.
-      clobberPrefix: prefix,
-    })
-    .use(REHYPE_PLUGINS);
-}
 
 /** A message longer than this is shown as plain text: formatting megabytes would hold the export for tens of seconds. */
 const MESSAGE_FORMAT_LIMIT = 1_000_000;
@@ -60,19 +44,18 @@ function plainBlock(source: string, why: string): ElementContent {
  * shows as plain text (too large, too complex) are plain here too; the runs of blocks between them
  * are each parsed as one document, so link definitions and footnotes resolve across blocks.
  */
-export function markdownToHast(markdown: string, prefix: string): ElementContent[] {
+export function markdownToHast(markdown: string, prefix: string, tools: MarkdownTools): ElementContent[] {
   if (markdown.length > MESSAGE_FORMAT_LIMIT)
     return [plainBlock(markdown, `too long to format (${markdown.length.toLocaleString('en')} characters)`)];
   const out: ElementContent[] = [];
   let run = '';
   const flush = () => {
     if (run === '') return;
-    const p = processor(`${prefix}r${out.length}-`);
-    out.push(...(makeStatic(p.runSync(p.parse(run)) as Root).children as ElementContent[]));
+    out.push(...staticCopy(tools.tree(run).children as ElementContent[], `${prefix}r${out.length}-`, tools));
     run = '';
   };
-  for (const block of splitMarkdownBlocks(markdown)) {
-    const tooComplex = block.length > BLOCK_PARSE_LIMIT ? 'size' : markdownTooComplex(block);
+  for (const block of tools.splitBlocks(markdown)) {
+    const tooComplex = block.length > BLOCK_PARSE_LIMIT ? 'size' : tools.tooComplex(block);
     if (tooComplex === null) {
       run += block;
       continue;
@@ -84,32 +67,48 @@ export function markdownToHast(markdown: string, prefix: string): ElementContent
   return out;
 }
 
-/** The tree with every link, image and code block replaced by its static, safe form. */
-function makeStatic(root: Root): Root {
-  const walk = (nodes: ElementContent[]): ElementContent[] => nodes.flatMap((n) => (n.type === 'element' ? replace(n, walk) : [n]));
-  root.children = walk(root.children as ElementContent[]);
-  return root;
+/**
+ * A copy of the tree (the parser's trees are cached and shared with the app: never changed) with
+ * every link, image and code block in its static, safe form, and ids and in-page links prefixed so
+ * they stay unique and point within their own message.
+ */
+function staticCopy(nodes: ElementContent[], prefix: string, tools: MarkdownTools): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type === 'text') return [text(node.value)];
+    if (node.type !== 'element') return [];
+    const properties = { ...node.properties };
+    if (typeof properties.id === 'string') properties.id = prefix + properties.id;
+    if (typeof properties.href === 'string' && properties.href.startsWith('#')) properties.href = `#${prefix}${properties.href.slice(1)}`;
+    const copy = { ...node, properties, children: staticCopy(node.children, prefix, tools) };
+    if (node.tagName === 'a') return link(copy, node);
+    if (node.tagName === 'img') return [image(String(node.properties.src ?? ''), String(node.properties.alt ?? ''))];
+    if (node.tagName === 'pre') {
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      if (code) {
+        const classes = (code.properties.className as string[] | undefined) ?? [];
+        const lang = classes.map((c) => /^language-([\w+#.-]+)$/.exec(String(c))?.[1]).find(Boolean) ?? '';
+        return [codeBlock(textOf(code).replace(/\n$/, ''), lang, tools)];
+      }
+    }
+    return [copy];
+  });
 }
 
-function replace(node: Element, walk: (nodes: ElementContent[]) => ElementContent[]): ElementContent[] {
-  if (node.tagName === 'a') return link(node, walk(node.children));
-  if (node.tagName === 'img') return [image(String(node.properties.src ?? ''), String(node.properties.alt ?? ''))];
-  if (node.tagName === 'pre') {
-    const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-    if (code) {
-      const classes = (code.properties.className as string[] | undefined) ?? [];
-      const lang = classes.map((c) => /^language-([\w+#.-]+)$/.exec(String(c))?.[1]).find(Boolean) ?? '';
-      return [codeBlock(textOf(code).replace(/\n$/, ''), lang)];
-    }
-  }
-  node.children = walk(node.children);
-  return [node];
+/** A fenced code block with its language named above it, highlighted by the app's highlighter. */
+export function codeBlock(code: string, lang: string, tools: Pick<MarkdownTools, 'highlight'>): Element {
+  const tokens = tools.highlight(code, lang);
+  return el('div', { className: ['code-block'] }, [
+    el('div', { className: ['code-head'] }, [text(lang || 'text')]),
+    el('pre', {}, [
+      el('code', { className: ['hljs', ...(lang ? [`language-${lang}`] : [])] }, tokens ? (tokens.children as ElementContent[]) : [text(code)]),
+    ]),
+  ]);
 }
 
 /** A link of the message, by the app's rules (`SafeLink`). */
-function link(node: Element, children: ElementContent[]): ElementContent[] {
-  const label = textOf(node);
-  const shown = hasInvisible(label) ? [text(revealInvisible(label))] : children;
+function link(node: Element, original: Element): ElementContent[] {
+  const label = textOf(original);
+  const shown = hasInvisible(label) ? [text(revealInvisible(label))] : node.children;
   const verdict = linkVerdict(node.properties.href as string | undefined);
   if (!verdict.clickable) return [el('span', { className: ['blocked-link'], title: verdict.reason }, shown)];
   const inPage = verdict.href.startsWith('#');

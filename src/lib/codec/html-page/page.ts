@@ -2,11 +2,10 @@
  * The conversation as a single self-contained web page, formatted as in the app: markdown,
  * highlighted code, images, reasoning folded, tool calls, usage per reply. The page has no script
  * at all and a Content-Security-Policy that loads nothing but inline styles and data: images; the
- * page is built as an HTML tree and serialized by hast-util-to-html, so every text and attribute
- * from the conversation is escaped. Loaded on demand (the export button imports it).
+ * page is built as an HTML tree and serialized by `serialize.ts`, so every text and attribute from
+ * the conversation is escaped. Its markdown is formatted by the app's own code (`MarkdownTools`).
  */
 import type { Element, ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { revealInvisible } from '../../../domain/link-safety';
 import { ROLE_LABEL, type Message, type ToolCall, type Usage } from '../../../domain/types';
 import type { BlobData, ConversationBundle } from '../format';
@@ -14,8 +13,8 @@ import { embeddedData } from '../html';
 import type { DocumentV2 } from '../schema';
 import { currentPath, pieces } from '../transcript';
 import { el, text } from './hast';
-import { codeBlock } from './highlight';
-import { image, markdownToHast } from './markdown';
+import { codeBlock, image, markdownToHast, type MarkdownTools } from './markdown';
+import { toHtml } from './serialize';
 import { PAGE_CSS } from './style';
 
 /** Nothing is fetched, framed, submitted or run: the page shows what it carries and no more. */
@@ -44,7 +43,7 @@ function usageRow(usage: Usage, estimated: boolean, finishReason: string | null 
   ]);
 }
 
-function toolCall(call: ToolCall): Element {
+function toolCall(call: ToolCall, tools: MarkdownTools): Element {
   let pretty: string | null = null;
   try {
     pretty = JSON.stringify(JSON.parse(call.arguments), null, 2);
@@ -57,11 +56,11 @@ function toolCall(call: ToolCall): Element {
       el('code', {}, [text(call.id)]),
       ...(pretty === null ? [el('span', { className: ['warn'] }, [text('arguments are not valid JSON')])] : []),
     ]),
-    pretty === null ? el('pre', {}, [el('code', {}, [text(call.arguments)])]) : codeBlock(pretty, 'json'),
+    pretty === null ? el('pre', {}, [el('code', {}, [text(call.arguments)])]) : codeBlock(pretty, 'json', tools),
   ]);
 }
 
-function message(m: Message, index: number, blobs: ReadonlyMap<string, BlobData>): Element {
+function message(m: Message, index: number, blobs: ReadonlyMap<string, BlobData>, tools: MarkdownTools): Element {
   const body: ElementContent[] = [];
   const who: ElementContent[] = [el('span', { className: ['role'] }, [text(ROLE_LABEL[m.role])])];
   if (m.name) who.push(el('span', { className: ['name'] }, [text(m.name)]));
@@ -84,7 +83,7 @@ function message(m: Message, index: number, blobs: ReadonlyMap<string, BlobData>
     body.push(
       plain
         ? el('div', { className: ['content', 'plain-text'] }, [text(written)])
-        : el('div', { className: ['content', 'md'] }, markdownToHast(written, `m${index}-`)),
+        : el('div', { className: ['content', 'md'] }, markdownToHast(written, `m${index}-`, tools)),
     );
   }
   const media = parts.flatMap((p): ElementContent[] => {
@@ -96,7 +95,7 @@ function message(m: Message, index: number, blobs: ReadonlyMap<string, BlobData>
   if (m.audio?.transcript) body.push(el('p', { className: ['note'] }, [text(`Audio reply: ${m.audio.transcript}`)]));
   if (m.role === 'tool' && m.toolCallId) body.push(el('div', { className: ['answers'] }, [text(`answers ${m.toolCallId}`)]));
   if (m.refusal) body.push(el('div', { className: ['refusal'] }, [el('strong', {}, [text('Refusal: ')]), text(m.refusal)]));
-  for (const call of m.toolCalls ?? []) body.push(toolCall(call));
+  for (const call of m.toolCalls ?? []) body.push(toolCall(call, tools));
   if (m.status === 'interrupted' || m.status === 'error') {
     const what = m.status === 'error' ? 'Failed' : 'Interrupted';
     body.push(el('p', { className: ['status'] }, [text(m.error?.message ? `${what}: ${m.error.message}` : `${what}.`)]));
@@ -105,7 +104,7 @@ function message(m: Message, index: number, blobs: ReadonlyMap<string, BlobData>
   return el('article', { className: ['message', m.role], dataRole: m.role }, body);
 }
 
-export function toHTML(bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>, doc: DocumentV2): string {
+export function toHTML(bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>, doc: DocumentV2, tools: MarkdownTools): string {
   const { conversation: c, endpoint } = bundle;
   // As in the app (TitleText): bidi and invisible controls in a title are shown, not obeyed.
   const title = revealInvisible(c.title);
@@ -130,7 +129,7 @@ export function toHTML(bundle: ConversationBundle, blobs: ReadonlyMap<string, Bl
         el('h1', {}, [el('bdi', { dir: 'auto' }, [text(title)])]),
         el('dl', { className: ['meta'] }, meta),
       ]),
-      ...path.map((m, i) => message(m, i, blobs)),
+      ...path.map((m, i) => message(m, i, blobs, tools)),
     ]),
     el('footer', {}, [text('Exported from Chat Playground. Import this file in the playground to continue the conversation.')]),
   ];
