@@ -20,6 +20,14 @@ export default defineConfig({
       // The build's own timing report is noise in every `npm start` and test run.
       checks: { pluginTimings: false },
     },
+    // The markdown renderer preloads only its own chunk: the code it shares with the math chunk
+    // (KaTeX) is a chunk of its own, whose name in the first screen's preload list would grow the
+    // initial chunk; the renderer imports it anyway (it loads on idle: one more round trip is unseen).
+    modulePreload: {
+      resolveDependencies: (file, deps) => (/MarkdownRenderer/.test(file) ? deps.filter((d) => /MarkdownRenderer/.test(d)) : deps),
+    },
+    // KaTeX's fonts stay files: a small one inlined as a data: URL would be refused by the CSP (font-src is 'self').
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     // The tokenizer's encodings (1–2 MB each) load only in the counting worker, on demand.
     chunkSizeWarningLimit: 2100,
   },

@@ -68,7 +68,8 @@ export function serviceWorkerPlugin(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const built = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
+        // KaTeX ships each font as woff2, woff and ttf; every browser we support takes the woff2.
+        const built = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js' && !/\.(woff|ttf)$/.test(f));
         const fromPublic = config.publicDir ? publicFiles(config.publicDir).filter((f) => !f.startsWith('screenshots/')) : [];
         const files = [...new Set([...built, ...fromPublic])].sort();
         const hash = createHash('sha256');

@@ -18,6 +18,12 @@ export const MAX_BRACKETS = 2000;
  */
 export const MAX_DELIMITER_RUNS = 4000;
 
+/**
+ * More formulas than this in one block show as their TeX source: KaTeX takes about 1.5 ms a
+ * formula (measured, node), so a block of hundreds would hold the page for a noticeable time.
+ */
+export const MAX_FORMULAS = 200;
+
 export type ComplexityReason = 'nesting' | 'links' | 'delimiters';
 
 /** Why this block is too costly to parse, or null when it is fine. O(length), no allocation per character. */

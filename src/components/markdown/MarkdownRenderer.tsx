@@ -1,11 +1,15 @@
-import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Components } from 'react-markdown';
 import { MarkdownBlockSplitter, openFence, sliceEnd } from '../../domain/markdown-blocks';
+import { blockContext, ReplyDefinitionIndex } from '../../domain/markdown-document';
 import { markdownTooComplex, type ComplexityReason } from '../../domain/markdown-limits';
+import { normalizeMath } from '../../domain/markdown-math';
 import { CodeBlock } from './CodeBlock';
+import { BlockIndexContext, FootnoteCall, Footnotes, FootnoteScopeContext, type FootnoteScope } from './footnotes';
 import { markdownTree, renderTree } from './pipeline';
 import { RemoteImage } from './RemoteImage';
 import { SafeLink } from './SafeLink';
+import { useMathPlugins } from './use-math';
 
 interface TextTree {
   type: string;
@@ -60,11 +64,16 @@ function useRenderedCount(done: string[], streaming: boolean): number {
 
 function componentsFor(live: boolean): Components {
   return {
-    a: ({ href, children, node }) => (
-      <SafeLink href={href} text={plainText(node)}>
-        {children}
-      </SafeLink>
-    ),
+    a: ({ href, children, node }) =>
+      node?.properties.dataFootnoteRef ? (
+        <FootnoteCall href={href}>{children}</FootnoteCall>
+      ) : (
+        <SafeLink href={href} text={plainText(node)}>
+          {children}
+        </SafeLink>
+      ),
+    // Each block's own footnote list is dropped: the reply's notes are rendered once, at its end.
+    section: ({ node, children }) => (node?.properties.dataFootnotes ? null : <section>{children}</section>),
     img: ({ src, alt }) => <RemoteImage src={typeof src === 'string' ? src : ''} alt={alt ?? ''} />,
     pre: ({ children }) => <>{children}</>,
     code: ({ className, children }) => {
@@ -99,39 +108,60 @@ function PlainBlock({ text, reason }: { text: string; reason: ComplexityReason }
   );
 }
 
-const Block = memo(function Block({ text, live }: { text: string; live: boolean }) {
+interface BlockProps {
+  text: string;
+  live: boolean;
+  /** Definitions from elsewhere in the reply that this block uses (`blockContext`), appended before parsing. */
+  context?: string;
+  /** The block's place in the reply (footnote calls need it); -1 for markdown outside the reply's blocks. */
+  index?: number;
+}
+
+const Block = memo(function Block({ text, live, context = '', index = -1 }: BlockProps) {
   if (text.length > BLOCK_PARSE_LIMIT) return <p className="whitespace-pre-wrap break-words">{text}</p>;
   // One linear scan, before any parse: the parser's cost is decided by what this counts.
   const tooComplex = markdownTooComplex(text);
   if (tooComplex) return <PlainBlock text={text} reason={tooComplex} />;
-  // A growing block changes every frame: its tree is not worth keeping.
-  return renderTree(markdownTree(text, !live), live ? GROWING : FINISHED);
+  return <ParsedBlock text={text} live={live} context={context} index={index} />;
 });
+
+function ParsedBlock({ text, live, context, index }: Required<BlockProps>) {
+  const math = useMemo(() => normalizeMath(text), [text]);
+  const plugins = useMathPlugins(math.formulas > 0);
+  // Until KaTeX is loaded (or with no formula) the block is parsed as it is: formulas show as source.
+  const source = (plugins ? math.text : text) + context;
+  // A growing block changes every frame: its tree is not worth keeping.
+  const tree = markdownTree(source, !live, plugins);
+  return <BlockIndexContext.Provider value={index}>{renderTree(tree, live ? GROWING : FINISHED)}</BlockIndexContext.Provider>;
+}
 
 /** Past this, a still-growing block is shown as plain text: re-parsing it per frame would be quadratic. */
 const LIVE_PARSE_LIMIT = 64 * 1024;
 
 /** The growing tail: re-parsed per frame, except an open code fence or a huge block, which need no parse at all. */
-function Tail({ text, streaming }: { text: string; streaming: boolean }) {
+function Tail({ text, streaming, context, index }: { text: string; streaming: boolean; context: string; index: number }) {
   const fence = streaming ? openFence(text) : null;
   if (fence) return <CodeBlock code={fence[1]} lang={fence[0]} live />;
   if (streaming && text.length > LIVE_PARSE_LIMIT) return <p className="whitespace-pre-wrap">{text}</p>;
-  return <Block text={text} live={streaming} />;
+  return <Block text={text} live={streaming} context={context} index={index} />;
 }
 
 /** A run of finished blocks: re-rendered only when one of its blocks changes (never, while streaming). */
 const BlockGroup = memo(
-  function BlockGroup({ blocks }: { blocks: string[] }) {
+  function BlockGroup({ blocks, contexts, first }: { blocks: string[]; contexts: string[]; first: number }) {
     // Off-screen groups skip layout and paint entirely; long answers stay cheap to extend.
     return (
       <div className="md-group">
         {blocks.map((b, i) => (
-          <Block key={i} text={b} live={false} />
+          <Block key={i} text={b} live={false} context={contexts[i]} index={first + i} />
         ))}
       </div>
     );
   },
-  (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((x, i) => x === b.blocks[i]),
+  (a, b) =>
+    a.first === b.first &&
+    a.blocks.length === b.blocks.length &&
+    a.blocks.every((x, i) => x === b.blocks[i] && a.contexts[i] === b.contexts[i]),
 );
 
 /**
@@ -143,23 +173,40 @@ export default function MarkdownRenderer({ text, streaming = false }: { text: st
   const splitter = useRef<MarkdownBlockSplitter | null>(null);
   splitter.current ??= new MarkdownBlockSplitter();
   const { done, tail } = useMemo(() => splitter.current!.update(text), [text]);
+  const index = useRef<ReplyDefinitionIndex | null>(null);
+  index.current ??= new ReplyDefinitionIndex();
+  // Definitions (`[ref]: url`, `[^id]: note`) of the whole reply: one scan per new block, plus the tail.
+  const definitions = useMemo(() => index.current!.update(done, tail, streaming), [done, tail, streaming]);
+  // Rebuilt only when a block is added or a definition changes; each block's string is its memo key.
+  const contexts = useMemo(
+    () => done.map((_, i) => index.current!.contextFor(i)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `definitions.version` stands for the definitions
+    [done, definitions.version],
+  );
+  const tailContext = index.current.contextFor(done.length);
+  const prefix = `md${useId().replace(/[^\w-]/g, '')}-`;
+  const scope = useMemo<FootnoteScope>(() => ({ prefix, definitions }), [prefix, definitions]);
   const rendered = useRenderedCount(done, streaming);
-  const groups: string[][] = [];
-  for (let i = 0; i < rendered; i += GROUP) groups.push(done.slice(i, Math.min(i + GROUP, rendered)));
+  const groups: number[] = [];
+  for (let i = 0; i < rendered; i += GROUP) groups.push(i);
   // Finished blocks not yet rendered as markdown: plain text, one element each, so a frame lays
   // out only the blocks that are new rather than one ever-growing paragraph.
   const plain = done.slice(rendered);
+  const end = (from: number) => Math.min(from + GROUP, rendered);
   return (
-    <div className="md">
-      {groups.map((g, i) => (
-        <BlockGroup key={i} blocks={g} />
-      ))}
-      {plain.map((b, i) => (
-        <p key={rendered + i} className="whitespace-pre-wrap" data-md-pending="">
-          {b}
-        </p>
-      ))}
-      {tail !== '' ? <Tail text={tail} streaming={streaming} /> : null}
-    </div>
+    <FootnoteScopeContext.Provider value={scope}>
+      <div className="md">
+        {groups.map((from) => (
+          <BlockGroup key={from} blocks={done.slice(from, end(from))} contexts={contexts.slice(from, end(from))} first={from} />
+        ))}
+        {plain.map((b, i) => (
+          <p key={rendered + i} className="whitespace-pre-wrap" data-md-pending="">
+            {b}
+          </p>
+        ))}
+        {tail !== '' ? <Tail text={tail} streaming={streaming} context={tailContext} index={done.length} /> : null}
+        <Footnotes scope={scope} render={(note) => <Block text={note} live={streaming} context={blockContext(note, definitions)} />} />
+      </div>
+    </FootnoteScopeContext.Provider>
   );
 }
