@@ -33,6 +33,7 @@ import { providerRulesNow } from '../endpoints/model-catalog';
 import { errorMessage } from '../../domain/errors';
 import { ask } from './questions';
 import { hasShareLink, pageAddress } from './share-url';
+import { webPage } from './web-page';
 
 function exported(e: Endpoint): ExportedEndpoint {
   return { baseURL: e.baseURL, name: e.name, ...(e.id === REFERENCE_ENDPOINT_ID ? { builtIn: 'reference' as const } : {}) };
@@ -115,11 +116,8 @@ export async function exportConversation(conversationId: ConversationId, kind: E
     const slug = fileSlug(bundle.conversation.title);
     if (kind === 'json') download(`${slug}${FILE_EXTENSION}`, documentToJSON(encodeDocument([bundle], blobs)), 'application/json');
     else if (kind === 'markdown') download(`${slug}.md`, toMarkdown(bundle, blobs), 'text/markdown');
-    else if (kind === 'html') {
-      // The page renderer (markdown, highlighting, serializer) loads only when a page is exported.
-      const { toHTML } = await import('../../lib/codec/html-page/page');
-      download(`${slug}.html`, toHTML(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
-    } else {
+    else if (kind === 'html') download(`${slug}.html`, await webPage(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
+    else {
       const active = activeEndpointConfig();
       const built = await buildNextRequest(
         pathToLeaf(bundle.messages, bundle.conversation.currentLeafId),

@@ -7,7 +7,7 @@ import { toHTML } from './html-page/page';
 import { toMarkdown } from './markdown';
 import { restore } from './restore';
 import { encodeShareLink, LINK_IMAGE_LIMIT } from './share-link';
-import { PNG_BYTES, richBundle } from './test-fixtures';
+import { PLAIN_MARKDOWN, PNG_BYTES, richBundle } from './test-fixtures';
 
 function ok(result: ReturnType<typeof restore>): Restored {
   if (!result.ok) throw new Error(`restore failed: ${result.error.message}`);
@@ -32,12 +32,12 @@ describe('conversation file round trips', () => {
 
   it('HTML page: renders escaped text, no script runs, and imports back equal', () => {
     const { bundle, blobs } = richBundle();
-    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs), PLAIN_MARKDOWN);
     expect(html).not.toContain('<img src=x');
-    expect(html).toContain('&#x3C;/script>&#x3C;img src=x onerror=alert(1)>');
+    expect(html).toContain('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<script');
     expect(html).toContain('<template id="chat-playground-data"');
-    expect(html).toContain('default-src &#x27;none&#x27;');
+    expect(html).toContain("default-src 'none'");
     expect(html).toContain(`src="${toDataURL('image/png', PNG_BYTES)}"`);
     const back = ok(restore(html));
     expect(back.source).toBe('html');

@@ -76,6 +76,9 @@ function staticCopy(nodes: ElementContent[], prefix: string, tools: MarkdownTool
   return nodes.flatMap((node): ElementContent[] => {
     if (node.type === 'text') return [text(node.value)];
     if (node.type !== 'element') return [];
+    // A formula is shown by its MathML, which browsers typeset with their own math fonts; KaTeX's
+    // HTML rendering needs its web fonts, which a page that loads nothing cannot have.
+    if (Array.isArray(node.properties.className) && node.properties.className.includes('katex-html')) return [];
     const properties = { ...node.properties };
     if (typeof properties.id === 'string') properties.id = prefix + properties.id;
     if (typeof properties.href === 'string' && properties.href.startsWith('#')) properties.href = `#${prefix}${properties.href.slice(1)}`;
@@ -100,7 +103,11 @@ export function codeBlock(code: string, lang: string, tools: Pick<MarkdownTools,
   return el('div', { className: ['code-block'] }, [
     el('div', { className: ['code-head'] }, [text(lang || 'text')]),
     el('pre', {}, [
-      el('code', { className: ['hljs', ...(lang ? [`language-${lang}`] : [])] }, tokens ? (tokens.children as ElementContent[]) : [text(code)]),
+      el(
+        'code',
+        { className: ['hljs', ...(lang ? [`language-${lang}`] : [])] },
+        tokens ? (tokens.children as ElementContent[]) : [text(code)],
+      ),
     ]),
   ]);
 }

@@ -59,5 +59,6 @@ footer{max-width:880px;margin:0 auto;padding:8px 20px 40px;color:var(--faint);fo
 .hljs-comment,.hljs-quote{color:var(--c);font-style:italic}.hljs-keyword,.hljs-selector-tag,.hljs-built_in,.hljs-type{color:var(--k)}
 .hljs-string,.hljs-regexp,.hljs-addition,.hljs-attribute{color:var(--s)}.hljs-number,.hljs-literal,.hljs-symbol,.hljs-bullet{color:var(--n)}
 .hljs-title,.hljs-section{color:var(--t)}.hljs-attr,.hljs-variable,.hljs-template-variable,.hljs-property{color:var(--v)}.hljs-deletion{color:var(--d)}
+math{font-size:1.08em}.katex-display{display:block;margin:.75em 0;overflow-x:auto}
 @media print{body{background:#fff}.message{break-inside:avoid}}
 `;

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../domain/types';
-import { encodeDocument } from '../encode';
-import type { Restored, RestoreResult } from '../format';
-import { embeddedData, extractEmbeddedJSON } from '../html';
-import { restore } from '../restore';
-import { richBundle } from '../test-fixtures';
-import { PAGE_CSP, toHTML } from './page';
+import type { Message } from '../../domain/types';
+import { encodeDocument } from '../../lib/codec/encode';
+import type { Restored, RestoreResult } from '../../lib/codec/format';
+import { embeddedData, extractEmbeddedJSON } from '../../lib/codec/html';
+import { PAGE_CSP } from '../../lib/codec/html-page/page';
+import { restore } from '../../lib/codec/restore';
+import { richBundle } from '../../lib/codec/test-fixtures';
+import { webPage } from './web-page';
 
 function ok(r: RestoreResult): Restored {
   if (!r.ok) throw new Error(r.error.message);
@@ -80,7 +81,7 @@ function hostileBundle() {
 }
 
 describe('the rendered HTML page', () => {
-  it('formats markdown, code, images, reasoning, tool calls and usage', () => {
+  it('formats markdown, code, images, reasoning, tool calls and usage', async () => {
     const { bundle, blobs } = richBundle();
     const a2 = bundle.messages.find((m) => m.id === 'conv-1-a2')! as Message;
     a2.content = [
@@ -91,7 +92,7 @@ describe('the rendered HTML page', () => {
     ];
     a2.toolCalls = [{ id: 'call_9', name: 'get_weather', arguments: '{"city":"Paris"}' }];
     a2.usage = { promptTokens: 1200, completionTokens: 34, totalTokens: 1234, reasoningTokens: 5, raw: {} };
-    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    const html = await webPage(bundle, blobs, encodeDocument([bundle], blobs));
     expect(html).toContain('<h1>Heading</h1>');
     expect(html).toContain('<strong>bold</strong> and <code>tick</code>');
     expect(html).toMatch(/<table>[\s\S]*<th>a<\/th>[\s\S]*<td>2<\/td>/);
@@ -107,13 +108,13 @@ describe('the rendered HTML page', () => {
     expect(html).toContain('<b>1,200</b> prompt');
     expect(html).toContain('<b>5</b> reasoning');
     expect(html).toContain('<p class="status">Interrupted: Stopped.</p>');
-    expect(html).toContain(`content="${PAGE_CSP.replace(/'/g, '&#x27;')}"`);
+    expect(html).toContain(`content="${PAGE_CSP}"`);
     expect(html).not.toMatch(/<script/i);
   });
 
-  it('escapes hostile text everywhere: no element or attribute comes from a message, a title or a name', () => {
+  it('escapes hostile text everywhere: no element or attribute comes from a message, a title or a name', async () => {
     const { bundle, blobs } = hostileBundle();
-    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    const html = await webPage(bundle, blobs, encodeDocument([bundle], blobs));
     const tags = tagsOf(html);
     expect(tags.filter((t) => !ALLOWED_TAGS.has(t.name)).map((t) => t.name)).toEqual([]);
     const attributes = tags.flatMap((t) => t.attributes);
@@ -124,21 +125,21 @@ describe('the rendered HTML page', () => {
     expect(tags.filter((t) => t.name === 'template')).toHaveLength(2);
     expect(tags.filter((t) => t.name === 'style')).toHaveLength(2);
     // Each payload is there as text, for the reader to see.
-    expect(html).toContain('&#x3C;img src=x onerror="alert(1)">');
+    expect(html).toContain('&lt;img src=x onerror="alert(1)"&gt;');
   });
 
-  it('shows the bidi and invisible controls of a title instead of obeying them', () => {
+  it('shows the bidi and invisible controls of a title instead of obeying them', async () => {
     const { bundle, blobs } = richBundle();
     bundle.conversation.title = 'invoice\u202Efdp.exe';
-    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    const html = await webPage(bundle, blobs, encodeDocument([bundle], blobs));
     expect(html).toContain('<title>invoice⟨U+202E⟩fdp.exe</title>');
     expect(html).toContain('<h1><bdi dir="auto">invoice⟨U+202E⟩fdp.exe</bdi></h1>');
     expect(ok(restore(html)).conversations[0]!.conversation.title).toBe('invoice\u202Efdp.exe');
   });
 
-  it('carries the conversation, hostile text included, back through import unchanged', () => {
+  it('carries the conversation, hostile text included, back through import unchanged', async () => {
     const { bundle, blobs } = hostileBundle();
-    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    const html = await webPage(bundle, blobs, encodeDocument([bundle], blobs));
     const back = ok(restore(html));
     expect(back.source).toBe('html');
     expect(back.conversations[0]).toEqual(withoutEndpointId(bundle));
@@ -147,7 +148,7 @@ describe('the rendered HTML page', () => {
 });
 
 describe('the data carrier', () => {
-  it('round-trips any text, including entity look-alikes and closing tags', () => {
+  it('round-trips any text, including entity look-alikes and closing tags', async () => {
     const { bundle, blobs } = richBundle();
     const doc = encodeDocument([bundle], blobs);
     doc.conversations[0]!.title = '&amp;lt; &lt; < > & </template> </TEMPLATE > &#60; \u2028';
@@ -157,8 +158,8 @@ describe('the data carrier', () => {
     expect(JSON.parse(extractEmbeddedJSON(`<!doctype html><p>x</p>${carrier}`)!)).toEqual(doc);
   });
 
-  it('imports a page exported before pages were rendered (its data in a script element)', () => {
-    const legacy = readFileSync(new URL('../fixtures/legacy-page.html', import.meta.url), 'utf8');
+  it('imports a page exported before pages were rendered (its data in a script element)', async () => {
+    const legacy = readFileSync(new URL('../../lib/codec/fixtures/legacy-page.html', import.meta.url), 'utf8');
     expect(legacy).toContain('<script type="application/json" id="chat-playground-data">');
     const back = ok(restore(legacy));
     const { bundle, blobs } = richBundle();
@@ -167,10 +168,10 @@ describe('the data carrier', () => {
     expect(back.blobs).toEqual(blobs);
   });
 
-  it('refuses a page without data, and one whose data is cut short', () => {
+  it('refuses a page without data, and one whose data is cut short', async () => {
     expect(restore('<!doctype html><p>hello</p>')).toMatchObject({ ok: false, error: { reason: /no conversation data/ } });
     const { bundle, blobs } = richBundle();
-    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    const html = await webPage(bundle, blobs, encodeDocument([bundle], blobs));
     const cut = html.replace(/("blobs":)[^<]*/, '$1{');
     expect(restore(cut)).toMatchObject({ ok: false, error: { reason: /Not valid JSON/ } });
   });
