@@ -20,6 +20,7 @@ test('the web page export is the formatted conversation, runs nothing, loads not
     'Some **bold words** and a table:',
     '| name | value |\n|---|---|\n| alpha | 1 |',
     '```python\ndef greet(name):\n    return f"hi {name}"\n```',
+    'Euler: $e^{i\\pi} + 1 = 0$',
     `Hostile: ${HOSTILE}`,
     '![remote pic](https://images.example.net/cat.png)',
   ].join('\n\n');
@@ -67,6 +68,9 @@ test('the web page export is the formatted conversation, runs nothing, loads not
   await expect(reasonerReply.locator('table td').first()).toHaveText('alpha');
   await expect(reasonerReply.locator('code.language-python .hljs-keyword').first()).toHaveText('def');
   await expect(reasonerReply.locator('code.language-python .hljs-string').first()).toContainText('hi {name}');
+  // A formula as MathML, drawn by the browser with its own fonts: no web font to fetch.
+  await expect(reasonerReply.locator('math msup')).toBeVisible();
+  await expect(reasonerReply.locator('.katex-html')).toHaveCount(0);
   // Hostile text is shown as written and made no element.
   await expect(reasonerReply.getByText(`Hostile: ${HOSTILE}`)).toBeVisible();
   await expect(page.locator('img[src="x"], textarea')).toHaveCount(0);
