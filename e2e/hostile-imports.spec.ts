@@ -27,6 +27,19 @@ test('hostile files and links: a precise error, nothing written, no crash', asyn
   await app.share.importFile('wrong.chat.json', JSON.stringify({ ...doc, conversations: 'all of them' }));
   await expect(toast('conversations: ')).toBeVisible();
 
+  // Web pages: one whose data carrier was edited to hold markup, and an exported one cut short.
+  await app.share.importFile(
+    'edited.html',
+    '<!doctype html><p>Hi</p><template id="chat-playground-data"><script>alert(1)</script></template>',
+  );
+  await expect(toast('This HTML page has no conversation data in it')).toBeVisible();
+  const webPage = (await app.share.exportMenu(/Web page/)).text;
+  const carrierAt = webPage.indexOf('<template id="chat-playground-data"');
+  expect(carrierAt).toBeGreaterThan(0);
+  await app.share.importFile('cut.html', `${webPage.slice(0, carrierAt + 400)}</template></body></html>`);
+  // Cut inside its data: JSON that ends early (the PNG's error above names no position).
+  await expect(page.getByTestId('toast').filter({ hasText: /Not valid JSON \(.* position \d+/ })).toBeVisible();
+
   const link = await app.share.link();
   await page.keyboard.press('Escape');
   const flipped = `${link.slice(0, -40)}${link.at(-40) === 'A' ? 'B' : 'A'}${link.slice(-39)}`;

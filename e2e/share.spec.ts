@@ -151,8 +151,8 @@ test('offline HTML page and a pasted share link both import back to the same con
   const original = parse((await app.share.exportJSON()).text);
   const html = await app.share.exportMenu(/Web page/);
   expect(html.name).toMatch(/\.html$/);
-  expect(html.text).toContain('Hello **world**'); // escaped text, no script: shown as written
-  expect(html.text).not.toMatch(/<script(?! type="application\/json")/);
+  expect(html.text).toContain('Hello <strong>world</strong>'); // formatted as in the app
+  expect(html.text).not.toContain('<script'); // no script at all: the data rides in an inert <template>
   const link = await app.share.link();
   await page.keyboard.press('Escape');
 

@@ -5,7 +5,7 @@ let loaded: MathPlugins | null = null;
 let loading: Promise<MathPlugins> | null = null;
 
 /** KaTeX and its CSS and fonts load on the first formula, not with the markdown renderer. */
-function loadMath(): Promise<MathPlugins> {
+export function loadMath(): Promise<MathPlugins> {
   loading ??= import('./math').then((m) => {
     loaded = { remark: [m.remarkMathPlugin as never], rehype: [m.rehypeKatexPlugin as never] };
     return loaded;

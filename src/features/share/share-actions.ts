@@ -14,7 +14,6 @@ import { readSettings } from '../../lib/storage/settings-backup';
 import { importText } from './import-actions';
 import { documentToJSON, encodeDocument } from '../../lib/codec/encode';
 import { FILE_EXTENSION, type ExportedEndpoint, type Restored, type RestoreError } from '../../lib/codec/format';
-import { toHTML } from '../../lib/codec/html';
 import { toMarkdown } from '../../lib/codec/markdown';
 import { restore } from '../../lib/codec/restore';
 import { encodeShareLink, type ShareLink } from '../../lib/codec/share-link';
@@ -25,6 +24,7 @@ import { activeEndpointConfig, REFERENCE_ENDPOINT_ID, useEndpointsStore } from '
 import { providerRulesNow } from '../endpoints/model-catalog';
 import { errorMessage } from '../../domain/errors';
 import { hasShareLink, pageAddress } from './share-url';
+import { webPage } from './web-page';
 
 export { endpointIdFor, importFile, importText, MAX_IMPORT_MB, type ImportOptions, type ImportOutcome } from './import-actions';
 
@@ -72,7 +72,7 @@ export async function exportConversation(conversationId: ConversationId, kind: E
     const slug = fileSlug(bundle.conversation.title);
     if (kind === 'json') download(`${slug}${FILE_EXTENSION}`, documentToJSON(encodeDocument([bundle], blobs)), 'application/json');
     else if (kind === 'markdown') download(`${slug}.md`, toMarkdown(bundle, blobs), 'text/markdown');
-    else if (kind === 'html') download(`${slug}.html`, toHTML(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
+    else if (kind === 'html') download(`${slug}.html`, await webPage(bundle, blobs, encodeDocument([bundle], blobs)), 'text/html');
     else {
       const active = activeEndpointConfig();
       const built = await buildNextRequest(

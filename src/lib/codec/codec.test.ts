@@ -3,11 +3,11 @@ import { buildChatRequest } from '../openai/request';
 import { toDataURL } from './base64';
 import { documentToJSON, encodeDocument } from './encode';
 import type { Restored } from './format';
-import { toHTML } from './html';
+import { toHTML } from './html-page/page';
 import { toMarkdown } from './markdown';
 import { restore } from './restore';
 import { encodeShareLink, LINK_IMAGE_LIMIT } from './share-link';
-import { PNG_BYTES, richBundle } from './test-fixtures';
+import { PLAIN_MARKDOWN, PNG_BYTES, richBundle } from './test-fixtures';
 
 function ok(result: ReturnType<typeof restore>): Restored {
   if (!result.ok) throw new Error(`restore failed: ${result.error.message}`);
@@ -32,11 +32,11 @@ describe('conversation file round trips', () => {
 
   it('HTML page: renders escaped text, no script runs, and imports back equal', () => {
     const { bundle, blobs } = richBundle();
-    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs));
+    const html = toHTML(bundle, blobs, encodeDocument([bundle], blobs), PLAIN_MARKDOWN);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
-    expect(html.match(/<script/g)).toHaveLength(1);
-    expect(html).toContain('<script type="application/json" id="chat-playground-data">');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<template id="chat-playground-data"');
     expect(html).toContain("default-src 'none'");
     expect(html).toContain(`src="${toDataURL('image/png', PNG_BYTES)}"`);
     const back = ok(restore(html));
@@ -48,7 +48,7 @@ describe('conversation file round trips', () => {
   it('HTML page that quotes a share link in a message imports as the page (found by the structural fuzz)', () => {
     const { bundle, blobs } = richBundle();
     bundle.messages[0]!.content = [{ type: 'text', text: 'Open http://app.test/#share=eJwDAAAAAAE to see it' }];
-    const back = ok(restore(toHTML(bundle, blobs, encodeDocument([bundle], blobs))));
+    const back = ok(restore(toHTML(bundle, blobs, encodeDocument([bundle], blobs), PLAIN_MARKDOWN)));
     expect(back.source).toBe('html');
     expect(back.conversations[0]).toEqual(withoutEndpointId(bundle));
   });

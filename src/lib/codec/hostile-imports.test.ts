@@ -11,6 +11,10 @@ const doc = JSON.parse(documentToJSON(encodeDocument([bundle], blobs))) as Recor
 const good = JSON.stringify(doc);
 const link = encodeShareLink('http://app.test/', bundle, blobs).url;
 
+/** An exported web page carrying `json` the way the app writes it (escaped in an inert template). */
+const page = (json: string) =>
+  `<!doctype html><html><body><h1>t</h1><template id="chat-playground-data" data-format="chat-playground">${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</template></body></html>`;
+
 type Doc = { conversations: { messages: Record<string, unknown>[] }[] };
 function edited(change: (d: Doc) => void): string {
   const copy = structuredClone(doc) as unknown as Doc;
@@ -117,6 +121,28 @@ const CASES: [name: string, input: unknown, error: string | RegExp][] = [
     `${('{"' + 'k'.repeat(2000) + '":').repeat(200)}1${'}'.repeat(200)}`,
     /^[^\n]{1,700}$/,
   ],
+  [
+    'a web page that is not one of ours',
+    '<!doctype html><title>Hi</title><p>hello</p>',
+    'This HTML page has no conversation data in it (only pages exported by this app can be imported).',
+  ],
+  [
+    'an exported page cut short',
+    page(good).slice(0, 2000),
+    'This HTML page has no conversation data in it (only pages exported by this app can be imported).',
+  ],
+  ['an exported page whose data is cut short', page(good.slice(0, good.length / 2)), /^Not valid JSON/],
+  ['an exported page from a newer app', page(JSON.stringify({ ...doc, version: 3 })), /^version: This file was written by a newer version/],
+  [
+    'an exported page with a __proto__ key in its data',
+    page(good.replace('"conversations":', '"__proto__":{"polluted":"yes"},"conversations":')),
+    '__proto__: A "__proto__" key is not allowed in an imported file.',
+  ],
+  [
+    'an exported page whose data carrier holds markup',
+    '<template id="chat-playground-data"><script>alert(1)</script></template>',
+    'This HTML page has no conversation data in it (only pages exported by this app can be imported).',
+  ],
   ['a non-string value', 12, 'Expected a conversation file, an OpenAI request body or a messages array.'],
 ];
 
@@ -152,5 +178,6 @@ describe('hostile imports: a precise error, never a throw', () => {
   it('the valid file still imports', () => {
     expect(restore(good).ok).toBe(true);
     expect(restore(link).ok).toBe(true);
+    expect(restore(page(good)).ok).toBe(true);
   });
 });

@@ -14,7 +14,8 @@ import { bytesToBase64url } from './base64';
 import { encodeDocument } from './encode';
 import type { BlobData, ConversationBundle, RestoreResult } from './format';
 import { mutation, mutate, validBundle, wrongValue } from './fuzz-arbitraries';
-import { toHTML } from './html';
+import { toHTML } from './html-page/page';
+import { PLAIN_MARKDOWN } from './test-fixtures';
 import { restore } from './restore';
 import type { DocumentV2 } from './schema';
 import { encodeShareLink } from './share-link';
@@ -27,7 +28,7 @@ const APP = 'https://playground.test/app/';
 // The public encoders: these calls are all the test knows of how a link or a page is built.
 const shareLinkOf = (bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>) => encodeShareLink(APP, bundle, blobs).url;
 const htmlPageOf = (bundle: ConversationBundle, blobs: ReadonlyMap<string, BlobData>, doc = encodeDocument([bundle], blobs)) =>
-  toHTML(bundle, blobs, doc);
+  toHTML(bundle, blobs, doc, PLAIN_MARKDOWN);
 /** A link carrying any payload, packed as share-link.ts packs the file (deflate, base64url). */
 const linkCarrying = (json: string) => `${APP}#share=${bytesToBase64url(deflateSync(strToU8(json), { level: 9 }))}`;
 

@@ -2,6 +2,18 @@
 import { defaultRequestParams } from '../../domain/params';
 import type { Conversation, Message } from '../../domain/types';
 import type { BlobData, ConversationBundle } from './format';
+import type { MarkdownTools } from './html-page/markdown';
+
+/** Markdown shown as plain paragraphs: for tests of the web page's carrier, not its formatting (features/share tests that). */
+export const PLAIN_MARKDOWN: MarkdownTools = {
+  tree: (markdown) => ({
+    type: 'root',
+    children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: markdown }] }],
+  }),
+  splitBlocks: (markdown) => [markdown],
+  tooComplex: () => null,
+  highlight: () => null,
+};
 
 /** A real 1×1 PNG. */
 export const PNG_BYTES = Uint8Array.from(

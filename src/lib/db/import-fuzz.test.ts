@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../codec/base64';
 import { documentToJSON, encodeDocument } from '../codec/encode';
 import type { Restored } from '../codec/format';
-import { toHTML } from '../codec/html';
+import { toHTML } from '../codec/html-page/page';
 import { restore } from '../codec/restore';
 import { encodeShareLink } from '../codec/share-link';
-import { PNG_BYTES, richBundle } from '../codec/test-fixtures';
+import { PLAIN_MARKDOWN, PNG_BYTES, richBundle } from '../codec/test-fixtures';
 import { PlaygroundDB, db, setDb } from './schema';
 import { type ImportSummary, writeRestored } from './transfer-repo';
 import { errorMessage } from '../../domain/errors';
@@ -69,7 +69,7 @@ function corpus(): { kind: string; text: string }[] {
     ],
   });
   const link = encodeShareLink('http://app.test/', one.bundle, one.blobs).url;
-  const html = toHTML(one.bundle, one.blobs, encodeDocument([one.bundle], one.blobs));
+  const html = toHTML(one.bundle, one.blobs, encodeDocument([one.bundle], one.blobs), PLAIN_MARKDOWN);
   return [
     { kind: 'backup', text: backup },
     { kind: 'single', text: single },
