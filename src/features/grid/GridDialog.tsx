@@ -9,6 +9,8 @@ import { addEmptyRow, columnsFor, openGrid, runCells, setConcurrency, stopGrid, 
 import { useGridStore } from './grid-store';
 import { GridTable } from './GridTable';
 import { RowsToolbar } from './RowsToolbar';
+import { ChecksBar } from './ChecksBar';
+import { useGridExtras } from './use-grid-extras';
 
 /** The prompt grid of a conversation: test cases × configurations, run, stopped and resumed, all stored. */
 export default function GridDialog({
@@ -40,6 +42,7 @@ export default function GridDialog({
   const progress = grid ? gridProgress(grid.rows, grid.configs, cells, grid.conversationId) : null;
   const finished = progress ? progress.done + progress.failed : 0;
   const unfinished = progress ? progress.total - progress.done - progress.failed : 0;
+  const { checks, extras, failuresOnly, setFailuresOnly, failing } = useGridExtras(conversation, path, grid, cells, onClose);
   const endpointName = (id: string | null) => (id ? (endpoints.find((e) => e.id === id)?.name ?? 'deleted profile') : 'active endpoint');
 
   return (
@@ -144,6 +147,7 @@ export default function GridDialog({
           </p>
         ) : null}
         {grid ? <RowsToolbar grid={grid} variables={variables} running={running} /> : null}
+        {grid ? <ChecksBar checks={checks} failuresOnly={failuresOnly} onFailuresOnly={setFailuresOnly} failing={failing} /> : null}
         <div className="min-h-0 flex-1 overflow-auto">
           {grid && grid.rows.length > 0 ? (
             <GridTable
@@ -153,6 +157,7 @@ export default function GridDialog({
               endpointName={endpointName}
               running={running}
               onRunCell={(id) => void runCells(conversation, path, 'all', id)}
+              extras={extras}
             />
           ) : (
             <div className="m-6 rounded-lg border border-dashed border-line p-6 text-center text-[13px] text-muted">

@@ -1,5 +1,8 @@
-import type { Grid, GridCell } from '../../domain/grid';
+import type { ReactNode } from 'react';
+import type { Grid, GridCell, GridRow } from '../../domain/grid';
 import { cellId } from '../../domain/grid';
+import type { GridCheck } from '../../domain/grid-checks';
+import type { ResultsOf } from './use-check-results';
 import { deleteRow, duplicateRow, moveRow, setRowValue } from './grid-actions';
 import { GridCellView } from './GridCellView';
 
@@ -10,6 +13,16 @@ const INPUT =
   'block w-full resize-y rounded border border-transparent bg-transparent px-1.5 py-1 text-[12.5px] leading-snug hover:border-line focus:border-accent focus:bg-raised focus:outline-none';
 const ROW_ACTION = 'rounded px-1 text-[11px] text-faint hover:bg-sunken hover:text-fg disabled:opacity-30';
 
+/** What checks add to the table: results per cell, figures per column, a cell menu, and the rows shown. */
+export interface GridTableExtras {
+  checks: readonly GridCheck[];
+  resultsOf: ResultsOf;
+  columnStats: (configIndex: number) => ReactNode;
+  cellMenu: (row: GridRow, rowIndex: number, configIndex: number) => ReactNode;
+  /** null: every row. */
+  visibleRowIds: ReadonlySet<string> | null;
+}
+
 /** Test cases (one editable value per variable, and the expected output) beside one result cell per configuration. */
 export function GridTable({
   grid,
@@ -18,6 +31,7 @@ export function GridTable({
   endpointName,
   running,
   onRunCell,
+  extras,
 }: {
   grid: Grid;
   cells: Record<string, GridCell>;
@@ -25,6 +39,7 @@ export function GridTable({
   endpointName: (endpointId: string | null) => string;
   running: boolean;
   onRunCell: (id: string) => void;
+  extras?: GridTableExtras;
 }) {
   const last = grid.rows.length - 1;
   return (
@@ -43,13 +58,20 @@ export function GridTable({
                 {i + 1} · {endpointName(config.endpointId)}
                 {config.overrides.trim() ? ` · ${config.overrides.trim()}` : ''}
               </span>
+              {extras?.columnStats(i)}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {grid.rows.map((row, r) => (
-          <tr key={row.id} data-testid="grid-row" data-row-id={row.id} className="group/row">
+          <tr
+            hidden={extras?.visibleRowIds ? !extras.visibleRowIds.has(row.id) : undefined}
+            key={row.id}
+            data-testid="grid-row"
+            data-row-id={row.id}
+            className="group/row"
+          >
             <td className="sticky left-0 z-[5] border-b border-line bg-panel px-1 py-1 text-right align-top">
               <div className="font-mono text-[11px] text-muted">{r + 1}</div>
               <div className="mt-1 flex flex-col items-end opacity-0 group-hover/row:opacity-100 focus-within:opacity-100">
@@ -109,7 +131,19 @@ export function GridTable({
             </td>
             {grid.configs.map((config, c) => {
               const id = cellId(grid.conversationId, row.id, config.id);
-              return <GridCellView key={config.id} cell={cells[id]} row={r} config={c} canRun={!running} onRerun={() => onRunCell(id)} />;
+              return (
+                <GridCellView
+                  key={config.id}
+                  cell={cells[id]}
+                  row={r}
+                  config={c}
+                  canRun={!running}
+                  onRerun={() => onRunCell(id)}
+                  checks={extras?.checks}
+                  results={extras?.resultsOf(cells[id], row)}
+                  menu={extras?.cellMenu(row, r, c)}
+                />
+              );
             })}
           </tr>
         ))}

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 
 type Part = { value: string; added?: boolean; removed?: boolean };
 
-/** Word-level diff of `text` against `base`, in place: insertions marked, deletions struck. jsdiff loads on first use. */
-export function DiffView({ base, text }: { base: string; text: string }) {
+/**
+ * Word-level diff of `text` against `base`, in place: insertions marked, deletions struck. jsdiff
+ * loads on first use. Used by compare (choices) and the grid (a cell against another column's).
+ */
+export function WordDiff({ base, text, testId }: { base: string; text: string; testId: string }) {
   const [parts, setParts] = useState<Part[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,7 +19,7 @@ export function DiffView({ base, text }: { base: string; text: string }) {
   }, [base, text]);
   if (!parts) return <div className="whitespace-pre-wrap text-[13.5px] text-muted">{text}</div>;
   return (
-    <div data-testid="choice-diff" className="whitespace-pre-wrap break-words text-[13.5px] leading-relaxed">
+    <div data-testid={testId} className="whitespace-pre-wrap break-words text-[13.5px] leading-relaxed">
       {parts.map((p, i) =>
         p.added ? (
           <ins key={i} className="rounded-sm bg-ok/20 text-fg no-underline">
