@@ -38,13 +38,13 @@ export function CellMenu({
   const where = `row ${rowIndex + 1}, column ${configIndex + 1}`;
   return (
     <>
+      {/* In place, not portalled: the grid is a modal dialog, and the page outside it is inert. */}
       <Menu
-        portal
         label={`More actions for ${where}`}
         button="⋯"
         className="relative"
         buttonClassName="flex h-5 w-5 items-center justify-center rounded text-[13px] leading-none text-faint hover:bg-sunken hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
-        menuClassName="z-50 w-64 rounded-lg border border-line bg-panel p-1 shadow-lg"
+        menuClassName="absolute right-0 top-full z-30 mt-1 w-64 rounded-lg border border-line bg-panel p-1 shadow-lg"
       >
         <MenuItem
           className={ITEM}
