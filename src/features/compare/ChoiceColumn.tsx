@@ -11,7 +11,7 @@ import { useLiveChoice, useLiveRuns } from '../generation/live-run-store';
 import { Reasoning } from '../../components/ui/Reasoning';
 import { useReplyFacts } from '../endpoints/model-catalog';
 import type { ChoiceView } from './compare-store';
-import { WordDiff } from '../../components/WordDiff';
+import { DiffView } from './DiffView';
 import { TokenView } from '../../components/ui/TokenView';
 
 /** Renders the meter of one finished reply; `sameRequest` are the replies billed with it. */
@@ -126,7 +126,7 @@ export const ChoiceColumn = forwardRef<HTMLDivElement, Props>(function ChoiceCol
       >
         {state.reasoning ? <Reasoning text={state.reasoning} streaming={state.streaming && state.text === ''} /> : null}
         {view === 'diff' && baseText !== null && !state.streaming ? (
-          <WordDiff testId="choice-diff" base={baseText} text={state.text} />
+          <DiffView base={baseText} text={state.text} />
         ) : tokenView && tokens ? (
           <TokenView tokens={tokens} />
         ) : state.streaming ? (

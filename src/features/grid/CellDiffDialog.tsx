@@ -1,6 +1,6 @@
-import { WordDiff } from '../../components/WordDiff';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
+import { CellDiff } from './CellDiff';
 
 /** A cell's reply against the same row's reply in another column, word by word. */
 export default function CellDiffDialog({
@@ -38,7 +38,7 @@ export default function CellDiffDialog({
         </header>
         <div className="min-h-0 overflow-auto px-4 py-3">
           {base === text ? <p className="mb-2 text-[12px] text-ok">The two replies are identical.</p> : null}
-          <WordDiff testId="grid-cell-diff" base={base} text={text} />
+          <CellDiff base={base} text={text} />
         </div>
       </div>
     </Dialog>
