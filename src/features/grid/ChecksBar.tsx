@@ -118,6 +118,11 @@ export function ChecksBar({
         Failures only
         <span className="font-mono text-[11px] text-faint">({failing})</span>
       </label>
+      {failuresOnly && failing === 0 ? (
+        <p role="status" className="mt-1.5 shrink-0 text-[12px] text-ok">
+          No failing rows.
+        </p>
+      ) : null}
     </section>
   );
 }
