@@ -100,11 +100,13 @@ test('3 rows × 2 configurations with three checks: each cell says pass or fail 
   const diff = page.getByTestId('grid-diff-dialog');
   await expect(diff.getByTestId('grid-cell-diff')).toBeVisible();
   await expect(diff.getByTestId('grid-cell-diff').locator('del')).toContainText('easily');
+  await page.screenshot({ path: 'test-results/grid-checks-diff.png' });
   await diff.getByRole('button', { name: 'Close the diff' }).click();
   await expect(diff).toBeHidden();
 
   // Open row 1 × column 2 as a conversation: the prompt with the row's value, the cell's reply, column 2's model.
   await page.getByRole('button', { name: 'More actions for row 1, column 2' }).click();
+  await page.screenshot({ path: 'test-results/grid-checks-menu.png' });
   await page.getByRole('menuitem', { name: 'Open as conversation' }).click();
   await expect(page.getByTestId('grid-dialog')).toBeHidden();
   await expect(app.messages).toHaveCount(2);
