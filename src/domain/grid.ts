@@ -1,3 +1,5 @@
+import type { GridCheck } from './grid-checks';
+
 /**
  * The prompt grid: one conversation run over many test cases (rows, one value per variable) and
  * configurations (columns: endpoint profile, model, body overrides), one cell per row × column.
@@ -51,6 +53,8 @@ export interface Grid {
   configs: GridConfig[];
   /** Requests in flight at once per endpoint profile. */
   concurrency: number;
+  /** Applied to every finished cell (grid-checks). Absent in grids stored before checks existed: read with storedChecks. */
+  checks?: GridCheck[];
   updatedAt: number;
 }
 

@@ -1,5 +1,7 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { GridCell, GridCellStatus } from '../../domain/grid';
+import type { CheckResult, GridCheck } from '../../domain/grid-checks';
+import { CellChecks } from './CellChecks';
 
 const STATUS_LOOK: Record<GridCellStatus, { label: string; className: string }> = {
   idle: { label: 'not run', className: 'text-faint bg-sunken' },
@@ -20,12 +22,19 @@ export const GridCellView = memo(function GridCellView({
   config,
   onRerun,
   canRun,
+  checks,
+  results,
+  menu,
 }: {
   cell: GridCell | undefined;
   row: number;
   config: number;
   onRerun: () => void;
   canRun: boolean;
+  checks?: readonly GridCheck[] | undefined;
+  results?: readonly (CheckResult | null)[] | undefined;
+  /** The cell's own actions (open as conversation, diff). */
+  menu?: ReactNode;
 }) {
   const status = cell?.status ?? 'idle';
   const look = STATUS_LOOK[status];
@@ -56,6 +65,7 @@ export const GridCellView = memo(function GridCellView({
           >
             ↻
           </button>
+          {menu}
         </div>
         <div
           data-testid="grid-cell-content"
@@ -64,6 +74,7 @@ export const GridCellView = memo(function GridCellView({
           {cell?.text ?? ''}
         </div>
         {cell?.error ? <div className="text-[11.5px] leading-snug text-danger">{cell.error}</div> : null}
+        {checks && results ? <CellChecks checks={checks} results={results} /> : null}
         {figures ? (
           <div className="mt-auto flex flex-wrap gap-x-2 font-mono text-[10.5px] text-faint">
             <span title="Prompt → completion tokens">

@@ -13,6 +13,8 @@ import { exportResults } from './results-io';
 import { useRunEstimate } from './use-run-estimate';
 import { describeEstimate, explainEstimate } from '../../domain/grid-estimate';
 import { RowsToolbar } from './RowsToolbar';
+import { ChecksBar } from './ChecksBar';
+import { useGridExtras } from './use-grid-extras';
 
 /** The prompt grid of a conversation: test cases × configurations, run, stopped and resumed, all stored. */
 export default function GridDialog({
@@ -49,6 +51,7 @@ export default function GridDialog({
   const unfinished = progress ? progress.total - progress.done - progress.failed : 0;
   const mode = finished > 0 && unfinished > 0 ? 'resume' : 'all';
   const estimate = useRunEstimate(conversation, path, running ? null : grid, cells, mode);
+  const { checks, extras, failuresOnly, setFailuresOnly, failing } = useGridExtras(conversation, path, grid, cells, onClose);
   const endpointName = (id: string | null) => (id ? (endpoints.find((e) => e.id === id)?.name ?? 'deleted profile') : 'active endpoint');
 
   return (
@@ -130,6 +133,7 @@ export default function GridDialog({
           </p>
         ) : null}
         {grid ? <RowsToolbar grid={grid} variables={variables} running={running} /> : null}
+        {grid ? <ChecksBar checks={checks} failuresOnly={failuresOnly} onFailuresOnly={setFailuresOnly} failing={failing} /> : null}
         <div ref={scroller} className="min-h-0 flex-1 overflow-auto">
           {grid && grid.rows.length > 0 ? (
             <GridTable
@@ -140,6 +144,7 @@ export default function GridDialog({
               running={running}
               scroller={scroller}
               onRunCell={(id) => void runCells(conversation, path, 'all', id)}
+              extras={extras}
             />
           ) : (
             <div className="m-6 rounded-lg border border-dashed border-line p-6 text-center text-[13px] text-muted">

@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { RefObject } from 'react';
-import type { Grid, GridCell } from '../../domain/grid';
+import type { ReactNode, RefObject } from 'react';
+import type { Grid, GridCell, GridRow } from '../../domain/grid';
 import { cellId } from '../../domain/grid';
+import type { GridCheck } from '../../domain/grid-checks';
+import type { ResultsOf } from './use-check-results';
 import { deleteRow, duplicateRow, moveRow, setRowValue } from './grid-actions';
 import { GridCellView } from './GridCellView';
 
@@ -14,6 +16,16 @@ const ROW_ACTION = 'rounded px-1 text-[11px] text-faint hover:bg-sunken hover:te
 
 /** A row's height before it is measured (two-line inputs, a cell with a short reply and its figures). */
 const ROW_ESTIMATE_PX = 112;
+
+/** What checks add to the table: results per cell, figures per column, a cell menu, and the rows shown. */
+export interface GridTableExtras {
+  checks: readonly GridCheck[];
+  resultsOf: ResultsOf;
+  columnStats: (configIndex: number) => ReactNode;
+  cellMenu: (row: GridRow, rowIndex: number, configIndex: number) => ReactNode;
+  /** null: every row. */
+  visibleRowIds: ReadonlySet<string> | null;
+}
 
 /**
  * Test cases (one editable value per variable, and the expected output) beside one result cell per
@@ -28,6 +40,7 @@ export function GridTable({
   running,
   onRunCell,
   scroller,
+  extras,
 }: {
   scroller: RefObject<HTMLDivElement | null>;
   grid: Grid;
@@ -36,13 +49,18 @@ export function GridTable({
   endpointName: (endpointId: string | null) => string;
   running: boolean;
   onRunCell: (id: string) => void;
+  extras?: GridTableExtras;
 }) {
   const last = grid.rows.length - 1;
+  // The rows shown (all, or the failing ones), by their index in the grid: only these are virtualized.
+  const visible = extras?.visibleRowIds ?? null;
+  const shown = visible ? grid.rows.flatMap((row, r) => (visible.has(row.id) ? [r] : [])) : null;
+  const rowAt = (i: number) => (shown ? shown[i] : i) ?? 0;
   const virtualizer = useVirtualizer({
-    count: grid.rows.length,
+    count: shown ? shown.length : grid.rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_ESTIMATE_PX,
-    getItemKey: (i) => grid.rows[i]?.id ?? i,
+    getItemKey: (i) => grid.rows[rowAt(i)]?.id ?? i,
     overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
@@ -65,6 +83,7 @@ export function GridTable({
                 {i + 1} · {endpointName(config.endpointId)}
                 {config.overrides.trim() ? ` · ${config.overrides.trim()}` : ''}
               </span>
+              {extras?.columnStats(i)}
             </th>
           ))}
         </tr>
@@ -75,10 +94,18 @@ export function GridTable({
             <td colSpan={span} style={{ height: before, padding: 0 }} />
           </tr>
         ) : null}
-        {items.map(({ index: r, key }) => {
+        {items.map(({ index, key }) => {
+          const r = rowAt(index);
           const row = grid.rows[r]!;
           return (
-            <tr key={key} data-index={r} ref={virtualizer.measureElement} data-testid="grid-row" data-row-id={row.id} className="group/row">
+            <tr
+              key={key}
+              data-index={index}
+              ref={virtualizer.measureElement}
+              data-testid="grid-row"
+              data-row-id={row.id}
+              className="group/row"
+            >
               <td className="sticky left-0 z-[5] border-b border-line bg-panel px-1 py-1 text-right align-top">
                 <div className="font-mono text-[11px] text-muted">{r + 1}</div>
                 <div className="mt-1 flex flex-col items-end opacity-0 group-hover/row:opacity-100 focus-within:opacity-100">
@@ -138,7 +165,19 @@ export function GridTable({
               </td>
               {grid.configs.map((config, c) => {
                 const id = cellId(grid.conversationId, row.id, config.id);
-                return <GridCellView key={config.id} cell={cells[id]} row={r} config={c} canRun={!running} onRerun={() => onRunCell(id)} />;
+                return (
+                  <GridCellView
+                    key={config.id}
+                    cell={cells[id]}
+                    row={r}
+                    config={c}
+                    canRun={!running}
+                    onRerun={() => onRunCell(id)}
+                    checks={extras?.checks}
+                    results={extras?.resultsOf(cells[id], row)}
+                    menu={extras?.cellMenu(row, r, c)}
+                  />
+                );
               })}
             </tr>
           );

@@ -10,6 +10,7 @@ import {
   type GridConfig,
   type GridRow,
 } from '../../domain/grid';
+import { storedChecks } from '../../domain/grid-checks';
 import { newId } from '../../domain/ids';
 import type { Conversation, Message } from '../../domain/types';
 import { errorMessage } from '../../domain/errors';
@@ -43,6 +44,8 @@ export async function openGrid(conversation: Conversation, columns: GridConfig[]
     const stored = await repo.getGrid(conversation.id);
     const grid: Grid = {
       ...(stored ?? { conversationId: conversation.id, rows: [], concurrency: DEFAULT_CONCURRENCY }),
+      // Grids stored before checks existed have none; stored rows are not validated by IndexedDB.
+      checks: storedChecks(stored?.checks),
       configs: columns,
       updatedAt: Date.now(),
     };
