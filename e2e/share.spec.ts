@@ -251,6 +251,9 @@ test('code export: curl, Python, JavaScript and fetch carry the preview body and
   await page.getByTestId('endpoint-api-key').fill(CANARY);
   await app.sendAndWait('Code please [[reply:ok]]');
   await page.getByTestId('composer-input').fill('next turn draft');
+  // The preview follows the stored conversation: the reply's final text is written just after it shows.
+  await expect(page.getByTestId('request-preview')).toContainText('"ok"');
+  await expect(page.getByTestId('request-preview')).toContainText('next turn draft');
   const preview = JSON.parse((await page.getByTestId('request-preview').textContent()) ?? '') as unknown;
   await page.getByTestId('code-export-button').click();
   const output = page.getByTestId('code-export-output');
