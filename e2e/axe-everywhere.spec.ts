@@ -29,8 +29,14 @@ class AxeLog {
   ) {
     this.shell = new WorkspaceShell(page);
   }
-  async check(state: string): Promise<void> {
-    const violations = await this.shell.seriousA11yViolations();
+  /**
+   * `scope`: check only that element (a dialog, a hovered control): the page around it is checked
+   * in its own states, and a whole-page axe run per state made this spec take minutes.
+   */
+  async check(state: string, scope?: Locator): Promise<void> {
+    if (scope) await scope.evaluate((el) => el.setAttribute('data-axe-scope', ''));
+    const violations = await this.shell.seriousA11yViolations(scope ? '[data-axe-scope]' : undefined);
+    if (scope) await scope.evaluate((el) => el.removeAttribute('data-axe-scope'));
     if (violations.length > 0) this.found[`${state} (${this.scheme})`] = violations;
     // A picture of each state in the test's output, to look at what axe looked at.
     if (SHOTS.has(state)) await this.page.screenshot({ path: test.info().outputPath(`${state.replace(/\W+/g, '-')}-${this.scheme}.png`) });
@@ -39,7 +45,7 @@ class AxeLog {
   async dialog(state: string, open: () => Promise<unknown>, dialog: Locator): Promise<void> {
     await open();
     await expect(dialog).toBeVisible();
-    await this.check(state);
+    await this.check(state, dialog);
     await this.page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   }
@@ -47,7 +53,7 @@ class AxeLog {
   async hovered(controls: Record<string, Locator>): Promise<void> {
     for (const [name, control] of Object.entries(controls)) {
       await control.hover();
-      await this.check(`${name} hovered`);
+      await this.check(`${name} hovered`, control);
     }
     await this.page.mouse.move(0, 0);
   }
@@ -56,7 +62,7 @@ class AxeLog {
     for (const [name, control] of Object.entries(controls)) {
       await control.focus();
       await this.page.keyboard.press('Shift'); // a key press: Chromium shows :focus-visible as for Tab
-      await this.check(`${name} focused`);
+      await this.check(`${name} focused`, control);
     }
   }
 }

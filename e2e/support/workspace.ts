@@ -69,7 +69,8 @@ export class WorkspaceShell {
   }
 
   /** axe-core on the page as it is: serious and critical violations, readable. */
-  async seriousA11yViolations(): Promise<string[]> {
+  /** `include`: a CSS selector to check only that part (a dialog, a control) instead of the whole page. */
+  async seriousA11yViolations(include?: string): Promise<string[]> {
     // Colours mid-transition (a theme switch, a hover) are not what a person reads: let them finish.
     await this.page.evaluate(() =>
       Promise.all(
@@ -79,9 +80,8 @@ export class WorkspaceShell {
           .map((a) => a.finished.catch(() => undefined)),
       ),
     );
-    const result = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
+    const builder = new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+    const result = await (include ? builder.include(include) : builder).analyze();
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map(
