@@ -1,4 +1,4 @@
-// npm run bench:profile [-- --rate=1000] [--tokens=20000] [--burst=16384] [--no-build]
+// npm run bench:profile [-- --rate=1000] [--tokens=20000] [--burst=16384] [--no-build] [--no-anim] [--poll] [--idle=MS]
 // Where the main thread's time goes while one reply streams and is formatted: a sampling CPU
 // profile (mapped through source maps to the package or app folder each function comes from)
 // and a Chromium trace (style, layout, paint, garbage collection), from the send until the reply
@@ -88,12 +88,35 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
     await cdp.send('Profiler.start');
-    const done = evaluate<number | null>(page, `window.__bench.waitReplyDone('', 180000)`);
-    await composer.press('Control+Enter');
-    const end = await done;
-    const formatted = await evaluate<number | null>(page, 'window.__bench.waitFormatted(180000)');
+    // Which parts of the page change while the reply streams (mutation records by nearest test id).
+    await evaluate<void>(
+      page,
+      `(() => { const c = (window.__mut = {}); new MutationObserver((list) => { for (const r of list) { const el = r.target.nodeType === 1 ? r.target : r.target.parentElement; const k = ((el && el.closest('[data-testid]')?.getAttribute('data-testid')) || (el && el.tagName) || '?') + ':' + r.type + ':' + (r.attributeName || '') + (r.attributeName ? '=' + (el.getAttribute(r.attributeName) || '').slice(0, 30) : ''); c[k] = (c[k] || 0) + 1; } }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true }); })()`,
+    );
+    const idleMs = arg('idle', 0);
+    let end: number | null;
+    let formatted: number | null;
+    if (idleMs > 0) {
+      // The page at rest, for comparison: no send, only time passing.
+      await evaluate<void>(page, 'void (window.__bench.marks.send = performance.now())');
+      await page.waitForTimeout(idleMs);
+      end = formatted = await evaluate<number>(page, 'performance.now()');
+    } else {
+      const poll = argv.includes('--poll');
+      // --poll: watch for the end from Node every 100 ms instead of the probe's per-frame check.
+      const done = poll ? Promise.resolve(null) : evaluate<number | null>(page, `window.__bench.waitReplyDone('', 180000)`);
+      await composer.press('Control+Enter');
+      if (poll) {
+        await page.waitForTimeout(500);
+        while ((await page.locator('[data-testid="message"][data-role="assistant"]').last().getAttribute('data-status')) === 'streaming')
+          await page.waitForTimeout(100);
+      }
+      end = poll ? await evaluate<number>(page, 'performance.now()') : await done;
+      formatted = await evaluate<number | null>(page, 'window.__bench.waitFormatted(180000)');
+    }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+    const mutations = await evaluate<[string, number][]>(page, 'Object.entries(window.__mut).sort((a, b) => b[1] - a[1]).slice(0, 15)');
     const m = await marks(page);
     const wall = (formatted ?? end ?? 0) - (m.send ?? 0);
     console.info(
@@ -175,6 +198,8 @@ async function main(): Promise<void> {
       console.info(
         `  ${v.ms.toFixed(0).padStart(6)} ms  ${((v.ms / wall) * 100).toFixed(1).padStart(5)} %  ×${String(v.n).padStart(6)}  ${k}`,
       );
+    console.info('\nDOM changes (MutationObserver records by the nearest data-testid, kind, attribute):');
+    for (const [k, n] of mutations) console.info(`  ${String(n).padStart(6)}  ${k}`);
     console.info('\nRendering on the main thread (trace):');
     for (const [k, ms] of [...rendering].sort((a, b) => b[1] - a[1]))
       console.info(`  ${ms.toFixed(0).padStart(6)} ms  ${((ms / wall) * 100).toFixed(1).padStart(5)} %  ${k}`);
