@@ -68,6 +68,10 @@ class AxeLog {
 }
 
 async function everyState(app: PlaygroundPage, page: Page, log: AxeLog, marker: string): Promise<void> {
+  // The region each state changes (the rest of the page is checked in its own states and in
+  // workspace.spec's whole-screen run): a whole-page axe run per state made this spec take minutes.
+  const conversation = page.getByRole('main', { name: 'Conversation' });
+  const settings = page.getByRole('complementary', { name: 'Settings' });
   // Compare with logprobs: two choices whose tokens carry alternatives.
   await turnOn(page, 'logprobs', 'true');
   await turnOn(page, 'top_logprobs', '3');
@@ -76,15 +80,15 @@ async function everyState(app: PlaygroundPage, page: Page, log: AxeLog, marker: 
   await expect(choices).toHaveCount(2);
   for (let i = 0; i < 2; i++) await expect(choices.nth(i)).toHaveAttribute('data-finish-reason', /stop|length/, { timeout: 30_000 });
   await expect(app.sendButton).toBeVisible();
-  await log.check('compare');
+  await log.check('compare', conversation);
   await page.getByRole('radio', { name: 'Tokens' }).click();
   await expect(choices.first().getByTestId('logprob-token').first()).toBeVisible();
-  await log.check('compare, tokens with logprobs');
+  await log.check('compare, tokens with logprobs', conversation);
   await choices.first().getByTestId('logprob-token').nth(2).hover();
   await expect(page.getByTestId('logprob-alternatives')).toBeVisible();
-  await log.check('compare, a token’s alternatives');
+  await log.check('compare, a token’s alternatives', page.getByTestId('logprob-alternatives'));
   await page.getByRole('radio', { name: 'Diff' }).click();
-  await log.check('compare, diff');
+  await log.check('compare, diff', conversation);
 
   // Dialogs, one after the other.
   const shell = new WorkspaceShell(page);
@@ -102,7 +106,7 @@ async function everyState(app: PlaygroundPage, page: Page, log: AxeLog, marker: 
     'import',
     async () => {
       await page.getByRole('button', { name: 'More export and import options' }).click();
-      await log.check('export menu');
+      await log.check('export menu', page.getByRole('menu'));
       await page.getByRole('menuitem', { name: /Import file or link/ }).click();
     },
     page.getByRole('dialog', { name: 'Import' }),
@@ -123,27 +127,27 @@ async function everyState(app: PlaygroundPage, page: Page, log: AxeLog, marker: 
   // The message editor, open on the first message.
   const first = app.messages.first();
   await app.edit(first);
-  await log.check('message editor');
+  await log.check('message editor', conversation);
   await first.hover();
   await first.getByRole('button', { name: 'More actions' }).click();
-  await log.check('message menu');
+  await log.check('message menu', page.getByRole('menu'));
   await page.getByRole('menuitem', { name: 'Raw JSON of this message' }).click();
   await expect(first.getByTestId('raw-json-input')).toBeVisible();
-  await log.check('raw JSON of a message');
+  await log.check('raw JSON of a message', conversation);
   await first.getByRole('button', { name: 'Cancel' }).click();
 
   // Endpoint settings: a new blank profile, its extra headers and provider rules open.
   await page.getByTestId('endpoint-add').selectOption('blank');
   await page.getByTestId('endpoint-base-url').fill('https://api.example.test/v1');
   await page.getByRole('button', { name: /Extra headers/ }).click();
-  await log.check('endpoint settings');
+  await log.check('endpoint settings', settings);
   await page.getByTestId('endpoint-select').selectOption({ label: 'Reference endpoint (built-in)' });
 
   // The Variables panel, with one value missing.
   await app.newConversation();
   await app.composer.fill(`${marker} Weather in {{city}}?`);
   await expect(page.locator('[data-testid="variable-input"][data-name="city"]')).toBeVisible();
-  await log.check('variables panel');
+  await log.check('variables panel', settings);
 
   // Hover and keyboard focus on the main controls.
   await app.composer.fill(`${marker} ready to send`);

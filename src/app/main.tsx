@@ -12,6 +12,7 @@ import { useWorkspaceStore } from '../features/conversations/workspace-store';
 import { preloadEditor } from '../features/editor/lazy';
 import { preloadChoiceColumns } from '../features/compare/lazy';
 import { preloadRuns, provideGenerationHooks } from '../features/generation/runs';
+import { preloadGrid } from '../features/grid/GridButton';
 import { startEndpointBinding } from '../features/generation/conversation-endpoint';
 import { scheduleUnusedFileCollection } from '../features/library/blob-collector';
 import { toast } from '../components/ui/toast';
@@ -92,6 +93,8 @@ idle(() => {
   preloadEditor();
   preloadChoiceColumns();
   preloadRuns().catch((err: unknown) => console.error('Loading the request code failed', err));
+  // Last, in a later idle period: a 200-row grid then opens in a frame or two, not after its code.
+  idle(preloadGrid);
 });
 
 // Render once the first screen is read (a few ms), or after 1 s at most: a blocked upgrade shows its notice.

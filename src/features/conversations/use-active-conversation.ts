@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { pathToLeaf } from '../../domain/messages';
 import type { Conversation, ConversationId, Message, RequestParams } from '../../domain/types';
 import { storage, type Store } from '../../lib/db/repo';
@@ -99,7 +99,18 @@ export function useActiveConversation(): ActiveConversation {
 export function useActiveParams(conversation: Conversation | null): { params: RequestParams; setParams: (next: RequestParams) => void } {
   const draft = useWorkspaceStore((s) => s.draftParams);
   const pending = useWorkspaceStore((s) => s.pendingParams);
-  const params = conversation ? (pending?.id === conversation.id ? pending.params : conversation.params) : draft;
-  const setParams = (next: RequestParams) => editParams(conversation?.id ?? null, next, conversation?.params);
+  const read = conversation ? (pending?.id === conversation.id ? pending.params : conversation.params) : draft;
+  // The conversation row is read again on every save of its messages (a streaming reply is saved
+  // every 750 ms) and comes back as a new object: the same parameters keep the same object, so
+  // the settings panels (memoized on it) do not re-render while a reply streams.
+  const last = useRef<{ json: string; params: RequestParams } | null>(null);
+  const json = JSON.stringify(read);
+  if (last.current?.json !== json) last.current = { json, params: read };
+  const params = last.current.params;
+  const conversationId = conversation?.id ?? null;
+  // What is stored, for the write's conflict check: read at the time of the edit, not a dependency.
+  const stored = useRef(conversation?.params);
+  stored.current = conversation?.params;
+  const setParams = useCallback((next: RequestParams) => editParams(conversationId, next, stored.current), [conversationId]);
   return { params, setParams };
 }

@@ -2,8 +2,14 @@ import { lazy, Suspense, useState } from 'react';
 import type { Conversation, Message } from '../../domain/types';
 import type { ColumnSource } from './grid-actions';
 
-// The grid, its parser and its runner load only when a grid is opened (the first screen's budget).
-const GridDialog = lazy(() => import('./GridDialog'));
+// The grid, its parser and its runner are not in the first screen's code (its budget): they load
+// in idle time after start-up (`preloadGrid`), or when a grid is opened first.
+const loadGridDialog = () => import('./GridDialog');
+const GridDialog = lazy(loadGridDialog);
+
+export function preloadGrid(): void {
+  void loadGridDialog().catch(() => {}); // opening the grid tries again and says so
+}
 
 /** Header button: the open conversation run over test cases × configurations. */
 export function GridButton({
