@@ -14,7 +14,7 @@ import { lazy, memo, Suspense, useCallback } from 'react';
 // The palette's conversation, reply, endpoint and model commands register after the first screen.
 const PaletteCommands = lazy(() => import('./palette-commands'));
 // Retries, timeout and how messages show: below the request settings, not needed for the first screen.
-const GeneralSettings = lazy(() => import('../features/parameters/GeneralSettings'));
+const GeneralSettings = memo(lazy(() => import('../features/parameters/GeneralSettings')));
 
 // The panels around the conversation re-render only when their own inputs change, not on each save
 // of a streaming reply (which gives the app a new `active`).
