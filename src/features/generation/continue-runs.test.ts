@@ -77,10 +77,10 @@ describe('continuing a cut reply', () => {
     const { conversation, path, partial } = await cutReply();
     await startRequests(conversation, path, [lane(conversation.params)], depsWith(style, complete, baseURL), { continueOf: partial });
     expect(calls).toHaveLength(0);
-    expect((await storedConversation(conversation)).all.map((m) => messageText(m.content))).toEqual([
-      messageText(path[0]!.content),
-      'The start',
-    ]);
+    // Every stored message, in path order (`all` comes in storage order, which ties on the same millisecond).
+    const stored = await storedConversation(conversation);
+    expect(stored.all).toHaveLength(2);
+    expect(stored.path.map((m) => messageText(m.content))).toEqual([messageText(path[0]!.content), 'The start']);
     expect(useLiveRuns.getState().errors[conversation.id]?.message).toBe(message);
   });
 
