@@ -150,11 +150,29 @@ export class PlaygroundPage {
   async seed(conversations: unknown[], messages: unknown[], activeId: string | null = null): Promise<void> {
     await this.page.evaluate(
       async ({ conversations, messages, activeId }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('chat-playground');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error('open failed'));
-        });
+        // The app creates its database a moment after the first screen: until it has, opening it
+        // here would create an empty one (and the write below fail on a missing store). Wait for it.
+        const openIfCreated = () =>
+          new Promise<IDBDatabase | null>((resolve, reject) => {
+            const req = indexedDB.open('chat-playground');
+            let creating = false;
+            req.onupgradeneeded = () => {
+              creating = true;
+              req.transaction?.abort(); // never create it ourselves
+            };
+            req.onsuccess = () => {
+              if (req.result.objectStoreNames.contains('messages')) return resolve(req.result);
+              req.result.close();
+              resolve(null);
+            };
+            req.onerror = () => (creating ? resolve(null) : reject(req.error ?? new Error('open failed')));
+          });
+        let db: IDBDatabase | null = null;
+        for (let i = 0; i < 300 && db === null; i++) {
+          db = await openIfCreated();
+          if (db === null) await new Promise((r) => setTimeout(r, 50));
+        }
+        if (db === null) throw new Error('the app did not create its database within 15 s');
         await new Promise<void>((resolve, reject) => {
           const tx = db.transaction(['conversations', 'messages'], 'readwrite');
           for (const c of conversations) tx.objectStore('conversations').put(c);
