@@ -1,10 +1,19 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Conversation, Message } from '../../domain/types';
 import type { ColumnSource } from './grid-actions';
+import type * as GridDialogModule from './GridDialog';
 
 // The grid, its parser and its runner are not in the first screen's code (its budget): they load
 // in idle time after start-up (`preloadGrid`), or when a grid is opened first.
-const loadGridDialog = () => import('./GridDialog');
+// Once loaded, the dialog renders directly: through `lazy` it would suspend for a moment on its
+// first render, and React holds a revealed Suspense boundary back for 300 ms (its fallback
+// throttle) — the whole of the grid's first-open time once its code was preloaded.
+let Loaded: typeof GridDialogModule.default | null = null;
+const loadGridDialog = () =>
+  import('./GridDialog').then((m) => {
+    Loaded = m.default;
+    return m;
+  });
 const GridDialog = lazy(loadGridDialog);
 
 export function preloadGrid(): void {
@@ -35,9 +44,13 @@ export function GridButton({
         Grid
       </button>
       {open ? (
-        <Suspense fallback={null}>
-          <GridDialog conversation={conversation} path={path} configs={configs} onClose={() => setOpen(false)} />
-        </Suspense>
+        Loaded ? (
+          <Loaded conversation={conversation} path={path} configs={configs} onClose={() => setOpen(false)} />
+        ) : (
+          <Suspense fallback={null}>
+            <GridDialog conversation={conversation} path={path} configs={configs} onClose={() => setOpen(false)} />
+          </Suspense>
+        )
       ) : null}
     </>
   );
